@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import { reportLocale, summarize } from '../../core/data';
+import { formatLocated, InputError } from '../../core/errors';
+import { buildReport } from '../../core/layout/build';
+import type { Locale, ReportData } from '../../core/schema';
+import type { Template } from '../../core/template';
+import { loadDataFile } from '../data-file';
+import type { Io } from '../main';
+import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
+import { GENERATOR } from '../version';
+import { saveWorkbook } from '../xlsx/save';
+
+export interface GenerateOptions {
+  template?: string;
+  locale?: Locale;
+  out?: string;
+  outDir: string;
+}
+
+/** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
+export function defaultFileName(data: ReportData, template: Template, locale: Locale): string {
+  const slug = (s: string) => s.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+  const parts = [slug(data.report.region), data.report.period];
+  if (template.name !== DEFAULT_TEMPLATE) parts.push(slug(template.name));
+  if (locale !== 'en') parts.push(locale);
+  return `${parts.join('-')}.xlsx`;
+}
+
+export async function generateCommand(files: string[], opts: GenerateOptions, io: Io): Promise<number> {
+  const template = await loadTemplate(opts.template);
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const data = await loadDataFile(file);
+      const locale = reportLocale(data, opts.locale);
+      const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
+      const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
+      await saveWorkbook(model, out, files);
+      const s = summarize(data);
+      io.out(`${file} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators; ${model.names.length} named figures)`);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      failed++;
+      for (const p of err.problems) io.err(formatLocated(p));
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+/**
+ * File input and output that never harms the user's files: inputs are checked
+ * before they are read, outputs are written to a temporary file beside the
+ * target and renamed into place, so a failure never leaves a half-written file.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../core/errors';
+
+/** Data files and templates larger than this are refused before reading. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+/** Reads a text input (YAML or JSON), refusing what is missing, a directory, too large or not text. */
+export async function readTextInput(file: string, maxBytes = MAX_INPUT_BYTES): Promise<string> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw InputError.one(file, code === 'ENOENT' ? 'no such file; expected a data file (YAML or JSON)' : `cannot read the file (${code}); expected a readable data file`);
+  }
+  if (stat.isDirectory()) throw InputError.one(file, 'is a directory; expected a data file (YAML or JSON)');
+  if (!stat.isFile()) throw InputError.one(file, 'is not a regular file; expected a data file (YAML or JSON)');
+  if (stat.size > maxBytes) {
+    throw InputError.one(file, `is ${(stat.size / 1048576).toFixed(1)} MB; expected a data file of at most ${Math.round(maxBytes / 1048576)} MB`);
+  }
+  const buf = await fs.readFile(file);
+  if (buf.subarray(0, 4).toString('binary') === 'PK\u0003\u0004') {
+    throw InputError.one(file, 'is a zip file (a workbook?); expected a data file in YAML or JSON');
+  }
+  const nul = buf.indexOf(0);
+  if (nul !== -1) throw InputError.one(file, `holds binary data (a NUL byte at byte ${nul}); expected a text file in YAML or JSON`);
+  const text = buf.toString('utf8');
+  const bad = text.indexOf('\uFFFD');
+  if (bad !== -1 && !buf.includes(Buffer.from('\uFFFD', 'utf8'))) {
+    const line = text.slice(0, bad).split('\n').length;
+    throw InputError.one(file, 'is not valid UTF-8 text; expected a data file saved as UTF-8', { line, column: bad - text.lastIndexOf('\n', bad - 1) });
+  }
+  return text;
+}
+
+/**
+ * Writes a file atomically: the bytes go to a temporary file in the same
+ * directory, which is then renamed over the target. Refuses to overwrite any
+ * of `inputs`.
+ */
+export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array | string, inputs: string[] = []): Promise<void> {
+  const resolved = path.resolve(target);
+  for (const input of inputs) {
+    if (path.resolve(input) === resolved) throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
+  }
+  await fs.mkdir(path.dirname(resolved), { recursive: true });
+  const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.tmp-${process.pid}-${Date.now()}`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, resolved);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}

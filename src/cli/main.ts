@@ -1,0 +1,109 @@
+/**
+ * The `plan-report` command. Exit codes: 0 done, 1 bad input (every problem
+ * printed with its file and place), 2 bad usage.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { formatLocated, InputError } from '../core/errors';
+import { LOCALES } from '../core/schema';
+import { generateCommand } from './commands/generate';
+import { templateCommand } from './commands/template';
+import { validateCommand } from './commands/validate';
+import { VERSION } from './version';
+
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const p = new Command('plan-report')
+    .description('Quarterly progress reports for biomedical industry plans: measures, catalogs and indicators, as Excel workbooks with live formulas.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  p.command('validate')
+    .description('Check data files and print a short summary of each, or every problem found.')
+    .argument('<data...>', 'data files (.yaml, .yml or .json)')
+    .addHelpText('after', '\nExamples:\n  plan-report validate seeds/beijing-2022-q3.yaml\n  plan-report validate data/*.yaml')
+    .action(async (files: string[]) => setExit(await validateCommand(files, io)));
+
+  p.command('generate')
+    .description('Write the report workbook of each data file.')
+    .argument('<data...>', 'data files (.yaml, .yml or .json)')
+    .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', 'quarterly')
+    .addOption(new Option('-l, --locale <locale>', "labels' language (default: the data file's report.locale, else en)").choices([...LOCALES]))
+    .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
+    .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  plan-report generate seeds/beijing-2022-q3.yaml\n' +
+        '  plan-report generate data.yaml --locale zh-CN --out report.xlsx\n' +
+        '  plan-report generate data.yaml --template measures-only\n' +
+        '  plan-report generate data.yaml --template my-template.yaml\n' +
+        '  plan-report generate seeds/*.yaml --out-dir reports',
+    )
+    .action(async (files: string[], opts) => {
+      if (opts.out && files.length > 1) throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
+      setExit(await generateCommand(files, opts, io));
+    });
+
+  p.command('template')
+    .description('List the built-in templates, or write an empty report workbook that carries a template (to share by email).')
+    .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')
+    .option('-o, --out <file>', 'the workbook to write (.xlsx)')
+    .addOption(new Option('-l, --locale <locale>', "labels' language").choices([...LOCALES]).default('en'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  plan-report template                                  # list the built-in templates\n' +
+        '  plan-report template quarterly --out quarterly.xlsx   # a workbook carrying the template\n' +
+        '  plan-report generate data.yaml --template quarterly.xlsx',
+    )
+    .action(async (name: string | undefined, opts) => setExit(await templateCommand(name, opts, io)));
+
+  return p;
+}
+
+/** Runs the command line; returns the exit code (never throws, never prints a stack trace for bad input). */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const p = program(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      p.outputHelp();
+      return EXIT.usage;
+    }
+    await p.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'usage') io.err(err.message);
+      return EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      for (const p of err.problems) io.err(formatLocated(p));
+      return EXIT.input;
+    }
+    io.err(`plan-report: internal error: ${(err as Error).message}`);
+    if (process.env.PLAN_REPORT_DEBUG) io.err(String((err as Error).stack));
+    else io.err('(set PLAN_REPORT_DEBUG=1 to see where; please report it)');
+    return EXIT.internal;
+  }
+}
+
+export function main(): void {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

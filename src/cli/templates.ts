@@ -1,0 +1,45 @@
+/**
+ * Finding a template: a built-in name (templates/NAME.yaml), a template file
+ * (YAML or JSON), or a workbook made by `plan-report template` that carries one.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../core/errors';
+import { readTemplate, type Template } from '../core/template';
+import { readTextInput } from './files';
+import { readWorkbookMeta } from './xlsx/read-meta';
+
+export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+export const DEFAULT_TEMPLATE = 'quarterly';
+
+export async function builtInTemplates(): Promise<{ name: string; file: string; template: Template }[]> {
+  const files = (await fs.readdir(TEMPLATES_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return Promise.all(
+    files.map(async (f) => {
+      const file = path.join(TEMPLATES_DIR, f);
+      return { name: f.replace(/\.ya?ml$/, ''), file, template: readTemplate(await fs.readFile(file, 'utf8'), file) };
+    }),
+  );
+}
+
+function looksLikePath(arg: string): boolean {
+  return /[\\/]/.test(arg) || /\.(ya?ml|json|xlsx)$/i.test(arg);
+}
+
+/** Resolves `--template NAME|PATH` to a validated template. */
+export async function loadTemplate(arg: string = DEFAULT_TEMPLATE): Promise<Template> {
+  if (/\.xlsx$/i.test(arg)) {
+    const meta = await readWorkbookMeta(arg);
+    return readTemplate(JSON.stringify(meta.template, null, 1), `${arg} (its template)`, 'json');
+  }
+  if (looksLikePath(arg)) return readTemplate(await readTextInput(arg), arg);
+  const file = path.join(TEMPLATES_DIR, `${arg}.yaml`);
+  try {
+    return readTemplate(await fs.readFile(file, 'utf8'), file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const names = (await builtInTemplates()).map((t) => t.name).join(', ');
+    throw InputError.one(arg, `no such template; expected one of ${names}, or the path of a template file (.yaml, .json) or workbook (.xlsx)`);
+  }
+}

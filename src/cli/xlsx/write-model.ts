@@ -1,0 +1,140 @@
+/**
+ * Writes the layout model with exceljs's document API. Decides nothing about
+ * layout: every sheet, cell, style, validation, format and name comes from the
+ * model.
+ */
+import ExcelJS from 'exceljs';
+import { isoToUtcDate } from '../../core/periods';
+import type { Cell, CellValue, ConditionalFormat, Sheet, Validation, Workbook } from '../../core/layout/model';
+import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
+import { sheetPrefix } from '../../core/layout/refs';
+
+const argb = (rgb: string) => ({ argb: `FF${rgb}` });
+
+/** One exceljs style object per named style, shared by every cell that uses it. */
+function excelStyle(style: Style): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (style.font) out.font = { bold: style.font.bold, italic: style.font.italic, size: style.font.size, color: style.font.color ? argb(style.font.color) : undefined };
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) };
+  if (style.numFmt) out.numFmt = style.numFmt;
+  if (style.align) {
+    const a = style.align;
+    out.alignment = { horizontal: a.h, vertical: a.v, wrapText: a.wrap, indent: a.indent };
+  }
+  if (style.border) {
+    out.border = {
+      top: style.border.top ? { style: style.border.top, color: argb('0F5C6E') } : undefined,
+      bottom: style.border.bottom ? { style: style.border.bottom, color: argb('0F5C6E') } : undefined,
+    };
+  }
+  return out;
+}
+
+const EXCEL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, excelStyle(v)])) as Record<StyleName, Partial<ExcelJS.Style>>;
+
+/** A conditional format's style (a "dxf"): fills use bgColor there. */
+function dxfStyle(name: StyleName): Partial<ExcelJS.Style> {
+  const s: Style = STYLES[name];
+  const out: Partial<ExcelJS.Style> = {};
+  if (s.font) out.font = { bold: s.font.bold, italic: s.font.italic, color: s.font.color ? argb(s.font.color) : undefined };
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', bgColor: argb(s.fill) };
+  return out;
+}
+
+function plainValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === 'object') return isoToUtcDate(v.date);
+  return v;
+}
+
+function cellValue(cell: Cell): ExcelJS.CellValue {
+  if (cell.f === undefined) return plainValue(cell.v);
+  // A blank result is the empty string, as spreadsheet engines store a formula that returns "".
+  const result = cell.v === null ? '' : plainValue(cell.v);
+  return { formula: cell.f, result } as ExcelJS.CellFormulaValue;
+}
+
+function validation(v: Validation): ExcelJS.DataValidation {
+  const prompt = { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message, showErrorMessage: true, errorStyle: 'stop', errorTitle: v.prompt.title, error: v.prompt.message };
+  const r = v.rule;
+  switch (r.type) {
+    case 'list':
+      return { type: 'list', allowBlank: true, formulae: [`"${r.values.join(',')}"`], ...prompt } as ExcelJS.DataValidation;
+    case 'date':
+      return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], ...prompt } as ExcelJS.DataValidation;
+    case 'decimal':
+    case 'whole':
+      return { type: r.type, operator: 'between', allowBlank: true, formulae: [r.min ?? -1e300, r.max ?? 1e300], ...prompt } as ExcelJS.DataValidation;
+  }
+}
+
+function conditionalFormat(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
+  if (cf.type === 'expression') {
+    return { ref: cf.range, rules: [{ type: 'expression', priority, formulae: [cf.formula], style: dxfStyle(cf.style) }] } as ExcelJS.ConditionalFormattingOptions;
+  }
+  const bound = (kind: 'min' | 'max', value?: number) => (value === undefined ? { type: kind } : { type: 'num', value });
+  return {
+    ref: cf.range,
+    rules: [{ type: 'dataBar', priority, cfvo: [bound('min', cf.min), bound('max', cf.max)], color: argb(cf.color), gradient: false } as unknown as ExcelJS.ConditionalFormattingRule],
+  };
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.state,
+    properties: sheet.tabColor ? { tabColor: argb(sheet.tabColor) } : undefined,
+    views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : undefined,
+  });
+  sheet.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  sheet.rows.forEach((row, r) => {
+    if (!row.cells.length && row.height === undefined) return;
+    const xr = ws.getRow(r + 1);
+    if (row.height !== undefined) xr.height = row.height;
+    row.cells.forEach((cell, c) => {
+      if (!cell) return;
+      const xc = xr.getCell(c + 1);
+      xc.value = cellValue(cell);
+      if (cell.s) xc.style = EXCEL_STYLES[cell.s];
+    });
+  });
+  for (const m of sheet.merges) ws.mergeCells(m);
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of sheet.validations) validations.add(v.range, validation(v));
+  sheet.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
+  if (sheet.print) {
+    const p = sheet.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: p.orientation,
+      fitToPage: p.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: p.repeatRows,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    };
+    ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
+  }
+}
+
+/** The exceljs workbook of a layout model. */
+export function toExcelJs(model: Workbook): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = model.properties.creator;
+  wb.title = model.properties.title;
+  wb.subject = model.properties.subject;
+  wb.description = model.properties.description;
+  wb.keywords = model.properties.keywords;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of model.sheets) writeSheet(wb, sheet);
+  for (const n of model.names) {
+    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(n.cell)!;
+    wb.definedNames.add(`${sheetPrefix(n.sheet)}$${col}$${row}`, n.name);
+  }
+  return wb;
+}

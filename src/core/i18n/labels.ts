@@ -1,0 +1,99 @@
+/**
+ * Every word a report shows that is not data: sheet names, headings, column
+ * titles, status words, explanations. Data is never translated.
+ */
+import type { Category, IndicatorKind, Status } from '../schema';
+
+export type SheetKey = 'summary' | 'measures' | 'catalog' | 'indicators' | 'observations' | 'sources' | 'about';
+
+export type MeasureField = 'plan' | 'id' | 'title' | 'group' | 'lead' | 'due' | 'status' | 'completed' | 'progress' | 'note';
+export type EntryField = 'catalog' | 'product' | 'enterprise' | 'category' | 'registration' | 'listed' | 'hospitals';
+export type IndicatorField =
+  | 'id'
+  | 'name'
+  | 'region'
+  | 'unit'
+  | 'kind'
+  | 'baselinePeriod'
+  | 'baselineValue'
+  | 'targetPeriod'
+  | 'targetValue';
+export type ObservationField = 'indicator' | 'period' | 'value' | 'growth';
+export type SourceField = 'kind' | 'id' | 'title' | 'region' | 'issued' | 'source';
+
+export interface Labels {
+  sheets: Record<SheetKey, string>;
+  measureFields: Record<MeasureField, string>;
+  entryFields: Record<EntryField, string>;
+  indicatorFields: Record<IndicatorField, string>;
+  observationFields: Record<ObservationField, string>;
+  sourceFields: Record<SourceField, string>;
+  statuses: Record<Status, string>;
+  categories: Record<Category, string>;
+  kinds: Record<IndicatorKind, string>;
+  sourceKinds: { plan: string; catalog: string };
+  summary: {
+    region: string;
+    period: string;
+    reportDate: string;
+    periodEnd: string;
+    plans: string;
+    groups: string;
+    catalogs: string;
+    indicators: string;
+    planId: string;
+    planTitle: string;
+    groupNumber: string;
+    group: string;
+    catalogId: string;
+    catalogTitle: string;
+    indicatorId: string;
+    indicatorName: string;
+    unit: string;
+    none: string;
+  };
+  figures: {
+    measures: string;
+    completed: string;
+    completionRate: string;
+    overdue: string;
+    products: string;
+    enterprises: string;
+    adopted: string;
+    adoptionRate: string;
+    latestPeriod: string;
+    latest: string;
+    growth: string;
+    progress: string;
+    cagr: string;
+    requiredCagr: string;
+  };
+  /** Hidden helper columns of the Indicators sheet. */
+  helpers: { latestValueMonth: string; latestValueRow: string; latestMonth: string; latestRow: string; priorRow: string };
+  about: {
+    title: string;
+    intro: string;
+    figure: string;
+    howComputed: string;
+    workbookName: string;
+    explanations: Record<keyof Labels['figures'] | 'reportDate', string>;
+    notes: string[];
+    provenance: string;
+    provenanceKeys: { format: string; template: string; generator: string; period: string; locale: string; generated: string };
+  };
+  print: { page: string; of: string };
+  validation: {
+    statusTitle: string;
+    statusPrompt: string;
+    dateTitle: string;
+    datePrompt: string;
+    progressTitle: string;
+    progressPrompt: string;
+    categoryTitle: string;
+    categoryPrompt: string;
+    hospitalsTitle: string;
+    hospitalsPrompt: string;
+    numberTitle: string;
+    numberPrompt: string;
+  };
+}

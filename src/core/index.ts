@@ -1,0 +1,12 @@
+export * from './data';
+export * from './errors';
+export * from './figures';
+export * from './periods';
+export * from './rules';
+export * from './schema';
+export * from './template';
+export { buildReport, type BuildOptions } from './layout/build';
+export * from './layout/model';
+export { META_SHEET, WORKBOOK_FORMAT, parseMeta, type Meta, type Skeleton } from './layout/meta';
+export { STYLES, type Style, type StyleName } from './layout/styles';
+export { labelsFor } from './i18n';

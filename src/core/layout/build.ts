@@ -1,0 +1,60 @@
+/**
+ * Builds a report's layout model from (template, data, locale): pure, no I/O.
+ */
+import type { Locale, ReportData } from '../schema';
+import type { Template } from '../template';
+import { makeContext, type BuildOptions } from './context';
+import { metaSheet } from './meta';
+import type { DefinedName, Sheet, Workbook } from './model';
+import { aboutSheet } from './sheets/about';
+import { catalogSheet } from './sheets/catalog';
+import { indicatorsSheet } from './sheets/indicators';
+import { measuresSheet } from './sheets/measures';
+import { observationsSheet } from './sheets/observations';
+import { sourcesSheet } from './sheets/sources';
+import { summarySheet } from './sheets/summary';
+
+export type { BuildOptions } from './context';
+
+export function buildReport(template: Template, data: ReportData, locale: Locale, options: BuildOptions): Workbook {
+  const ctx = makeContext(template, data, locale, options);
+  const indicators = ctx.has.indicators ? indicatorsSheet(ctx) : undefined;
+  const summary = summarySheet(ctx, indicators);
+  const sheets: Sheet[] = [];
+  const names: DefinedName[] = [...summary.names];
+  for (const section of template.sections) {
+    switch (section.section) {
+      case 'summary':
+        sheets.push(summary.sheet);
+        break;
+      case 'measures':
+        sheets.push(measuresSheet(ctx));
+        break;
+      case 'catalog':
+        sheets.push(catalogSheet(ctx));
+        break;
+      case 'indicators':
+        sheets.push(indicators!.sheet, observationsSheet(ctx));
+        names.push(...indicators!.names);
+        break;
+      case 'sources':
+        sheets.push(sourcesSheet(ctx));
+        break;
+      case 'about':
+        sheets.push(aboutSheet(ctx));
+        break;
+    }
+  }
+  sheets.push(metaSheet(ctx, sheets));
+  return {
+    sheets,
+    names,
+    properties: {
+      title: data.report.title,
+      subject: `${data.report.region} ${data.report.period}`,
+      creator: options.generator,
+      description: template.description ?? '',
+      keywords: 'plan-report',
+    },
+  };
+}

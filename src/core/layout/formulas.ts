@@ -1,0 +1,65 @@
+/**
+ * The formulas of the figures (data-format.md, "The figures"). Only functions
+ * that Excel 2016 and LibreOffice both compute; no IF or IFERROR inside array
+ * arguments (Excel 2016 evaluates those element-wise only in array formulas).
+ *
+ * Columns are referenced from row 2 to the last spreadsheet row, so that rows
+ * appended to a data table are counted with no formula edited.
+ */
+import { MAX_ROW, sheetPrefix } from './refs';
+
+/** A data column of a sheet, from its first data row to the sheet's last row. */
+export interface ColumnRange {
+  sheet: string;
+  letter: string;
+}
+
+export function fullRange(c: ColumnRange): string {
+  return `${sheetPrefix(c.sheet)}$${c.letter}$2:$${c.letter}$${MAX_ROW}`;
+}
+
+function wholeColumn(c: ColumnRange): string {
+  return `${sheetPrefix(c.sheet)}$${c.letter}:$${c.letter}`;
+}
+
+/**
+ * The column's data rows down to the last filled row of a key column: a
+ * range that grows when a row is appended, for array formulas that must not
+ * run over a million rows. `$A$2:INDEX($A:$A, MAX(2, rows))`.
+ */
+export function growingRange(c: ColumnRange, key: ColumnRange): string {
+  return `${sheetPrefix(c.sheet)}$${c.letter}$2:INDEX(${wholeColumn(c)},MAX(2,COUNTIFS(${wholeColumn(key)},"<>")))`;
+}
+
+/**
+ * A COUNTIFS criterion that matches the text in `cellOrRange` exactly
+ * (ignoring case): `=` first, so `<`, `>` and `=` in the text are not
+ * operators, and `~ * ?` escaped, so they are not wildcards.
+ */
+export function exactCriterion(cellOrRange: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cellOrRange},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+/**
+ * The month index (year * 12 + end month) of period text, element-wise over
+ * a range with no IF: `2020` -> 2020*12+12, `2024-H1` -> +6, `2024-Q3` -> +9,
+ * `2024-07` -> +7. A blank gives 0.
+ */
+export function monthIndexOf(p: string): string {
+  const d7 = `("0"&MID(${p},7,1))`;
+  const c6 = `MID(${p},6,1)`;
+  return (
+    `(("0"&LEFT(${p},4))*12+12*(LEN(${p})=4)+(${c6}="H")*6*${d7}+(${c6}="Q")*3*${d7}` +
+    `+(${c6}="0")*${d7}+(${c6}="1")*(10+${d7}))`
+  );
+}
+
+/** The month index of a date cell: the last month it falls in. */
+export function monthIndexOfDate(cell: string): string {
+  return `(YEAR(${cell})*12+MONTH(${cell}))`;
+}
+
+/** Wraps a figure so that a value that cannot be computed is blank, not an error. */
+export function blankOnError(expr: string): string {
+  return `IFERROR(${expr},"")`;
+}

@@ -1,0 +1,109 @@
+/**
+ * The layout model: plain data saying which sheets, cells, formulas, styles,
+ * validations and names a report has. Built by pure functions (build.ts);
+ * written by the exceljs writer (src/cli) and the Office.js writer (src/addin),
+ * neither of which decides layout.
+ */
+import type { SheetKey } from '../i18n/labels';
+import type { StyleName } from './styles';
+
+export interface DateValue {
+  /** ISO date `YYYY-MM-DD`; written as a date cell. */
+  date: string;
+}
+
+export type CellValue = string | number | boolean | DateValue | null;
+
+export interface Cell {
+  /** The value; for a formula cell, its cached result (null: a blank result, written as ""). Text is always text. */
+  v: CellValue;
+  /** A formula, without the leading `=`, in the file's (English, comma-separated) syntax. */
+  f?: string;
+  s?: StyleName;
+}
+
+export interface Row {
+  cells: (Cell | undefined)[];
+  height?: number;
+}
+
+export interface Column {
+  width: number;
+  hidden?: boolean;
+}
+
+export type ValidationRule =
+  | { type: 'list'; values: string[] }
+  | { type: 'date' }
+  | { type: 'decimal'; min?: number; max?: number }
+  | { type: 'whole'; min?: number; max?: number };
+
+export interface Validation {
+  /** A1 range on the sheet, e.g. `G2:G1051`. */
+  range: string;
+  rule: ValidationRule;
+  prompt: { title: string; message: string };
+}
+
+export type ConditionalFormat =
+  | { range: string; type: 'expression'; formula: string; style: StyleName }
+  /** A data bar, scaled from min to max (the range's own lowest and highest value when absent). */
+  | { range: string; type: 'dataBar'; color: string; min?: number; max?: number };
+
+export interface PrintSetup {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4';
+  /** Fit all columns on one page's width; as many pages tall as needed. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page, e.g. `1:1`. */
+  repeatRows?: string;
+  /** Header and footer in the spreadsheet codes (&L &C &R &P &N). */
+  header: string;
+  footer: string;
+}
+
+/** The data table of a data sheet, for readers: which field each column holds. */
+export interface DataTable {
+  headerRow: number;
+  firstRow: number;
+  /** The field in each column, from column A on. */
+  fields: string[];
+}
+
+export interface Sheet {
+  key: SheetKey | 'meta';
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  columns: Column[];
+  /** rows[0] is row 1. */
+  rows: Row[];
+  merges: string[];
+  freeze?: { rows: number; columns: number };
+  autoFilter?: string;
+  validations: Validation[];
+  conditionalFormats: ConditionalFormat[];
+  print?: PrintSetup;
+  tabColor?: string;
+  table?: DataTable;
+}
+
+export interface DefinedName {
+  name: string;
+  sheet: string;
+  /** A single cell, e.g. `C5`. */
+  cell: string;
+}
+
+export interface WorkbookProperties {
+  title: string;
+  subject: string;
+  creator: string;
+  description: string;
+  keywords: string;
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+  names: DefinedName[];
+  properties: WorkbookProperties;
+}

@@ -1,0 +1,59 @@
+/** The Catalog sheet: every catalog's entries, one row each. */
+import type { EntryField } from '../../i18n/labels';
+import { CATEGORIES, type Catalog, type CatalogEntry } from '../../schema';
+import type { Context } from '../context';
+import type { Cell, Sheet } from '../model';
+import { DATA_BAR_COLOR } from '../styles';
+import { dataSheet, date, num, text } from './common';
+
+interface Item {
+  catalog: Catalog;
+  entry: CatalogEntry;
+}
+
+export function catalogSheet(ctx: Context): Sheet {
+  const L = ctx.labels;
+  const items: Item[] = (ctx.data.catalogs ?? []).flatMap((catalog) => catalog.entries.map((entry) => ({ catalog, entry })));
+  const cell = ({ catalog, entry: e }: Item, field: EntryField): Cell | undefined => {
+    switch (field) {
+      case 'catalog':
+        return text(catalog.id);
+      case 'product':
+        return text(e.product, 'wrap');
+      case 'enterprise':
+        return text(e.enterprise, 'wrap');
+      case 'category':
+        return text(L.categories[e.category]);
+      case 'registration':
+        return text(e.registration);
+      case 'listed':
+        return date(e.listed);
+      case 'hospitals':
+        return num(e.hospitals, 'integer');
+    }
+  };
+  return dataSheet(ctx, {
+    key: 'catalog',
+    columns: ctx.entries,
+    items,
+    cell,
+    validations: (col, last) => [
+      {
+        range: `${col('category')}2:${col('category')}${last}`,
+        rule: { type: 'list', values: CATEGORIES.map((c) => L.categories[c]) },
+        prompt: { title: L.validation.categoryTitle, message: L.validation.categoryPrompt },
+      },
+      {
+        range: `${col('listed')}2:${col('listed')}${last}`,
+        rule: { type: 'date' },
+        prompt: { title: L.validation.dateTitle, message: L.validation.datePrompt },
+      },
+      {
+        range: `${col('hospitals')}2:${col('hospitals')}${last}`,
+        rule: { type: 'whole', min: 0 },
+        prompt: { title: L.validation.hospitalsTitle, message: L.validation.hospitalsPrompt },
+      },
+    ],
+    conditionalFormats: (col, last) => [{ range: `${col('hospitals')}2:${col('hospitals')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR }],
+  });
+}

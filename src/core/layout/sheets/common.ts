@@ -1,0 +1,86 @@
+/** Pieces shared by the sheet builders: cells, data tables, print setup. */
+import type { Context } from '../context';
+import { ROOM_ROWS } from '../context';
+import type { ResolvedColumns } from '../columns';
+import type { Cell, ConditionalFormat, PrintSetup, Row, Sheet, Validation } from '../model';
+import { columnLetter } from '../refs';
+import { TAB_COLORS, type StyleName } from '../styles';
+import type { SheetKey } from '../../i18n/labels';
+
+export function text(v: string | undefined, s: StyleName = 'text'): Cell | undefined {
+  return v === undefined ? undefined : { v, s };
+}
+
+export function date(iso: string | undefined, s: StyleName = 'date'): Cell | undefined {
+  return iso === undefined ? undefined : { v: { date: iso }, s };
+}
+
+export function num(v: number | undefined, s: StyleName = 'number'): Cell | undefined {
+  return v === undefined ? undefined : { v, s };
+}
+
+/** A formula cell with its cached result. */
+export function formula(f: string, v: Cell['v'], s?: StyleName): Cell {
+  return { f, v, s };
+}
+
+/** Header and footer codes: title and period at the top, page numbers at the bottom. */
+export function printSetup(ctx: Context, sheetName: string, repeatRows?: string): PrintSetup {
+  const esc = (s: string) => s.replace(/&/g, '&&');
+  const { report } = ctx.data;
+  return {
+    orientation: 'landscape',
+    paper: 'A4',
+    fitToWidth: true,
+    repeatRows,
+    header: `&L${esc(report.title)}&R${esc(report.region)} ${esc(report.period)}`,
+    footer: `&L${esc(sheetName)}&R${esc(ctx.labels.print.page)} &P ${esc(ctx.labels.print.of)} &N`,
+  };
+}
+
+export function emptySheet(ctx: Context, key: SheetKey): Sheet {
+  return {
+    key,
+    name: ctx.sheetName[key],
+    state: 'visible',
+    columns: [],
+    rows: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+  };
+}
+
+/** The last row that validations and formats of a table with `n` data rows reach. */
+export function roomRow(n: number): number {
+  return n + 1 + ROOM_ROWS;
+}
+
+export interface TableSpec<F extends string, T> {
+  key: SheetKey;
+  columns: ResolvedColumns<F>;
+  items: T[];
+  cell: (item: T, field: F) => Cell | undefined;
+  validations?: (col: (f: F) => string, last: number) => Validation[];
+  conditionalFormats?: (col: (f: F) => string, last: number) => ConditionalFormat[];
+}
+
+/** A data sheet: a header row, one row per item, frozen header, filter, print setup. */
+export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, T>): Sheet {
+  const sheet = emptySheet(ctx, spec.key);
+  const cols = spec.columns.list;
+  sheet.columns = cols.map((c) => ({ width: c.width, hidden: c.hidden || undefined }));
+  const header: Row = { cells: cols.map((c) => ({ v: c.title, s: 'header' as const })), height: 30 };
+  sheet.rows = [header, ...spec.items.map((item) => ({ cells: cols.map((c) => spec.cell(item, c.field)) }))];
+  sheet.freeze = { rows: 1, columns: 0 };
+  const lastCol = columnLetter(cols.length);
+  sheet.autoFilter = `A1:${lastCol}${Math.max(2, spec.items.length + 1)}`;
+  sheet.table = { headerRow: 1, firstRow: 2, fields: cols.map((c) => c.field) };
+  sheet.print = printSetup(ctx, sheet.name, '1:1');
+  sheet.tabColor = TAB_COLORS.data;
+  const last = roomRow(spec.items.length);
+  const letter = (f: F) => spec.columns.letter(f);
+  sheet.validations = spec.validations?.(letter, last) ?? [];
+  sheet.conditionalFormats = spec.conditionalFormats?.(letter, last) ?? [];
+  return sheet;
+}

@@ -1,0 +1,99 @@
+/** The Measures sheet: every plan's measures, one row each. */
+import type { MeasureField } from '../../i18n/labels';
+import type { Measure, Plan } from '../../schema';
+import { STATUSES } from '../../schema';
+import type { Context } from '../context';
+import { columnLetter, formulaString } from '../refs';
+import type { Cell, ConditionalFormat, Sheet } from '../model';
+import { DATA_BAR_COLOR, type StyleName } from '../styles';
+import { dataSheet, date, num, text } from './common';
+
+interface Item {
+  plan: Plan;
+  measure: Measure;
+}
+
+const STATUS_STYLES: Record<(typeof STATUSES)[number], StyleName> = {
+  completed: 'statusCompleted',
+  'in-progress': 'statusInProgress',
+  delayed: 'statusDelayed',
+  'not-started': 'statusNotStarted',
+  cancelled: 'statusCancelled',
+};
+
+export function measuresSheet(ctx: Context): Sheet {
+  const L = ctx.labels;
+  const items: Item[] = (ctx.data.plans ?? []).flatMap((plan) => plan.measures.map((measure) => ({ plan, measure })));
+  const cell = ({ plan, measure: m }: Item, field: MeasureField): Cell | undefined => {
+    switch (field) {
+      case 'plan':
+        return text(plan.id);
+      case 'id':
+        return text(m.id);
+      case 'title':
+        return text(m.title, 'wrap');
+      case 'group':
+        return text(m.group, 'wrap');
+      case 'lead':
+        return text(m.lead, 'wrap');
+      case 'due':
+        return date(m.due);
+      case 'status':
+        return text(L.statuses[m.status]);
+      case 'completed':
+        return date(m.completed);
+      case 'progress':
+        return num(m.progress, 'percent');
+      case 'note':
+        return text(m.note, 'wrap');
+    }
+  };
+  const completed = formulaString(L.statuses.completed);
+  const cancelled = formulaString(L.statuses.cancelled);
+  return dataSheet(ctx, {
+    key: 'measures',
+    columns: ctx.measures,
+    items,
+    cell,
+    validations: (col, last) => [
+      {
+        range: `${col('status')}2:${col('status')}${last}`,
+        rule: { type: 'list', values: STATUSES.map((s) => L.statuses[s]) },
+        prompt: { title: L.validation.statusTitle, message: L.validation.statusPrompt },
+      },
+      ...(['due', 'completed'] as const).map((f) => ({
+        range: `${col(f)}2:${col(f)}${last}`,
+        rule: { type: 'date' as const },
+        prompt: { title: L.validation.dateTitle, message: L.validation.datePrompt },
+      })),
+      {
+        range: `${col('progress')}2:${col('progress')}${last}`,
+        rule: { type: 'decimal', min: 0, max: 1 },
+        prompt: { title: L.validation.progressTitle, message: L.validation.progressPrompt },
+      },
+    ],
+    conditionalFormats: (col, last) => {
+      const status = `$${col('status')}2`;
+      const due = `$${col('due')}2`;
+      const rows = `A2:${columnLetter(ctx.measures.list.length)}${last}`;
+      const formats: ConditionalFormat[] = [
+        {
+          range: rows,
+          type: 'expression',
+          formula: `AND(ISNUMBER(${due}),${due}<Report_Date,${status}<>${completed},${status}<>${cancelled})`,
+          style: 'overdue',
+        },
+        ...STATUSES.map(
+          (s): ConditionalFormat => ({
+            range: `${col('status')}2:${col('status')}${last}`,
+            type: 'expression',
+            formula: `${status}=${formulaString(L.statuses[s])}`,
+            style: STATUS_STYLES[s],
+          }),
+        ),
+        { range: `${col('progress')}2:${col('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 },
+      ];
+      return formats;
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The report's named cell styles. Writers translate each into their own API;
+ * the layout model refers to styles by name only.
+ */
+
+export interface Style {
+  font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  /** Solid background colour, `RRGGBB`. */
+  fill?: string;
+  numFmt?: string;
+  align?: { h?: 'left' | 'center' | 'right'; v?: 'top' | 'middle' | 'bottom'; wrap?: boolean; indent?: number };
+  border?: { top?: 'thin' | 'medium'; bottom?: 'thin' | 'medium' };
+}
+
+const INK = '1F2937';
+const MUTED = '6B7280';
+const ACCENT = '0F5C6E';
+const RULE = 'D1D5DB';
+void RULE;
+
+export const FORMATS = {
+  date: 'yyyy-mm-dd',
+  percent: '0.0%',
+  integer: '#,##0',
+  number: '#,##0.00',
+} as const;
+
+export const STYLES = {
+  title: { font: { bold: true, size: 16, color: ACCENT } },
+  subtitle: { font: { size: 11, color: MUTED } },
+  sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium' } },
+  label: { font: { bold: true, color: INK } },
+  header: {
+    font: { bold: true, color: 'FFFFFF' },
+    fill: ACCENT,
+    align: { v: 'middle', wrap: true },
+  },
+  text: { align: { v: 'top' } },
+  wrap: { align: { v: 'top', wrap: true } },
+  muted: { font: { italic: true, color: MUTED } },
+  date: { numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
+  percent: { numFmt: FORMATS.percent, align: { v: 'top' } },
+  integer: { numFmt: FORMATS.integer, align: { v: 'top' } },
+  number: { numFmt: FORMATS.number, align: { v: 'top' } },
+  period: { numFmt: '@', align: { h: 'left', v: 'top' } },
+  figureInt: { numFmt: FORMATS.integer, font: { bold: true } },
+  figurePercent: { numFmt: FORMATS.percent, font: { bold: true } },
+  figureNumber: { numFmt: FORMATS.number, font: { bold: true } },
+  keyDate: { numFmt: FORMATS.date, font: { bold: true }, align: { h: 'left' } },
+  statusCompleted: { fill: 'DCFCE7', font: { color: '166534' } },
+  statusInProgress: { fill: 'DBEAFE', font: { color: '1E40AF' } },
+  statusDelayed: { fill: 'FEF3C7', font: { color: '92400E' } },
+  statusNotStarted: { fill: 'F3F4F6', font: { color: '374151' } },
+  statusCancelled: { font: { color: '9CA3AF', italic: true } },
+  overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true } },
+  hidden: { font: { color: MUTED } },
+} satisfies Record<string, Style>;
+
+export type StyleName = keyof typeof STYLES;
+
+export const DATA_BAR_COLOR = '5B9BD5';
+export const TAB_COLORS = { summary: ACCENT, data: '4B8BBE', about: '9CA3AF' } as const;

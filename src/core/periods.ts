@@ -1,0 +1,101 @@
+/**
+ * Reporting periods: `2024` (year), `2024-H1` (half), `2024-Q3` (quarter),
+ * `2024-07` (month). A period ends on its last day; periods are ordered by
+ * their end date. See data-format.md, "Periods".
+ */
+
+export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
+
+export interface Period {
+  /** The period as written in a data file, normalised (`2020`, `2024-Q3`). */
+  text: string;
+  kind: PeriodKind;
+  year: number;
+  /** 1..12: the calendar month the period ends in. */
+  endMonth: number;
+}
+
+const PERIOD_RE = /^(\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?$/;
+
+/** Parses a period; returns undefined when the text is not one. */
+export function parsePeriod(input: string | number): Period | undefined {
+  const text = typeof input === 'number' ? String(input) : input;
+  const m = PERIOD_RE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (m[2]) return { text, kind: 'half', year, endMonth: Number(m[2]) * 6 };
+  if (m[3]) return { text, kind: 'quarter', year, endMonth: Number(m[3]) * 3 };
+  if (m[4]) return { text, kind: 'month', year, endMonth: Number(m[4]) };
+  return { text, kind: 'year', year, endMonth: 12 };
+}
+
+export function isPeriod(input: unknown): boolean {
+  return (typeof input === 'string' || typeof input === 'number') && parsePeriod(input) !== undefined;
+}
+
+/** Parses a period that is known to be valid (validated data). */
+export function period(input: string | number): Period {
+  const p = parsePeriod(input);
+  if (!p) throw new Error(`not a period: ${String(input)}`);
+  return p;
+}
+
+/** Months since year 0 of the period's end month: the order key of periods. */
+export function monthIndex(p: Period): number {
+  return p.year * 12 + p.endMonth;
+}
+
+/** The distance in years between two periods' end months (may be negative). */
+export function yearsBetween(from: Period, to: Period): number {
+  return (monthIndex(to) - monthIndex(from)) / 12;
+}
+
+/** The last day of the period, as an ISO date `YYYY-MM-DD`. */
+export function periodEnd(p: Period): string {
+  const last = new Date(Date.UTC(p.year, p.endMonth, 0)).getUTCDate();
+  return `${String(p.year).padStart(4, '0')}-${String(p.endMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/** The period of the same kind one year earlier (`2025-Q1` -> `2024-Q1`). */
+export function yearEarlier(p: Period): Period {
+  const year = p.year - 1;
+  const suffix = p.text.length > 4 ? p.text.slice(4) : '';
+  return { ...p, year, text: `${year}${suffix}` };
+}
+
+export function comparePeriods(a: Period, b: Period): number {
+  return monthIndex(a) - monthIndex(b);
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const m = DATE_RE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** The spreadsheet serial number of an ISO date (1900 date system). */
+export function dateToSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS);
+}
+
+/** The ISO date of a spreadsheet serial number (whole days). */
+export function serialToDate(serial: number): string {
+  const dt = new Date(EXCEL_EPOCH_MS + Math.round(serial) * DAY_MS);
+  return dt.toISOString().slice(0, 10);
+}
+
+/** A Date at UTC midnight for an ISO date: what exceljs expects for a date cell. */
+export function isoToUtcDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}

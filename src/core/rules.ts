@@ -1,0 +1,118 @@
+/**
+ * Rules that relate items of a structurally valid data file to each other.
+ * Workbook names and spreadsheet lookups ignore case, so uniqueness does too.
+ */
+import { parsePeriod } from './periods';
+import type { ReportData } from './schema';
+
+export type Path = (string | number)[];
+
+export interface Problem {
+  path: Path;
+  message: string;
+}
+
+/** `<K>` of workbook.md: the id with every character but A-Z a-z 0-9 replaced by `_`. */
+export function nameKey(id: string): string {
+  return id.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${part}` : part;
+  }
+  return out;
+}
+
+interface Keyed {
+  id: string;
+}
+
+/** Reports a repeated id, and ids whose name keys collide, in one list of items. */
+function uniqueIds(items: Keyed[], at: (i: number) => Path, what: string, problems: Problem[], withKeys: boolean): void {
+  const seenIds = new Map<string, number>();
+  const seenKeys = new Map<string, number>();
+  items.forEach((item, i) => {
+    const idKey = item.id.toLowerCase();
+    const firstId = seenIds.get(idKey);
+    if (firstId !== undefined) {
+      const same = items[firstId].id === item.id ? '' : ` ("${items[firstId].id}"; ids ignore case)`;
+      problems.push({
+        path: [...at(i), 'id'],
+        message: `duplicate ${what} id "${item.id}": already used by ${formatPath(at(firstId))}${same}; expected a unique id`,
+      });
+      return;
+    }
+    seenIds.set(idKey, i);
+    if (!withKeys) return;
+    const key = nameKey(item.id).toLowerCase();
+    const firstKey = seenKeys.get(key);
+    if (firstKey !== undefined) {
+      problems.push({
+        path: [...at(i), 'id'],
+        message:
+          `${what} id "${item.id}" collides with "${items[firstKey].id}" (${formatPath(at(firstKey))}) in workbook names: ` +
+          `both become "${nameKey(item.id)}"; expected ids that differ in a letter or digit`,
+      });
+      return;
+    }
+    seenKeys.set(key, i);
+  });
+}
+
+export function checkRules(data: ReportData): Problem[] {
+  const problems: Problem[] = [];
+  const plans = data.plans ?? [];
+  uniqueIds(plans, (i) => ['plans', i], 'plan', problems, true);
+  plans.forEach((plan, p) => {
+    uniqueIds(plan.measures, (i) => ['plans', p, 'measures', i], 'measure', problems, false);
+    if (!plan.groups) return;
+    const groups = new Map<string, number>();
+    plan.groups.forEach((g, i) => {
+      const first = groups.get(g.toLowerCase());
+      if (first !== undefined) {
+        problems.push({
+          path: ['plans', p, 'groups', i],
+          message: `duplicate group "${g}": already listed as groups[${first}] (group names ignore case); expected each group once`,
+        });
+      } else groups.set(g.toLowerCase(), i);
+    });
+    plan.measures.forEach((m, i) => {
+      if (m.group !== undefined && !groups.has(m.group.toLowerCase())) {
+        problems.push({
+          path: ['plans', p, 'measures', i, 'group'],
+          message: `group "${m.group}" is not in the plan's groups; expected one of: ${plan.groups!.map((g) => `"${g}"`).join(', ')}`,
+        });
+      }
+    });
+  });
+
+  uniqueIds(data.catalogs ?? [], (i) => ['catalogs', i], 'catalog', problems, true);
+
+  const indicators = data.indicators ?? [];
+  uniqueIds(indicators, (i) => ['indicators', i], 'indicator', problems, true);
+  indicators.forEach((ind, n) => {
+    const seen = new Map<string, number>();
+    let kind: string | undefined;
+    ind.observations.forEach((o, i) => {
+      const p = parsePeriod(o.period);
+      if (!p) return;
+      const at: Path = ['indicators', n, 'observations', i, 'period'];
+      if (kind === undefined) kind = p.kind;
+      else if (p.kind !== kind) {
+        problems.push({
+          path: at,
+          message: `period "${o.period}" is a ${p.kind}, but this indicator's first observation is a ${kind}; expected all observations of one kind of period`,
+        });
+        return;
+      }
+      const first = seen.get(p.text);
+      if (first !== undefined) {
+        problems.push({ path: at, message: `duplicate period "${o.period}": already given by observations[${first}]; expected unique periods` });
+      } else seen.set(p.text, i);
+    });
+  });
+  return problems;
+}

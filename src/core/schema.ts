@@ -1,0 +1,159 @@
+/**
+ * The data file, `plan-report/v1`, as one zod schema (data-format.md).
+ * Structural rules live here; rules that relate items to each other
+ * (duplicate ids, colliding name keys, groups, period kinds) live in rules.ts.
+ */
+import { z } from 'zod';
+import { isIsoDate, isPeriod } from './periods';
+
+export const FORMAT = 'plan-report/v1';
+export const MAX_TEXT = 32767;
+export const ID_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
+
+export const STATUSES = ['not-started', 'in-progress', 'completed', 'delayed', 'cancelled'] as const;
+export const CATEGORIES = ['drug', 'device', 'consumable', 'diagnostic', 'other'] as const;
+export const LOCALES = ['en', 'zh-CN'] as const;
+export const INDICATOR_KINDS = ['level', 'cumulative'] as const;
+
+export type Status = (typeof STATUSES)[number];
+export type Category = (typeof CATEGORIES)[number];
+export type Locale = (typeof LOCALES)[number];
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/** A strict object whose unknown keys are reported with the keys it allows. */
+function record<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code === 'unrecognized_keys') return `unknown key; expected one of: ${allowed}`;
+      if (iss.code === 'invalid_type') return 'expected a mapping of keys to values';
+      return undefined;
+    },
+  });
+}
+
+const text = () =>
+  z
+    .string({ error: 'expected text' })
+    .max(MAX_TEXT, { error: `expected at most ${MAX_TEXT} characters (the limit of one spreadsheet cell)` });
+
+const requiredText = () => text().refine((s) => s.trim().length > 0, { error: 'expected non-empty text' });
+
+const id = () =>
+  z
+    .string({ error: 'expected an id (text)' })
+    .regex(ID_PATTERN, { error: 'expected an id of 1-40 characters A-Z a-z 0-9 . _ -' });
+
+const isoDate = () =>
+  z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
+    error: 'expected a date written YYYY-MM-DD',
+  });
+
+const PERIOD_EXPECTED = 'expected a period (2024, 2024-H1, 2024-Q3 or 2024-07)';
+const DATE_OR_PERIOD_EXPECTED = 'expected a date (YYYY-MM-DD) or a period (2024, 2024-Q3, 2024-07)';
+
+/** A period; YAML reads an unquoted `2020` as a number, so numbers are accepted and kept as text. */
+const periodText = () =>
+  z
+    .custom<string | number>((v) => (typeof v === 'string' || typeof v === 'number') && isPeriod(v), { error: PERIOD_EXPECTED })
+    .transform((v) => String(v));
+
+const dateOrPeriod = () =>
+  z
+    .custom<string | number>((v) => (typeof v === 'string' || typeof v === 'number') && (isIsoDate(v) || isPeriod(v)), {
+      error: DATE_OR_PERIOD_EXPECTED,
+    })
+    .transform((v) => String(v));
+
+const number = () => z.number({ error: 'expected a finite number' });
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `expected one of ${values.join(' | ')}` });
+
+export const measureSchema = record({
+  id: id(),
+  title: requiredText(),
+  group: text().optional(),
+  lead: text().optional(),
+  due: isoDate().optional(),
+  status: oneOf(STATUSES),
+  completed: isoDate().optional(),
+  progress: number().min(0, { error: 'expected a number from 0 to 1' }).max(1, { error: 'expected a number from 0 to 1' }).optional(),
+  note: text().optional(),
+});
+
+export const planSchema = record({
+  id: id(),
+  title: requiredText(),
+  region: text().optional(),
+  issued: isoDate().optional(),
+  source: text().optional(),
+  groups: z.array(requiredText(), { error: 'expected a list of group names' }).optional(),
+  measures: z.array(measureSchema, { error: 'expected a list of measures' }),
+});
+
+export const entrySchema = record({
+  product: requiredText(),
+  enterprise: requiredText(),
+  category: oneOf(CATEGORIES),
+  registration: text().optional(),
+  listed: isoDate().optional(),
+  hospitals: z
+    .int({ error: 'expected a whole number >= 0' })
+    .min(0, { error: 'expected a whole number >= 0' })
+    .optional(),
+});
+
+export const catalogSchema = record({
+  id: id(),
+  title: requiredText(),
+  region: text().optional(),
+  issued: dateOrPeriod().optional(),
+  entries: z.array(entrySchema, { error: 'expected a list of catalog entries' }),
+});
+
+const pointSchema = record({ period: periodText(), value: number() });
+
+export const observationSchema = record({
+  period: periodText(),
+  value: number().optional(),
+  growth: number().optional(),
+}).refine((o) => o.value !== undefined || o.growth !== undefined, {
+  error: 'expected a value, a growth, or both',
+});
+
+export const indicatorSchema = record({
+  id: id(),
+  name: requiredText(),
+  region: text().optional(),
+  unit: text().optional(),
+  kind: oneOf(INDICATOR_KINDS).optional(),
+  baseline: pointSchema.optional(),
+  target: pointSchema.optional(),
+  observations: z.array(observationSchema, { error: 'expected a list of observations' }),
+});
+
+export const reportSchema = record({
+  title: requiredText(),
+  region: requiredText(),
+  period: periodText(),
+  date: isoDate().optional(),
+  locale: oneOf(LOCALES).optional(),
+});
+
+export const dataSchema = record({
+  format: z.literal(FORMAT, { error: `expected exactly "${FORMAT}"` }),
+  report: reportSchema,
+  plans: z.array(planSchema, { error: 'expected a list of plans' }).optional(),
+  catalogs: z.array(catalogSchema, { error: 'expected a list of catalogs' }).optional(),
+  indicators: z.array(indicatorSchema, { error: 'expected a list of indicators' }).optional(),
+});
+
+export type ReportData = z.infer<typeof dataSchema>;
+export type Plan = z.infer<typeof planSchema>;
+export type Measure = z.infer<typeof measureSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;
+export type CatalogEntry = z.infer<typeof entrySchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Observation = z.infer<typeof observationSchema>;
+export type Point = z.infer<typeof pointSchema>;

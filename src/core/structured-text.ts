@@ -1,0 +1,224 @@
+/**
+ * Reading YAML or JSON text against a zod schema, with every problem located
+ * at its line and column. Used for data files and templates alike.
+ *
+ * JSON is read with JSON.parse (fast on large files); its positions come from
+ * jsonc-parser, and only when something is wrong.
+ */
+import {
+  findNodeAtLocation,
+  parse as parseJsonc,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { byPlace, InputError, type Located } from './errors';
+import { formatPath, type Path, type Problem } from './rules';
+
+export type Syntax = 'yaml' | 'json';
+
+export function syntaxOf(file: string): Syntax {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+/** Finds the line and column of a path (or of a key at a path) in the source text. */
+interface Locator {
+  locate(path: Path, key?: string): { line?: number; column?: number };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function parseYaml(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  return { doc, lines };
+}
+
+function keyText(pair: { key: unknown }): string {
+  return String((pair.key as { value?: unknown })?.value);
+}
+
+/** The YAML node at a path (the key's node when a key is given), or the deepest existing ancestor. */
+function yamlNodeAt(doc: Document.Parsed, path: Path, key?: string): YamlNode | null {
+  let node: unknown = doc.contents;
+  const steps = key !== undefined ? [...path, key] : path;
+  for (let i = 0; i < steps.length; i++) {
+    const part = steps[i];
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p) === String(part));
+      next = key !== undefined && i === steps.length - 1 ? pair?.key : pair?.value;
+    } else if (isSeq(node) && typeof part === 'number') next = node.items[part];
+    if (next === undefined || next === null) return node as YamlNode;
+    node = next;
+  }
+  return node as YamlNode;
+}
+
+function yamlLocator(doc: Document.Parsed, lines: LineCounter): Locator {
+  return {
+    locate(path, key) {
+      const offset = yamlNodeAt(doc, path, key)?.range?.[0];
+      if (offset === undefined) return {};
+      const { line, col } = lines.linePos(offset);
+      return { line, column: col };
+    },
+  };
+}
+
+function jsonLocator(text: string): Locator {
+  const tree = parseTree(text);
+  return {
+    locate(path, key) {
+      if (!tree) return {};
+      let node: JsonNode = tree;
+      for (let i = 1; i <= path.length; i++) {
+        const found = findNodeAtLocation(tree, path.slice(0, i));
+        if (!found) break;
+        node = found;
+      }
+      let offset = node.offset;
+      if (key !== undefined && node.type === 'object') {
+        const prop = node.children?.find((c) => c.children?.[0]?.value === key);
+        if (prop) offset = prop.offset;
+      }
+      return lineColumn(text, offset);
+    },
+  };
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character; expected a value, a key in double quotes, or punctuation',
+  InvalidNumberFormat: 'expected a number',
+  PropertyNameExpected: 'expected a key in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":" after the key',
+  CommaExpected: 'expected "," between items',
+  CloseBraceExpected: 'expected "}" to close the mapping',
+  CloseBracketExpected: 'expected "]" to close the list',
+  EndOfFileExpected: 'expected the end of the file after the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'expected the closing double quote of a string',
+  UnexpectedEndOfNumber: 'expected a digit',
+  InvalidUnicode: 'expected four hex digits after \\u',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
+};
+
+function jsonSyntaxErrors(text: string, file: string, err: Error): Located[] {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (!errors.length) return [{ file, message: `invalid JSON: ${err.message}` }];
+  return errors.slice(0, 20).map((e) => {
+    const code = printParseErrorCode(e.error);
+    return { file, ...lineColumn(text, e.offset), message: `invalid JSON: ${JSON_ERRORS[code] ?? code}` };
+  });
+}
+
+/** Parses text to a plain value and a locator, or throws an InputError locating each syntax error. */
+function parseValue(text: string, file: string, syntax: Syntax): { value: unknown; locator: () => Locator } {
+  if (syntax === 'json') {
+    try {
+      return { value: JSON.parse(text), locator: () => jsonLocator(text) };
+    } catch (err) {
+      throw new InputError(jsonSyntaxErrors(text, file, err as Error));
+    }
+  }
+  const { doc, lines } = parseYaml(text);
+  if (doc.errors.length) {
+    throw new InputError(
+      doc.errors.slice(0, 20).map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        return { file, line, column: col, message: `invalid YAML: ${first}` };
+      }),
+    );
+  }
+  return { value: doc.toJS({ maxAliasCount: 1000 }), locator: () => yamlLocator(doc, lines) };
+}
+
+function valueAt(value: unknown, path: Path): unknown {
+  let v: unknown = value;
+  for (const part of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part as string];
+  }
+  return v;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  return String(v);
+}
+
+type KeyedProblem = Problem & { key?: string };
+
+/** One zod issue as problems with paths (an unknown-keys issue gives one per key). */
+function problemsOf(issue: z.core.$ZodIssue, value: unknown): KeyedProblem[] {
+  const path = issue.path as Path;
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: [...path, key], key, message: issue.message.replace('unknown key', `unknown key "${key}"`) }));
+  }
+  const actual = valueAt(value, path);
+  const parent = valueAt(value, path.slice(0, -1));
+  const name = path[path.length - 1];
+  if (actual === undefined && typeof name === 'string' && parent !== null && typeof parent === 'object' && !(name in parent)) {
+    return [{ path, message: `missing required key "${name}"; ${issue.message}` }];
+  }
+  return [{ path, message: `${issue.message}, got ${show(actual)}` }];
+}
+
+/**
+ * Reads YAML or JSON text and validates it with a schema and extra rules.
+ * Returns the parsed value, or throws an InputError listing every problem
+ * with its file, line, column and path.
+ */
+export function readStructured<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  rules: (value: z.output<S>) => Problem[] = () => [],
+  syntax: Syntax = syntaxOf(file),
+): z.output<S> {
+  const { value, locator } = parseValue(text.replace(/^\uFEFF/, ''), file, syntax);
+  const result = schema.safeParse(value);
+  let problems: KeyedProblem[];
+  if (result.success) problems = rules(result.data);
+  else {
+    problems = result.error.issues.flatMap((issue) => problemsOf(issue, value));
+    // The cross-item rules still run on what could be read, so that all problems come at once.
+    try {
+      problems.push(...rules(value as z.output<S>));
+    } catch {
+      // The structure is too broken for them; the structural problems say why.
+    }
+  }
+  if (!problems.length) return result.data as z.output<S>;
+
+  const where = locator();
+  const located: Located[] = problems.map((p) => ({
+    file,
+    ...(p.key !== undefined ? where.locate(p.path.slice(0, -1), p.key) : where.locate(p.path)),
+    path: formatPath(p.path) || '(top level)',
+    message: p.message,
+  }));
+  throw new InputError(located.sort(byPlace));
+}

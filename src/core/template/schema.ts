@@ -1,0 +1,141 @@
+/**
+ * Report templates: which sheets a report has, in which order, with which
+ * columns and titles. Templates are files (YAML or JSON) validated like data.
+ */
+import { z } from 'zod';
+import type { EntryField, IndicatorField, MeasureField, ObservationField } from '../i18n/labels';
+import type { Problem } from '../rules';
+
+export const TEMPLATE_FORMAT = 'plan-report-template/v1';
+
+export const MEASURE_FIELDS = ['plan', 'id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note'] as const satisfies readonly MeasureField[];
+export const ENTRY_FIELDS = ['catalog', 'product', 'enterprise', 'category', 'registration', 'listed', 'hospitals'] as const satisfies readonly EntryField[];
+export const INDICATOR_FIELDS = [
+  'id',
+  'name',
+  'region',
+  'unit',
+  'kind',
+  'baselinePeriod',
+  'baselineValue',
+  'targetPeriod',
+  'targetValue',
+] as const satisfies readonly IndicatorField[];
+export const OBSERVATION_FIELDS = ['indicator', 'period', 'value', 'growth'] as const satisfies readonly ObservationField[];
+export const SUMMARY_BLOCKS = ['plans', 'groups', 'catalogs', 'indicators'] as const;
+export type SummaryBlock = (typeof SUMMARY_BLOCKS)[number];
+
+function record<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code === 'unrecognized_keys') return `unknown key; expected one of: ${allowed}`;
+      if (iss.code === 'invalid_type') return 'expected a mapping of keys to values';
+      return undefined;
+    },
+  });
+}
+
+/** A title in one language for all, or per language. */
+const localizedText = z.union(
+  [
+    z.string().min(1).max(255),
+    record({ en: z.string().min(1).max(255).optional(), 'zh-CN': z.string().min(1).max(255).optional() }),
+  ],
+  { error: 'expected a title: text, or a mapping with en and zh-CN' },
+);
+export type LocalizedText = z.infer<typeof localizedText>;
+
+function columnSchema<T extends readonly [string, ...string[]]>(fields: T) {
+  const field = z.enum(fields, { error: `expected a column field, one of ${fields.join(' | ')}` });
+  return z.union(
+    [
+      field,
+      record({
+        field,
+        title: localizedText.optional(),
+        width: z.number({ error: 'expected a width in characters' }).min(2).max(200).optional(),
+        hidden: z.boolean({ error: 'expected true or false' }).optional(),
+      }),
+    ],
+    { error: `expected a column: a field name (${fields.join(' | ')}) or a mapping with field, title, width, hidden` },
+  );
+}
+
+const sheetTitle = { title: localizedText.optional() };
+
+const summarySection = record({
+  section: z.literal('summary'),
+  ...sheetTitle,
+  blocks: z
+    .array(z.enum(SUMMARY_BLOCKS, { error: `expected a block, one of ${SUMMARY_BLOCKS.join(' | ')}` }))
+    .optional(),
+});
+const measuresSection = record({ section: z.literal('measures'), ...sheetTitle, columns: z.array(columnSchema(MEASURE_FIELDS)).optional() });
+const catalogSection = record({ section: z.literal('catalog'), ...sheetTitle, columns: z.array(columnSchema(ENTRY_FIELDS)).optional() });
+const indicatorsSection = record({
+  section: z.literal('indicators'),
+  ...sheetTitle,
+  columns: z.array(columnSchema(INDICATOR_FIELDS)).optional(),
+  observationsTitle: localizedText.optional(),
+  observationColumns: z.array(columnSchema(OBSERVATION_FIELDS)).optional(),
+});
+const sourcesSection = record({ section: z.literal('sources'), ...sheetTitle });
+const aboutSection = record({ section: z.literal('about'), ...sheetTitle });
+
+const SECTION_KINDS = ['summary', 'measures', 'catalog', 'indicators', 'sources', 'about'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+const section = z.discriminatedUnion(
+  'section',
+  [summarySection, measuresSection, catalogSection, indicatorsSection, sourcesSection, aboutSection],
+  { error: `expected a section with "section:" one of ${SECTION_KINDS.join(' | ')}` },
+);
+
+export const templateSchema = record({
+  template: z.literal(TEMPLATE_FORMAT, { error: `expected exactly "${TEMPLATE_FORMAT}"` }),
+  name: z.string({ error: 'expected a name' }).regex(/^[A-Za-z0-9._-]{1,40}$/, { error: 'expected a name of 1-40 characters A-Z a-z 0-9 . _ -' }),
+  title: localizedText.optional(),
+  description: z.string().max(2000).optional(),
+  sections: z.array(section, { error: 'expected a list of sections' }).min(1, { error: 'expected at least one section' }),
+});
+
+export type Template = z.infer<typeof templateSchema>;
+export type Section = Template['sections'][number];
+export type ColumnSpec<F extends string> = F | { field: F; title?: LocalizedText; width?: number; hidden?: boolean };
+
+export function templateRules(t: Template): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  t.sections.forEach((s, i) => {
+    const first = seen.get(s.section);
+    if (first !== undefined) {
+      problems.push({ path: ['sections', i, 'section'], message: `section "${s.section}" appears twice (also sections[${first}]); expected each section once` });
+    } else seen.set(s.section, i);
+    const lists: [string, readonly ColumnSpec<string>[] | undefined][] = [['columns', 'columns' in s ? s.columns : undefined]];
+    if (s.section === 'indicators') lists.push(['observationColumns', s.observationColumns]);
+    for (const [key, cols] of lists) {
+      const fields = new Map<string, number>();
+      (cols ?? []).forEach((c, j) => {
+        const f = typeof c === 'string' ? c : c.field;
+        const firstCol = fields.get(f);
+        if (firstCol !== undefined) {
+          problems.push({ path: ['sections', i, key, j], message: `column "${f}" appears twice (also ${key}[${firstCol}]); expected each column once` });
+        } else fields.set(f, j);
+      });
+    }
+  });
+  if (!seen.has('summary')) {
+    problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
+  }
+  const needs: Record<SummaryBlock, SectionKind> = { plans: 'measures', groups: 'measures', catalogs: 'catalog', indicators: 'indicators' };
+  t.sections.forEach((s, i) => {
+    if (s.section !== 'summary') return;
+    (s.blocks ?? []).forEach((b, j) => {
+      if (!seen.has(needs[b])) {
+        problems.push({ path: ['sections', i, 'blocks', j], message: `block "${b}" needs the section "${needs[b]}", which this template does not have; expected that section too, or no "${b}" block` });
+      }
+    });
+  });
+  return problems;
+}

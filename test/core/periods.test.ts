@@ -1,0 +1,63 @@
+import { dateToSerial, isIsoDate, monthIndex, parsePeriod, period, periodEnd, serialToDate, yearEarlier, yearsBetween } from '../../src/core/periods';
+
+describe('periods', () => {
+  it.each([
+    ['2024', 'year', 12],
+    ['2024-H1', 'half', 6],
+    ['2024-H2', 'half', 12],
+    ['2024-Q1', 'quarter', 3],
+    ['2024-Q3', 'quarter', 9],
+    ['2024-07', 'month', 7],
+    ['2024-12', 'month', 12],
+  ])('parses %s as a %s ending in month %i', (text, kind, endMonth) => {
+    expect(parsePeriod(text)).toEqual({ text, kind, year: 2024, endMonth });
+  });
+
+  it('reads a year written as a number (unquoted YAML)', () => {
+    expect(parsePeriod(2020)).toEqual({ text: '2020', kind: 'year', year: 2020, endMonth: 12 });
+  });
+
+  it.each(['2024-Q5', '2024-H3', '2024-13', '2024-00', '24', '2024-q1', '2024-Q1 ', '', '2024-1'])('refuses %p', (text) => {
+    expect(parsePeriod(text)).toBeUndefined();
+  });
+
+  it('ends a period on its last day', () => {
+    expect(periodEnd(period('2024-Q3'))).toBe('2024-09-30');
+    expect(periodEnd(period('2024-02'))).toBe('2024-02-29');
+    expect(periodEnd(period('2023-02'))).toBe('2023-02-28');
+    expect(periodEnd(period('2022-H1'))).toBe('2022-06-30');
+    expect(periodEnd(period('2020'))).toBe('2020-12-31');
+  });
+
+  it('measures years between end months (2020 to 2025-Q1 is 51 months, 4.25 years)', () => {
+    expect(monthIndex(period('2025-Q1')) - monthIndex(period('2020'))).toBe(51);
+    expect(yearsBetween(period('2020'), period('2025-Q1'))).toBe(4.25);
+    expect(yearsBetween(period('2020'), period('2023'))).toBe(3);
+    expect(yearsBetween(period('2023'), period('2020'))).toBe(-3);
+  });
+
+  it('orders periods of different kinds by their end', () => {
+    const sorted = ['2024', '2024-Q3', '2024-H1', '2024-07', '2023-12'].map(period).sort((a, b) => monthIndex(a) - monthIndex(b));
+    expect(sorted.map((p) => p.text)).toEqual(['2023-12', '2024-H1', '2024-07', '2024-Q3', '2024']);
+  });
+
+  it('finds the same kind of period a year earlier', () => {
+    expect(yearEarlier(period('2025-Q1')).text).toBe('2024-Q1');
+    expect(yearEarlier(period('2025')).text).toBe('2024');
+    expect(yearEarlier(period('2025-07')).text).toBe('2024-07');
+  });
+
+  it('checks ISO dates against the calendar', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-13-01')).toBe(false);
+    expect(isIsoDate('2024-1-01')).toBe(false);
+    expect(isIsoDate(20240101)).toBe(false);
+  });
+
+  it('converts dates to spreadsheet serial numbers and back', () => {
+    expect(dateToSerial('1900-03-01')).toBe(61);
+    expect(dateToSerial('2022-06-30')).toBe(44742);
+    expect(serialToDate(44742)).toBe('2022-06-30');
+  });
+});
