@@ -7,6 +7,7 @@ import { makeContext, type BuildOptions } from './context';
 import { metaSheet } from './meta';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { aboutSheet } from './sheets/about';
+import { fitRowHeights } from './sheets/common';
 import { catalogSheet } from './sheets/catalog';
 import { indicatorsSheet } from './sheets/indicators';
 import { measuresSheet } from './sheets/measures';
@@ -45,6 +46,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
         break;
     }
   }
+  sheets.forEach(fitRowHeights);
   sheets.push(metaSheet(ctx, sheets));
   return {
     sheets,

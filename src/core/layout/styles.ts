@@ -15,8 +15,6 @@ export interface Style {
 const INK = '1F2937';
 const MUTED = '6B7280';
 const ACCENT = '0F5C6E';
-const RULE = 'D1D5DB';
-void RULE;
 
 export const FORMATS = {
   date: 'yyyy-mm-dd',
@@ -29,7 +27,7 @@ export const STYLES = {
   title: { font: { bold: true, size: 16, color: ACCENT } },
   subtitle: { font: { size: 11, color: MUTED } },
   sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium' } },
-  label: { font: { bold: true, color: INK } },
+  label: { font: { bold: true, color: INK }, align: { v: 'top' } },
   header: {
     font: { bold: true, color: 'FFFFFF' },
     fill: ACCENT,
@@ -37,16 +35,16 @@ export const STYLES = {
   },
   text: { align: { v: 'top' } },
   wrap: { align: { v: 'top', wrap: true } },
-  muted: { font: { italic: true, color: MUTED } },
+  muted: { font: { italic: true, color: MUTED }, align: { v: 'top' } },
   date: { numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
   percent: { numFmt: FORMATS.percent, align: { v: 'top' } },
   integer: { numFmt: FORMATS.integer, align: { v: 'top' } },
   number: { numFmt: FORMATS.number, align: { v: 'top' } },
   period: { numFmt: '@', align: { h: 'left', v: 'top' } },
-  figureInt: { numFmt: FORMATS.integer, font: { bold: true } },
-  figurePercent: { numFmt: FORMATS.percent, font: { bold: true } },
-  figureNumber: { numFmt: FORMATS.number, font: { bold: true } },
-  keyDate: { numFmt: FORMATS.date, font: { bold: true }, align: { h: 'left' } },
+  figureInt: { numFmt: FORMATS.integer, font: { bold: true }, align: { v: 'top' } },
+  figurePercent: { numFmt: FORMATS.percent, font: { bold: true }, align: { v: 'top' } },
+  figureNumber: { numFmt: FORMATS.number, font: { bold: true }, align: { v: 'top' } },
+  keyDate: { numFmt: FORMATS.date, font: { bold: true }, align: { h: 'left', v: 'top' } },
   statusCompleted: { fill: 'DCFCE7', font: { color: '166534' } },
   statusInProgress: { fill: 'DBEAFE', font: { color: '1E40AF' } },
   statusDelayed: { fill: 'FEF3C7', font: { color: '92400E' } },

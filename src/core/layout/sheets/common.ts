@@ -4,7 +4,7 @@ import { ROOM_ROWS } from '../context';
 import type { ResolvedColumns } from '../columns';
 import type { Cell, ConditionalFormat, PrintSetup, Row, Sheet, Validation } from '../model';
 import { columnLetter } from '../refs';
-import { TAB_COLORS, type StyleName } from '../styles';
+import { STYLES, TAB_COLORS, type Style, type StyleName } from '../styles';
 import type { SheetKey } from '../../i18n/labels';
 
 export function text(v: string | undefined, s: StyleName = 'text'): Cell | undefined {
@@ -83,4 +83,34 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   sheet.validations = spec.validations?.(letter, last) ?? [];
   sheet.conditionalFormats = spec.conditionalFormats?.(letter, last) ?? [];
   return sheet;
+}
+
+/** Display width of text in character cells: East Asian wide characters take two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Sets the height of rows whose wrapped text needs more than one line.
+ * Spreadsheet programs do not grow rows for text written into a file, so
+ * without this a wrapped title shows as one cut-off line.
+ */
+export function fitRowHeights(sheet: Sheet): void {
+  for (const row of sheet.rows) {
+    if (row.height !== undefined) continue;
+    let lines = 1;
+    row.cells.forEach((cell, c) => {
+      if (!cell?.s || typeof cell.v !== 'string' || sheet.columns[c]?.hidden) return;
+      if (!(STYLES[cell.s] as Style).align?.wrap) return;
+      const width = Math.max(4, (sheet.columns[c]?.width ?? 10) - 1);
+      const n = cell.v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+  }
 }

@@ -1,0 +1,190 @@
+/**
+ * End to end: generated workbooks recalculated by LibreOffice Calc (headless,
+ * full recalculation forced on load) hold, under every name, the figure the
+ * core computes; and when rows are edited or appended in the workbook the
+ * figures move as they should, with no formula edited.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { readData } from '../../src/core/data';
+import { buildReport } from '../../src/core/layout/build';
+import { labelsFor } from '../../src/core/i18n';
+import type { Locale, ReportData } from '../../src/core/schema';
+import { readTemplate, type Template } from '../../src/core/template';
+import { saveWorkbook } from '../../src/cli/xlsx/save';
+import { metaOf } from '../../src/cli/xlsx/read-meta';
+import { reportData } from '../support/arbitrary-data';
+import { recalculate } from '../support/libreoffice';
+import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';
+
+const ROOT = path.resolve(__dirname, '../..');
+const template = (name: string): Template => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
+const seed = (name: string): ReportData => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
+const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
+
+interface Case {
+  label: string;
+  data: ReportData;
+  template: Template;
+  locale: Locale;
+  file?: string;
+  recalculated?: string;
+}
+
+const quarterly = template('quarterly');
+const measuresOnly = template('measures-only');
+const SEEDS = ['beijing-2022-q3', 'suzhou-2022-q3', 'shanghai-2025-q3', 'nanjing-2025-q1'];
+
+const cases: Case[] = [
+  ...SEEDS.flatMap((s) => (['en', 'zh-CN'] as const).map((locale) => ({ label: `seed ${s} (${locale})`, data: seed(s), template: quarterly, locale }))),
+  { label: 'seed beijing-2022-q3 (measures-only)', data: seed('beijing-2022-q3'), template: measuresOnly, locale: 'en' },
+  ...fc.sample(reportData, { numRuns: 30, seed: 20261123 }).map((data, i) => ({
+    label: `random data set ${i}`,
+    data,
+    template: i % 5 === 4 ? measuresOnly : quarterly,
+    locale: data.report.locale ?? (i % 2 ? 'zh-CN' : 'en'),
+  })),
+];
+
+const partsOf = (t: Template) => ({
+  plans: t.sections.some((s) => s.section === 'measures'),
+  catalogs: t.sections.some((s) => s.section === 'catalog'),
+  indicators: t.sections.some((s) => s.section === 'indicators'),
+});
+
+/** Edits a workbook the way an official would in Excel, through exceljs. */
+async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook, column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number }) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const meta = metaOf(wb, file);
+  change(wb, (sheet, field) => {
+    const s = meta.sheets[sheet];
+    return { ws: wb.getWorksheet(s.name)!, col: s.fields.indexOf(field) + 1 };
+  });
+  await wb.xlsx.writeFile(out);
+}
+
+function appendRow(wb: ExcelJS.Workbook, column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number }, sheet: string, values: Record<string, ExcelJS.CellValue>) {
+  const { ws } = column(sheet, Object.keys(values)[0]);
+  const row = ws.actualRowCount + 1;
+  for (const [field, v] of Object.entries(values)) ws.getCell(row, column(sheet, field).col).value = v;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-e2e-'));
+const edited: Record<string, { file: string; recalculated?: string }> = {};
+
+const overdueData: ReportData = {
+  format: 'plan-report/v1',
+  report: { title: 'Overdue', region: 'Test', period: '2024-Q2', date: '2024-04-30' },
+  plans: [
+    {
+      id: 'OD',
+      title: 'Overdue test',
+      measures: [
+        { id: 'a', title: 'due in May', status: 'in-progress', due: '2024-05-15' },
+        { id: 'b', title: 'due in June', status: 'delayed', due: '2024-06-10' },
+        { id: 'c', title: 'done', status: 'completed', due: '2024-05-01' },
+        { id: 'd', title: 'due in March', status: 'not-started', due: '2024-03-01' },
+      ],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  for (const [i, c] of cases.entries()) {
+    c.file = path.join(dir, `case-${i}.xlsx`);
+    await saveWorkbook(buildReport(c.template, c.data, c.locale, OPTIONS), c.file);
+  }
+  const en = labelsFor('en');
+  const beijing = cases[0].file!;
+  edited.beijing = { file: path.join(dir, 'edited-beijing.xlsx') };
+  await edit(beijing, edited.beijing.file, (wb, column) => {
+    const { ws, col } = column('measures', 'status');
+    const group = column('measures', 'group').col;
+    for (let r = 2; r <= ws.actualRowCount; r++) {
+      if (ws.getCell(r, col).value === en.statuses['in-progress'] && ws.getCell(r, group).value === 'Municipal powers') {
+        ws.getCell(r, col).value = en.statuses.completed;
+        break;
+      }
+    }
+    appendRow(wb, column, 'measures', { plan: 'BJ-OPEN-2022', id: 'BJ-51', title: 'Appended in Excel', group: 'municipal POWERS', status: 'completed' });
+  });
+
+  const suzhou = cases[2].file!;
+  edited.suzhou = { file: path.join(dir, 'edited-suzhou.xlsx') };
+  await edit(suzhou, edited.suzhou.file, (wb, column) => {
+    appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'New product', enterprise: 'New Co', category: 'Drug', hospitals: 2 });
+    appendRow(wb, column, 'observations', { indicator: 'SND-REV', period: '2021', value: 300 });
+  });
+
+  const od = path.join(dir, 'overdue.xlsx');
+  await saveWorkbook(buildReport(quarterly, overdueData, 'en', OPTIONS), od);
+  edited.overdue = { file: path.join(dir, 'edited-overdue.xlsx') };
+  await edit(od, edited.overdue.file, (wb) => {
+    const cell = wb.getWorksheet('Summary')!.getCell('B7');
+    cell.value = new Date(Date.UTC(2024, 5, 30));
+  });
+
+  const inputs = [...cases.map((c) => c.file!), od, ...Object.values(edited).map((e) => e.file)];
+  const outputs = await recalculate(inputs, path.join(dir, 'recalculated'), { timeoutMs: 240_000 });
+  cases.forEach((c, i) => (c.recalculated = outputs[i]));
+  Object.values(edited).forEach((e, i) => (e.recalculated = outputs[cases.length + 1 + i]));
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('LibreOffice recalculation agrees with the core under every name', () => {
+  it.each(cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
+    const expected = expectedFigures(c.data, partsOf(c.template));
+    const cached = await readNamedCells(c.file!);
+    const recalculated = await readNamedCells(c.recalculated!);
+    expect({ cached: figureDifferences(cached, expected) }).toEqual({ cached: [] });
+    expect({ recalculated: figureDifferences(recalculated, expected) }).toEqual({ recalculated: [] });
+    const extra = [...recalculated.keys()].filter((n) => !expected.has(n) && !['Report_Period', 'Report_Period_End'].includes(n));
+    expect(extra).toEqual([]);
+  });
+
+  it('checks a meaningful number of figures', () => {
+    const total = cases.reduce((n, c) => n + expectedFigures(c.data, partsOf(c.template)).size, 0);
+    expect(total).toBeGreaterThan(300);
+  });
+});
+
+describe('figures follow edits made in the workbook', () => {
+  it('a status changed to Completed and a measure row appended move the plan and group figures', async () => {
+    const f = await readNamedCells(edited.beijing.recalculated!);
+    const v = (n: string) => f.get(n)?.value;
+    expect(v('Plan_BJ_OPEN_2022_Measures')).toBe(51);
+    expect(v('Plan_BJ_OPEN_2022_Completed')).toBe(40);
+    expect(v('Plan_BJ_OPEN_2022_CompletionRate')).toBeCloseTo(40 / 51, 12);
+    expect(v('Plan_BJ_OPEN_2022_Group1_Measures')).toBe(13);
+    expect(v('Plan_BJ_OPEN_2022_Group1_Completed')).toBe(6);
+    expect(v('Plan_BJ_OPEN_2022_Group2_Measures')).toBe(38);
+    expect(v('Plan_BJ_OPEN_2022_Group2_Completed')).toBe(34);
+    expect(v('Plan_BJ_OPEN_2022_Group2_CompletionRate')).toBeCloseTo(34 / 38, 12);
+  });
+
+  it('an appended catalog entry and observation move the catalog and indicator figures', async () => {
+    const f = await readNamedCells(edited.suzhou.recalculated!);
+    const v = (n: string) => f.get(n)?.value as number;
+    expect(v('Catalog_SZ_IFH_2021_1_Products')).toBe(26);
+    expect(v('Catalog_SZ_IFH_2021_1_Enterprises')).toBe(19);
+    expect(v('Catalog_SZ_IFH_2021_1_Adopted')).toBe(1);
+    expect(v('Catalog_SZ_IFH_2021_1_AdoptionRate')).toBeCloseTo(1 / 26, 12);
+    expect(v('Indicator_SND_REV_Latest')).toBe(300);
+    expect(v('Indicator_SND_REV_Progress')).toBeCloseTo(100 / 600, 12);
+    expect(v('Indicator_SND_REV_CAGR')).toBeCloseTo(0.5, 12);
+    expect(v('Indicator_SND_REV_RequiredCAGR')).toBeCloseTo(Math.sqrt(800 / 300) - 1, 12);
+  });
+
+  it('a later report date counts more measures overdue', async () => {
+    const before = await readNamedCells(cases.length ? path.join(dir, 'recalculated', 'overdue.xlsx') : '');
+    expect(before.get('Plan_OD_Overdue')?.value).toBe(1);
+    const after = await readNamedCells(edited.overdue.recalculated!);
+    expect(after.get('Report_Date')?.value).toBe(45473); // 2024-06-30
+    expect(after.get('Plan_OD_Overdue')?.value).toBe(3);
+  });
+});
