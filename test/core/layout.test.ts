@@ -1,0 +1,142 @@
+/** The layout model, checked without any file: sheets, columns, names and formulas. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { readData } from '../../src/core/data';
+import { buildReport } from '../../src/core/layout/build';
+import type { Cell, Sheet, Workbook } from '../../src/core/layout/model';
+import { parseCellRef } from '../../src/core/layout/refs';
+import { readTemplate } from '../../src/core/template';
+import { reportData } from '../support/arbitrary-data';
+import { expectedFigures } from '../support/named-figures';
+
+const ROOT = path.resolve(__dirname, '../..');
+const template = (name: string) => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
+const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
+const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
+
+function cellAt(wb: Workbook, sheetName: string, ref: string): { sheet: Sheet; cell: Cell | undefined } {
+  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
+  const { row, col } = parseCellRef(ref);
+  return { sheet, cell: sheet.rows[row - 1]?.cells[col - 1] };
+}
+
+describe('layout model', () => {
+  const beijing = buildReport(template('quarterly'), seed('beijing-2022-q3'), 'en', OPTIONS);
+
+  it('orders sheets as the template does, with the record of what made it last and very hidden', () => {
+    expect(beijing.sheets.map((s) => s.name)).toEqual(['Summary', 'Measures', 'Catalog', 'Indicators', 'Observations', 'Sources', 'About', '_plan_report']);
+    expect(beijing.sheets.at(-1)!.state).toBe('veryHidden');
+    expect(beijing.sheets.slice(0, -1).every((s) => s.state === 'visible')).toBe(true);
+  });
+
+  it('names every figure of workbook.md, each pointing at a single formula cell', () => {
+    const names = new Set(beijing.names.map((n) => n.name));
+    expect([...names].sort()).toEqual(
+      [
+        'Report_Date',
+        'Report_Period',
+        'Report_Period_End',
+        ...['Measures', 'Completed', 'CompletionRate', 'Overdue'].map((f) => `Plan_BJ_OPEN_2022_${f}`),
+        ...[1, 2].flatMap((n) => ['Measures', 'Completed', 'CompletionRate'].map((f) => `Plan_BJ_OPEN_2022_Group${n}_${f}`)),
+      ].sort(),
+    );
+    for (const n of beijing.names) {
+      const { cell } = cellAt(beijing, n.sheet, n.cell);
+      if (n.name === 'Report_Date' || n.name === 'Report_Period') expect(cell?.f).toBeUndefined();
+      else expect(cell?.f).toEqual(expect.any(String));
+    }
+  });
+
+  it('caches the core figures in the named cells', () => {
+    const v = (name: string) => {
+      const n = beijing.names.find((x) => x.name === name)!;
+      return cellAt(beijing, n.sheet, n.cell).cell?.v;
+    };
+    expect(v('Plan_BJ_OPEN_2022_CompletionRate')).toBeCloseTo(0.76, 12);
+    expect(v('Plan_BJ_OPEN_2022_Group1_CompletionRate')).toBeCloseTo(6 / 13, 12);
+    expect(v('Plan_BJ_OPEN_2022_Group2_CompletionRate')).toBeCloseTo(32 / 37, 12);
+    expect(v('Report_Date')).toEqual({ date: '2022-09-20' });
+    expect(v('Report_Period_End')).toEqual({ date: '2022-09-30' });
+  });
+
+  it('gives every name of random data sets a cell whose cached value is the figure', () => {
+    fc.assert(
+      fc.property(reportData, (data) => {
+        const wb = buildReport(template('quarterly'), data, data.report.locale ?? 'en', OPTIONS);
+        const expected = expectedFigures(data);
+        const names = new Map(wb.names.map((n) => [n.name, n]));
+        for (const [name, want] of expected) {
+          const n = names.get(name);
+          expect(n).toBeDefined();
+          const v = cellAt(wb, n!.sheet, n!.cell).cell!.v;
+          const got = v !== null && typeof v === 'object' ? v.date : v;
+          if (name === 'Report_Date') continue;
+          if (want === null) expect(got).toBeNull();
+          else expect(got as number).toBeCloseTo(want, 9);
+        }
+        expect(new Set(wb.names.map((n) => n.name.toLowerCase())).size).toBe(wb.names.length);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('lays out columns as the template asks, keeping left-out fields as hidden columns', () => {
+    const wb = buildReport(template('measures-only'), seed('beijing-2022-q3'), 'en', OPTIONS);
+    const measures = wb.sheets.find((s) => s.key === 'measures')!;
+    expect(measures.table!.fields).toEqual(['id', 'title', 'group', 'status', 'due', 'completed', 'note', 'plan', 'lead', 'progress']);
+    expect(measures.columns.map((c) => !!c.hidden)).toEqual([false, false, false, false, false, false, false, true, true, true]);
+    expect(wb.sheets.map((s) => s.key)).toEqual(['summary', 'measures', 'about', 'meta']);
+    // The figures read the plan from its hidden column H.
+    const n = wb.names.find((x) => x.name === 'Plan_BJ_OPEN_2022_Measures')!;
+    expect(cellAt(wb, n.sheet, n.cell).cell!.f).toBe("COUNTIFS('Measures'!$H$2:$H$1048576,$A$11)");
+  });
+
+  it('takes custom titles from a template, per language', () => {
+    const t = readTemplate(
+      [
+        'template: plan-report-template/v1',
+        'name: custom',
+        'sections:',
+        '  - section: summary',
+        '    title: { en: Overview, zh-CN: 总览 }',
+        '  - section: measures',
+        '    title: Tasks',
+        '    columns: [{ field: status, title: { en: State, zh-CN: 进展 } }, id]',
+      ].join('\n'),
+      'custom.yaml',
+    );
+    const en = buildReport(t, seed('beijing-2022-q3'), 'en', OPTIONS);
+    const zh = buildReport(t, seed('beijing-2022-q3'), 'zh-CN', OPTIONS);
+    expect(en.sheets.map((s) => s.name).slice(0, 2)).toEqual(['Overview', 'Tasks']);
+    expect(zh.sheets.map((s) => s.name).slice(0, 2)).toEqual(['总览', 'Tasks']);
+    expect(en.sheets[1].rows[0].cells.slice(0, 2).map((c) => c?.v)).toEqual(['State', 'ID']);
+    expect(zh.sheets[1].rows[0].cells.slice(0, 2).map((c) => c?.v)).toEqual(['进展', '编号']);
+    expect(zh.sheets[1].rows[1].cells[0]?.v).toBe('已完成');
+  });
+
+  it('localizes labels, sheet names and status words but never the data', () => {
+    const zh = buildReport(template('quarterly'), seed('beijing-2022-q3'), 'zh-CN', OPTIONS);
+    expect(zh.sheets.map((s) => s.name).slice(0, 3)).toEqual(['概览', '措施', '产品目录']);
+    const measures = zh.sheets.find((s) => s.key === 'measures')!;
+    const status = measures.table!.fields.indexOf('status');
+    const title = measures.table!.fields.indexOf('title');
+    expect(new Set(measures.rows.slice(1).map((r) => r.cells[status]?.v))).toEqual(new Set(['已完成', '推进中']));
+    expect(measures.rows[1].cells[title]?.v).toMatch(/^[ -~]+$/); // the English data stays English
+    const rate = zh.names.find((n) => n.name === 'Plan_BJ_OPEN_2022_Completed')!;
+    expect(cellAt(zh, rate.sheet, rate.cell).cell!.f).toContain('"已完成"');
+  });
+
+  it('prints every visible sheet A4 landscape, fitted to the page width, with title, period and page numbers', () => {
+    for (const s of beijing.sheets.filter((x) => x.state === 'visible')) {
+      expect(s.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: true });
+      expect(s.print!.header).toContain('Beijing');
+      expect(s.print!.header).toContain('2022-Q3');
+      expect(s.print!.footer).toMatch(/&P.*&N/);
+    }
+    const measures = beijing.sheets.find((s) => s.key === 'measures')!;
+    expect(measures.print!.repeatRows).toBe('1:1');
+    expect(measures.freeze).toEqual({ rows: 1, columns: 0 });
+    expect(measures.autoFilter).toBe('A1:J51');
+  });
+});
