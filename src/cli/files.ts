@@ -49,13 +49,16 @@ export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array
   for (const input of inputs) {
     if (path.resolve(input) === resolved) throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
   }
-  await fs.mkdir(path.dirname(resolved), { recursive: true });
+  const existing = await fs.stat(resolved).catch(() => undefined);
+  if (existing?.isDirectory()) throw InputError.one(target, 'is a directory; expected the path of a file to write');
   const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.tmp-${process.pid}-${Date.now()}`);
   try {
+    await fs.mkdir(path.dirname(resolved), { recursive: true });
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, resolved);
   } catch (err) {
     await fs.rm(tmp, { force: true });
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw InputError.one(target, `cannot be written (${code ?? (err as Error).message}); expected a writable place for the output file`);
   }
 }

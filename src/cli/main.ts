@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatLocated, InputError } from '../core/errors';
 import { LOCALES } from '../core/schema';
+import { extractCommand } from './commands/extract';
 import { generateCommand } from './commands/generate';
 import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
@@ -56,6 +57,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
       if (opts.out && files.length > 1) throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
       setExit(await generateCommand(files, opts, io));
     });
+
+  p.command('extract')
+    .description('Read a report workbook made by generate, with the rows an official added or changed in Excel, back into a data file.')
+    .argument('<workbook>', 'a report workbook (.xlsx)')
+    .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the workbook, with .yaml')
+    .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
+    .action(async (workbook: string, opts) => setExit(await extractCommand(workbook, opts, io)));
 
   p.command('template')
     .description('List the built-in templates, or write an empty report workbook that carries a template (to share by email).')

@@ -113,7 +113,7 @@ const value = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 5000 }) },
   { weight: 2, arbitrary: fc.double({ min: -100, max: 10000, noNaN: true, noDefaultInfinity: true }) },
   { weight: 1, arbitrary: fc.constant(0) },
-);
+).map((v) => v + 0); // a spreadsheet has no negative zero
 
 const indicator = (indicatorId: string): fc.Arbitrary<Indicator> =>
   fc.constantFrom('year', 'half', 'quarter', 'month' as const).chain((kind) =>
@@ -126,7 +126,7 @@ const indicator = (indicatorId: string): fc.Arbitrary<Indicator> =>
         baseline: maybe(fc.record({ period: anyPeriod, value })),
         target: maybe(fc.record({ period: anyPeriod, value })),
         observations: fc.uniqueArray(
-          fc.record({ period: periodOfKind(kind as 'year'), value: maybe(value), growth: maybe(fc.double({ min: -0.5, max: 2, noNaN: true })) }),
+          fc.record({ period: periodOfKind(kind as 'year'), value: maybe(value), growth: maybe(fc.double({ min: -0.5, max: 2, noNaN: true }).map((v) => v + 0)) }),
           { maxLength: 10, selector: (o) => o.period },
         ),
       })

@@ -2,8 +2,9 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../core/errors';
-import { META_SHEET, parseMeta, WORKBOOK_FORMAT, type Meta } from '../../core/layout/meta';
-import { FORMAT } from '../../core/schema';
+import type { Meta } from '../../core/layout/meta';
+import { readMeta } from '../../core/read/report-reader';
+import { exceljsGrid } from './grid';
 
 export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 
@@ -28,31 +29,9 @@ export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
   return wb;
 }
 
-function cellText(v: ExcelJS.CellValue): string | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  return String(v);
-}
-
 /** The record of what made a plan-report workbook; refuses other workbooks and other versions. */
 export function metaOf(wb: ExcelJS.Workbook, file: string): Meta {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) throw InputError.one(file, `has no "${META_SHEET}" sheet; expected a workbook made by plan-report`);
-  const rows: (string | undefined)[][] = [];
-  ws.eachRow((row) => {
-    const cells: (string | undefined)[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell.value)));
-    rows.push(cells);
-  });
-  let meta: Meta;
-  try {
-    meta = parseMeta(rows);
-  } catch (err) {
-    throw InputError.one(file, `${(err as Error).message}; expected a workbook made by plan-report`, { cell: `${META_SHEET}!A1` });
-  }
-  if (meta.format !== FORMAT) throw InputError.one(file, `is of data format "${meta.format}"; expected "${FORMAT}"`, { cell: `${META_SHEET}!B1` });
-  if (meta.workbook !== WORKBOOK_FORMAT) throw InputError.one(file, `is a workbook of layout "${meta.workbook}"; expected "${WORKBOOK_FORMAT}"`, { cell: `${META_SHEET}!B2` });
-  return meta;
+  return readMeta(exceljsGrid(wb), file);
 }
 
 export async function readWorkbookMeta(file: string): Promise<Meta> {

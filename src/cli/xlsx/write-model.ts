@@ -8,6 +8,7 @@ import { isoToUtcDate } from '../../core/periods';
 import type { Cell, CellValue, ConditionalFormat, Sheet, Validation, Workbook } from '../../core/layout/model';
 import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
 import { sheetPrefix } from '../../core/layout/refs';
+import { encodeXstring } from './xstring';
 
 const argb = (rgb: string) => ({ argb: `FF${rgb}` });
 
@@ -44,6 +45,7 @@ function dxfStyle(name: StyleName): Partial<ExcelJS.Style> {
 function plainValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (typeof v === 'object') return isoToUtcDate(v.date);
+  if (typeof v === 'string') return encodeXstring(v);
   return v;
 }
 

@@ -22,6 +22,8 @@ export interface Skeleton {
   catalogs: Omit<NonNullable<ReportData['catalogs']>[number], 'entries'>[];
   /** Which kinds of data the report's template carries. */
   kinds: { plans: boolean; catalogs: boolean; indicators: boolean };
+  /** Which of the optional top-level lists the data file had (a reader gives them back even when empty). */
+  present: { plans: boolean; catalogs: boolean; indicators: boolean };
 }
 
 export interface Meta {
@@ -44,6 +46,7 @@ export function skeletonOf(ctx: Context): Skeleton {
     plans: ctx.has.measures ? (data.plans ?? []).map(({ measures: _m, ...rest }) => rest) : [],
     catalogs: ctx.has.catalog ? (data.catalogs ?? []).map(({ entries: _e, ...rest }) => rest) : [],
     kinds: { plans: ctx.has.measures, catalogs: ctx.has.catalog, indicators: ctx.has.indicators },
+    present: { plans: data.plans !== undefined, catalogs: data.catalogs !== undefined, indicators: data.indicators !== undefined },
   };
 }
 
@@ -63,7 +66,7 @@ export function metaSheet(ctx: Context, sheets: Sheet[]): Sheet {
     locale: ctx.locale,
     generated: ctx.options.generatedAt,
     skeleton: JSON.stringify(skeletonOf(ctx)),
-    sheets: JSON.stringify(Object.fromEntries(sheets.filter((s) => s.table).map((s) => [s.key, { name: s.name, fields: s.table!.fields }]))),
+    sheets: JSON.stringify(Object.fromEntries(sheets.map((s) => [s.key, { name: s.name, fields: s.table?.fields ?? [] }]))),
   };
   return {
     key: 'meta',

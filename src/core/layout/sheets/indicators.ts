@@ -53,7 +53,8 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
       case 'unit':
         return text(ind.unit);
       case 'kind':
-        return text(L.kinds[ind.kind ?? 'level']);
+        // Blank means level, the default: a reader gives back exactly what the data file said.
+        return ind.kind ? text(L.kinds[ind.kind]) : undefined;
       case 'baselinePeriod':
         return text(ind.baseline?.period, 'period');
       case 'baselineValue':

@@ -1,0 +1,25 @@
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { summarize } from '../../core/data';
+import { readReportWorkbook } from '../../core/read/report-reader';
+import type { ReportData } from '../../core/schema';
+import { writeFileAtomic } from '../files';
+import type { Io } from '../main';
+import { exceljsGrid } from '../xlsx/grid';
+import { loadWorkbookFile } from '../xlsx/read-meta';
+
+/** A data file's text: JSON for .json, else YAML (long text kept on one line, keys in the format's order). */
+export function dataText(data: ReportData, file: string): string {
+  if (/\.json$/i.test(file)) return `${JSON.stringify(data, null, 2)}\n`;
+  return stringify(data, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+}
+
+export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
+  const wb = await loadWorkbookFile(workbook);
+  const data = readReportWorkbook(exceljsGrid(wb), workbook);
+  const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);
+  await writeFileAtomic(out, dataText(data, out), [workbook]);
+  const s = summarize(data);
+  io.out(`${workbook} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators)`);
+  return 0;
+}

@@ -1,0 +1,32 @@
+/**
+ * A workbook as readers see it: sheets of cell values, whatever program
+ * produced them (exceljs in the command line, Office.js in the add-in).
+ */
+
+/** A cell's value: dates as Date (exceljs) or serial numbers (Office.js); formulas flagged. */
+export type GridValue = string | number | boolean | Date | null | { formula: string };
+
+export interface GridSheet {
+  name: string;
+  /** Rows with anything in them end at or before this row. */
+  rowCount: number;
+  /** 1-based row and column. */
+  cell(row: number, col: number): GridValue;
+}
+
+export interface GridWorkbook {
+  sheet(name: string): GridSheet | undefined;
+}
+
+/** A grid from plain row arrays (tests, Office.js `values`). */
+export function gridSheet(name: string, rows: GridValue[][]): GridSheet {
+  return { name, rowCount: rows.length, cell: (r, c) => rows[r - 1]?.[c - 1] ?? null };
+}
+
+export function isFormula(v: GridValue): v is { formula: string } {
+  return v !== null && typeof v === 'object' && !(v instanceof Date) && 'formula' in v;
+}
+
+export function isBlank(v: GridValue): boolean {
+  return v === null || v === '';
+}
