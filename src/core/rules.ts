@@ -30,11 +30,20 @@ interface Keyed {
   id: string;
 }
 
+/**
+ * The rules also run on data that failed the schema elsewhere, so that all
+ * problems come at once: they read only what has the expected shape.
+ */
+function list<T>(v: unknown): T[] {
+  return Array.isArray(v) ? (v as T[]) : [];
+}
+
 /** Reports a repeated id, and ids whose name keys collide, in one list of items. */
 function uniqueIds(items: Keyed[], at: (i: number) => Path, what: string, problems: Problem[], withKeys: boolean): void {
   const seenIds = new Map<string, number>();
   const seenKeys = new Map<string, number>();
   items.forEach((item, i) => {
+    if (typeof item?.id !== 'string') return;
     const idKey = item.id.toLowerCase();
     const firstId = seenIds.get(idKey);
     if (firstId !== undefined) {
@@ -64,13 +73,15 @@ function uniqueIds(items: Keyed[], at: (i: number) => Path, what: string, proble
 
 export function checkRules(data: ReportData): Problem[] {
   const problems: Problem[] = [];
-  const plans = data.plans ?? [];
+  const plans = list<NonNullable<ReportData['plans']>[number]>(data?.plans);
   uniqueIds(plans, (i) => ['plans', i], 'plan', problems, true);
   plans.forEach((plan, p) => {
-    uniqueIds(plan.measures, (i) => ['plans', p, 'measures', i], 'measure', problems, false);
-    if (!plan.groups) return;
+    const measures = list<NonNullable<typeof plan>['measures'][number]>(plan?.measures);
+    uniqueIds(measures, (i) => ['plans', p, 'measures', i], 'measure', problems, false);
+    if (!Array.isArray(plan?.groups)) return;
     const groups = new Map<string, number>();
     plan.groups.forEach((g, i) => {
+      if (typeof g !== 'string') return;
       const first = groups.get(g.toLowerCase());
       if (first !== undefined) {
         problems.push({
@@ -79,8 +90,8 @@ export function checkRules(data: ReportData): Problem[] {
         });
       } else groups.set(g.toLowerCase(), i);
     });
-    plan.measures.forEach((m, i) => {
-      if (m.group !== undefined && !groups.has(m.group.toLowerCase())) {
+    measures.forEach((m, i) => {
+      if (typeof m?.group === 'string' && !groups.has(m.group.toLowerCase())) {
         problems.push({
           path: ['plans', p, 'measures', i, 'group'],
           message: `group "${m.group}" is not in the plan's groups; expected one of: ${plan.groups!.map((g) => `"${g}"`).join(', ')}`,
@@ -89,15 +100,15 @@ export function checkRules(data: ReportData): Problem[] {
     });
   });
 
-  uniqueIds(data.catalogs ?? [], (i) => ['catalogs', i], 'catalog', problems, true);
+  uniqueIds(list(data?.catalogs), (i) => ['catalogs', i], 'catalog', problems, true);
 
-  const indicators = data.indicators ?? [];
+  const indicators = list<NonNullable<ReportData['indicators']>[number]>(data?.indicators);
   uniqueIds(indicators, (i) => ['indicators', i], 'indicator', problems, true);
   indicators.forEach((ind, n) => {
     const seen = new Map<string, number>();
     let kind: string | undefined;
-    ind.observations.forEach((o, i) => {
-      const p = parsePeriod(o.period);
+    list<{ period?: unknown }>(ind?.observations).forEach((o, i) => {
+      const p = typeof o?.period === 'string' || typeof o?.period === 'number' ? parsePeriod(o.period) : undefined;
       if (!p) return;
       const at: Path = ['indicators', n, 'observations', i, 'period'];
       if (kind === undefined) kind = p.kind;

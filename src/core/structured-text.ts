@@ -12,6 +12,7 @@ import {
   printParseErrorCode,
   type Node as JsonNode,
   type ParseError,
+  visit,
 } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
@@ -72,7 +73,7 @@ function yamlLocator(doc: Document.Parsed, lines: LineCounter): Locator {
   return {
     locate(path, key) {
       const offset = yamlNodeAt(doc, path, key)?.range?.[0];
-      if (offset === undefined) return {};
+      if (offset === undefined) return { line: 1, column: 1 }; // an empty document
       const { line, col } = lines.linePos(offset);
       return { line, column: col };
     },
@@ -129,20 +130,45 @@ function jsonSyntaxErrors(text: string, file: string, err: Error): Located[] {
   });
 }
 
+/** JSON.parse keeps the last of two equal keys silently; YAML refuses them, and so does this. */
+function jsonDuplicateKeys(text: string, file: string): Located[] {
+  const found: Located[] = [];
+  const stack: Set<string>[] = [];
+  visit(text, {
+    onObjectBegin: () => void stack.push(new Set()),
+    onObjectEnd: () => void stack.pop(),
+    onObjectProperty: (key, offset) => {
+      const keys = stack[stack.length - 1];
+      if (keys.has(key) && found.length < 20) {
+        found.push({ file, ...lineColumn(text, offset), message: `duplicate key "${key}"; expected each key once in a mapping` });
+      }
+      keys.add(key);
+    },
+  });
+  return found;
+}
+
 /** Parses text to a plain value and a locator, or throws an InputError locating each syntax error. */
 function parseValue(text: string, file: string, syntax: Syntax): { value: unknown; locator: () => Locator } {
   if (syntax === 'json') {
+    let value: unknown;
     try {
-      return { value: JSON.parse(text), locator: () => jsonLocator(text) };
+      value = JSON.parse(text);
     } catch (err) {
       throw new InputError(jsonSyntaxErrors(text, file, err as Error));
     }
+    const duplicates = jsonDuplicateKeys(text, file);
+    if (duplicates.length) throw new InputError(duplicates);
+    return { value, locator: () => jsonLocator(text) };
   }
   const { doc, lines } = parseYaml(text);
   if (doc.errors.length) {
     throw new InputError(
       doc.errors.slice(0, 20).map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
+        // An unclosed quote is reported at the end of the file; the quote that opened it is the last one.
+        const quote = /Missing closing (["'])/.exec(e.message)?.[1];
+        const at = quote ? Math.max(0, text.lastIndexOf(quote, e.pos[0] - 1)) : e.pos[0];
+        const { line, col } = lines.linePos(at);
         const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         return { file, line, column: col, message: `invalid YAML: ${first}` };
       }),

@@ -287,18 +287,14 @@ describe('generate', () => {
       expect(r.err).toEqual([`${file}:11:6: is not valid UTF-8 text; expected a data file saved as UTF-8`]);
     });
 
-    it('a 50 MB file of text that is not a mapping', async () => {
+    it('a 50 MB YAML file, refused by its size before it is read', async () => {
       const dir = tempDir();
       const file = path.join(dir, 'big.yaml');
       const line = `${'lorem ipsum dolor sit amet '.repeat(37)}\n`;
       fs.writeFileSync(file, line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
       expect(fs.statSync(file).size).toBeGreaterThanOrEqual(50 * 1024 * 1024);
-      const started = Date.now();
       const r = await generateBad(dir, file);
-      expect(Date.now() - started).toBeLessThan(15000);
-      expect(r.err).toHaveLength(1);
-      expect(r.err[0]).toMatch(new RegExp(`^${escape(file)}:1:1: \\(top level\\): expected a mapping of keys to values, got "lorem ipsum`));
-      expect(r.err[0].length).toBeLessThan(file.length + 200);
+      expect(r.err).toEqual([`${file}: is 50.0 MB; expected a YAML data file of at most 20 MB (write larger data sets as JSON, read up to 500 MB)`]);
     }, 30000);
 
     it('--out pointing at the input file itself is refused', async () => {
