@@ -70,6 +70,30 @@ export interface DataTable {
   fields: string[];
 }
 
+/** A chart series: its name and the ranges it is bound to (absolute, with the sheet: `'Summary'!$E$11:$E$13`). */
+export interface ChartSeries {
+  name: string;
+  categories: string;
+  values: string;
+  /** The values cached in the chart part, for viewers that do not recalculate. */
+  cache: { categories: string[]; values: (number | null)[] };
+}
+
+/** A native chart bound to live ranges of the report (never to pasted numbers). */
+export interface Chart {
+  kind: 'bar' | 'column' | 'line';
+  title: string;
+  /** Top-left and bottom-right cells it covers (1-based, the bottom-right exclusive). */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+  series: ChartSeries[];
+  /** Values are rates: axis and labels as percentages, axis from 0 to 1. */
+  percent: boolean;
+  dataLabels: boolean;
+  /** Each series' style in a line chart: the target as a dashed line without markers. */
+  lineStyles?: ('solid' | 'dashed')[];
+}
+
 export interface Sheet {
   key: SheetKey | 'meta';
   name: string;
@@ -85,6 +109,7 @@ export interface Sheet {
   print?: PrintSetup;
   tabColor?: string;
   table?: DataTable;
+  charts?: Chart[];
 }
 
 export interface DefinedName {
