@@ -1,0 +1,161 @@
+/**
+ * The report's native charts, bound to live ranges of the report: completion
+ * rate by plan and by group, catalog products by category (on the Summary),
+ * and each indicator's observations against its target (on the dashboard).
+ * The template decides which appear and their titles.
+ */
+import { localized, SUMMARY_BLOCKS, SUMMARY_CHARTS, type SummaryChart } from '../template';
+import type { Context } from './context';
+import type { Cell, Chart, ChartSeries, Sheet } from './model';
+import { absRef, sheetPrefix } from './refs';
+import { printSetup } from './sheets/common';
+import type { SummaryBlocks } from './sheets/summary';
+import { TAB_COLORS } from './styles';
+
+/** Summary charts stand side by side in a band of rows above the figures, so that they print on the first page. */
+export const CHART_BAND_ROWS = 16;
+/** Column spans (first, last+1) of 1, 2 or 3 charts across the Summary's columns A..J. */
+const SPANS: Record<number, [number, number][]> = { 1: [[1, 5]], 2: [[1, 3], [3, 11]], 3: [[1, 3], [3, 7], [7, 11]] };
+
+/** The summary charts the template asks for that the data can draw, with their titles. */
+export function plannedSummaryCharts(ctx: Context): { kind: SummaryChart; title: string }[] {
+  if (ctx.options.charts === false || !ctx.has.summary) return [];
+  const summary = ctx.template.sections.find((s) => s.section === 'summary');
+  const wanted = (summary?.section === 'summary' ? summary.charts : undefined) ?? SUMMARY_CHARTS;
+  const blocks = (summary?.section === 'summary' ? summary.blocks : undefined) ?? SUMMARY_BLOCKS;
+  const drawable: Record<SummaryChart, boolean> = {
+    plans: ctx.has.measures && (ctx.data.plans ?? []).length > 0,
+    groups: ctx.has.measures && (ctx.data.plans ?? []).some((p) => p.groups?.length),
+    categories: ctx.has.catalog && (ctx.data.catalogs ?? []).length > 0,
+  };
+  return wanted
+    .map((spec) => {
+      const kind: SummaryChart = typeof spec === 'string' ? spec : spec.chart;
+      return { kind, title: (typeof spec === 'string' ? undefined : localized(spec.title, ctx.locale)) ?? ctx.labels.charts[kind] };
+    })
+    .filter((c) => drawable[c.kind] && blocks.includes(c.kind))
+    .slice(0, 3);
+}
+
+function rangeOf(sheet: string, col: number, first: number, last: number): string {
+  return `${sheetPrefix(sheet)}${absRef(first, col)}:${absRef(last, col)}`;
+}
+
+function textOf(cell: Cell | undefined): string {
+  const v = cell?.v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return 'date' in v ? v.date : '';
+  return String(v);
+}
+
+function numberOf(cell: Cell | undefined): number | null {
+  return typeof cell?.v === 'number' ? cell.v : null;
+}
+
+/** A series over rows first..last of a sheet, with its cache read from the sheet's cells. */
+function series(sheet: Sheet, name: string, catCol: number, valCol: number, first: number, last: number): ChartSeries {
+  const rows = sheet.rows.slice(first - 1, last);
+  return {
+    name,
+    categories: rangeOf(sheet.name, catCol, first, last),
+    values: rangeOf(sheet.name, valCol, first, last),
+    cache: { categories: rows.map((r) => textOf(r.cells[catCol - 1])), values: rows.map((r) => numberOf(r.cells[valCol - 1])) },
+  };
+}
+
+/** The planned summary charts, placed in the band that starts at `bandTop`. */
+export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks, bandTop: number): Chart[] {
+  const planned = plannedSummaryCharts(ctx);
+  const F = ctx.labels.figures;
+  const charts: Chart[] = [];
+  for (const [n, { kind, title }] of planned.entries()) {
+    const [fromCol, toCol] = SPANS[planned.length][n];
+    const place = { from: { row: bandTop, col: fromCol }, to: { row: bandTop + CHART_BAND_ROWS, col: toCol } };
+    if (kind === 'plans' && blocks.plans) {
+      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)], percent: true, dataLabels: true });
+    } else if (kind === 'groups' && blocks.groups) {
+      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)], percent: true, dataLabels: true });
+    } else if (kind === 'categories' && blocks.categories) {
+      const b = blocks.categories;
+      const list = Array.from({ length: b.catalogs }, (_, i) => {
+        const s = series(sheet, textOf(sheet.rows[b.header - 1].cells[2 + i]), 1, 3 + i, b.first, b.last);
+        return { ...s, name: s.name };
+      });
+      charts.push({ kind: 'column', title, ...place, series: list, percent: false, dataLabels: true });
+    }
+  }
+  return charts;
+}
+
+const DASH_TABLE_ROWS_MIN = 12;
+
+/**
+ * The dashboard: per indicator, a small table (period, observed value,
+ * target) reading the Observations and Indicators sheets, and a line chart of
+ * it beside the table.
+ */
+export function dashboardSheet(ctx: Context): Sheet {
+  const L = ctx.labels;
+  const C = L.charts;
+  const sheet: Sheet = {
+    key: 'dashboard',
+    name: ctx.sheetName.dashboard,
+    state: 'visible',
+    columns: [{ width: 12 }, { width: 14 }, { width: 14 }, { width: 3 }, ...Array.from({ length: 9 }, () => ({ width: 11 }))],
+    rows: [
+      { cells: [{ v: C.dashboardTitle, s: 'title' }], height: 30 },
+      { cells: [{ v: C.dashboardIntro, s: 'subtitle' }] },
+    ],
+    merges: ['A1:M1', 'A2:M2'],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    tabColor: TAB_COLORS.summary,
+  };
+  const obs = ctx.col.observation;
+  const obsSheet = ctx.sheetName.observations;
+  const indSheet = ctx.sheetName.indicators;
+  const targetCol = ctx.indicators.index('targetValue');
+  let obsRow = 2;
+  (ctx.data.indicators ?? []).forEach((ind, i) => {
+    if (!ind.observations.length) return; // nothing to draw
+    const top = sheet.rows.length + 2;
+    sheet.rows.push({ cells: [] }, { cells: [{ v: ind.unit ? `${ind.name} (${ind.unit})` : ind.name, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }] });
+    sheet.rows.push({ cells: [C.period, C.value, C.target].map((v) => ({ v, s: 'header' as const })) });
+    const first = sheet.rows.length + 1;
+    const target = ind.target?.value ?? null;
+    const ref = (col: string, row: number) => `${sheetPrefix(obsSheet)}$${col}$${row}`;
+    ind.observations.forEach((o, k) => {
+      const r = obsRow + k;
+      sheet.rows.push({
+        cells: [
+          { f: `IF(${ref(obs('period').letter, r)}="","",${ref(obs('period').letter, r)}&"")`, v: o.period, s: 'period' },
+          // #N/A, not "", for a missing value: a line chart leaves a gap for #N/A but draws "" as 0.
+          { f: `IF(${ref(obs('value').letter, r)}="",NA(),${ref(obs('value').letter, r)})`, v: o.value ?? { error: '#N/A' }, s: 'number' },
+          { f: `IF(${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)}="",NA(),${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)})`, v: target ?? { error: '#N/A' }, s: 'number' },
+        ],
+      });
+    });
+    obsRow += ind.observations.length;
+    const last = sheet.rows.length;
+    while (sheet.rows.length < top + DASH_TABLE_ROWS_MIN) sheet.rows.push({ cells: [] });
+    if (last >= first) {
+      sheet.charts!.push({
+        kind: 'line',
+        title: ind.name,
+        from: { row: top, col: 5 },
+        to: { row: top + DASH_TABLE_ROWS_MIN, col: 13 },
+        series: [series(sheet, C.value, 1, 2, first, last), ...(ind.target ? [series(sheet, C.target, 1, 3, first, last)] : [])],
+        percent: false,
+        dataLabels: false,
+        lineStyles: ['solid', 'dashed'],
+      });
+    }
+  });
+  if (!(ctx.data.indicators ?? []).some((ind) => ind.observations.length)) sheet.rows.push({ cells: [] }, { cells: [{ v: L.summary.none, s: "muted" }] });
+  // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour.
+  const last = sheet.rows.length;
+  if (last > 2) sheet.conditionalFormats.push({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });
+  sheet.print = printSetup(ctx, sheet.name);
+  return sheet;
+}
