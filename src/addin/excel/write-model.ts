@@ -1,0 +1,311 @@
+/// <reference types="office-js" />
+/**
+ * Writes the layout model through Office.js, batched: each phase queues whole
+ * blocks (one `formulas` and one `numberFormat` array per sheet, one format
+ * per style over all its cells, one height per group of rows) and the caller
+ * syncs once per phase, so that a report of any size takes the same few round
+ * trips to Excel. Decides nothing about layout: it writes what the model
+ * says, as the exceljs writer (src/cli/xlsx/write-model.ts) does.
+ */
+import type { Cell, ConditionalFormat, Sheet, Validation } from '../../core/layout/model';
+import { columnLetter } from '../../core/layout/refs';
+import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
+import { dateToSerial } from '../../core/periods';
+
+/** Excel takes a string written into a cell as typed input: these would not stay the text they are. */
+const NOT_PLAIN_TEXT = /^\s*[=+\-@'#]|[0-9\uFF10-\uFF19]|^\s*(true|false)\s*$/i;
+
+/**
+ * Text as Excel must be given it to keep it text: a leading apostrophe (which
+ * Excel drops, storing the rest as text) before anything Excel would read as a
+ * formula (`=`, `+`, `-`, `@`), a number, a date, a boolean or an error.
+ */
+export function asText(text: string): string {
+  return NOT_PLAIN_TEXT.test(text) ? `'${text}` : text;
+}
+
+/** What to write into a cell: a formula with its `=`, a constant, or "" for nothing. */
+export function cellInput(cell: Cell | undefined): string | number | boolean {
+  if (!cell) return '';
+  if (cell.f !== undefined) return `=${cell.f}`;
+  const v = cell.v;
+  if (v === null) return '';
+  if (typeof v === 'string') return asText(v);
+  if (typeof v === 'object') return 'error' in v ? String((v as { error: string }).error) : dateToSerial(v.date);
+  return v;
+}
+
+/** A column width in characters (as in the file) as Office.js points: 7 pixels a character at 96 dpi. */
+export function columnWidthPoints(chars: number): number {
+  return Math.round(chars * 7) * 0.75;
+}
+
+const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
+const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const BORDER_COLOR = '#0F5C6E';
+
+/** Applies a named style to a range or range areas (both have the same `format`). */
+export function applyStyle(format: Excel.RangeFormat, style: Style): void {
+  const f = style.font;
+  if (f?.bold !== undefined) format.font.bold = f.bold;
+  if (f?.italic !== undefined) format.font.italic = f.italic;
+  if (f?.size !== undefined) format.font.size = f.size;
+  if (f?.color !== undefined) format.font.color = hex(f.color);
+  if (style.fill) format.fill.color = hex(style.fill);
+  const a = style.align;
+  if (a?.h) format.horizontalAlignment = H[a.h];
+  if (a?.v) format.verticalAlignment = V[a.v];
+  if (a?.wrap !== undefined) format.wrapText = a.wrap;
+  if (a?.indent !== undefined) format.indentLevel = a.indent;
+  for (const side of ['top', 'bottom'] as const) {
+    const weight = style.border?.[side];
+    if (!weight) continue;
+    const border = format.borders.getItem(side === 'top' ? 'EdgeTop' : 'EdgeBottom');
+    border.style = 'Continuous';
+    border.weight = weight === 'medium' ? 'Medium' : 'Thin';
+    border.color = BORDER_COLOR;
+  }
+}
+
+/** Rectangles as A1 addresses, joined into lists short enough for one `getRanges` each. */
+export function addressLists(addresses: string[], maxChars = 2000): string[] {
+  const lists: string[] = [];
+  let current = '';
+  for (const a of addresses) {
+    if (current && current.length + a.length + 1 > maxChars) {
+      lists.push(current);
+      current = '';
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
+const rectAddress = (r1: number, c1: number, r2: number, c2: number) => {
+  const a = `${columnLetter(c1)}${r1}`;
+  return r1 === r2 && c1 === c2 ? a : `${a}:${columnLetter(c2)}${r2}`;
+};
+
+/**
+ * The cells of each style as few rectangles as possible: runs of a row, then
+ * equal runs of consecutive rows together. Styles with a border stay one row
+ * high, because an edge border applies to a rectangle's outer edge only.
+ */
+export function styleAreas(sheet: Sheet): Map<StyleName, string[]> {
+  const open = new Map<string, { style: StyleName; r1: number; r2: number; c1: number; c2: number }>();
+  const out = new Map<StyleName, string[]>();
+  const close = (k: string) => {
+    const a = open.get(k)!;
+    open.delete(k);
+    if (!out.has(a.style)) out.set(a.style, []);
+    out.get(a.style)!.push(rectAddress(a.r1, a.c1, a.r2, a.c2));
+  };
+  sheet.rows.forEach((row, i) => {
+    const r = i + 1;
+    const cells = row.cells;
+    for (let c = 0; c < cells.length; ) {
+      const style = cells[c]?.s;
+      if (!style) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < cells.length && cells[end + 1]?.s === style) end++;
+      const k = `${style}|${c}|${end}`;
+      const prev = open.get(k);
+      if (prev && prev.r2 === r - 1 && !(STYLES[style] as Style).border) prev.r2 = r;
+      else {
+        if (prev) close(k);
+        open.set(k, { style, r1: r, r2: r, c1: c + 1, c2: end + 1 });
+      }
+      c = end + 1;
+    }
+    // Runs that did not continue into this row are finished.
+    for (const [k, a] of open) if (a.r2 < r) close(k);
+  });
+  for (const k of [...open.keys()]) close(k);
+  return out;
+}
+
+/** The sheet's cells as one rectangle from A1: inputs and number formats. */
+export function cellBlock(sheet: Sheet, rowOffset = 0): { address: string; inputs: (string | number | boolean)[][]; formats: string[][] } | undefined {
+  const rows = sheet.rows.length;
+  const cols = sheet.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
+  if (!rows || !cols) return undefined;
+  const inputs: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  for (const row of sheet.rows) {
+    const ins: (string | number | boolean)[] = new Array(cols);
+    const fmts: string[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      const cell = row.cells[c];
+      ins[c] = cellInput(cell);
+      fmts[c] = (cell?.s && (STYLES[cell.s] as Style).numFmt) || 'General';
+    }
+    inputs.push(ins);
+    formats.push(fmts);
+  }
+  return { address: rectAddress(rowOffset + 1, 1, rowOffset + rows, cols), inputs, formats };
+}
+
+/** Rows of equal height as `getRanges` address lists: `2:2,5:7`. */
+function rowHeightGroups(sheet: Sheet): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  let start = 0;
+  sheet.rows.forEach((row, i) => {
+    const h = row.height;
+    const next = sheet.rows[i + 1]?.height;
+    if (h === undefined) return;
+    if (!start) start = i + 1;
+    if (next !== h) {
+      if (!groups.has(h)) groups.set(h, []);
+      groups.get(h)!.push(`${start}:${i + 1}`);
+      start = 0;
+    }
+  });
+  return groups;
+}
+
+/** Phase 1 (with the sheet just added): columns, row heights, tab colour, frozen panes. */
+export function writeStructure(ws: Excel.Worksheet, sheet: Sheet): void {
+  const widths = new Map<number, string[]>();
+  sheet.columns.forEach((col, i) => {
+    const letter = columnLetter(i + 1);
+    const pts = columnWidthPoints(col.width);
+    if (!widths.has(pts)) widths.set(pts, []);
+    widths.get(pts)!.push(`${letter}:${letter}`);
+    if (col.hidden) ws.getRange(`${letter}:${letter}`).columnHidden = true;
+  });
+  for (const [pts, cols] of widths) for (const list of addressLists(cols)) ws.getRanges(list).format.columnWidth = pts;
+  for (const [h, rows] of rowHeightGroups(sheet)) for (const list of addressLists(rows)) ws.getRanges(list).format.rowHeight = h;
+  if (sheet.tabColor) ws.tabColor = hex(sheet.tabColor);
+  const fz = sheet.freeze;
+  if (fz && (fz.rows || fz.columns)) {
+    if (!fz.columns) ws.freezePanes.freezeRows(fz.rows);
+    else if (!fz.rows) ws.freezePanes.freezeColumns(fz.columns);
+    else ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(fz.columns)}${fz.rows}`));
+  }
+}
+
+/** Phase 2: every cell's formula or value, then every cell's number format, then merges (`sheet.rows` may be a band from `rowOffset` on). */
+export function writeCells(ws: Excel.Worksheet, sheet: Sheet, rowOffset = 0): void {
+  const block = cellBlock(sheet, rowOffset);
+  if (block) {
+    const range = ws.getRange(block.address);
+    // Values first: a text number format ("@") set before would turn formulas into text.
+    range.formulas = block.inputs as unknown[][];
+    range.numberFormat = block.formats;
+  }
+  for (const m of sheet.merges) ws.getRange(m).merge(false);
+}
+
+/** Phase 3: fonts, fills, alignment and borders, one setting per style over all of its cells. */
+export function writeFormats(ws: Excel.Worksheet, sheet: Sheet): void {
+  for (const [style, areas] of styleAreas(sheet)) {
+    for (const list of addressLists(areas)) applyStyle(ws.getRanges(list).format, STYLES[style] as Style);
+  }
+}
+
+function validationRule(v: Validation): Excel.DataValidationRule {
+  const r = v.rule;
+  switch (r.type) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: r.values.join(',') } };
+    case 'date':
+      return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
+    case 'decimal':
+      return { decimal: { formula1: r.min ?? -1e300, formula2: r.max ?? 1e300, operator: 'Between' } };
+    case 'whole':
+      return { wholeNumber: { formula1: r.min ?? -1e300, formula2: r.max ?? 1e300, operator: 'Between' } };
+  }
+}
+
+function writeConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): void {
+  const formats = ws.getRange(cf.range).conditionalFormats;
+  if (cf.type === 'expression') {
+    const f = formats.add('Custom');
+    f.custom.rule.formula = `=${cf.formula}`;
+    const s: Style = STYLES[cf.style];
+    if (s.font?.bold !== undefined) f.custom.format.font.bold = s.font.bold;
+    if (s.font?.italic !== undefined) f.custom.format.font.italic = s.font.italic;
+    if (s.font?.color !== undefined) f.custom.format.font.color = hex(s.font.color);
+    if (s.fill) f.custom.format.fill.color = hex(s.fill);
+    return;
+  }
+  const f = formats.add('DataBar');
+  f.dataBar.lowerBoundRule = cf.min === undefined ? { type: 'LowestValue' } : { type: 'Number', formula: String(cf.min) };
+  f.dataBar.upperBoundRule = cf.max === undefined ? { type: 'HighestValue' } : { type: 'Number', formula: String(cf.max) };
+  f.dataBar.positiveFormat.fillColor = hex(cf.color);
+  f.dataBar.positiveFormat.gradientFill = false;
+}
+
+/** `&Lleft&Cmiddle&Rright` (with `&&` for an ampersand) as the three parts Office.js sets. */
+export function headerFooterParts(codes: string): { left: string; center: string; right: string } {
+  const parts = { left: '', center: '', right: '' };
+  let current: keyof typeof parts = 'center';
+  for (let i = 0; i < codes.length; i++) {
+    const ch = codes[i];
+    const next = codes[i + 1];
+    if (ch === '&' && (next === 'L' || next === 'C' || next === 'R')) {
+      current = next === 'L' ? 'left' : next === 'C' ? 'center' : 'right';
+      i++;
+    } else if (ch === '&' && next !== undefined) {
+      parts[current] += ch + next;
+      i++;
+    } else parts[current] += ch;
+  }
+  return parts;
+}
+
+/** Excel's limit for a header or footer. */
+const MAX_HEADER = 255;
+const clip = (s: string) => (s.length > MAX_HEADER ? s.slice(0, MAX_HEADER).replace(/&[^&]?$/, '') : s);
+
+/** Phase 4: validations, conditional formats, filter, print setup. */
+export function writeRules(ws: Excel.Worksheet, sheet: Sheet): void {
+  for (const v of sheet.validations) {
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.rule = validationRule(v);
+    dv.ignoreBlanks = true;
+    dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: v.prompt.title, message: v.prompt.message };
+  }
+  // Excel adds each conditional format at the top priority: add the model's last first.
+  for (const cf of [...sheet.conditionalFormats].reverse()) writeConditionalFormat(ws, cf);
+  if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
+  const p = sheet.print;
+  if (p) {
+    const pl = ws.pageLayout;
+    pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    pl.paperSize = 'A4';
+    pl.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+    // The exceljs writer's margins, in points: 0.5" left and right, 0.75" top and bottom, 0.3" header and footer.
+    pl.leftMargin = 36;
+    pl.rightMargin = 36;
+    pl.topMargin = 54;
+    pl.bottomMargin = 54;
+    pl.headerMargin = 21.6;
+    pl.footerMargin = 21.6;
+    if (p.repeatRows) pl.setPrintTitleRows(p.repeatRows.replace(/(\d+)/g, '$$$1'));
+    const hf = pl.headersFooters.defaultForAllPages;
+    const head = headerFooterParts(p.header);
+    const foot = headerFooterParts(p.footer);
+    hf.leftHeader = clip(head.left);
+    hf.centerHeader = clip(head.center);
+    hf.rightHeader = clip(head.right);
+    hf.leftFooter = clip(foot.left);
+    hf.centerFooter = clip(foot.center);
+    hf.rightFooter = clip(foot.right);
+  }
+}
+
+/** Excel's rules for a sheet name (the writer checks the model's names before touching the workbook). */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length < 1 || name.length > 31) return 'a sheet name has 1 to 31 characters';
+  if (/[[\]:*?/\\]/.test(name)) return 'a sheet name has none of : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'a sheet name does not begin or end with an apostrophe';
+  if (name.toLowerCase() === 'history') return '"History" is reserved by Excel';
+  return undefined;
+}
