@@ -1209,6 +1209,18 @@ export class ChartCollection extends ClientObject {
     return chart;
   }
 
+  /** A chart by id or name. */
+  getItem(key: string): Chart {
+    const chart = wrap(new Chart(this.context));
+    this.q('getItem', () => {
+      const sheet = this.ws.sheet();
+      const c = sheet.charts.find((x) => x.id === key || x.name === key);
+      if (!c) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: chart "${key}"`);
+      chart.bind(c, sheet);
+    }, key);
+    return chart;
+  }
+
   get items(): Chart[] {
     this.got('items');
     return this.itemList;
