@@ -65,6 +65,36 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
     .action(async (workbook: string, opts) => setExit(await extractCommand(workbook, opts, io)));
 
+  p.command('form')
+    .description('Write a fillable form for a department: the status of its measures, the figures of its indicators, or the entries of a catalog.')
+    .argument('<data>', 'the data file (.yaml, .yml or .json)')
+    .addOption(new Option('-k, --kind <kind>', 'what the form asks about').choices(['measures', 'indicators', 'catalog']).default('measures'))
+    .option('-p, --plan <id>', 'measures: the measures of this plan')
+    .option('--lead <department>', 'measures: the measures this lead department leads (across plans, unless --plan)')
+    .option('--region <region>', 'indicators: the indicators of this district or region')
+    .option('--catalog <id>', 'catalog: the catalog')
+    .option('--period <period>', "the reporting period the form asks about (default: the data file's)")
+    .addOption(new Option('-l, --locale <locale>', "the form's language (default: the data file's report.locale, else en)").choices([...LOCALES]))
+    .option('--password <password>', 'protect the sheets with this password (default: protected without one)')
+    .option('-o, --out <file>', 'the form to write (default: out/<period>-<department or plan>.xlsx)')
+    .option('--all', 'one form per lead department (measures), region (indicators) or catalog, into --out-dir')
+    .option('--out-dir <dir>', 'with --all: the folder (default: out/forms-<period>)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  plan-report form data.yaml --plan BJ-OPEN-2022 --out forms/BJ.xlsx\n' +
+        '  plan-report form data.yaml --lead "Haidian District Government"\n' +
+        '  plan-report form data.yaml --all --out-dir forms/2022-Q3     # one per lead department\n' +
+        '  plan-report form data.yaml --kind indicators --all --locale zh-CN\n' +
+        '  plan-report form data.yaml --kind catalog --catalog SZ-IFH-1',
+    )
+    .action(async (file: string, opts) => {
+      if (opts.all && opts.out) throw new CommanderError(EXIT.usage, 'usage', 'error: --all writes several forms into a folder; use --out-dir instead of --out');
+      if (!opts.all && opts.outDir) throw new CommanderError(EXIT.usage, 'usage', 'error: --out-dir is for --all; name one form with --out');
+      const { formCommand } = await import('./commands/form'); // exceljs loads only when a form is written
+      setExit(await formCommand(file, opts, io));
+    });
+
   p.command('template')
     .description('List the built-in templates, or write an empty report workbook that carries a template (to share by email).')
     .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')

@@ -33,6 +33,10 @@ function excelStyle(style: Style): Partial<ExcelJS.Style> {
 
 const EXCEL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, excelStyle(v)])) as Record<StyleName, Partial<ExcelJS.Style>>;
 
+/** The same styles for cells that stay editable on a protected sheet (a form's fillable cells). */
+const UNLOCKED: Partial<ExcelJS.Style> = { protection: { locked: false } };
+const EXCEL_UNLOCKED_STYLES = Object.fromEntries(Object.entries(EXCEL_STYLES).map(([k, v]) => [k, { ...v, ...UNLOCKED }])) as Record<StyleName, Partial<ExcelJS.Style>>;
+
 /** A conditional format's style (a "dxf"): fills use bgColor there. */
 function dxfStyle(name: StyleName): Partial<ExcelJS.Style> {
   const s: Style = STYLES[name];
@@ -100,7 +104,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
       if (!cell) return;
       const xc = xr.getCell(c + 1);
       xc.value = cellValue(cell);
-      if (cell.s) xc.style = EXCEL_STYLES[cell.s];
+      if (cell.locked === false) xc.style = cell.s ? EXCEL_UNLOCKED_STYLES[cell.s] : UNLOCKED;
+      else if (cell.s) xc.style = EXCEL_STYLES[cell.s];
     });
   });
   for (const m of sheet.merges) ws.mergeCells(m);
@@ -121,6 +126,24 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     };
     ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
+  }
+  if (sheet.protection) {
+    // exceljs's protect() sets the protection synchronously (its promise only wraps it).
+    void ws.protect(sheet.protection.password ?? '', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      formatCells: false,
+      insertColumns: false,
+      insertRows: false,
+      insertHyperlinks: false,
+      deleteColumns: false,
+      deleteRows: false,
+      sort: false,
+      autoFilter: false,
+      pivotTables: false,
+    });
   }
 }
 

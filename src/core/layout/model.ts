@@ -20,6 +20,8 @@ export interface Cell {
   /** A formula, without the leading `=`, in the file's (English, comma-separated) syntax. */
   f?: string;
   s?: StyleName;
+  /** false: the cell stays editable when its sheet is protected (a form's fillable cell). Cells are locked by default. */
+  locked?: false;
 }
 
 export interface Row {
@@ -94,6 +96,15 @@ export interface Chart {
   lineStyles?: ('solid' | 'dashed')[];
 }
 
+/**
+ * Sheet protection: locked cells cannot be changed, rows and columns cannot be
+ * inserted, deleted or sorted; cells can be selected and copied, and columns
+ * and rows resized. Without a password anyone can lift it (Review > Unprotect).
+ */
+export interface SheetProtection {
+  password?: string;
+}
+
 export interface Sheet {
   key: SheetKey | 'meta';
   name: string;
@@ -110,6 +121,7 @@ export interface Sheet {
   tabColor?: string;
   table?: DataTable;
   charts?: Chart[];
+  protection?: SheetProtection;
 }
 
 export interface DefinedName {

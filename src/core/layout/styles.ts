@@ -15,6 +15,8 @@ export interface Style {
 const INK = '1F2937';
 const MUTED = '6B7280';
 const ACCENT = '0F5C6E';
+const INPUT = 'FFF8DB';
+const LOCKED = 'F3F4F6';
 
 export const FORMATS = {
   date: 'yyyy-mm-dd',
@@ -52,6 +54,15 @@ export const STYLES = {
   statusCancelled: { font: { color: '9CA3AF', italic: true } },
   overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true } },
   hidden: { font: { color: MUTED } },
+  /** A form's cells to fill (pale yellow) and its locked cells (grey). */
+  input: { fill: INPUT, align: { v: 'top' } },
+  inputWrap: { fill: INPUT, align: { v: 'top', wrap: true } },
+  inputDate: { fill: INPUT, numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
+  inputPercent: { fill: INPUT, numFmt: FORMATS.percent, align: { v: 'top' } },
+  inputInteger: { fill: INPUT, numFmt: FORMATS.integer, align: { v: 'top' } },
+  locked: { fill: LOCKED, align: { v: 'top' } },
+  lockedWrap: { fill: LOCKED, align: { v: 'top', wrap: true } },
+  lockedDate: { fill: LOCKED, numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
 } satisfies Record<string, Style>;
 
 export type StyleName = keyof typeof STYLES;

@@ -1,0 +1,114 @@
+/**
+ * `plan-report form DATA`: writes a fillable form (or, with --all, one per
+ * lead department, region or catalog into a folder, named so that a clerk can
+ * attach each to the right email).
+ */
+import * as path from 'node:path';
+import { reportLocale } from '../../core/data';
+import { formatLocated, InputError } from '../../core/errors';
+import { buildForm } from '../../core/forms/build';
+import { allForms, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
+import { sha256Hex } from '../../core/forms/digest';
+import type { Locale } from '../../core/schema';
+import { loadDataFile } from '../data-file';
+import type { Io } from '../main';
+import { GENERATOR } from '../version';
+import { saveWorkbook } from '../xlsx/save';
+
+export interface FormOptions {
+  kind: FormKind;
+  plan?: string;
+  lead?: string;
+  region?: string;
+  catalog?: string;
+  period?: string;
+  locale?: Locale;
+  password?: string;
+  out?: string;
+  outDir?: string;
+  all?: boolean;
+}
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+const MAX_NAME = 80;
+
+/**
+ * A file name safe on Windows, macOS and Linux: no `\ / : * ? " < > |`, no
+ * control characters, no leading or trailing dots and spaces, no reserved
+ * device names, at most 80 characters (a long name keeps a short hash of the
+ * whole, so two long names stay apart). Chinese and other letters are kept.
+ */
+export function safeFileName(name: string): string {
+  let s = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\s]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.\s]+|[-.\s]+$/g, '');
+  const chars = Array.from(s);
+  if (chars.length > MAX_NAME) s = `${chars.slice(0, MAX_NAME - 9).join('').replace(/[-.\s]+$/, '')}-${sha256Hex(name).slice(0, 8)}`;
+  if (!s) s = 'form';
+  if (RESERVED.test(s.split('.')[0])) s = `_${s}`;
+  return s;
+}
+
+/** The file name of a form: `<period>-<department, plan or catalog>.xlsx`. */
+export function formFileName(content: FormContent): string {
+  const s = content.scope;
+  let scope: string;
+  if (s.kind === 'measures') scope = s.lead !== undefined ? (s.plan ? `${s.plan}-${s.lead}` : s.lead) : (s.plan ?? 'measures');
+  else if (s.kind === 'indicators') scope = s.department !== undefined ? `indicators-${s.department}` : 'indicators';
+  else scope = `catalog-${s.catalog}`;
+  return `${safeFileName(`${s.period}-${scope}`)}.xlsx`;
+}
+
+function describe(content: FormContent): string {
+  const s = content.scope;
+  const n = content.rows.length;
+  if (s.kind === 'measures') return `measures form: ${n} measure${n === 1 ? '' : 's'}${s.lead !== undefined ? ` led by ${s.lead}` : ''}${s.plan ? ` of plan ${s.plan}` : ''}, ${s.period}`;
+  if (s.kind === 'indicators') return `indicators form: ${n} indicator${n === 1 ? '' : 's'}${s.department !== undefined ? ` of ${s.department}` : ''}, ${s.period}`;
+  return `catalog form: ${n} entr${n === 1 ? 'y' : 'ies'} of ${s.catalog} and ${content.newRows} rows for new ones, ${s.period}`;
+}
+
+export async function formCommand(dataFile: string, opts: FormOptions, io: Io): Promise<number> {
+  const data = await loadDataFile(dataFile);
+  const locale = reportLocale(data, opts.locale);
+  const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
+  const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined };
+
+  if (!opts.all) {
+    const content = selectForm(data, req, dataFile);
+    const out = opts.out ?? path.join('out', formFileName(content));
+    await saveWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
+    io.out(`${dataFile} -> ${out} (${describe(content)})`);
+    return 0;
+  }
+
+  const period = opts.period ?? data.report.period;
+  const dir = opts.outDir ?? path.join('out', `forms-${safeFileName(period)}`);
+  const { requests, left } = allForms(data, req, dataFile);
+  if (!requests.length) throw InputError.one(dataFile, `has no ${opts.kind === 'catalog' ? 'catalogs' : opts.kind} to make forms for`);
+  const used = new Set<string>();
+  let failed = 0;
+  for (const r of requests) {
+    try {
+      const content = selectForm(data, r, dataFile);
+      let name = formFileName(content);
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = formFileName(content).replace(/\.xlsx$/, `-${n}.xlsx`);
+      used.add(name.toLowerCase());
+      const out = path.join(dir, name);
+      await saveWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
+      io.out(`${dataFile} -> ${out} (${describe(content)})`);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      failed++;
+      for (const p of err.problems) io.err(formatLocated(p));
+    }
+  }
+  if (left) {
+    const what = opts.kind === 'measures' ? `measure${left === 1 ? ' has' : 's have'} no lead department` : `indicator${left === 1 ? ' has' : 's have'} no region`;
+    io.err(`${dataFile}: ${left} ${what}, so no form of --all asks about ${left === 1 ? 'it' : 'them'}; make ${left === 1 ? 'its' : 'their'} form with ${opts.kind === 'measures' ? '--plan ID' : '--kind indicators (without --region)'}`);
+  }
+  io.out(`${requests.length - failed} form${requests.length - failed === 1 ? '' : 's'} written to ${dir}`);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,226 @@
+/**
+ * Builds a form's layout model: pure, no I/O, written by the same writers as
+ * a report. A form sheet (locked cells that say what each row is, yellow
+ * cells to fill, pre-filled with the current values, each with its
+ * validation), an Instructions sheet in the form's language, and the very
+ * hidden record of what made it. Every sheet is protected; only the cells to
+ * fill are unlocked.
+ */
+import { labelsFor } from '../i18n';
+import { fitRowHeights } from '../layout/sheets/common';
+import type { Cell, Row, Sheet, Validation, Workbook } from '../layout/model';
+import { columnLetter } from '../layout/refs';
+import type { StyleName } from '../layout/styles';
+import { TAB_COLORS } from '../layout/styles';
+import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
+import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
+import { formLabelsFor, type FormLabels } from './labels';
+import { FORM_META_SHEET, makeMeta, metaRows, type FormMeta } from './meta';
+
+export interface FormBuildOptions {
+  /** `plan-report 0.1.0`: recorded in the form. */
+  generator: string;
+  /** ISO timestamp recorded in the form; fixed in tests. */
+  generatedAt: string;
+  /** Sheet protection password; none by default. */
+  password?: string;
+}
+
+const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap', date: 'lockedDate' };
+const INPUT_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'inputWrap', date: 'inputDate', percent: 'inputPercent', whole: 'inputInteger' };
+
+/** Column titles: the report's words for the same fields, so a form and a report read alike. */
+export function columnTitles(kind: FormKind, locale: Locale): string[] {
+  const L = labelsFor(locale);
+  const F = formLabelsFor(locale);
+  const titles: Record<FormKind, Record<string, string>> = {
+    measures: L.measureFields,
+    indicators: { ...L.indicatorFields, ...L.observationFields },
+    catalog: { ...L.entryFields, no: F.entryNo },
+  };
+  return FORM_COLUMNS[kind].map((c) => titles[kind][c.field]);
+}
+
+/** What the form's value cells show for a value: localized words for statuses and categories, dates as dates. */
+function cellOf(type: ColumnType, locked: boolean, v: Scalar, locale: Locale): Cell {
+  const L = labelsFor(locale);
+  const s = locked ? (LOCKED_STYLE[type] ?? 'locked') : (INPUT_STYLE[type] ?? 'input');
+  let value: Cell['v'] = v;
+  if (v !== null && type === 'date') value = { date: String(v) };
+  else if (v !== null && type === 'status') value = L.statuses[v as Status] ?? v;
+  else if (v !== null && type === 'category') value = L.categories[v as Category] ?? v;
+  return locked ? { v: value, s } : { v: value, s, locked: false };
+}
+
+function scopeOf(content: FormContent, F: FormLabels): { label: string; value: string } {
+  const s = content.scope;
+  if (s.lead !== undefined) return { label: F.head.lead, value: s.plan ? `${s.lead} (${s.plan})` : s.lead };
+  if (s.plan !== undefined) return { label: F.head.plan, value: s.plan };
+  if (s.catalog !== undefined) return { label: F.head.catalog, value: s.catalog };
+  return { label: F.head.department, value: s.department ?? F.head.all };
+}
+
+function validations(kind: FormKind, first: number, last: number, locale: Locale): Validation[] {
+  const L = labelsFor(locale);
+  const V = L.validation;
+  const F = formLabelsFor(locale).validation;
+  const out: Validation[] = [];
+  FORM_COLUMNS[kind].forEach((c, i) => {
+    if (c.locked) return;
+    const range = `${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`;
+    switch (c.type) {
+      case 'status':
+        out.push({ range, rule: { type: 'list', values: STATUSES.map((x) => L.statuses[x]) }, prompt: { title: V.statusTitle, message: V.statusPrompt } });
+        break;
+      case 'category':
+        out.push({ range, rule: { type: 'list', values: CATEGORIES.map((x) => L.categories[x]) }, prompt: { title: V.categoryTitle, message: V.categoryPrompt } });
+        break;
+      case 'date':
+        out.push({ range, rule: { type: 'date' }, prompt: { title: V.dateTitle, message: V.datePrompt } });
+        break;
+      case 'percent':
+        if (c.field === 'progress') out.push({ range, rule: { type: 'decimal', min: 0, max: 1 }, prompt: { title: V.progressTitle, message: V.progressPrompt } });
+        else out.push({ range, rule: { type: 'decimal' }, prompt: { title: F.growthTitle, message: F.growthPrompt } });
+        break;
+      case 'number':
+        out.push({ range, rule: { type: 'decimal' }, prompt: { title: F.valueTitle, message: F.valuePrompt } });
+        break;
+      case 'whole':
+        out.push({ range, rule: { type: 'whole', min: 0 }, prompt: { title: V.hospitalsTitle, message: V.hospitalsPrompt } });
+        break;
+    }
+  });
+  return out;
+}
+
+function formSheet(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { sheet: Sheet; head: Scalar[] } {
+  const F = formLabelsFor(locale);
+  const kind = content.scope.kind;
+  const columns = FORM_COLUMNS[kind];
+  const scope = scopeOf(content, F);
+  const head: Scalar[] = [data.report.region, content.scope.period, scope.value];
+  const rows: Row[] = [];
+  rows[HEAD.title - 1] = { cells: [{ v: F.titles[kind], s: 'title' }], height: 26 };
+  rows[HEAD.region - 1] = { cells: [{ v: F.head.region, s: 'label' }, { v: head[0], s: 'text' }] };
+  rows[HEAD.period - 1] = { cells: [{ v: F.head.period, s: 'label' }, { v: head[1], s: 'period' }] };
+  rows[HEAD.scope - 1] = { cells: [{ v: scope.label, s: 'label' }, { v: head[2], s: 'text' }] };
+  rows[HEAD.hint - 1] = { cells: [{ v: F.hint, s: 'muted' }] };
+  for (let r = 0; r < HEAD.header - 1; r++) rows[r] ??= { cells: [] };
+  rows.push({ cells: columnTitles(kind, locale).map((v) => ({ v, s: 'header' as const })), height: 30 });
+  for (const values of content.rows) rows.push({ cells: columns.map((c, i) => cellOf(c.type, c.locked, values[i] ?? null, locale)) });
+  for (let n = 0; n < content.newRows; n++) rows.push({ cells: columns.map((c) => cellOf(c.type, c.locked, null, locale)) });
+  const first = HEAD.header + 1;
+  const last = Math.max(first, HEAD.header + content.rows.length + content.newRows);
+  const esc = (s: string) => s.replace(/&/g, '&&');
+  const name = F.sheets[kind];
+  const sheet: Sheet = {
+    key: kind,
+    name,
+    state: 'visible',
+    columns: columns.map((c) => ({ width: c.width })),
+    rows,
+    merges: [],
+    freeze: { rows: HEAD.header, columns: 0 },
+    validations: content.rows.length + content.newRows ? validations(kind, first, last, locale) : [],
+    conditionalFormats: [],
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      fitToWidth: true,
+      repeatRows: `${HEAD.header}:${HEAD.header}`,
+      header: `&L${esc(F.titles[kind])}: ${esc(String(head[2]))}&R${esc(data.report.region)} ${esc(content.scope.period)}`,
+      footer: `&L${esc(name)}&R${esc(labelsFor(locale).print.page)} &P ${esc(labelsFor(locale).print.of)} &N`,
+    },
+    tabColor: TAB_COLORS.data,
+    protection: { password: options.password },
+  };
+  fitRowHeights(sheet);
+  return { sheet, head };
+}
+
+function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale, options: FormBuildOptions): Sheet {
+  const F = formLabelsFor(locale);
+  const L = labelsFor(locale);
+  const I = F.instructions;
+  const kind = content.scope.kind;
+  const words = (xs: string[]) => xs.join(locale === 'zh-CN' ? '、' : ', ');
+  const fill = (s: string) => s.replace('{statuses}', words(STATUSES.map((x) => L.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => L.categories[x])));
+  const steps = [...I.steps[kind].map(fill), ...I.general];
+  const scope = scopeOf(content, F);
+  const rows: Row[] = [
+    { cells: [{ v: I.title, s: 'title' }], height: 26 },
+    { cells: [{ v: I.intro[kind], s: 'wrap' }, undefined] },
+    { cells: [] },
+    ...steps.map((step, i) => ({ cells: [{ v: `${i + 1}.`, s: 'label' as const }, { v: step, s: 'wrap' as const }] })),
+    { cells: [] },
+    { cells: [{ v: I.about, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }] },
+    ...(
+      [
+        [I.keys.form, F.titles[kind]],
+        [I.keys.region, meta.region],
+        [I.keys.period, meta.period],
+        [I.keys.scope, `${scope.label}: ${scope.value}`],
+        [I.keys.rows, String(content.rows.length)],
+        [I.keys.made, options.generatedAt],
+        [I.keys.generator, options.generator],
+      ] as const
+    ).map(([k, v]) => ({ cells: [{ v: k, s: 'label' as const }, { v, s: 'wrap' as const }] })),
+  ];
+  const sheet: Sheet = {
+    key: 'about',
+    name: F.sheets.instructions,
+    state: 'visible',
+    columns: [{ width: 18 }, { width: 100 }],
+    rows,
+    merges: ['A2:B2'],
+    validations: [],
+    conditionalFormats: [],
+    tabColor: TAB_COLORS.about,
+    print: {
+      orientation: 'portrait',
+      paper: 'A4',
+      fitToWidth: true,
+      header: `&L${F.titles[kind].replace(/&/g, '&&')}`,
+      footer: `&L${I.title.replace(/&/g, '&&')}&R&P / &N`,
+    },
+    protection: { password: options.password },
+  };
+  // The merged intro spans both columns: fit its height to their width.
+  const introLines = Math.ceil(I.intro[kind].length * (locale === 'zh-CN' ? 2 : 1) / 112) + 1;
+  rows[1].height = Math.min(409, introLines * 15);
+  fitRowHeights(sheet);
+  return sheet;
+}
+
+/** The layout model of a form, and the record it carries. */
+export function buildForm(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { workbook: Workbook; meta: FormMeta } {
+  const F = formLabelsFor(locale);
+  const { sheet, head } = formSheet(content, data, locale, options);
+  const meta = makeMeta(content, { region: data.report.region, locale, generator: options.generator, generated: options.generatedAt, sheet: sheet.name, head });
+  const record: Sheet = {
+    key: 'meta',
+    name: FORM_META_SHEET,
+    state: 'veryHidden',
+    columns: [{ width: 16 }, { width: 80 }],
+    rows: metaRows(meta).map((cells) => ({ cells: cells.map((v) => ({ v })) })),
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    protection: { password: options.password },
+  };
+  const scope = scopeOf(content, F);
+  return {
+    meta,
+    workbook: {
+      sheets: [sheet, instructionsSheet(content, meta, locale, options), record],
+      names: [],
+      properties: {
+        title: `${F.titles[content.scope.kind]}: ${scope.value}`,
+        subject: `${data.report.region} ${content.scope.period}`,
+        creator: options.generator,
+        description: F.hint,
+        keywords: 'plan-report form',
+      },
+    },
+  };
+}

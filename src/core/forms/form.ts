@@ -1,0 +1,258 @@
+/**
+ * What a form is: its kind, its columns (which are locked, which are filled
+ * in), and which items of a data file it asks about. Shared by the form
+ * builder and the reader of returned forms.
+ */
+import { InputError } from '../errors';
+import { period as parsePeriodText, parsePeriod, type Period, type PeriodKind } from '../periods';
+import type { Catalog, CatalogEntry, Indicator, Measure, Plan, ReportData } from '../schema';
+import type { FormKind } from './labels';
+
+export type { FormKind } from './labels';
+export const FORM_KINDS: readonly FormKind[] = ['measures', 'indicators', 'catalog'];
+
+/** How a column's cells are written and read. */
+export type ColumnType = 'text' | 'wrap' | 'date' | 'status' | 'percent' | 'number' | 'category' | 'whole' | 'entryNo';
+
+export interface FormColumn {
+  field: string;
+  type: ColumnType;
+  /** Locked columns identify the row; the others are filled in. */
+  locked: boolean;
+  width: number;
+}
+
+const col = (field: string, type: ColumnType, locked: boolean, width: number): FormColumn => ({ field, type, locked, width });
+
+export const FORM_COLUMNS: Record<FormKind, FormColumn[]> = {
+  measures: [
+    col('plan', 'text', true, 16),
+    col('id', 'text', true, 10),
+    col('title', 'wrap', true, 50),
+    col('lead', 'wrap', true, 24),
+    col('due', 'date', true, 12),
+    col('status', 'status', false, 14),
+    col('completed', 'date', false, 13),
+    col('progress', 'percent', false, 10),
+    col('note', 'wrap', false, 48),
+  ],
+  indicators: [
+    col('id', 'text', true, 16),
+    col('name', 'wrap', true, 36),
+    col('region', 'wrap', true, 20),
+    col('unit', 'text', true, 16),
+    col('period', 'text', true, 10),
+    col('value', 'number', false, 14),
+    col('growth', 'percent', false, 14),
+  ],
+  catalog: [
+    col('no', 'entryNo', true, 7),
+    col('product', 'wrap', false, 36),
+    col('enterprise', 'wrap', false, 36),
+    col('category', 'category', false, 14),
+    col('registration', 'text', false, 22),
+    col('listed', 'date', false, 12),
+    col('hospitals', 'whole', false, 12),
+  ],
+};
+
+/** The top of a form sheet: title, then region, period and scope rows (label in A, value in B), a hint, the header. */
+export const HEAD = { title: 1, region: 2, period: 3, scope: 4, hint: 5, header: 7 } as const;
+
+/** Blank rows for new entries under a catalog form's entries. */
+export const NEW_ROWS = 100;
+
+/** A cell's value in a form, as the data has it: text, ISO dates as text, numbers; null for blank. */
+export type Scalar = string | number | null;
+
+/** What a form asks about. */
+export interface FormRequest {
+  kind: FormKind;
+  /** measures: one plan's measures (with `lead`, that plan's measures of that department). */
+  plan?: string;
+  /** measures: the measures this department leads (the lead's whole text, or one of its `;`-separated parts). */
+  lead?: string;
+  /** measures: match `lead` against the whole lead text only (the forms of --all do not overlap). */
+  exactLead?: boolean;
+  /** indicators: the indicators of this region or district. */
+  region?: string;
+  /** catalog: the catalog. */
+  catalog?: string;
+  /** The reporting period; the data's by default. */
+  period?: string;
+}
+
+/** Who and what a form is for, as recorded in it. */
+export interface FormScope {
+  kind: FormKind;
+  period: string;
+  plan?: string;
+  lead?: string;
+  department?: string;
+  catalog?: string;
+}
+
+export interface FormContent {
+  scope: FormScope;
+  /** One row of values per item, aligned with FORM_COLUMNS[kind]. */
+  rows: Scalar[][];
+  /** Blank rows for new entries (catalog forms). */
+  newRows: number;
+}
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Whether a measure's lead names a department: the whole text, or (unless exact) one of its `;`-separated parts. */
+export function leadMatches(lead: string | undefined, department: string, exact = false): boolean {
+  if (lead === undefined) return false;
+  const d = norm(department);
+  if (norm(lead) === d) return true;
+  return !exact && lead.split(/[;；]/).some((part) => norm(part) === d);
+}
+
+const PERIOD_MONTHS: Record<PeriodKind, number> = { year: 12, half: 6, quarter: 3, month: 1 };
+
+function periodText(kind: PeriodKind, year: number, endMonth: number): string {
+  switch (kind) {
+    case 'year':
+      return String(year);
+    case 'half':
+      return `${year}-H${endMonth / 6}`;
+    case 'quarter':
+      return `${year}-Q${endMonth / 3}`;
+    case 'month':
+      return `${year}-${String(endMonth).padStart(2, '0')}`;
+  }
+}
+
+/**
+ * The period an indicator's row asks about: the form's period when the
+ * indicator's observations are of that kind (or it has none), else the latest
+ * whole period of the indicator's kind that ends by the form period's end
+ * (a yearly indicator in 2024-Q3 asks for 2023).
+ */
+export function indicatorPeriod(indicator: Indicator, formPeriod: Period): string {
+  const first = indicator.observations[0];
+  const kind = first ? parsePeriod(first.period)?.kind ?? formPeriod.kind : formPeriod.kind;
+  if (kind === formPeriod.kind) return formPeriod.text;
+  const months = PERIOD_MONTHS[kind];
+  let year = formPeriod.year;
+  let end = Math.floor(formPeriod.endMonth / months) * months;
+  if (end === 0) {
+    year -= 1;
+    end = 12;
+  }
+  return periodText(kind, year, end);
+}
+
+function measureRow(plan: Plan, m: Measure): Scalar[] {
+  return [plan.id, m.id, m.title, m.lead ?? null, m.due ?? null, m.status, m.completed ?? null, m.progress ?? null, m.note ?? null];
+}
+
+function indicatorRow(ind: Indicator, at: string): Scalar[] {
+  const o = ind.observations.find((x) => parsePeriod(x.period)?.text === at);
+  return [ind.id, ind.name, ind.region ?? null, ind.unit ?? null, at, o?.value ?? null, o?.growth ?? null];
+}
+
+function entryRow(e: CatalogEntry, i: number): Scalar[] {
+  return [i + 1, e.product, e.enterprise, e.category, e.registration ?? null, e.listed ?? null, e.hospitals ?? null];
+}
+
+const list = (xs: string[]) => (xs.length ? xs.map((x) => `"${x}"`).join(', ') : '(none)');
+
+/** The rows of a form. Throws an InputError (naming `file`, the data file) when the request names nothing there. */
+export function selectForm(data: ReportData, req: FormRequest, file: string): FormContent {
+  const periodArg = req.period ?? data.report.period;
+  const p = parsePeriod(periodArg);
+  if (!p) throw InputError.one(file, `--period "${periodArg}" is not a period; expected 2024, 2024-H1, 2024-Q3 or 2024-07`);
+  const scope: FormScope = { kind: req.kind, period: p.text };
+  const plans = data.plans ?? [];
+  switch (req.kind) {
+    case 'measures': {
+      let chosen: Plan[] = plans;
+      if (req.plan !== undefined) {
+        const plan = plans.find((x) => x.id === req.plan);
+        if (!plan) throw InputError.one(file, `has no plan "${req.plan}"; expected one of: ${list(plans.map((x) => x.id))}`);
+        chosen = [plan];
+        scope.plan = plan.id;
+      } else if (req.lead === undefined) {
+        if (plans.length !== 1) {
+          throw InputError.one(file, `has ${plans.length} plans; expected --plan (one of: ${list(plans.map((x) => x.id))}), --lead DEPARTMENT or --all`);
+        }
+        scope.plan = plans[0].id;
+      }
+      const rows: Scalar[][] = [];
+      for (const plan of chosen) {
+        for (const m of plan.measures) if (req.lead === undefined || leadMatches(m.lead, req.lead, req.exactLead)) rows.push(measureRow(plan, m));
+      }
+      if (req.lead !== undefined) {
+        scope.lead = req.lead.trim();
+        if (!rows.length) {
+          const leads = [...new Set(chosen.flatMap((x) => x.measures.map((m) => m.lead)).filter((l): l is string => l !== undefined))];
+          throw InputError.one(file, `has no measures led by "${req.lead}"${scope.plan ? ` in plan ${scope.plan}` : ''}; expected one of the lead departments: ${list(leads)}`);
+        }
+      }
+      return { scope, rows, newRows: 0 };
+    }
+    case 'indicators': {
+      let chosen = data.indicators ?? [];
+      if (req.region !== undefined) {
+        chosen = chosen.filter((i) => i.region !== undefined && norm(i.region) === norm(req.region!));
+        scope.department = req.region.trim();
+        if (!chosen.length) {
+          const regions = [...new Set((data.indicators ?? []).map((i) => i.region).filter((r): r is string => r !== undefined))];
+          throw InputError.one(file, `has no indicators of region "${req.region}"; expected one of: ${list(regions)}`);
+        }
+      }
+      if (!chosen.length) throw InputError.one(file, 'has no indicators; expected a data file with indicators for an indicators form');
+      return { scope, rows: chosen.map((i) => indicatorRow(i, indicatorPeriod(i, p))), newRows: 0 };
+    }
+    case 'catalog': {
+      const catalogs = data.catalogs ?? [];
+      let catalog: Catalog | undefined;
+      if (req.catalog !== undefined) {
+        catalog = catalogs.find((c) => c.id === req.catalog);
+        if (!catalog) throw InputError.one(file, `has no catalog "${req.catalog}"; expected one of: ${list(catalogs.map((c) => c.id))}`);
+      } else if (catalogs.length === 1) catalog = catalogs[0];
+      else throw InputError.one(file, `has ${catalogs.length} catalogs; expected --catalog (one of: ${list(catalogs.map((c) => c.id))}) or --all`);
+      scope.catalog = catalog.id;
+      return { scope, rows: catalog.entries.map(entryRow), newRows: NEW_ROWS };
+    }
+  }
+}
+
+/**
+ * The requests of `--all`: one measures form per lead department (the lead's
+ * whole text), one indicators form per region, one catalog form per catalog.
+ * `left` counts the items no form covers (measures without a lead, indicators without a region).
+ */
+export function allForms(data: ReportData, req: FormRequest, file: string): { requests: FormRequest[]; left: number } {
+  const seen = new Map<string, string>();
+  let left = 0;
+  const add = (key: string | undefined) => {
+    if (key === undefined || !key.trim()) left++;
+    else if (!seen.has(norm(key))) seen.set(norm(key), key.trim());
+  };
+  switch (req.kind) {
+    case 'measures': {
+      let plans = data.plans ?? [];
+      if (req.plan !== undefined) {
+        plans = plans.filter((p) => p.id === req.plan);
+        if (!plans.length) throw InputError.one(file, `has no plan "${req.plan}"; expected one of: ${list((data.plans ?? []).map((x) => x.id))}`);
+      }
+      for (const p of plans) for (const m of p.measures) add(m.lead);
+      return { requests: [...seen.values()].map((lead) => ({ ...req, lead, exactLead: true })), left };
+    }
+    case 'indicators':
+      for (const i of data.indicators ?? []) add(i.region);
+      if (!seen.size) return { requests: data.indicators?.length ? [{ ...req }] : [], left: 0 };
+      return { requests: [...seen.values()].map((region) => ({ ...req, region })), left };
+    case 'catalog':
+      return { requests: (data.catalogs ?? []).map((c) => ({ ...req, catalog: c.id })), left: 0 };
+  }
+}
+
+/** The period of a form request, checked. */
+export function requestPeriod(data: ReportData, req: FormRequest): Period {
+  return parsePeriodText(req.period ?? data.report.period);
+}
