@@ -55,11 +55,11 @@ export async function readTextInput(file: string): Promise<string> {
 }
 
 /**
- * Writes a file atomically: the bytes go to a temporary file in the same
- * directory, which is then renamed over the target. Refuses to overwrite any
- * of `inputs`.
+ * Writes a file atomically: `write` fills a temporary file in the same
+ * directory, which is then renamed over the target, so a failure never
+ * leaves a half-written file. Refuses to overwrite any of `inputs`.
  */
-export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array | string, inputs: string[] = []): Promise<void> {
+export async function writeAtomic(target: string, inputs: string[], write: (tmp: string) => Promise<void>): Promise<void> {
   const resolved = path.resolve(target);
   for (const input of inputs) {
     if (path.resolve(input) === resolved) throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
@@ -69,11 +69,16 @@ export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array
   const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.tmp-${process.pid}-${Date.now()}`);
   try {
     await fs.mkdir(path.dirname(resolved), { recursive: true });
-    await fs.writeFile(tmp, bytes);
+    await write(tmp);
     await fs.rename(tmp, resolved);
   } catch (err) {
     await fs.rm(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
-    throw InputError.one(target, `cannot be written (${code ?? (err as Error).message}); expected a writable place for the output file`);
+    if (!code) throw err;
+    throw InputError.one(target, `cannot be written (${code}); expected a writable place for the output file`);
   }
+}
+
+export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array | string, inputs: string[] = []): Promise<void> {
+  await writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, bytes));
 }

@@ -77,7 +77,7 @@ describe('exceljs writer', () => {
       plans: [{ id: 'BJ', title: '北京方案', groups: ['需国家授权'], measures: [{ id: 'a', title: '研发用物品进口“白名单” 🧬', group: '需国家授权', status: 'completed', completed: '2022-06-28' }] }],
     };
     const wb = await roundTrip(data, 'zh-CN');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '措施', '产品目录', '指标', '指标数据', '来源', '说明', '_plan_report']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '措施', '产品目录', '指标', '指标数据', '指标看板', '来源', '说明', '_plan_report']);
     const ws = wb.getWorksheet('措施')!;
     expect(ws.getRow(1).values).toEqual([undefined, '方案', '编号', '措施', '类别', '牵头部门', '完成时限', '状态', '完成日期', '进度', '备注']);
     expect(ws.getCell('C2').value).toBe('研发用物品进口“白名单” 🧬');

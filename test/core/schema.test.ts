@@ -714,7 +714,7 @@ describe('readTemplate', () => {
   it('reads the quarterly template with every section in order', () => {
     const file = path.join(TEMPLATES, 'quarterly.yaml');
     const t = readTemplate(fs.readFileSync(file, 'utf8'), file);
-    expect(t.sections.map((s) => s.section)).toEqual(['summary', 'measures', 'catalog', 'indicators', 'sources', 'about']);
+    expect(t.sections.map((s) => s.section)).toEqual(['summary', 'measures', 'catalog', 'indicators', 'dashboard', 'sources', 'about']);
     expect(t.title).toEqual({ en: 'Quarterly implementation report', 'zh-CN': '季度实施进展报告' });
   });
 
@@ -770,13 +770,13 @@ describe('readTemplate', () => {
 
   it('refuses an unknown key (stauts) in a section', () => {
     expect(lines(templateError(`${head}  - section: summary\n    stauts: draft\n`))).toEqual([
-      'tpl.yaml:5:5: sections[0].stauts: unknown key "stauts"; expected one of: section, title, blocks',
+      'tpl.yaml:5:5: sections[0].stauts: unknown key "stauts"; expected one of: section, title, blocks, charts',
     ]);
   });
 
   it('refuses an unknown section kind', () => {
     expect(lines(templateError(`${head}  - section: summary\n  - section: charts\n`))).toEqual([
-      'tpl.yaml:5:14: sections[1].section: expected a section with "section:" one of summary | measures | catalog | indicators | sources | about, got "charts"',
+      'tpl.yaml:5:14: sections[1].section: expected a section with "section:" one of summary | measures | catalog | indicators | dashboard | sources | about, got "charts"',
     ]);
   });
 

@@ -77,6 +77,7 @@ export function namedCells(wb: ExcelJS.Workbook): Map<string, NamedCell> {
   const out = new Map<string, NamedCell>();
   const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   for (const { name, ranges } of model) {
+    if (name.startsWith('_xlnm.')) continue; // built-in names: filter ranges, print titles
     const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '');
     if (!m) throw new Error(`name ${name} is not a single cell: ${ranges.join(' ')}`);
     const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];

@@ -5,8 +5,6 @@ import { readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
 import { writeFileAtomic } from '../files';
 import type { Io } from '../main';
-import { exceljsGrid } from '../xlsx/grid';
-import { loadWorkbookFile } from '../xlsx/read-meta';
 
 /** A data file's text: JSON for .json, else YAML (long text kept on one line, keys in the format's order). */
 export function dataText(data: ReportData, file: string): string {
@@ -15,6 +13,8 @@ export function dataText(data: ReportData, file: string): string {
 }
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
+  const { exceljsGrid } = await import('../xlsx/grid');
+  const { loadWorkbookFile } = await import('../xlsx/read-meta');
   const wb = await loadWorkbookFile(workbook);
   const data = readReportWorkbook(exceljsGrid(wb), workbook);
   const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);

@@ -15,6 +15,8 @@ export interface GenerateOptions {
   locale?: Locale;
   out?: string;
   outDir: string;
+  /** false with --no-charts. */
+  charts?: boolean;
 }
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
@@ -33,7 +35,7 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
     try {
       const data = await loadDataFile(file);
       const locale = reportLocale(data, opts.locale);
-      const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
+      const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false });
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
       await saveWorkbook(model, out, files);
       const s = summarize(data);

@@ -1,13 +1,19 @@
+/**
+ * Saving a layout model. The streaming writer writes the files users get;
+ * the exceljs document-API writer is the reference it is tested against
+ * (and what a reader of this code can compare with exceljs's own docs).
+ */
 import type { Workbook } from '../../core/layout/model';
-import { writeFileAtomic } from '../files';
-import { toExcelJs } from './write-model';
+import { addCharts } from './charts/add-charts';
+import { streamWorkbook } from './stream/write-stream';
 
-/** The .xlsx bytes of a layout model. */
+/** The .xlsx bytes of a layout model through exceljs's document API, charts added: the reference writer. */
 export async function xlsxBytes(model: Workbook): Promise<Buffer> {
-  return Buffer.from(await toExcelJs(model).xlsx.writeBuffer());
+  const { toExcelJs } = await import('./write-model'); // exceljs loads only when this is used
+  return addCharts(Buffer.from(await toExcelJs(model).xlsx.writeBuffer()), model);
 }
 
-/** Writes a layout model to an .xlsx file atomically. */
+/** Writes a layout model to an .xlsx file (streamed, atomically); refuses to overwrite an input. */
 export async function saveWorkbook(model: Workbook, file: string, inputs: string[] = []): Promise<void> {
-  await writeFileAtomic(file, await xlsxBytes(model), inputs);
+  await streamWorkbook(model, file, inputs);
 }

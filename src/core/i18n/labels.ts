@@ -4,7 +4,7 @@
  */
 import type { Category, IndicatorKind, Status } from '../schema';
 
-export type SheetKey = 'summary' | 'measures' | 'catalog' | 'indicators' | 'observations' | 'sources' | 'about';
+export type SheetKey = 'summary' | 'measures' | 'catalog' | 'indicators' | 'observations' | 'dashboard' | 'sources' | 'about';
 
 export type MeasureField = 'plan' | 'id' | 'title' | 'group' | 'lead' | 'due' | 'status' | 'completed' | 'progress' | 'note';
 export type EntryField = 'catalog' | 'product' | 'enterprise' | 'category' | 'registration' | 'listed' | 'hospitals';
@@ -41,6 +41,8 @@ export interface Labels {
     groups: string;
     catalogs: string;
     indicators: string;
+    categories: string;
+    category: string;
     planId: string;
     planTitle: string;
     groupNumber: string;
@@ -67,6 +69,17 @@ export interface Labels {
     progress: string;
     cagr: string;
     requiredCagr: string;
+  };
+  charts: {
+    plans: string;
+    groups: string;
+    categories: string;
+    /** Series and columns of an indicator's small multiple on the dashboard. */
+    period: string;
+    value: string;
+    target: string;
+    dashboardTitle: string;
+    dashboardIntro: string;
   };
   /** Hidden helper columns of the Indicators sheet. */
   helpers: { latestValueMonth: string; latestValueRow: string; latestMonth: string; latestRow: string; priorRow: string };

@@ -6,6 +6,7 @@ import type { Template } from '../template';
 import { makeContext, type BuildOptions } from './context';
 import { metaSheet } from './meta';
 import type { DefinedName, Sheet, Workbook } from './model';
+import { dashboardSheet, summaryCharts } from './charts';
 import { aboutSheet } from './sheets/about';
 import { fitRowHeights } from './sheets/common';
 import { catalogSheet } from './sheets/catalog';
@@ -21,6 +22,8 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
   const ctx = makeContext(template, data, locale, options);
   const indicators = ctx.has.indicators ? indicatorsSheet(ctx) : undefined;
   const summary = summarySheet(ctx, indicators);
+  const charts = options.charts !== false;
+  if (summary.chartBand) summary.sheet.charts = summaryCharts(ctx, summary.sheet, summary.blocks, summary.chartBand);
   const sheets: Sheet[] = [];
   const names: DefinedName[] = [...summary.names];
   for (const section of template.sections) {
@@ -38,6 +41,12 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
         sheets.push(indicators!.sheet, observationsSheet(ctx));
         names.push(...indicators!.names);
         break;
+      case 'dashboard': {
+        const dashboard = dashboardSheet(ctx);
+        if (!charts) dashboard.charts = [];
+        sheets.push(dashboard);
+        break;
+      }
       case 'sources':
         sheets.push(sourcesSheet(ctx));
         break;

@@ -21,6 +21,8 @@ export interface BuildOptions {
   generator: string;
   /** ISO timestamp recorded in the workbook; fixed in tests. */
   generatedAt: string;
+  /** Native charts (default true; `generate --no-charts` turns them off). */
+  charts?: boolean;
 }
 
 export interface Context {
@@ -58,7 +60,7 @@ function sectionOf<K extends Section['section']>(t: Template, kind: K): Extract<
 export function makeContext(template: Template, data: ReportData, locale: Locale, options: BuildOptions): Context {
   const labels = labelsFor(locale);
   const sheetName = { ...labels.sheets };
-  const has = { summary: false, measures: false, catalog: false, indicators: false, observations: false, sources: false, about: false };
+  const has = { summary: false, measures: false, catalog: false, indicators: false, observations: false, dashboard: false, sources: false, about: false };
   for (const s of template.sections) {
     has[s.section] = true;
     const title = localized(s.title, locale);

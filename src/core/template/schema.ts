@@ -22,8 +22,10 @@ export const INDICATOR_FIELDS = [
   'targetValue',
 ] as const satisfies readonly IndicatorField[];
 export const OBSERVATION_FIELDS = ['indicator', 'period', 'value', 'growth'] as const satisfies readonly ObservationField[];
-export const SUMMARY_BLOCKS = ['plans', 'groups', 'catalogs', 'indicators'] as const;
+export const SUMMARY_BLOCKS = ['plans', 'groups', 'catalogs', 'categories', 'indicators'] as const;
 export type SummaryBlock = (typeof SUMMARY_BLOCKS)[number];
+export const SUMMARY_CHARTS = ['plans', 'groups', 'categories'] as const;
+export type SummaryChart = (typeof SUMMARY_CHARTS)[number];
 
 function record<T extends z.ZodRawShape>(shape: T) {
   const allowed = Object.keys(shape).join(', ');
@@ -70,6 +72,17 @@ const summarySection = record({
   blocks: z
     .array(z.enum(SUMMARY_BLOCKS, { error: `expected a block, one of ${SUMMARY_BLOCKS.join(' | ')}` }))
     .optional(),
+  charts: z
+    .array(
+      z.union(
+        [
+          z.enum(SUMMARY_CHARTS),
+          record({ chart: z.enum(SUMMARY_CHARTS, { error: `expected a chart, one of ${SUMMARY_CHARTS.join(' | ')}` }), title: localizedText.optional() }),
+        ],
+        { error: `expected a chart: one of ${SUMMARY_CHARTS.join(' | ')}, or a mapping with chart and title` },
+      ),
+    )
+    .optional(),
 });
 const measuresSection = record({ section: z.literal('measures'), ...sheetTitle, columns: z.array(columnSchema(MEASURE_FIELDS)).optional() });
 const catalogSection = record({ section: z.literal('catalog'), ...sheetTitle, columns: z.array(columnSchema(ENTRY_FIELDS)).optional() });
@@ -80,15 +93,16 @@ const indicatorsSection = record({
   observationsTitle: localizedText.optional(),
   observationColumns: z.array(columnSchema(OBSERVATION_FIELDS)).optional(),
 });
+const dashboardSection = record({ section: z.literal('dashboard'), ...sheetTitle });
 const sourcesSection = record({ section: z.literal('sources'), ...sheetTitle });
 const aboutSection = record({ section: z.literal('about'), ...sheetTitle });
 
-const SECTION_KINDS = ['summary', 'measures', 'catalog', 'indicators', 'sources', 'about'] as const;
+const SECTION_KINDS = ['summary', 'measures', 'catalog', 'indicators', 'dashboard', 'sources', 'about'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 const section = z.discriminatedUnion(
   'section',
-  [summarySection, measuresSection, catalogSection, indicatorsSection, sourcesSection, aboutSection],
+  [summarySection, measuresSection, catalogSection, indicatorsSection, dashboardSection, sourcesSection, aboutSection],
   { error: `expected a section with "section:" one of ${SECTION_KINDS.join(' | ')}` },
 );
 
@@ -128,12 +142,24 @@ export function templateRules(t: Template): Problem[] {
   if (!seen.has('summary')) {
     problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
   }
-  const needs: Record<SummaryBlock, SectionKind> = { plans: 'measures', groups: 'measures', catalogs: 'catalog', indicators: 'indicators' };
+  const needs: Record<SummaryBlock, SectionKind> = { plans: 'measures', groups: 'measures', catalogs: 'catalog', categories: 'catalog', indicators: 'indicators' };
   t.sections.forEach((s, i) => {
+    if (s.section === 'dashboard' && !seen.has('indicators')) {
+      problems.push({ path: ['sections', i, 'section'], message: 'the dashboard needs the section "indicators", which this template does not have; expected that section too, or no dashboard' });
+    }
     if (s.section !== 'summary') return;
     (s.blocks ?? []).forEach((b, j) => {
       if (!seen.has(needs[b])) {
         problems.push({ path: ['sections', i, 'blocks', j], message: `block "${b}" needs the section "${needs[b]}", which this template does not have; expected that section too, or no "${b}" block` });
+      }
+    });
+    (s.charts ?? []).forEach((c, j) => {
+      const chart = typeof c === 'string' ? c : c.chart;
+      const block: SummaryBlock = chart;
+      if (s.blocks && !s.blocks.includes(block)) {
+        problems.push({ path: ['sections', i, 'charts', j], message: `chart "${chart}" is drawn from the block "${block}", which this summary does not show; expected that block in "blocks" too` });
+      } else if (!seen.has(needs[block])) {
+        problems.push({ path: ['sections', i, 'charts', j], message: `chart "${chart}" needs the section "${needs[block]}", which this template does not have; expected that section too, or no "${chart}" chart` });
       }
     });
   });

@@ -9,10 +9,12 @@ import { localized, SUMMARY_BLOCKS, type SummaryBlock } from '../../template';
 import type { Context } from '../context';
 import { blankOnError, exactCriterion, fullRange, growingRange, monthIndexOf } from '../formulas';
 import type { Cell, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
-import { formulaString, sheetPrefix } from '../refs';
+import { columnLetter, formulaString, sheetPrefix } from '../refs';
+import { CATEGORIES } from '../../schema';
 import { DATA_BAR_COLOR, TAB_COLORS, type StyleName } from '../styles';
 import { emptySheet, formula, printSetup, text } from './common';
 import type { IndicatorsLayout } from './indicators';
+import { CHART_BAND_ROWS, plannedSummaryCharts } from '../charts';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
@@ -30,12 +32,29 @@ class Rows {
   }
 }
 
-export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefined): { sheet: Sheet; names: DefinedName[] } {
+/** Where each block's item rows are, for the charts drawn from them. */
+export interface SummaryBlocks {
+  plans?: { first: number; last: number };
+  groups?: { first: number; last: number };
+  /** Rows: categories; columns C.. : one per catalog. */
+  categories?: { header: number; first: number; last: number; catalogs: number };
+}
+
+export interface SummaryLayout {
+  sheet: Sheet;
+  names: DefinedName[];
+  blocks: SummaryBlocks;
+  /** The first row of the band kept free for charts (when there are any). */
+  chartBand?: number;
+}
+
+export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefined): SummaryLayout {
   const L = ctx.labels;
   const S = L.summary;
   const F = L.figures;
   const sheet = emptySheet(ctx, 'summary');
   const names: DefinedName[] = [];
+  const ranges: SummaryBlocks = {};
   const formats: ConditionalFormat[] = [];
   const out = new Rows();
   const name = (n: string, row: number, col: string) => names.push({ name: n, sheet: sheet.name, cell: `${col}${row}` });
@@ -60,12 +79,18 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
   );
   sheet.merges.push('A1:J1', 'A2:J2');
 
+  let chartBand: number | undefined;
+  if (plannedSummaryCharts(ctx).length) {
+    out.skip();
+    chartBand = out.rows.length + 1;
+    for (let i = 0; i < CHART_BAND_ROWS; i++) out.skip();
+  }
+
   const block = (title: string, headers: string[]) => {
     out.skip();
     out.add([{ v: title, s: 'sectionTitle' }, ...headers.slice(1).map(() => ({ v: null, s: 'sectionTitle' as StyleName }))]);
-    out.add(headers.map((h) => ({ v: h, s: 'header' as StyleName })), 30);
+    out.add(headers.map((h) => ({ v: h || null, s: 'header' as StyleName })), 30);
   };
-  const none = () => out.add([{ v: S.none, s: 'muted' }]);
 
   const completed = formulaString(L.statuses.completed);
   const cancelled = formulaString(L.statuses.cancelled);
@@ -77,9 +102,8 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
   const blocks: readonly SummaryBlock[] = (summary?.section === 'summary' ? summary.blocks : undefined) ?? SUMMARY_BLOCKS;
 
   for (const b of blocks) {
-    if (b === 'plans' && ctx.has.measures) {
+    if (b === 'plans' && ctx.has.measures && plans.length) {
       block(S.plans, [S.planId, S.planTitle, F.measures, F.completed, F.completionRate, F.overdue]);
-      if (!plans.length) none();
       const first = out.rows.length + 1;
       plans.forEach((plan, i) => {
         const r = out.rows.length + 1;
@@ -104,11 +128,11 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
         name(`Plan_${K}_Overdue`, r, 'F');
       });
       bar('E', first, out.rows.length);
+      if (plans.length) ranges.plans = { first, last: out.rows.length };
     }
 
-    if (b === 'groups' && ctx.has.measures) {
+    if (b === 'groups' && ctx.has.measures && plans.some((p) => p.groups?.length)) {
       block(S.groups, [S.planId, S.group, F.measures, F.completed, F.completionRate]);
-      if (!plans.some((p) => p.groups?.length)) none();
       const first = out.rows.length + 1;
       plans.forEach((plan, i) => {
         (plan.groups ?? []).forEach((group, g) => {
@@ -129,12 +153,35 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
         });
       });
       bar('E', first, out.rows.length);
+      if (out.rows.length >= first) ranges.groups = { first, last: out.rows.length };
     }
 
-    if (b === 'catalogs' && ctx.has.catalog) {
+    if (b === 'categories' && ctx.has.catalog && (ctx.data.catalogs ?? []).length) {
+      const catalogs = ctx.data.catalogs ?? [];
+      const c = (f: Parameters<Context['col']['entry']>[0]) => fullRange(ctx.col.entry(f));
+      block(S.categories, [S.category, '', ...catalogs.map((x) => x.id)]);
+      const header = out.rows.length;
+      const first = header + 1;
+      for (const cat of CATEGORIES) {
+        const r = out.rows.length + 1;
+        out.add([
+          text(L.categories[cat], 'label'),
+          undefined,
+          ...catalogs.map((catalog, i) =>
+            formula(
+              `COUNTIFS(${c('catalog')},${columnLetter(3 + i)}$${header},${c('category')},$A${r})`,
+              catalog.entries.filter((e) => e.category === cat).length,
+              'figureInt',
+            ),
+          ),
+        ]);
+      }
+      ranges.categories = { header, first, last: out.rows.length, catalogs: catalogs.length };
+    }
+
+    if (b === 'catalogs' && ctx.has.catalog && (ctx.data.catalogs ?? []).length) {
       const catalogs = ctx.data.catalogs ?? [];
       block(S.catalogs, [S.catalogId, S.catalogTitle, F.products, F.enterprises, F.adopted, F.adoptionRate]);
-      if (!catalogs.length) none();
       const c = (f: Parameters<Context['col']['entry']>[0]) => fullRange(ctx.col.entry(f));
       const g = (f: Parameters<Context['col']['entry']>[0]) => growingRange(ctx.col.entry(f), ctx.col.entry('catalog'));
       const first = out.rows.length + 1;
@@ -165,10 +212,9 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
       bar('F', first, out.rows.length);
     }
 
-    if (b === 'indicators' && ctx.has.indicators && indicators) {
+    if (b === 'indicators' && ctx.has.indicators && indicators && (ctx.data.indicators ?? []).length) {
       const list = ctx.data.indicators ?? [];
       block(S.indicators, [S.indicatorId, S.indicatorName, S.unit, F.latestPeriod, F.latest, L.indicatorFields.targetValue, F.growth, F.progress, F.cagr, F.requiredCagr]);
-      if (!list.length) none();
       const src = sheetPrefix(ctx.sheetName.indicators);
       const own = (f: Parameters<typeof ctx.indicators.letter>[0], row: number) => `${src}$${ctx.indicators.letter(f)}$${row}`;
       const fig = (f: Parameters<IndicatorsLayout['figureLetter']>[0], row: number) => `${src}$${indicators.figureLetter(f)}$${row}`;
@@ -200,5 +246,5 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
   sheet.conditionalFormats = formats;
   sheet.print = printSetup(ctx, sheet.name);
   sheet.tabColor = TAB_COLORS.summary;
-  return { sheet, names };
+  return { sheet, names, blocks: ranges, chartBand };
 }

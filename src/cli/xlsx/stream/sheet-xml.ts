@@ -1,0 +1,143 @@
+/**
+ * A worksheet part of the layout model, produced as a sequence of XML chunks
+ * so that rows stream into the zip without the sheet ever being whole in
+ * memory. Elements follow CT_Worksheet's order.
+ */
+import type { ConditionalFormat, Sheet, Validation } from '../../../core/layout/model';
+import { cellRef, parseCellRef } from '../../../core/layout/refs';
+import { sheetRows } from '../../../core/layout/rows';
+import type { StyleTable } from './styles-xml';
+import { cellXml, esc } from './xml';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CHUNK = 1 << 16;
+
+function views(sheet: Sheet, selected: boolean): string {
+  const tab = selected ? ' tabSelected="1"' : '';
+  const f = sheet.freeze;
+  if (!f || (!f.rows && !f.columns)) return `<sheetViews><sheetView workbookViewId="0"${tab}/></sheetViews>`;
+  const top = cellRef(f.rows + 1, f.columns + 1);
+  const pane = f.rows && f.columns ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight';
+  const split = `${f.columns ? ` xSplit="${f.columns}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"${tab}><pane${split} topLeftCell="${top}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
+  );
+}
+
+function conditionalFormats(list: ConditionalFormat[], styles: StyleTable): string {
+  return list
+    .map((cf, i) => {
+      const priority = i + 1;
+      if (cf.type === 'expression') {
+        return `<conditionalFormatting sqref="${cf.range}"><cfRule type="expression" dxfId="${styles.dxf[cf.style]}" priority="${priority}"><formula>${esc(cf.formula)}</formula></cfRule></conditionalFormatting>`;
+      }
+      const bound = (kind: 'min' | 'max', v?: number) => (v === undefined ? `<cfvo type="${kind}"/>` : `<cfvo type="num" val="${v}"/>`);
+      return (
+        `<conditionalFormatting sqref="${cf.range}"><cfRule type="dataBar" priority="${priority}"><dataBar>` +
+        `${bound('min', cf.min)}${bound('max', cf.max)}<color rgb="FF${cf.color}"/></dataBar></cfRule></conditionalFormatting>`
+      );
+    })
+    .join('');
+}
+
+function validations(list: Validation[]): string {
+  if (!list.length) return '';
+  const items = list.map((v) => {
+    const p = v.prompt;
+    const common =
+      ` allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="stop"` +
+      ` promptTitle="${esc(p.title)}" prompt="${esc(p.message)}" errorTitle="${esc(p.title)}" error="${esc(p.message)}" sqref="${v.range}"`;
+    const r = v.rule;
+    switch (r.type) {
+      case 'list':
+        return `<dataValidation type="list"${common}><formula1>"${esc(r.values.join(','))}"</formula1></dataValidation>`;
+      case 'date':
+        return `<dataValidation type="date" operator="greaterThan"${common}><formula1>1</formula1></dataValidation>`;
+      case 'decimal':
+      case 'whole':
+        return `<dataValidation type="${r.type}" operator="between"${common}><formula1>${r.min ?? -1e300}</formula1><formula2>${r.max ?? 1e300}</formula2></dataValidation>`;
+    }
+  });
+  return `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`;
+}
+
+/**
+ * Sheet protection, as the exceljs writer sets it: cells can be selected and
+ * rows and columns resized; nothing else. A password is hashed as Excel does
+ * (SHA-512, 100,000 spins, a random salt), with exceljs's implementation.
+ */
+function protectionXml(password?: string): string {
+  let hash = '';
+  if (password) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Encryptor = require('exceljs/lib/utils/encryptor') as {
+      randomBytes(n: number): Buffer;
+      convertPasswordToHash(password: string, algorithm: string, salt: string, spins: number): string;
+    };
+    const salt = Encryptor.randomBytes(16).toString('base64');
+    hash = ` algorithmName="SHA-512" hashValue="${Encryptor.convertPasswordToHash(password, 'SHA512', salt, 100000)}" saltValue="${salt}" spinCount="100000"`;
+  }
+  return `<sheetProtection sheet="1" formatColumns="0" formatRows="0"${hash}/>`;
+}
+
+/** The chunks of a worksheet part. `drawing` is the relationship id of its drawing, when it has charts. */
+export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, drawing?: string): Generator<string> {
+  const pr = [sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor}"/>` : '', sheet.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
+  const cols = sheet.columns.length
+    ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`).join('')}</cols>`
+    : '';
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+    `${pr ? `<sheetPr>${pr}</sheetPr>` : ''}${views(sheet, selected)}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+
+  // The cells a merge covers carry its first cell's style, as Excel writes them (borders and fills need it).
+  const covered = new Map<number, Map<number, number | undefined>>();
+  for (const m of sheet.merges) {
+    const [a, b] = m.split(':').map(parseCellRef);
+    const master = sheet.rows[a.row - 1]?.cells[a.col - 1];
+    const xf = master?.s ? styles.xf[master.s] : undefined;
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.col; c <= b.col; c++) {
+        if (r === a.row && c === a.col) continue;
+        if (!covered.has(r)) covered.set(r, new Map());
+        covered.get(r)!.set(c, xf);
+      }
+    }
+  }
+
+  let buf = '';
+  let r = 0;
+  for (const row of sheetRows(sheet)) {
+    r++;
+    let cells = '';
+    const extra = covered.get(r);
+    const width = Math.max(row.cells.length, extra ? Math.max(...extra.keys()) : 0);
+    for (let c = 0; c < width; c++) {
+      const cell = row.cells[c];
+      if (cell) cells += cellXml(cellRef(r, c + 1), cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined);
+      else if (extra?.has(c + 1)) cells += cellXml(cellRef(r, c + 1), { v: null }, extra.get(c + 1));
+    }
+    if (!cells && row.height === undefined) continue;
+    buf += `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}>${cells}</row>`;
+    if (buf.length > CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}</sheetData>`;
+
+  const tail: string[] = [];
+  if (sheet.protection) tail.push(protectionXml(sheet.protection.password));
+  if (sheet.autoFilter) tail.push(`<autoFilter ref="${sheet.autoFilter}"/>`);
+  if (sheet.merges.length) tail.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  tail.push(conditionalFormats(sheet.conditionalFormats, styles), validations(sheet.validations));
+  tail.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  const p = sheet.print;
+  if (p) {
+    tail.push(`<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+    tail.push(`<headerFooter><oddHeader>${esc(p.header)}</oddHeader><oddFooter>${esc(p.footer)}</oddFooter></headerFooter>`);
+  }
+  if (drawing) tail.push(`<drawing r:id="${drawing}"/>`);
+  yield `${tail.join('')}</worksheet>`;
+}
