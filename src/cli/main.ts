@@ -44,6 +44,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-l, --locale <locale>', "labels' language (default: the data file's report.locale, else en)").choices([...LOCALES]))
     .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
     .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')
+    .option('--no-charts', 'leave out the native charts (Summary and indicator dashboard)')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -51,7 +52,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '  plan-report generate data.yaml --locale zh-CN --out report.xlsx\n' +
         '  plan-report generate data.yaml --template measures-only\n' +
         '  plan-report generate data.yaml --template my-template.yaml\n' +
-        '  plan-report generate seeds/*.yaml --out-dir reports',
+        '  plan-report generate seeds/*.yaml --out-dir reports\n' +
+        '  plan-report generate data.yaml --no-charts',
     )
     .action(async (files: string[], opts) => {
       if (opts.out && files.length > 1) throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
