@@ -1,0 +1,220 @@
+/// <reference types="office-js" />
+/**
+ * The task pane: Build report, Check workbook, Export data and Insert charts
+ * on the open workbook, in English or Simplified Chinese as Excel is.
+ */
+import { readData, reportLocale, summarize } from '../../core/data';
+import { formatLocated, InputError, type Located } from '../../core/errors';
+import { buildReport } from '../../core/layout/build';
+import type { Locale } from '../../core/schema';
+import { readTemplate, type Template } from '../../core/template';
+import { buildReportInWorkbook, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
+import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell } from '../excel/workbook';
+import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
+import { BUILT_IN, DEFAULT_TEMPLATE, templateLabel } from './templates';
+
+declare const PLAN_REPORT_VERSION: string;
+const GENERATOR = `plan-report ${PLAN_REPORT_VERSION} (Excel add-in)`;
+const FROM_FILE = '__file__';
+
+const run: ExcelRun = (batch) => Excel.run(batch);
+
+let S: Strings;
+let ui: UiLocale;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function applyStrings(): void {
+  document.documentElement.lang = ui;
+  document.title = S.title;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const value = S[el.dataset.text as keyof Strings];
+    if (typeof value === 'string') el.textContent = value;
+  }
+  const select = $<HTMLSelectElement>('template');
+  select.replaceChildren(
+    ...BUILT_IN.map((t) => new Option(templateLabel(t, ui), t.name, t.name === DEFAULT_TEMPLATE, t.name === DEFAULT_TEMPLATE)),
+    new Option(S.templateFromFile, FROM_FILE),
+  );
+}
+
+// ------------------------------------------------------------------ status
+
+type State = 'busy' | 'done' | 'error';
+
+function setStatus(state: State, message: string, progress?: number): void {
+  const status = $('status');
+  status.hidden = false;
+  status.dataset.state = state;
+  status.className = `status${state === 'error' ? ' error' : state === 'done' ? ' success' : ''}`;
+  $('message').textContent = message;
+  const bar = $('progress');
+  bar.hidden = progress === undefined;
+  if (progress !== undefined) {
+    bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
+    (bar.firstElementChild as HTMLElement).style.width = `${Math.round(progress * 100)}%`;
+  }
+  $('problems').replaceChildren();
+}
+
+/** Lists problems; those located at a cell select it when clicked. */
+function listProblems(problems: Located[], clickable: boolean): void {
+  $('problems').replaceChildren(
+    ...problems.map((p) => {
+      const li = document.createElement('li');
+      const where = p.cell ?? (p.line !== undefined ? `${p.line}:${p.column ?? 1}` : '');
+      const what = p.path ? `${p.path}: ${p.message}` : p.message;
+      if (clickable && p.cell) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.cell = p.cell;
+        const span = document.createElement('span');
+        span.className = 'where';
+        span.textContent = where;
+        button.append(span, ` ${what}`);
+        button.addEventListener('click', () => {
+          selectCell(run, p.cell!).catch(() => setStatus('error', S.cannotSelect));
+        });
+        li.append(button);
+      } else {
+        li.textContent = where ? `${where} ${what}` : what;
+        li.title = formatLocated(p);
+      }
+      return li;
+    }),
+  );
+}
+
+function setBusy(busy: boolean): void {
+  for (const id of ['build', 'check', 'export', 'charts']) $<HTMLButtonElement>(id).disabled = busy;
+}
+
+/** Runs an action with the buttons disabled; shows what went wrong in words a person can act on. */
+async function action(work: () => Promise<void>): Promise<void> {
+  setBusy(true);
+  try {
+    await work();
+  } catch (err) {
+    showError(err);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function showError(err: unknown): void {
+  if (err instanceof InputError) {
+    const file = err.problems[0]?.file ?? '';
+    setStatus('error', fill(err.problems.length === 1 ? S.inputProblem : S.inputProblems, { file, count: err.problems.length }));
+    listProblems(err.problems, false);
+  } else if (err instanceof WorkbookConflict) {
+    const text = { sheet: S.conflictSheet, name: S.conflictName, sheetName: S.conflictSheetName, meta: S.conflictMeta }[err.kind];
+    setStatus('error', fill(text, { items: err.items.join(', ') }));
+  } else if (err instanceof UndoFailed) {
+    setStatus('error', fill(S.failedNotUndone, { message: err.message }));
+  } else {
+    setStatus('error', fill(S.failed, { message: (err as Error)?.message ?? String(err) }));
+  }
+}
+
+// ------------------------------------------------------------------ actions
+
+async function chosenTemplate(): Promise<Template> {
+  const choice = $<HTMLSelectElement>('template').value;
+  if (choice !== FROM_FILE) return (BUILT_IN.find((t) => t.name === choice) ?? BUILT_IN[0]).template;
+  const file = $<HTMLInputElement>('template-file').files?.[0];
+  if (!file) throw new Error(S.noTemplateFile);
+  return readTemplate(await file.text(), file.name);
+}
+
+async function build(): Promise<void> {
+  const file = $<HTMLInputElement>('data-file').files?.[0];
+  if (!file) {
+    setStatus('error', S.noDataFile);
+    return;
+  }
+  setStatus('busy', fill(S.reading, { file: file.name }), 0);
+  const data = readData(await file.text(), file.name);
+  const template = await chosenTemplate();
+  const choice = $<HTMLSelectElement>('locale').value;
+  const locale = reportLocale(data, choice ? (choice as Locale) : undefined);
+  const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
+  let writing = false;
+  try {
+    const result = await buildReportInWorkbook(run, model, (phase: Phase, step, total) => {
+      writing = writing || phase !== 'inspect';
+      setStatus('busy', S.phases[phase], step / total);
+    });
+    const sheets = model.sheets.filter((s) => s.state === 'visible').length;
+    setStatus('done', fill(result.replaced ? S.updated : S.built, { sheets, names: model.names.length, syncs: result.syncs }));
+  } catch (err) {
+    if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
+      setStatus('error', fill(S.failedUndone, { message: (err as Error)?.message ?? String(err) }));
+    } else throw err;
+  }
+}
+
+async function check(): Promise<void> {
+  setStatus('busy', S.checking);
+  const result = await checkWorkbook(run);
+  if (result.ok) {
+    const s = summarize(result.data);
+    setStatus('done', fill(S.checkOk, { measures: s.measures, entries: s.entries, indicators: s.indicators }));
+  } else {
+    setStatus('error', fill(result.problems.length === 1 ? S.checkProblem : S.checkProblems, { count: result.problems.length }));
+    listProblems(result.problems, true);
+  }
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-yaml;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function exportData(): Promise<void> {
+  setStatus('busy', S.exporting);
+  try {
+    const data = await readWorkbookData(run);
+    const name = dataFileName(data);
+    download(name, dataFileText(data));
+    setStatus('done', fill(S.exported, { file: name }));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    setStatus('error', S.exportHasProblems);
+    listProblems(err.problems, true);
+  }
+}
+
+async function charts(): Promise<void> {
+  setStatus('busy', S.inserting);
+  try {
+    const count = await insertCharts(run, GENERATOR);
+    setStatus('done', count ? fill(S.inserted, { count }) : S.noCharts);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    setStatus('error', fill(err.problems.length === 1 ? S.checkProblem : S.checkProblems, { count: err.problems.length }));
+    listProblems(err.problems, true);
+  }
+}
+
+function start(): void {
+  ui = uiLocale(Office.context?.displayLanguage);
+  S = strings(ui);
+  applyStrings();
+  $<HTMLSelectElement>('template').addEventListener('change', (e) => {
+    $('template-file-field').hidden = (e.target as HTMLSelectElement).value !== FROM_FILE;
+  });
+  $('build').addEventListener('click', () => action(build));
+  $('check').addEventListener('click', () => action(check));
+  $('export').addEventListener('click', () => action(exportData));
+  $('charts').addEventListener('click', () => action(charts));
+  $('app').hidden = false;
+  document.body.dataset.ready = 'true';
+}
+
+Office.onReady(() => start());
