@@ -97,6 +97,25 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await formCommand(file, opts, io));
     });
 
+  p.command('collect')
+    .description('Fold returned forms into the data file: refuses bad returns (saying where), lists conflicts, prints a table of changes.')
+    .argument('<data>', 'the data file to update (.yaml, .yml or .json)')
+    .argument('<returns...>', 'the returned forms (.xlsx)')
+    .option('-o, --out <file>', 'write the updated data here instead of over the data file')
+    .option('-n, --dry-run', 'show what would change; write nothing')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  plan-report collect data.yaml returns/*.xlsx --dry-run\n' +
+        '  plan-report collect data.yaml returns/*.xlsx\n' +
+        '  plan-report collect data.yaml returns/*.xlsx --out data-updated.yaml\n' +
+        '\nExit code 1 when any return was refused or any field had conflicting values; the rest is still applied.',
+    )
+    .action(async (file: string, returns: string[], opts) => {
+      const { collectCommand } = await import('./commands/collect'); // exceljs loads only when returns are read
+      setExit(await collectCommand(file, returns, opts, io));
+    });
+
   p.command('template')
     .description('List the built-in templates, or write an empty report workbook that carries a template (to share by email).')
     .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')

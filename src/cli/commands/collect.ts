@@ -1,0 +1,143 @@
+/**
+ * `plan-report collect DATA RETURN...`: folds returned forms into the data
+ * file. A bad return is refused whole (every problem printed with its file,
+ * sheet and cell) and the good ones still apply; conflicting returns are
+ * listed and neither applied; a table of changes ends the output. The data
+ * file is written atomically (a YAML file keeps its comments and key order),
+ * never with --dry-run; the returns are only read.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import * as path from 'node:path';
+import { readData } from '../../core/data';
+import { formatLocated, InputError, type Located } from '../../core/errors';
+import { collectReturns, type ChangeRow, type Conflict } from '../../core/forms/collect';
+import type { Scalar } from '../../core/forms/form';
+import { readReturn, type FormReturn } from '../../core/forms/reader';
+import { textWidth } from '../../core/layout/sheets/common';
+import { syntaxOf } from '../../core/structured-text';
+import { editDataText } from '../data-edit';
+import { readTextInput, writeFileAtomic } from '../files';
+import type { Io } from '../main';
+import { progressBar } from '../progress';
+import { dataText } from './extract';
+import { exceljsGrid } from '../xlsx/grid';
+import { RETURN_LIMITS, safeLoadWorkbook } from '../xlsx/safe-load';
+
+export interface CollectOptions {
+  out?: string;
+  dryRun?: boolean;
+}
+
+/** A value in the table: blank, a number, or text cut to a readable length on one line. */
+function show(v: Scalar): string {
+  if (v === null) return '(blank)';
+  if (typeof v === 'number') return String(v);
+  // eslint-disable-next-line no-control-regex
+  const one = v.replace(/\r\n|\r|\n/g, '\u21b5').replace(/[\u0000-\u001f]/g, '?');
+  const chars = Array.from(one);
+  return chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : one;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - textWidth(s)));
+}
+
+/** The table of changes: item, field, old, new, and where the new value came from. */
+export function changeTable(rows: ChangeRow[]): string[] {
+  const head = ['item', 'field', 'old', 'new', 'from'];
+  const body = rows.map((r) => [r.item, r.field, show(r.old), show(r.new), r.sources.map((s) => `${s.file} ${s.cell}`).join(', ')]);
+  const widths = head.map((h, i) => Math.max(textWidth(h), ...body.map((b) => textWidth(b[i]))));
+  return [head, ...body].map((cells) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ')}`.trimEnd());
+}
+
+function conflictLine(c: Conflict): string {
+  const claims = c.claims.map((x) => `${x.value === null ? 'blank' : JSON.stringify(x.value)} (${x.source.file} ${x.source.cell})`);
+  return `conflict: ${c.item} ${c.field}: ${claims.join(' vs ')}; neither applied`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export async function collectCommand(dataFile: string, returnFiles: string[], opts: CollectOptions, io: Io, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
+  const text = await readTextInput(dataFile);
+  const data = readData(text, dataFile);
+  const out = opts.out ?? dataFile;
+
+  const accepted: FormReturn[] = [];
+  const refused = new Map<string, Located[]>();
+  const seen = new Set<string>();
+  const files = returnFiles.filter((f) => {
+    const key = path.resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const bar = progressBar(files.length, 'Collecting', stderr);
+  for (const file of files) {
+    try {
+      if (path.resolve(file) === path.resolve(dataFile)) throw InputError.one(file, 'is the data file; expected a returned form (.xlsx)');
+      if (path.resolve(file) === path.resolve(out)) throw InputError.one(file, 'is also the output; expected a returned form that is not written to');
+      const wb = await safeLoadWorkbook(file, RETURN_LIMITS, 'a returned form (.xlsx)');
+      accepted.push(readReturn(exceljsGrid(wb), file, data, dataFile));
+    } catch (err) {
+      if (!(err instanceof InputError)) {
+        bar.stop();
+        throw err;
+      }
+      refused.set(file, err.problems);
+    } finally {
+      bar.tick(file);
+    }
+  }
+  bar.stop();
+
+  const result = collectReturns(data, accepted);
+  for (const [file, problems] of result.refused) refused.set(file, problems);
+
+  for (const file of files) {
+    const problems = refused.get(file);
+    if (problems) {
+      io.err(`${file}: refused (${plural(problems.length, 'problem')}); nothing of it is applied`);
+      for (const p of problems) io.err(formatLocated(p));
+    } else {
+      const n = accepted.find((r) => r.file === file)!.changes.length;
+      io.out(`${file}: read (${plural(n, 'changed cell')})`);
+    }
+  }
+  for (const c of result.conflicts) io.err(conflictLine(c));
+
+  if (result.rows.length) {
+    io.out(`Changes to ${dataFile} (${result.rows.length}):`);
+    for (const line of changeTable(result.rows)) io.out(line);
+  }
+
+  const applied = files.length - refused.size;
+  const trouble = [refused.size ? `${plural(refused.size, 'return')} refused` : '', result.conflicts.length ? plural(result.conflicts.length, 'conflict') : ''].filter(Boolean).join(', ');
+  const tail = trouble ? `; ${trouble}` : '';
+  if (opts.dryRun) {
+    io.out(`dry run: ${plural(result.rows.length, 'change')} from ${plural(applied, 'return')}; nothing written${tail}`);
+  } else if (!result.rows.length && opts.out === undefined) {
+    io.out(`no changes: ${dataFile} left as it was${tail}`);
+  } else {
+    // The data file edited in place, or written anew when --out asks for the other syntax.
+    const sameSyntax = syntaxOf(out) === syntaxOf(dataFile);
+    const cannot = (why: string) =>
+      InputError.one(dataFile, `cannot be edited in place (${why}); nothing was written: write the result anew with --out FILE (.yaml or .json)`);
+    let edited: string;
+    try {
+      edited = !sameSyntax ? dataText(result.data, out) : result.rows.length ? editDataText(text, dataFile, result.edits) : text;
+    } catch (err) {
+      throw cannot((err as Error).message.split('\n')[0]);
+    }
+    // The edited text must read back as exactly the collected data; otherwise nothing is written.
+    let back: unknown;
+    try {
+      back = readData(edited, out, syntaxOf(out));
+    } catch {
+      back = undefined;
+    }
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data)))) throw cannot('the edited file would not read back as the collected data');
+    await writeFileAtomic(out, edited, files);
+    io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
+  }
+  return refused.size || result.conflicts.length ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+/**
+ * A progress bar on stderr for long runs (collecting many returns), quiet
+ * when stderr is not a terminal (a pipe, a log file, a test), so that output
+ * meant for people never ends up in files.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  /** One more item done; `label` names it (a file name). */
+  tick(label: string): void;
+  stop(): void;
+}
+
+const QUIET: Progress = { tick: () => undefined, stop: () => undefined };
+
+export function progressBar(total: number, what: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY || total < 2) return QUIET;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: `${what} [{bar}] {value}/{total} {label}`,
+      barsize: 30,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 20,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { label: '' });
+  return {
+    tick(label: string) {
+      bar.increment(1, { label: label.length > 40 ? `...${label.slice(-37)}` : label });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * Folds the changes of returned forms into a data set: pure, no I/O.
+ *
+ * - Two returns that set one field to different values are a conflict:
+ *   listed, and neither applied. Equal values from several returns are one change.
+ * - A change to what the data already holds is no change, so collecting the
+ *   same returns twice changes nothing the second time.
+ * - The result is validated like a data file; a return whose changes make it
+ *   invalid is refused whole, and the others are applied without it.
+ * - The edits say, path by path, what changed, for rewriting the data file in
+ *   place (keeping a YAML file's comments and key order).
+ */
+import type { Located } from '../errors';
+import { parsePeriod } from '../periods';
+import { checkRules, formatPath, type Path } from '../rules';
+import { dataSchema, type CatalogEntry, type Indicator, type Observation, type ReportData } from '../schema';
+import type { Scalar } from './form';
+import { entryKey, type Change, type FormReturn, type Source } from './reader';
+import { sameValue } from './values';
+
+export type Edit =
+  | { op: 'set'; path: Path; value: string | number }
+  | { op: 'delete'; path: Path }
+  | { op: 'append'; path: Path; value: Record<string, unknown> };
+
+/** One line of the table of changes. */
+export interface ChangeRow {
+  /** `BJ-OPEN-2022 BJ-07`, `SND-REV 2024`, `SZ-IFH-1 #3`. */
+  item: string;
+  field: string;
+  old: Scalar;
+  new: Scalar;
+  sources: Source[];
+}
+
+export interface Conflict {
+  item: string;
+  field: string;
+  claims: { value: Scalar; source: Source }[];
+}
+
+export interface Collected {
+  data: ReportData;
+  edits: Edit[];
+  rows: ChangeRow[];
+  conflicts: Conflict[];
+  /** Returns refused because their changes would make the data invalid. */
+  refused: Map<string, Located[]>;
+}
+
+/** The order of a data item's keys in the format (new keys go in their place). */
+export const KEY_ORDER = {
+  measure: ['id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note'],
+  observation: ['period', 'value', 'growth'],
+  entry: ['product', 'enterprise', 'category', 'registration', 'listed', 'hospitals'],
+} as const;
+
+const ENTRY_FIELDS = KEY_ORDER.entry;
+
+/** A claim: one return's value for one field. */
+interface Claim {
+  key: string;
+  item: string;
+  field: string;
+  value: Scalar;
+  /** For a new entry, the whole entry. */
+  entry?: CatalogEntry;
+  change: Change;
+}
+
+const periodKey = (p: string) => parsePeriod(p)?.text ?? p;
+
+function claimsOf(change: Change, data: ReportData): Claim[] {
+  switch (change.kind) {
+    case 'measure':
+      return [{ key: `m\u0000${change.plan}\u0000${change.id}\u0000${change.field}`, item: `${change.plan} ${change.id}`, field: change.field, value: change.value, change }];
+    case 'observation':
+      return [{ key: `o\u0000${change.indicator}\u0000${periodKey(change.period)}\u0000${change.field}`, item: `${change.indicator} ${change.period}`, field: change.field, value: change.value, change }];
+    case 'entry':
+      return [{ key: `e\u0000${change.catalog}\u0000${change.index}\u0000${change.field}`, item: `${change.catalog} #${change.index + 1}`, field: change.field, value: change.value, change }];
+    case 'add': {
+      const catalog = (data.catalogs ?? []).find((c) => c.id === change.catalog);
+      const key = entryKey(change.entry.product, change.entry.enterprise);
+      const index = catalog ? catalog.entries.findIndex((e) => entryKey(e.product, e.enterprise) === key) : -1;
+      if (index >= 0) {
+        // Already in the catalog (added by an earlier collection, or by hand): its given fields are corrections.
+        return ENTRY_FIELDS.filter((f) => change.entry[f] !== undefined).map((f) => ({
+          key: `e\u0000${change.catalog}\u0000${index}\u0000${f}`,
+          item: `${change.catalog} #${index + 1}`,
+          field: f,
+          value: change.entry[f] as Scalar,
+          change: { ...change, kind: 'entry', index, field: f, value: change.entry[f] as Scalar } as Change,
+        }));
+      }
+      return [{ key: `a\u0000${change.catalog}\u0000${key}`, item: `${change.catalog} (new entry)`, field: 'entry', value: JSON.stringify(orderKeys(change.entry, ENTRY_FIELDS)), entry: change.entry, change }];
+    }
+  }
+}
+
+function orderKeys<T extends object>(o: T, order: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if ((o as Record<string, unknown>)[k] !== undefined) out[k] = (o as Record<string, unknown>)[k];
+  return out as T;
+}
+
+const sourceOf = (c: Change): Source => ({ file: c.file, cell: c.cell });
+
+/** One pass: merge, detect conflicts, apply. */
+function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 'refused'> & { touched: Map<string, Source[]> } {
+  const byKey = new Map<string, Claim[]>();
+  for (const r of returns) {
+    for (const change of r.changes) {
+      for (const claim of claimsOf(change, data)) {
+        const list = byKey.get(claim.key);
+        if (list) list.push(claim);
+        else byKey.set(claim.key, [claim]);
+      }
+    }
+  }
+  const conflicts: Conflict[] = [];
+  const chosen: Claim[][] = [];
+  for (const claims of byKey.values()) {
+    if (claims.every((c) => sameValue(c.value, claims[0].value))) chosen.push(claims);
+    else conflicts.push({ item: claims[0].item, field: claims[0].field, claims: claims.map((c) => ({ value: c.value, source: sourceOf(c.change) })) });
+  }
+
+  const next: ReportData = structuredClone(data);
+  const rows: ChangeRow[] = [];
+  /** Data paths each return touched, for locating validation problems. */
+  const touched = new Map<string, Source[]>();
+  const touch = (path: Path, sources: Source[]) => touched.set(formatPath(path), sources);
+  const touchedMeasures = new Set<string>();
+  const touchedObservations = new Map<number, Set<number>>();
+  const touchedEntries = new Map<number, Set<number>>();
+  const added = { observations: new Map<number, number>(), entries: new Map<number, number>() };
+  const mark = (m: Map<number, Set<number>>, a: number, b: number) => (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
+
+  for (const claims of chosen) {
+    const claim = claims[0];
+    const c = claim.change;
+    const sources = claims.map((x) => sourceOf(x.change));
+    const set = (target: Record<string, unknown>, field: string, value: Scalar): boolean => {
+      const old = (target[field] ?? null) as Scalar;
+      if (sameValue(old, value)) return false;
+      if (value === null) delete target[field];
+      else target[field] = value;
+      rows.push({ item: claim.item, field, old, new: value, sources });
+      return true;
+    };
+    switch (c.kind) {
+      case 'measure': {
+        const p = next.plans!.findIndex((x) => x.id === c.plan);
+        const m = next.plans![p].measures.findIndex((x) => x.id === c.id);
+        if (set(next.plans![p].measures[m] as unknown as Record<string, unknown>, c.field, claim.value)) {
+          touchedMeasures.add(`${p}:${m}`);
+          touch(['plans', p, 'measures', m, c.field], sources);
+        }
+        break;
+      }
+      case 'observation': {
+        const i = next.indicators!.findIndex((x) => x.id === c.indicator);
+        const ind: Indicator = next.indicators![i];
+        let o = ind.observations.findIndex((x) => periodKey(x.period) === periodKey(c.period));
+        if (o === -1) {
+          if (claim.value === null) break;
+          o = ind.observations.push({ period: c.period } as Observation) - 1;
+          added.observations.set(i, (added.observations.get(i) ?? 0) + 1);
+        }
+        if (set(ind.observations[o] as unknown as Record<string, unknown>, c.field, claim.value)) {
+          mark(touchedObservations, i, o);
+          touch(['indicators', i, 'observations', o, c.field], sources);
+        }
+        break;
+      }
+      case 'entry': {
+        const k = next.catalogs!.findIndex((x) => x.id === c.catalog);
+        if (set(next.catalogs![k].entries[c.index] as unknown as Record<string, unknown>, c.field, claim.value)) {
+          mark(touchedEntries, k, c.index);
+          touch(['catalogs', k, 'entries', c.index, c.field], sources);
+        }
+        break;
+      }
+      case 'add': {
+        const k = next.catalogs!.findIndex((x) => x.id === c.catalog);
+        const entry = orderKeys(claim.entry!, ENTRY_FIELDS);
+        const index = next.catalogs![k].entries.push(entry) - 1;
+        added.entries.set(k, (added.entries.get(k) ?? 0) + 1);
+        rows.push({ item: `${c.catalog} #${index + 1}`, field: '(new entry)', old: null, new: `${entry.product} (${entry.enterprise}), ${entry.category}`, sources });
+        touch(['catalogs', k, 'entries', index], sources);
+        break;
+      }
+    }
+  }
+
+  // An observation left with neither a value nor a growth is removed.
+  for (const ind of next.indicators ?? []) ind.observations = ind.observations.filter((o) => o.value !== undefined || o.growth !== undefined);
+
+  // The edits, item by item: changed fields of existing items, appended items, then removed observations (last, from the end).
+  const edits: Edit[] = [];
+  const fieldEdits = (path: Path, before: Record<string, unknown>, after: Record<string, unknown> | undefined, order: readonly string[]) => {
+    for (const f of order) {
+      if (f === 'id' || f === 'period') continue;
+      const [a, b] = [before[f], after?.[f]];
+      if (a === b) continue;
+      if (b === undefined) edits.push({ op: 'delete', path: [...path, f] });
+      else edits.push({ op: 'set', path: [...path, f], value: b as string | number });
+    }
+  };
+  for (const pm of touchedMeasures) {
+    const [p, m] = pm.split(':').map(Number);
+    fieldEdits(['plans', p, 'measures', m], data.plans![p].measures[m] as unknown as Record<string, unknown>, next.plans![p].measures[m] as unknown as Record<string, unknown>, KEY_ORDER.measure);
+  }
+  for (const [k, indexes] of touchedEntries) {
+    for (const e of indexes) {
+      if (e >= data.catalogs![k].entries.length) continue;
+      fieldEdits(['catalogs', k, 'entries', e], data.catalogs![k].entries[e] as unknown as Record<string, unknown>, next.catalogs![k].entries[e] as unknown as Record<string, unknown>, KEY_ORDER.entry);
+    }
+  }
+  for (const [k, n] of added.entries) {
+    const entries = next.catalogs![k].entries;
+    for (const e of entries.slice(entries.length - n)) edits.push({ op: 'append', path: ['catalogs', k, 'entries'], value: { ...e } });
+  }
+  const removals: Edit[] = [];
+  for (const [i, indexes] of touchedObservations) {
+    const before = data.indicators![i].observations;
+    const after = next.indicators![i].observations;
+    const find = (period: string) => after.find((o) => periodKey(o.period) === periodKey(period));
+    for (const o of [...indexes].filter((x) => x < before.length).sort((a, b) => b - a)) {
+      const now = find(before[o].period);
+      if (now) fieldEdits(['indicators', i, 'observations', o], before[o] as unknown as Record<string, unknown>, now as unknown as Record<string, unknown>, KEY_ORDER.observation);
+      else removals.push({ op: 'delete', path: ['indicators', i, 'observations', o] });
+    }
+    const known = new Set(before.map((o) => periodKey(o.period)));
+    for (const o of after) if (!known.has(periodKey(o.period))) edits.push({ op: 'append', path: ['indicators', i, 'observations'], value: orderKeys(o, KEY_ORDER.observation) as unknown as Record<string, unknown> });
+  }
+  edits.push(...removals);
+  return { data: next, edits, rows, conflicts, touched };
+}
+
+/**
+ * Applies the changes of the returns to the data. A return whose changes
+ * make the data invalid is refused, and the rest applied again without it.
+ */
+export function collectReturns(data: ReportData, returns: FormReturn[]): Collected {
+  const refused = new Map<string, Located[]>();
+  let kept = returns;
+  for (;;) {
+    const once = applyOnce(data, kept);
+    const parsed = dataSchema.safeParse(once.data);
+    const problems = parsed.success ? checkRules(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
+    if (!problems.length) return { data: parsed.data!, edits: once.edits, rows: once.rows, conflicts: once.conflicts, refused };
+    const blamed = new Set<string>();
+    for (const p of problems) {
+      let sources: Source[] | undefined;
+      for (let n = p.path.length; n >= 0 && !sources; n--) sources = once.touched.get(formatPath(p.path.slice(0, n)));
+      for (const s of sources ?? []) {
+        blamed.add(s.file);
+        const list = refused.get(s.file) ?? refused.set(s.file, []).get(s.file)!;
+        list.push({ file: s.file, cell: s.cell, message: `${formatPath(p.path)}: ${p.message}; the form is refused` });
+      }
+    }
+    // Problems no return caused were in the data already: the caller validated it, so this cannot loop.
+    if (!blamed.size) throw new Error(`collected data is invalid: ${problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')}`);
+    kept = kept.filter((r) => !blamed.has(r.file));
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * Reads a returned form through the grid of cell values (exceljs in the
+ * command line, Office.js in the add-in) and gives what the department
+ * changed: each changed cell against the value the form was sent with. A
+ * form for another period, region, plan or format version, or with its
+ * locked cells changed, is refused; so is a form with any bad cell. Every
+ * problem names the sheet and cell.
+ */
+import { InputError, type Located } from '../errors';
+import { cellRef, columnNumber } from '../layout/refs';
+import { META_SHEET } from '../layout/meta';
+import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
+import { parsePeriod } from '../periods';
+import type { CatalogEntry, ReportData } from '../schema';
+import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';
+import { digestOf, FORM_FORMAT, FORM_META_SHEET, metaCell, MetaError, parseFormMeta, type FormMeta } from './meta';
+import { FORMAT } from '../schema';
+import { lockedValue, readCell, sameValue, show } from './values';
+
+/** Where a change came from. */
+export interface Source {
+  file: string;
+  /** `Measures!F9`. */
+  cell: string;
+}
+
+/** One field a return changes, against the value its form was sent with. `value: null` removes the field. */
+export type Change = Source &
+  (
+    | { kind: 'measure'; plan: string; id: string; field: 'status' | 'completed' | 'progress' | 'note'; value: Scalar }
+    | { kind: 'observation'; indicator: string; period: string; field: 'value' | 'growth'; value: Scalar }
+    | { kind: 'entry'; catalog: string; index: number; field: keyof CatalogEntry; value: Scalar }
+    | { kind: 'add'; catalog: string; entry: CatalogEntry }
+  );
+
+export interface FormReturn {
+  file: string;
+  meta: FormMeta;
+  changes: Change[];
+}
+
+/** At most this many problems are listed for one return (a whole sheet of bad cells helps no one). */
+const MAX_PROBLEMS = 50;
+
+class Problems {
+  readonly list: Located[] = [];
+  constructor(readonly file: string) {}
+  add(cell: string | undefined, message: string): void {
+    this.list.push({ file: this.file, cell, message });
+  }
+  throwIfAny(): void {
+    if (!this.list.length) return;
+    // The record's problems first, then the form's cells row by row.
+    const key = (p: Located) => {
+      const m = /^(.*)!([A-Z]+)(\d+)$/.exec(p.cell ?? '');
+      if (!m) return [0, 0, 0];
+      return [m[1] === FORM_META_SHEET ? 1 : 2, Number(m[3]), columnNumber(m[2])];
+    };
+    const sorted = this.list.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i);
+    const shown = sorted.slice(0, MAX_PROBLEMS).map((x) => x.p);
+    if (this.list.length > MAX_PROBLEMS) shown.push({ file: this.file, message: `and ${this.list.length - MAX_PROBLEMS} more problems; the form is refused` });
+    throw new InputError(shown);
+  }
+}
+
+/** The record of what made a form; refuses other workbooks, other versions and a damaged record. */
+export function readFormMeta(wb: GridWorkbook, file: string): FormMeta {
+  const sheet = wb.sheet(FORM_META_SHEET);
+  if (!sheet) {
+    if (wb.sheet(META_SHEET)) throw InputError.one(file, 'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)');
+    throw InputError.one(file, `has no "${FORM_META_SHEET}" sheet; expected a form made by \`plan-report form\``);
+  }
+  const rows: (string | undefined)[][] = [];
+  for (let r = 1; r <= Math.min(sheet.rowCount, 200); r++) {
+    const cells: (string | undefined)[] = [];
+    for (let c = 1; c <= 10000; c++) {
+      const v = sheet.cell(r, c);
+      if (isBlank(v) && c > 2) break;
+      cells.push(isBlank(v) ? undefined : String(v));
+    }
+    rows.push(cells);
+  }
+  let meta: FormMeta;
+  try {
+    meta = parseFormMeta(rows);
+  } catch (err) {
+    if (!(err instanceof MetaError)) throw err;
+    throw InputError.one(file, `${err.message}; expected a form made by \`plan-report form\`, unaltered`, { cell: err.key ? metaCell(err.key) : `${FORM_META_SHEET}!A1` });
+  }
+  if (meta.form !== FORM_FORMAT) {
+    throw InputError.one(file, `is a form of format "${meta.form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`, { cell: metaCell('form') });
+  }
+  if (meta.format !== FORMAT) throw InputError.one(file, `is a form for data format "${meta.format}"; expected "${FORMAT}"`, { cell: metaCell('format') });
+  return meta;
+}
+
+type Item = { plan: string; id: string } | { indicator: string; period: string } | { catalog: string; index: number };
+
+/** Reads a returned form against the data it is collected into. Throws an InputError listing every problem. */
+export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dataFile: string): FormReturn {
+  const meta = readFormMeta(wb, file);
+  const P = new Problems(file);
+  const sheet = wb.sheet(meta.sheet);
+  if (!sheet) {
+    P.add(metaCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
+    P.throwIfAny();
+  }
+  const S = sheet!;
+  const at = (row: number, col: number) => `${S.name}!${cellRef(row, col)}`;
+  const kind: FormKind = meta.kind;
+  const columns = FORM_COLUMNS[kind];
+  const colOf = (field: string) => columns.findIndex((c) => c.field === field) + 1;
+
+  // The form must be for this data: its region, its period, a plan or catalog it has.
+  if (meta.region !== data.report.region) {
+    P.add(at(HEAD.region, 2), `the form is for region "${meta.region}"; expected a form for "${data.report.region}", the region of ${dataFile}`);
+  }
+  if (meta.period !== data.report.period) {
+    P.add(at(HEAD.period, 2), `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile}`);
+  }
+  const plans = data.plans ?? [];
+  const catalogs = data.catalogs ?? [];
+  if (meta.plan !== undefined && !plans.some((p) => p.id === meta.plan)) {
+    P.add(at(HEAD.scope, 2), `the form is for plan "${meta.plan}", which ${dataFile} does not have; expected a form for one of its plans (${plans.map((p) => p.id).join(', ') || 'none'})`);
+  }
+  if (meta.catalog !== undefined && !catalogs.some((c) => c.id === meta.catalog)) {
+    P.add(at(HEAD.scope, 2), `the form is for catalog "${meta.catalog}", which ${dataFile} does not have; expected a form for one of its catalogs (${catalogs.map((c) => c.id).join(', ') || 'none'})`);
+  }
+
+  // The locked content must be as sent: recompute its digest from the returned cells.
+  const first = meta.headerRow + 1;
+  const head: Scalar[] = [HEAD.region, HEAD.period, HEAD.scope].map((r) => lockedValue('text', S.cell(r, 2)));
+  const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, S.cell(first + i, j + 1)) : null)));
+  if (digestOf(meta, meta.rows) !== meta.digest) {
+    P.add(metaCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
+  } else if (digestOf({ ...meta, head }, returned) !== meta.digest) {
+    let located = 0;
+    const changed = (cell: string, was: Scalar, now: Scalar) => {
+      if (located++ < 20) P.add(cell, `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`);
+    };
+    head.forEach((v, i) => {
+      if (v !== meta.head[i]) changed(at([HEAD.region, HEAD.period, HEAD.scope][i], 2), meta.head[i], v);
+    });
+    meta.rows.forEach((row, i) =>
+      columns.forEach((c, j) => {
+        if (c.locked && returned[i][j] !== (row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
+      }),
+    );
+    if (!located) P.add(metaCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
+  }
+
+  // Nothing below the form's rows (only possible once the sheet was unprotected).
+  const lastRow = first + meta.rows.length + meta.newRows - 1;
+  let outside = 0;
+  for (let r = lastRow + 1; r <= S.rowCount && outside < 5; r++) {
+    for (let c = 1; c <= columns.length; c++) {
+      if (!isBlank(S.cell(r, c))) {
+        outside++;
+        P.add(at(r, c), `is below the form's rows; expected values only in rows ${first} to ${lastRow} (rows cannot be added to this form)`);
+        break;
+      }
+    }
+  }
+
+  const changes: Change[] = [];
+  const read = (row: number, j: number): Scalar | undefined => {
+    const c = columns[j];
+    const got = readCell(c.type, c.field, S.cell(row, j + 1), meta.locale);
+    if ('problem' in got) {
+      P.add(at(row, j + 1), got.problem);
+      return undefined;
+    }
+    return got.value;
+  };
+
+  meta.rows.forEach((sent, i) => {
+    const row = first + i;
+    const values = columns.map((c, j) => (c.locked ? sent[j] : read(row, j)));
+    const item = itemOf(kind, sent, meta, data, dataFile, (j, message) => P.add(at(row, j + 1), message));
+    if (!item) return;
+    if ('index' in item) {
+      // The entry must still be the one the form was sent with, or already hold this form's corrections (collected before).
+      const e = (data.catalogs ?? []).find((x) => x.id === item.catalog)!.entries[item.index];
+      const now = entryKey(e.product, e.enterprise);
+      const p = values[colOf('product') - 1];
+      const n = values[colOf('enterprise') - 1];
+      if (now !== entryKey(String(sent[1]), String(sent[2])) && !(typeof p === 'string' && typeof n === 'string' && now === entryKey(p, n))) {
+        P.add(at(row, 1), `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`);
+        return;
+      }
+    }
+    columns.forEach((c, j) => {
+      if (c.locked || values[j] === undefined || sameValue(values[j], sent[j])) return;
+      const value = values[j] as Scalar;
+      const source = { file, cell: at(row, j + 1) };
+      if (kind === 'measures') {
+        if (c.field === 'status' && value === null) P.add(source.cell, `status is blank; expected one of the statuses in the list`);
+        else changes.push({ ...source, kind: 'measure', ...(item as { plan: string; id: string }), field: c.field as 'status', value });
+      } else if (kind === 'indicators') changes.push({ ...source, kind: 'observation', ...(item as { indicator: string; period: string }), field: c.field as 'value', value });
+      else {
+        if ((c.field === 'product' || c.field === 'enterprise' || c.field === 'category') && value === null) P.add(source.cell, `${c.field} is blank; expected ${article(c.field)} ${c.field} for every entry`);
+        else changes.push({ ...source, kind: 'entry', ...(item as { catalog: string; index: number }), field: c.field as keyof CatalogEntry, value });
+      }
+    });
+  });
+
+  if (kind === 'catalog' && meta.catalog !== undefined) {
+    const seen = new Map<string, number>();
+    meta.rows.forEach((sent, i) => seen.set(entryKey(String(sent[1]), String(sent[2])), first + i));
+    for (let n = 0; n < meta.newRows; n++) {
+      const row = first + meta.rows.length + n;
+      const values = columns.map((c, j) => (c.locked ? null : read(row, j)));
+      if (values.every((v) => v === null || v === undefined)) continue;
+      let complete = true;
+      for (const f of ['product', 'enterprise', 'category'] as const) {
+        const j = colOf(f) - 1;
+        if (values[j] === null) {
+          P.add(at(row, j + 1), `${f} is blank; expected ${article(f)} ${f} for every new entry`);
+          complete = false;
+        }
+      }
+      if (!complete || values.some((v) => v === undefined)) continue;
+      const entry = Object.fromEntries(columns.map((c, j) => [c.field, values[j]]).filter(([f, v]) => f !== 'no' && v !== null)) as CatalogEntry;
+      const key = entryKey(entry.product, entry.enterprise);
+      const twin = seen.get(key);
+      if (twin !== undefined) {
+        P.add(at(row, colOf('product')), `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`);
+        continue;
+      }
+      seen.set(key, row);
+      changes.push({ file, cell: at(row, colOf('product')), kind: 'add', catalog: meta.catalog, entry });
+    }
+  }
+
+  P.throwIfAny();
+  return { file, meta, changes };
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
+export function entryKey(product: string, enterprise: string): string {
+  const n = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  return `${n(product)}\u0000${n(enterprise)}`;
+}
+
+/** The data item a sent row stands for, checked against the data it is collected into. */
+function itemOf(kind: FormKind, sent: Scalar[], meta: FormMeta, data: ReportData, dataFile: string, problem: (col: number, message: string) => void): Item | undefined {
+  switch (kind) {
+    case 'measures': {
+      const [plan, id] = [String(sent[0]), String(sent[1])];
+      const p = (data.plans ?? []).find((x) => x.id === plan);
+      if (!p) {
+        problem(0, `plan "${plan}" is not in ${dataFile}; expected a form made from this data file`);
+        return undefined;
+      }
+      if (!p.measures.some((m) => m.id === id)) {
+        problem(1, `measure "${id}" of plan ${plan} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        return undefined;
+      }
+      return { plan, id };
+    }
+    case 'indicators': {
+      const [id, period] = [String(sent[0]), String(sent[4])];
+      const ind = (data.indicators ?? []).find((x) => x.id === id);
+      if (!ind) {
+        problem(0, `indicator "${id}" is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        return undefined;
+      }
+      const kindOf = (p: string) => parsePeriod(p)?.kind;
+      const other = ind.observations.find((o) => kindOf(o.period) !== kindOf(period));
+      if (other) {
+        problem(4, `period ${period} is a ${kindOf(period)}, but the observations of indicator ${id} in ${dataFile} are of another kind (${other.period}); expected a form made from this data file`);
+        return undefined;
+      }
+      return { indicator: id, period };
+    }
+    case 'catalog': {
+      const c = (data.catalogs ?? []).find((x) => x.id === meta.catalog);
+      if (!c) return undefined;
+      const index = Number(sent[0]) - 1;
+      if (!c.entries[index]) {
+        problem(0, `entry ${index + 1} of catalog ${c.id} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        return undefined;
+      }
+      return { catalog: c.id, index };
+    }
+  }
+}
