@@ -37,7 +37,22 @@ export function growingRange(c: ColumnRange, key: ColumnRange): string {
  * operators, and `~ * ?` escaped, so they are not wildcards.
  */
 export function exactCriterion(cellOrRange: string): string {
-  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cellOrRange},"~","~~"),"*","~*"),"?","~?")`;
+  return `"="&${escapeWildcards(cellOrRange)}`;
+}
+
+function escapeWildcards(expr: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${expr},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+/**
+ * Text with no wildcard characters left, for MATCH against a computed array:
+ * LibreOffice compares array lookups literally while Excel applies wildcards,
+ * so escaping cannot serve both; replacing `~ * ?` (and the marker itself)
+ * by CHAR(1) + a digit is one-to-one and leaves nothing to interpret.
+ * Apply it to both the lookup value and the array.
+ */
+export function wildcardFree(expr: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${expr},CHAR(1),CHAR(1)&"1"),"~",CHAR(1)&"2"),"*",CHAR(1)&"3"),"?",CHAR(1)&"4")`;
 }
 
 /**
