@@ -96,7 +96,15 @@ for (const [lang, ui, locale, sheets] of [
     await page.setInputFiles('#data-file', SEED_FILE);
     await page.selectOption('#template', 'quarterly');
     await page.selectOption('#locale', locale);
+    // Every message the pane shows while it builds (a long build shows each phase).
+    await page.evaluate(`(() => {
+      const seen = (globalThis.seenMessages = []);
+      const el = document.getElementById('message');
+      new MutationObserver(() => seen.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    })()`);
     const built = await press(page, 'build');
+    const seen = (await page.evaluate('globalThis.seenMessages')) as string[];
+    expect(seen).toEqual(expect.arrayContaining(ui === 'en' ? ['Writing values and formulas…', 'Formatting…'] : ['正在写入数值和公式…', '正在设置格式…']));
     expect(built).toEqual({ state: 'done', message: expect.stringMatching(ui === 'en' ? /^Report built: \d+ sheets/ : /^报告已生成/) });
     const names = await page.evaluate(() => (globalThis as unknown as Win).fakeExcel.state.sheets.map((s) => s.name));
     expect(names[0]).toBe('My notes');

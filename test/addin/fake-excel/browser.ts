@@ -1,27 +1,42 @@
 /**
- * The fake Excel host in a browser page, for the end-to-end test: after the
- * real office.js has loaded, `Excel.run` and `Office` are replaced by the
- * fake's, with the display language the test asks for
- * (`globalThis.FAKE_OFFICE.displayLanguage`). The page's workbook is
- * `globalThis.fakeExcel`.
+ * The fake Excel host in a browser page, for the end-to-end test, installed
+ * right after the real office.js: `Excel.run` is the fake's, and `Office`
+ * keeps office.js's own parts but answers `onReady` and `context` (with the
+ * display language the test asks for, `globalThis.FAKE_OFFICE`) as Excel
+ * would. The page's workbook is `globalThis.fakeExcel`.
  */
 import { FakeExcel } from './host';
 
-const g = globalThis as unknown as Record<string, unknown> & { FAKE_OFFICE?: { displayLanguage?: string; sheets?: string[] } };
+type Office = Record<string, unknown> & { onReady?: () => Promise<unknown> };
+const g = globalThis as unknown as Record<string, unknown> & { Office?: Office; FAKE_OFFICE?: { displayLanguage?: string; sheets?: string[] } };
 const options = g.FAKE_OFFICE ?? {};
 const host = new FakeExcel(options.sheets ?? ['Sheet1']);
 const info = { host: 'Excel', platform: 'OfficeOnline' };
+const context = { displayLanguage: options.displayLanguage ?? 'en-US' };
 
 g.fakeExcel = host;
 g.Excel = { run: host.run };
-// office.js keeps using its own parts (Office.Promise...) after it loads: the fake inherits them.
-g.Office = Object.assign(Object.create((g.Office as object | undefined) ?? null), {
-  HostType: { Excel: 'Excel' },
-  context: { displayLanguage: options.displayLanguage ?? 'en-US' },
-  onReady(callback?: (i: typeof info) => void) {
-    return Promise.resolve(info).then((i) => {
-      callback?.(i);
-      return i;
-    });
-  },
-});
+
+// Outside Office, office.js finishes setting itself up later, replacing `Office` and its context:
+// the fake is ready once office.js is (or after 5 s), and puts its parts back then.
+const officeReady = Promise.race([g.Office?.onReady?.() ?? Promise.resolve(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+
+const fixed = (value: unknown): PropertyDescriptor => ({ get: () => value, set: () => {}, enumerable: true, configurable: true });
+
+function install(): void {
+  Object.defineProperties((g.Office ??= {}), {
+    HostType: fixed({ Excel: 'Excel' }),
+    context: fixed(context),
+    onReady: fixed(onReady),
+  });
+}
+
+function onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
+  return officeReady.then(() => {
+    install();
+    callback?.(info);
+    return info;
+  });
+}
+
+install();
