@@ -48,7 +48,7 @@ function dxfStyle(name: StyleName): Partial<ExcelJS.Style> {
 
 function plainValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
-  if (typeof v === 'object') return isoToUtcDate(v.date);
+  if (typeof v === 'object') return 'error' in v ? { error: v.error } : isoToUtcDate(v.date);
   if (typeof v === 'string') return encodeXstring(v);
   return v;
 }
@@ -67,7 +67,8 @@ function validation(v: Validation): ExcelJS.DataValidation {
     case 'list':
       return { type: 'list', allowBlank: true, formulae: [`"${r.values.join(',')}"`], ...prompt } as ExcelJS.DataValidation;
     case 'date':
-      return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], ...prompt } as ExcelJS.DataValidation;
+      // Any date after the spreadsheet epoch: serial 1 (exceljs converts this Date to 1).
+      return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1899, 11, 31))], ...prompt } as ExcelJS.DataValidation;
     case 'decimal':
     case 'whole':
       return { type: r.type, operator: 'between', allowBlank: true, formulae: [r.min ?? -1e300, r.max ?? 1e300], ...prompt } as ExcelJS.DataValidation;

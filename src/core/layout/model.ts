@@ -12,7 +12,12 @@ export interface DateValue {
   date: string;
 }
 
-export type CellValue = string | number | boolean | DateValue | null;
+/** An error value, cached for formulas that return one on purpose (the #N/A that leave gaps in line charts). */
+export interface ErrorValue {
+  error: '#N/A';
+}
+
+export type CellValue = string | number | boolean | DateValue | ErrorValue | null;
 
 export interface Cell {
   /** The value; for a formula cell, its cached result (null: a blank result, written as ""). Text is always text. */

@@ -54,6 +54,7 @@ export const STYLES = {
   statusCancelled: { font: { color: '9CA3AF', italic: true } },
   overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true } },
   hidden: { font: { color: MUTED } },
+  chartGap: { font: { color: 'FFFFFF' } },
   /** A form's cells to fill (pale yellow) and its locked cells (grey). */
   input: { fill: INPUT, align: { v: 'top' } },
   inputWrap: { fill: INPUT, align: { v: 'top', wrap: true } },
