@@ -10,7 +10,7 @@
 import { META_SHEET, parseMeta } from '../../core/layout/meta';
 import type { Sheet, Workbook } from '../../core/layout/model';
 import { writeCharts } from './charts';
-import { cellBlock, sheetNameProblem, writeCells, writeFormats, writeRules, writeStructure } from './write-model';
+import { cellBlock, sheetNameProblem, writeCells, writeFormats, writeMerges, writeRules, writeStructure, type CellBlock } from './write-model';
 
 /** `Excel.run`, or the fake host's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -165,24 +165,24 @@ const utf8Length = (s: string) => {
   return n;
 };
 
-/** Rows of a sheet's cell block in bands that each fit the request budget. */
-function cellBands(sheet: Sheet, budget: number): { sheet: Sheet; first: number; bytes: number }[] {
+/** A sheet's cell block in bands of rows that each fit the request budget, with their sizes. */
+function cellBands(sheet: Sheet, budget: number): { block: CellBlock; bytes: number }[] {
   const block = cellBlock(sheet);
-  if (!block) return [{ sheet, first: 0, bytes: 0 }];
-  const rowBytes = block.inputs.map((r, i) => utf8Length(JSON.stringify(r)) + utf8Length(JSON.stringify(block.formats[i])));
-  const bands: { sheet: Sheet; first: number; bytes: number }[] = [];
+  if (!block) return [];
+  const bands: { block: CellBlock; bytes: number }[] = [];
   let first = 0;
   let bytes = 0;
-  rowBytes.forEach((b, i) => {
+  const cut = (end: number) => bands.push({ block: { firstRow: first + 1, inputs: block.inputs.slice(first, end), formats: block.formats.slice(first, end) }, bytes });
+  block.inputs.forEach((row, i) => {
+    const b = utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(block.formats[i]));
     if (bytes && bytes + b > budget) {
-      bands.push({ sheet: { ...sheet, rows: sheet.rows.slice(first, i), merges: [] }, first, bytes });
+      cut(i);
       first = i;
       bytes = 0;
     }
     bytes += b;
   });
-  bands.push({ sheet: { ...sheet, rows: sheet.rows.slice(first), merges: [] }, first, bytes });
-  bands[0].sheet.merges = sheet.merges;
+  cut(block.inputs.length);
   return bands;
 }
 
@@ -194,7 +194,9 @@ export interface BuildResult {
 
 /**
  * Writes the layout model into the workbook, replacing the report already in
- * it. On failure the workbook is put back as it was and the error rethrown.
+ * it. On failure the workbook is put back as it was and the error rethrown;
+ * only if the very last step (deleting the old report's sheets) fails part
+ * way is that finished instead, the new report being complete.
  */
 export async function buildReportInWorkbook(run: ExcelRun, model: Workbook, progress: Progress = () => {}, budget = REQUEST_BUDGET): Promise<BuildResult> {
   let plan: Plan | undefined;
@@ -229,9 +231,10 @@ export async function buildReportInWorkbook(run: ExcelRun, model: Workbook, prog
             await sync();
             queued = 0;
           }
-          writeCells(ws, band.sheet, band.first);
+          writeCells(ws, band.block);
           queued += band.bytes;
         }
+        writeMerges(ws, sheet);
       }
       await sync();
 

@@ -129,11 +129,18 @@ export function styleAreas(sheet: Sheet): Map<StyleName, string[]> {
   return out;
 }
 
-/** The sheet's cells as one rectangle from A1: inputs and number formats. */
-export function cellBlock(sheet: Sheet, rowOffset = 0): { address: string; inputs: (string | number | boolean)[][]; formats: string[][] } | undefined {
-  const rows = sheet.rows.length;
+/** A rectangle of a sheet's cells: what to write into each, and each one's number format. */
+export interface CellBlock {
+  /** 1-based row of the block's first row; the block starts in column A. */
+  firstRow: number;
+  inputs: (string | number | boolean)[][];
+  formats: string[][];
+}
+
+/** The sheet's cells as one rectangle from A1. */
+export function cellBlock(sheet: Sheet): CellBlock | undefined {
   const cols = sheet.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
-  if (!rows || !cols) return undefined;
+  if (!sheet.rows.length || !cols) return undefined;
   const inputs: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
   for (const row of sheet.rows) {
@@ -147,7 +154,7 @@ export function cellBlock(sheet: Sheet, rowOffset = 0): { address: string; input
     inputs.push(ins);
     formats.push(fmts);
   }
-  return { address: rectAddress(rowOffset + 1, 1, rowOffset + rows, cols), inputs, formats };
+  return { firstRow: 1, inputs, formats };
 }
 
 /** Rows of equal height as `getRanges` address lists: `2:2,5:7`. */
@@ -189,15 +196,17 @@ export function writeStructure(ws: Excel.Worksheet, sheet: Sheet): void {
   }
 }
 
-/** Phase 2: every cell's formula or value, then every cell's number format, then merges (`sheet.rows` may be a band from `rowOffset` on). */
-export function writeCells(ws: Excel.Worksheet, sheet: Sheet, rowOffset = 0): void {
-  const block = cellBlock(sheet, rowOffset);
-  if (block) {
-    const range = ws.getRange(block.address);
-    // Values first: a text number format ("@") set before would turn formulas into text.
-    range.formulas = block.inputs as unknown[][];
-    range.numberFormat = block.formats;
-  }
+/** Phase 2: a block's formulas and values, then its number formats. */
+export function writeCells(ws: Excel.Worksheet, block: CellBlock): void {
+  const last = block.firstRow + block.inputs.length - 1;
+  const range = ws.getRange(rectAddress(block.firstRow, 1, last, block.inputs[0].length));
+  // Values first: a text number format ("@") set before would turn formulas into text.
+  range.formulas = block.inputs as unknown[][];
+  range.numberFormat = block.formats;
+}
+
+/** Phase 2 too: merged cells. */
+export function writeMerges(ws: Excel.Worksheet, sheet: Sheet): void {
   for (const m of sheet.merges) ws.getRange(m).merge(false);
 }
 
