@@ -36,3 +36,31 @@ export function progressBar(total: number, what: string, stream: NodeJS.WriteStr
     },
   };
 }
+
+/** Progress by a count (rows written), shown only once the work has taken more than `delayMs` (quiet when not a terminal). */
+export interface CountProgress {
+  /** `done` of `total` items are finished. */
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+export function delayedProgress(what: string, delayMs = 1000, stream: NodeJS.WriteStream = process.stderr): CountProgress {
+  if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const started = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      if (!bar) {
+        if (Date.now() - started < delayMs) return;
+        bar = new cliProgress.SingleBar(
+          { stream, format: `${what} [{bar}] {percentage}% {value}/{total} rows`, barsize: 30, hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, done);
+      } else bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { loadDataFile } from '../data-file';
 import type { Io } from '../main';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
+import { delayedProgress } from '../progress';
 import { saveWorkbook } from '../xlsx/save';
 
 export interface GenerateOptions {
@@ -37,7 +38,12 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       const locale = reportLocale(data, opts.locale);
       const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false });
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
-      await saveWorkbook(model, out, files);
+      const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`);
+      try {
+        await saveWorkbook(model, out, files, (done, total) => progress.update(done, total));
+      } finally {
+        progress.stop();
+      }
       const s = summarize(data);
       io.out(`${file} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators; ${model.names.length} named figures)`);
     } catch (err) {

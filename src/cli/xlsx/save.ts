@@ -5,7 +5,7 @@
  */
 import type { Workbook } from '../../core/layout/model';
 import { addCharts } from './charts/add-charts';
-import { streamWorkbook } from './stream/write-stream';
+import { streamWorkbook, type RowsWritten } from './stream/write-stream';
 
 /** The .xlsx bytes of a layout model through exceljs's document API, charts added: the reference writer. */
 export async function xlsxBytes(model: Workbook): Promise<Buffer> {
@@ -14,6 +14,6 @@ export async function xlsxBytes(model: Workbook): Promise<Buffer> {
 }
 
 /** Writes a layout model to an .xlsx file (streamed, atomically); refuses to overwrite an input. */
-export async function saveWorkbook(model: Workbook, file: string, inputs: string[] = []): Promise<void> {
-  await streamWorkbook(model, file, inputs);
+export async function saveWorkbook(model: Workbook, file: string, inputs: string[] = [], onRows?: RowsWritten): Promise<void> {
+  await streamWorkbook(model, file, inputs, onRows);
 }

@@ -83,7 +83,7 @@ function protectionXml(password?: string): string {
 }
 
 /** The chunks of a worksheet part. `drawing` is the relationship id of its drawing, when it has charts. */
-export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, drawing?: string): Generator<string> {
+export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, drawing?: string, onRows?: (rows: number) => void): Generator<string> {
   const pr = [sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor}"/>` : '', sheet.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
   const cols = sheet.columns.length
     ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`).join('')}</cols>`
@@ -121,10 +121,12 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
     if (!cells && row.height === undefined) continue;
     buf += `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}>${cells}</row>`;
     if (buf.length > CHUNK) {
+      onRows?.(r);
       yield buf;
       buf = '';
     }
   }
+  onRows?.(r);
   yield `${buf}</sheetData>`;
 
   const tail: string[] = [];

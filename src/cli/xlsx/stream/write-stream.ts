@@ -15,6 +15,7 @@ import { chartXml } from '../charts/chart-xml';
 import { drawingXml, rels } from '../charts/drawing-xml';
 import { APP_PROPS, contentTypes, corePropsXml, workbookRels, workbookXml } from './package-xml';
 import { useNativeCrc32 } from './native-crc';
+import { rowCount } from '../../../core/layout/rows';
 import { sheetXml } from './sheet-xml';
 import { stylesXml } from './styles-xml';
 
@@ -22,8 +23,13 @@ const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 const CORE = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties';
 const EXTENDED = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties';
 
+/** Rows written so far out of all rows of the workbook, as the sheets stream. */
+export type RowsWritten = (done: number, total: number) => void;
+
 /** Adds every part of the model's package to a zip file. */
-export function addParts(zip: ZipFile, model: Workbook, now = new Date().toISOString().replace(/\.\d+Z$/, 'Z')): void {
+export function addParts(zip: ZipFile, model: Workbook, onRows?: RowsWritten, now = new Date().toISOString().replace(/\.\d+Z$/, 'Z')): void {
+  const total = model.sheets.reduce((n, s) => n + rowCount(s), 0);
+  let before = 0;
   const text = (name: string, xml: string) => zip.addBuffer(Buffer.from(xml, 'utf8'), name, { mtime: new Date(now) });
   const styles = stylesXml();
   let drawings = 0;
@@ -40,7 +46,10 @@ export function addParts(zip: ZipFile, model: Workbook, now = new Date().toISOSt
       text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels([{ id: drawing, type: 'drawing', target: `../drawings/drawing${drawings}.xml` }]));
     }
     // Deflate level 3: a third of the default level's time for a sheet 5% larger (measured on 100,000 measures).
-    zip.addReadStream(Readable.from(sheetXml(sheet, styles, i === 0, drawing)), `xl/worksheets/sheet${i + 1}.xml`, { mtime: new Date(now), compressionLevel: 3 });
+    const offset = before;
+    before += rowCount(sheet);
+    const rows = onRows && ((r: number) => onRows(offset + r, total));
+    zip.addReadStream(Readable.from(sheetXml(sheet, styles, i === 0, drawing, rows)), `xl/worksheets/sheet${i + 1}.xml`, { mtime: new Date(now), compressionLevel: 3 });
   });
   text('[Content_Types].xml', contentTypes(model, drawings, charts));
   text('_rels/.rels', rels([
@@ -56,11 +65,11 @@ export function addParts(zip: ZipFile, model: Workbook, now = new Date().toISOSt
 }
 
 /** Writes a layout model to an .xlsx file by streaming, atomically; refuses to overwrite an input. */
-export async function streamWorkbook(model: Workbook, target: string, inputs: string[] = []): Promise<void> {
+export async function streamWorkbook(model: Workbook, target: string, inputs: string[] = [], onRows?: RowsWritten): Promise<void> {
   useNativeCrc32();
   await writeAtomic(target, inputs, async (tmp) => {
     const zip = new ZipFile();
-    addParts(zip, model);
+    addParts(zip, model, onRows);
     zip.end();
     await pipeline(zip.outputStream, createWriteStream(tmp));
   });
