@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { summarize } from '../../core/data';
+import { InputError } from '../../core/errors';
+import { FORM_META_SHEET } from '../../core/forms/meta';
+import { META_SHEET } from '../../core/layout/meta';
 import { readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
 import { writeFileAtomic } from '../files';
@@ -16,6 +19,9 @@ export async function extractCommand(workbook: string, opts: { out?: string }, i
   const { exceljsGrid } = await import('../xlsx/grid');
   const { loadWorkbookFile } = await import('../xlsx/read-meta');
   const wb = await loadWorkbookFile(workbook);
+  if (wb.getWorksheet(FORM_META_SHEET) && !wb.getWorksheet(META_SHEET)) {
+    throw InputError.one(workbook, 'is a form made by `plan-report form`, not a report; expected a report workbook (fold a returned form into the data file with `plan-report collect DATA FORM...`)');
+  }
   const data = readReportWorkbook(exceljsGrid(wb), workbook);
   const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);
   await writeFileAtomic(out, dataText(data, out), [workbook]);

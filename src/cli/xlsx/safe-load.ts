@@ -87,6 +87,9 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
       zip.on('error', reject);
       zip.readEntry();
     });
+    if (!entries.some((e) => /^xl\/[^/]*workbook[^/]*\.xml$/i.test(e.fileName))) {
+      throw new Refusal('is a zip package but not a workbook (it has no xl/workbook.xml); expected an .xlsx workbook');
+    }
     let declared = 0;
     for (const e of entries) {
       if (e.generalPurposeBitFlag & 1) throw new Refusal('is encrypted (a zip entry needs a password); expected a workbook saved without a password');
@@ -130,7 +133,7 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
           rows += count(whole, ROW);
           cells += count(whole, CELL);
           tail = text.slice(cut);
-          if (rows > limits.maxRows) fail(new Refusal(`has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (a form has one row per item)`));
+          if (rows > limits.maxRows) fail(new Refusal(`has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`));
           else if (cells > limits.maxCells) fail(new Refusal(`has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`));
         });
         stream.on('end', () => {
@@ -138,7 +141,7 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
           if (sheet) {
             rows += count(tail, ROW);
             cells += count(tail, CELL);
-            if (rows > limits.maxRows) return fail(new Refusal(`has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (a form has one row per item)`));
+            if (rows > limits.maxRows) return fail(new Refusal(`has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`));
           }
           settled = true;
           resolve();
@@ -194,5 +197,6 @@ export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN
   } catch (err) {
     throw InputError.one(file, `cannot be read as an .xlsx workbook (${(err as Error).message.split('\n')[0]})`);
   }
+  if (!wb.worksheets.length) throw InputError.one(file, 'has no sheets; expected an .xlsx workbook');
   return wb;
 }

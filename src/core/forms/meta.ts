@@ -66,7 +66,10 @@ export function metaCell(key: MetaKey): string {
   return `${FORM_META_SHEET}!B${META_KEYS.indexOf(key) + 1}`;
 }
 
-/** The locked content of a form: what a department cannot change. Its digest is recorded in the form. */
+/** Line ends as every program keeps them: some save a cell's CR LF as LF. */
+export const lineEnds = (v: Scalar): Scalar => (typeof v === 'string' && v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v);
+
+/** The locked content of a form: what a department cannot change (line ends aside). Its digest is recorded in the form. */
 export function lockedContent(m: Pick<FormMeta, 'form' | 'kind' | 'region' | 'period' | 'plan' | 'lead' | 'department' | 'catalog' | 'sheet' | 'head' | 'fields' | 'headerRow' | 'newRows'>, rows: Scalar[][]): string {
   const locked = FORM_COLUMNS[m.kind].map((c, i) => (c.locked ? i : -1)).filter((i) => i >= 0);
   return JSON.stringify([
@@ -79,11 +82,11 @@ export function lockedContent(m: Pick<FormMeta, 'form' | 'kind' | 'region' | 'pe
     m.department ?? null,
     m.catalog ?? null,
     m.sheet,
-    m.head,
+    m.head.map(lineEnds),
     m.fields,
     m.headerRow,
     m.newRows,
-    rows.map((r) => locked.map((i) => r[i] ?? null)),
+    rows.map((r) => locked.map((i) => lineEnds(r[i] ?? null))),
   ]);
 }
 

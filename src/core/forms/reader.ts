@@ -13,7 +13,7 @@ import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
 import { parsePeriod } from '../periods';
 import type { CatalogEntry, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';
-import { digestOf, FORM_FORMAT, FORM_META_SHEET, metaCell, MetaError, parseFormMeta, type FormMeta } from './meta';
+import { digestOf, FORM_FORMAT, FORM_META_SHEET, lineEnds, metaCell, MetaError, parseFormMeta, type FormMeta } from './meta';
 import { FORMAT } from '../schema';
 import { lockedValue, readCell, sameValue, show } from './values';
 
@@ -139,11 +139,11 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
       if (located++ < 20) P.add(cell, `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`);
     };
     head.forEach((v, i) => {
-      if (v !== meta.head[i]) changed(at([HEAD.region, HEAD.period, HEAD.scope][i], 2), meta.head[i], v);
+      if (lineEnds(v) !== lineEnds(meta.head[i])) changed(at([HEAD.region, HEAD.period, HEAD.scope][i], 2), meta.head[i], v);
     });
     meta.rows.forEach((row, i) =>
       columns.forEach((c, j) => {
-        if (c.locked && returned[i][j] !== (row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
+        if (c.locked && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
       }),
     );
     if (!located) P.add(metaCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");

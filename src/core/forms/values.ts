@@ -135,10 +135,15 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
   }
 }
 
-/** Equal as a spreadsheet keeps them: numbers to 15 significant digits (what LibreOffice writes), text exactly. */
+/**
+ * Equal as spreadsheet programs keep them: numbers to 15 significant digits
+ * (what LibreOffice writes), text exactly but for line ends (some programs
+ * save a cell's CR LF as LF).
+ */
 export function sameValue(a: Scalar | undefined, b: Scalar | undefined): boolean {
   const x = a ?? null;
   const y = b ?? null;
   if (typeof x === 'number' && typeof y === 'number') return x === y || Number(x.toPrecision(15)) === Number(y.toPrecision(15));
+  if (typeof x === 'string' && typeof y === 'string' && x !== y) return x.replace(/\r\n?/g, '\n') === y.replace(/\r\n?/g, '\n');
   return x === y;
 }
