@@ -94,17 +94,18 @@ describe('charts', () => {
     const summary = m.sheets[0];
     const at = (name: string) => `'${summary.name}'!${name}`;
     summary.charts = [
-      { kind: 'bar', title: 'Completion rate by plan', from: { row: 3, col: 1 }, to: { row: 19, col: 3 }, percent: true, dataLabels: true, series: [{ name: 'Completion rate', categories: at('$A$28:$A$28'), values: at('$E$28:$E$28'), cache: { categories: ['BJ'], values: [0.76] } }] },
+      { kind: 'bar', title: 'Completion rate by plan', from: { row: 3, col: 1 }, to: { row: 19, col: 3 }, percent: true, numFmt: '0%', dataLabels: true, series: [{ name: 'Completion rate', color: '2E86AB', categories: at('$A$28:$A$28'), values: at('$E$28:$E$28'), cache: { categories: ['BJ'], values: [0.76] } }] },
       {
         kind: 'column',
         title: 'Products by category',
         from: { row: 3, col: 3 },
         to: { row: 19, col: 7 },
         percent: false,
+        numFmt: '#,##0',
         dataLabels: true,
         series: [
-          { name: 'A', categories: at('$B$32:$B$33'), values: at('$C$32:$C$33'), cache: { categories: [], values: [] } },
-          { name: 'B', categories: at('$B$32:$B$33'), values: at('$D$32:$D$33'), cache: { categories: [], values: [] } },
+          { name: 'A', color: '2E86AB', categories: at('$B$32:$B$33'), values: at('$C$32:$C$33'), cache: { categories: [], values: [] } },
+          { name: 'B', color: 'E07A1F', categories: at('$B$32:$B$33'), values: at('$D$32:$D$33'), cache: { categories: [], values: [] } },
         ],
       },
       {
@@ -113,11 +114,12 @@ describe('charts', () => {
         from: { row: 3, col: 7 },
         to: { row: 19, col: 11 },
         percent: false,
+        numFmt: '#,##0.##',
         dataLabels: false,
         lineStyles: ['solid', 'dashed'],
         series: [
-          { name: 'Value', categories: at('$B$32:$B$33'), values: at('$C$32:$C$33'), cache: { categories: [], values: [] } },
-          { name: 'Target', categories: at('$B$32:$B$33'), values: at('$D$32:$D$33'), cache: { categories: [], values: [] } },
+          { name: 'Value', color: '2E86AB', categories: at('$B$32:$B$33'), values: at('$C$32:$C$33'), cache: { categories: [], values: [] } },
+          { name: 'Target', color: 'E07A1F', categories: at('$B$32:$B$33'), values: at('$D$32:$D$33'), cache: { categories: [], values: [] } },
         ],
       },
     ];

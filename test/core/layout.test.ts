@@ -141,3 +141,26 @@ describe('layout model', () => {
     expect(measures.autoFilter).toBe('A1:J51');
   });
 });
+
+describe('template sheet titles', () => {
+  it("refuses titles Excel would refuse, in each language, and titles used twice", () => {
+    const text = [
+      'template: plan-report-template/v1',
+      'name: bad',
+      'sections:',
+      '  - section: summary',
+      '    title: { en: "Summary: Q3/2024", zh-CN: 概览 }',
+      '  - section: measures',
+      '    title: A very long sheet title that Excel would refuse',
+      '  - section: about',
+      '    title: { zh-CN: 概览 }',
+    ].join('\n');
+    expect(() => readTemplate(text, 't.yaml')).toThrow(
+      [
+        't.yaml:5:18: sections[0].title.en: sheet title "Summary: Q3/2024" holds one of : \\ / ? * [ ]; expected a sheet name without them',
+        't.yaml:7:12: sections[1].title: sheet title "A very long sheet title that Excel would refuse" is 47 characters long; expected a sheet name of at most 31 characters',
+        't.yaml:9:21: sections[2].title.zh-CN: sheet title "概览" is also the title at sections[0].title.zh-CN; expected sheet titles that differ (ignoring case)',
+      ].join('\n'),
+    );
+  });
+});

@@ -14,7 +14,7 @@ import { readData } from '../../src/core/data';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import { readTemplate } from '../../src/core/template';
-import { SERIES_COLORS } from '../../src/cli/xlsx/charts/chart-xml';
+import { SERIES_COLORS } from '../../src/core/layout/styles';
 import { saveWorkbook } from '../../src/cli/xlsx/save';
 import { convertToPdf, recalculate } from '../support/libreoffice';
 

@@ -7,8 +7,6 @@
 import type { Chart, Sheet } from '../../core/layout/model';
 import { cellRef } from '../../core/layout/refs';
 
-/** The command line's series colours (chart-xml.ts SERIES_COLORS). */
-const SERIES_COLORS = ['2E86AB', 'E07A1F', '4B8BBE', '7A9E3B', '9B59B6', 'C0392B'];
 
 /** Charts the add-in writes are named so; the Charts button replaces the charts of the report's sheets. */
 export const CHART_NAME = 'plan-report chart';
@@ -29,9 +27,9 @@ function rangeOf(context: Excel.RequestContext, ref: string): Excel.Range {
   return context.workbook.worksheets.getItem(sheet).getRange(address);
 }
 
-/** The number format of a chart's values and labels, as in the command line's charts. */
+/** The number format of a chart's values and labels: the model's. */
 export function chartNumberFormat(chart: Chart): string {
-  return chart.percent ? '0%' : chart.kind === 'line' ? '#,##0.##' : '#,##0';
+  return chart.numFmt;
 }
 
 /** Queues the sheet's charts (its data must be written, and every sheet they read must exist). */
@@ -49,7 +47,7 @@ export function writeCharts(context: Excel.RequestContext, ws: Excel.Worksheet, 
       series.name = s.name;
       series.setValues(rangeOf(context, s.values));
       series.setXAxisValues(rangeOf(context, s.categories));
-      const color = `#${SERIES_COLORS[i % SERIES_COLORS.length]}`;
+      const color = `#${s.color}`;
       if (chart.kind === 'line') {
         const dashed = chart.lineStyles?.[i] === 'dashed';
         series.format.line.color = color;

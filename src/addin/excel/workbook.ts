@@ -5,7 +5,7 @@
  * (re)insert its charts. Reading goes through the core's reader, as
  * `plan-report extract` does.
  */
-import { stringify } from 'yaml';
+import { dataText, reportBaseName } from '../../core/data-text';
 import { InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import { readMeta, readReportWorkbook } from '../../core/read/report-reader';
@@ -33,15 +33,14 @@ export async function checkWorkbook(run: ExcelRun): Promise<CheckResult> {
   }
 }
 
-/** A data file's YAML, as `plan-report extract` writes it (long text on one line, keys in the format's order). */
+/** A data file's YAML, as `plan-report extract` writes it. */
 export function dataFileText(data: ReportData): string {
-  return stringify(data, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return dataText(data, 'yaml');
 }
 
 /** `Beijing-2022-Q3.yaml`, as the command line names files. */
 export function dataFileName(data: ReportData): string {
-  const slug = data.report.region.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
-  return `${slug}-${data.report.period}.yaml`;
+  return `${reportBaseName(data)}.yaml`;
 }
 
 /** Splits a problem's place, `Sheet name!G5` (sheet names may hold "!"). */

@@ -7,7 +7,7 @@
  * trips to Excel. Decides nothing about layout: it writes what the model
  * says, as the exceljs writer (src/cli/xlsx/write-model.ts) does.
  */
-import type { Cell, ConditionalFormat, Sheet, Validation } from '../../core/layout/model';
+import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type Sheet, type Validation } from '../../core/layout/model';
 import { columnLetter } from '../../core/layout/refs';
 import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
 import { dateToSerial } from '../../core/periods';
@@ -43,7 +43,6 @@ export function columnWidthPoints(chars: number): number {
 const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
 const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
-const BORDER_COLOR = '#0F5C6E';
 
 /** Applies a named style to a range or range areas (both have the same `format`). */
 export function applyStyle(format: Excel.RangeFormat, style: Style): void {
@@ -64,7 +63,7 @@ export function applyStyle(format: Excel.RangeFormat, style: Style): void {
     const border = format.borders.getItem(side === 'top' ? 'EdgeTop' : 'EdgeBottom');
     border.style = 'Continuous';
     border.weight = weight === 'medium' ? 'Medium' : 'Thin';
-    border.color = BORDER_COLOR;
+    border.color = `#${style.border!.color}`;
   }
 }
 
@@ -290,13 +289,14 @@ export function writeRules(ws: Excel.Worksheet, sheet: Sheet): void {
     pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     pl.paperSize = 'A4';
     pl.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
-    // The exceljs writer's margins, in points: 0.5" left and right, 0.75" top and bottom, 0.3" header and footer.
-    pl.leftMargin = 36;
-    pl.rightMargin = 36;
-    pl.topMargin = 54;
-    pl.bottomMargin = 54;
-    pl.headerMargin = 21.6;
-    pl.footerMargin = 21.6;
+    // The model's margins are in inches; Office.js takes points.
+    const m = p.margins ?? DEFAULT_MARGINS;
+    pl.leftMargin = m.left * 72;
+    pl.rightMargin = m.right * 72;
+    pl.topMargin = m.top * 72;
+    pl.bottomMargin = m.bottom * 72;
+    pl.headerMargin = m.header * 72;
+    pl.footerMargin = m.footer * 72;
     if (p.repeatRows) pl.setPrintTitleRows(p.repeatRows.replace(/(\d+)/g, '$$$1'));
     const hf = pl.headersFooters.defaultForAllPages;
     const head = headerFooterParts(p.header);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { stringify } from 'yaml';
+import { dataText as coreDataText } from '../../core/data-text';
+import { syntaxOf } from '../../core/structured-text';
 import { summarize } from '../../core/data';
 import { InputError } from '../../core/errors';
 import { FORM_META_SHEET } from '../../core/forms/meta';
@@ -9,10 +10,9 @@ import type { ReportData } from '../../core/schema';
 import { writeFileAtomic } from '../files';
 import type { Io } from '../main';
 
-/** A data file's text: JSON for .json, else YAML (long text kept on one line, keys in the format's order). */
+/** A data file's text for a file name: JSON for .json, else YAML. */
 export function dataText(data: ReportData, file: string): string {
-  if (/\.json$/i.test(file)) return `${JSON.stringify(data, null, 2)}\n`;
-  return stringify(data, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return coreDataText(data, syntaxOf(file));
 }
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { reportLocale, summarize } from '../../core/data';
+import { fileNamePart, reportBaseName } from '../../core/data-text';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData } from '../../core/schema';
@@ -22,11 +23,8 @@ export interface GenerateOptions {
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
 export function defaultFileName(data: ReportData, template: Template, locale: Locale): string {
-  const slug = (s: string) => s.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
-  const parts = [slug(data.report.region), data.report.period];
-  if (template.name !== DEFAULT_TEMPLATE) parts.push(slug(template.name));
-  if (locale !== 'en') parts.push(locale);
-  return `${parts.join('-')}.xlsx`;
+  const extra = [...(template.name !== DEFAULT_TEMPLATE ? [fileNamePart(template.name)] : []), ...(locale !== 'en' ? [locale] : [])];
+  return `${reportBaseName(data, extra)}.xlsx`;
 }
 
 export async function generateCommand(files: string[], opts: GenerateOptions, io: Io): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { isoToUtcDate } from '../../core/periods';
-import type { Cell, CellValue, ConditionalFormat, Sheet, Validation, Workbook } from '../../core/layout/model';
+import { DEFAULT_MARGINS, type Cell, type CellValue, type ConditionalFormat, type Sheet, type Validation, type Workbook } from '../../core/layout/model';
 import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
 import { sheetPrefix } from '../../core/layout/refs';
 import { encodeXstring } from './xstring';
@@ -24,8 +24,8 @@ function excelStyle(style: Style): Partial<ExcelJS.Style> {
   }
   if (style.border) {
     out.border = {
-      top: style.border.top ? { style: style.border.top, color: argb('0F5C6E') } : undefined,
-      bottom: style.border.bottom ? { style: style.border.bottom, color: argb('0F5C6E') } : undefined,
+      top: style.border.top ? { style: style.border.top, color: argb(style.border.color) } : undefined,
+      bottom: style.border.bottom ? { style: style.border.bottom, color: argb(style.border.color) } : undefined,
     };
   }
   return out;
@@ -124,7 +124,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: p.repeatRows,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      margins: p.margins ?? DEFAULT_MARGINS,
     };
     ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
   }

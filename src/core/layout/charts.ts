@@ -10,7 +10,7 @@ import type { Cell, Chart, ChartSeries, Sheet } from './model';
 import { absRef, sheetPrefix } from './refs';
 import { printSetup } from './sheets/common';
 import type { SummaryBlocks } from './sheets/summary';
-import { TAB_COLORS } from './styles';
+import { SERIES_COLORS, TAB_COLORS } from './styles';
 
 /** Summary charts stand side by side in a band of rows above the figures, so that they print on the first page. */
 export const CHART_BAND_ROWS = 16;
@@ -53,10 +53,11 @@ function numberOf(cell: Cell | undefined): number | null {
 }
 
 /** A series over rows first..last of a sheet, with its cache read from the sheet's cells. */
-function series(sheet: Sheet, name: string, catCol: number, valCol: number, first: number, last: number): ChartSeries {
+function series(sheet: Sheet, name: string, catCol: number, valCol: number, first: number, last: number, index = 0): ChartSeries {
   const rows = sheet.rows.slice(first - 1, last);
   return {
     name,
+    color: SERIES_COLORS[index % SERIES_COLORS.length],
     categories: rangeOf(sheet.name, catCol, first, last),
     values: rangeOf(sheet.name, valCol, first, last),
     cache: { categories: rows.map((r) => textOf(r.cells[catCol - 1])), values: rows.map((r) => numberOf(r.cells[valCol - 1])) },
@@ -72,16 +73,15 @@ export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks,
     const [fromCol, toCol] = SPANS[planned.length][n];
     const place = { from: { row: bandTop, col: fromCol }, to: { row: bandTop + CHART_BAND_ROWS, col: toCol } };
     if (kind === 'plans' && blocks.plans) {
-      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)], percent: true, dataLabels: true });
+      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)], percent: true, numFmt: '0%', dataLabels: true });
     } else if (kind === 'groups' && blocks.groups) {
-      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)], percent: true, dataLabels: true });
+      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)], percent: true, numFmt: '0%', dataLabels: true });
     } else if (kind === 'categories' && blocks.categories) {
       const b = blocks.categories;
       const list = Array.from({ length: b.catalogs }, (_, i) => {
-        const s = series(sheet, textOf(sheet.rows[b.header - 1].cells[2 + i]), 1, 3 + i, b.first, b.last);
-        return { ...s, name: s.name };
+        return series(sheet, textOf(sheet.rows[b.header - 1].cells[2 + i]), 1, 3 + i, b.first, b.last, i);
       });
-      charts.push({ kind: 'column', title, ...place, series: list, percent: false, dataLabels: true });
+      charts.push({ kind: 'column', title, ...place, series: list, percent: false, numFmt: '#,##0', dataLabels: true });
     }
   }
   return charts;
@@ -145,8 +145,9 @@ export function dashboardSheet(ctx: Context): Sheet {
         title: ind.name,
         from: { row: top, col: 5 },
         to: { row: top + DASH_TABLE_ROWS_MIN, col: 13 },
-        series: [series(sheet, C.value, 1, 2, first, last), ...(ind.target ? [series(sheet, C.target, 1, 3, first, last)] : [])],
+        series: [series(sheet, C.value, 1, 2, first, last, 0), ...(ind.target ? [series(sheet, C.target, 1, 3, first, last, 1)] : [])],
         percent: false,
+        numFmt: '#,##0.##',
         dataLabels: false,
         lineStyles: ['solid', 'dashed'],
       });

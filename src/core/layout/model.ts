@@ -67,7 +67,20 @@ export interface PrintSetup {
   /** Header and footer in the spreadsheet codes (&L &C &R &P &N). */
   header: string;
   footer: string;
+  /** Page margins in inches (DEFAULT_MARGINS when absent). */
+  margins?: Margins;
 }
+
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+}
+
+export const DEFAULT_MARGINS: Margins = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /** The data table of a data sheet, for readers: which field each column holds. */
 export interface DataTable {
@@ -80,6 +93,8 @@ export interface DataTable {
 /** A chart series: its name and the ranges it is bound to (absolute, with the sheet: `'Summary'!$E$11:$E$13`). */
 export interface ChartSeries {
   name: string;
+  /** Colour of its bars or line, `RRGGBB`. */
+  color: string;
   categories: string;
   values: string;
   /** The values cached in the chart part, for viewers that do not recalculate. */
@@ -96,6 +111,8 @@ export interface Chart {
   series: ChartSeries[];
   /** Values are rates: axis and labels as percentages, axis from 0 to 1. */
   percent: boolean;
+  /** Number format of the value axis and the data labels. */
+  numFmt: string;
   dataLabels: boolean;
   /** Each series' style in a line chart: the target as a dashed line without markers. */
   lineStyles?: ('solid' | 'dashed')[];

@@ -9,7 +9,7 @@ export interface Style {
   fill?: string;
   numFmt?: string;
   align?: { h?: 'left' | 'center' | 'right'; v?: 'top' | 'middle' | 'bottom'; wrap?: boolean; indent?: number };
-  border?: { top?: 'thin' | 'medium'; bottom?: 'thin' | 'medium' };
+  border?: { top?: 'thin' | 'medium'; bottom?: 'thin' | 'medium'; color: string };
 }
 
 const INK = '1F2937';
@@ -28,7 +28,7 @@ export const FORMATS = {
 export const STYLES = {
   title: { font: { bold: true, size: 16, color: ACCENT } },
   subtitle: { font: { size: 11, color: MUTED } },
-  sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium' } },
+  sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium', color: ACCENT } },
   label: { font: { bold: true, color: INK }, align: { v: 'top' } },
   header: {
     font: { bold: true, color: 'FFFFFF' },
@@ -69,4 +69,6 @@ export const STYLES = {
 export type StyleName = keyof typeof STYLES;
 
 export const DATA_BAR_COLOR = '5B9BD5';
+/** Chart series colours, in order; the first is used nowhere else, so a chart's bars can be told from the page. */
+export const SERIES_COLORS = ['2E86AB', 'E07A1F', '4B8BBE', '7A9E3B', '9B59B6', 'C0392B'];
 export const TAB_COLORS = { summary: ACCENT, data: '4B8BBE', about: '9CA3AF' } as const;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { EntryField, IndicatorField, MeasureField, ObservationField } from '../i18n/labels';
-import type { Problem } from '../rules';
+import { formatPath, type Problem } from '../rules';
 
 export const TEMPLATE_FORMAT = 'plan-report-template/v1';
 
@@ -118,8 +118,34 @@ export type Template = z.infer<typeof templateSchema>;
 export type Section = Template['sections'][number];
 export type ColumnSpec<F extends string> = F | { field: F; title?: LocalizedText; width?: number; hidden?: boolean };
 
+/** What is wrong with a sheet name in Excel's rules, or undefined. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length > 31) return `is ${name.length} characters long; expected a sheet name of at most 31 characters`;
+  if (/[:\\/?*[\]]/.test(name)) return 'holds one of : \\ / ? * [ ]; expected a sheet name without them';
+  if (/^'|'$/.test(name)) return "begins or ends with an apostrophe; expected a sheet name that does not";
+  if (name.toLowerCase() === 'history') return 'is "History", which Excel keeps for itself; expected another sheet name';
+  return undefined;
+}
+
 export function templateRules(t: Template): Problem[] {
   const problems: Problem[] = [];
+  // Sheet titles, in each language a title gives.
+  const titles = new Map<string, (string | number)[]>();
+  t.sections.forEach((sec, i) => {
+    const keys: ['title' | 'observationsTitle', LocalizedText | undefined][] = [['title', sec.title]];
+    if (sec.section === 'indicators') keys.push(['observationsTitle', sec.observationsTitle]);
+    for (const [key, title] of keys) {
+      if (title === undefined) continue;
+      for (const [lang, name] of typeof title === 'string' ? [['', title]] : Object.entries(title)) {
+        const path = typeof title === 'string' ? ['sections', i, key] : ['sections', i, key, lang];
+        const problem = sheetNameProblem(name as string);
+        if (problem) problems.push({ path, message: `sheet title "${name}" ${problem}` });
+        const seen = titles.get(`${lang}|${(name as string).toLowerCase()}`);
+        if (seen) problems.push({ path, message: `sheet title "${name}" is also the title at ${formatPath(seen)}; expected sheet titles that differ (ignoring case)` });
+        else titles.set(`${lang}|${(name as string).toLowerCase()}`, path);
+      }
+    }
+  });
   const seen = new Map<string, number>();
   t.sections.forEach((s, i) => {
     const first = seen.get(s.section);

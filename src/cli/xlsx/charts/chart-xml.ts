@@ -9,7 +9,6 @@ const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export const SERIES_COLORS = ['2E86AB', 'E07A1F', '4B8BBE', '7A9E3B', '9B59B6', 'C0392B'];
 
 export function escapeXml(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -49,7 +48,7 @@ function dataLabels(chart: Chart, format: string): string {
 }
 
 function seriesXml(chart: Chart, s: ChartSeries, i: number, format: string): string {
-  const color = SERIES_COLORS[i % SERIES_COLORS.length];
+  const color = s.color;
   const dashed = chart.lineStyles?.[i] === 'dashed';
   const shape =
     chart.kind === 'line'
@@ -80,7 +79,7 @@ function axes(chart: Chart, format: string): string {
 }
 
 export function chartXml(chart: Chart): string {
-  const format = chart.percent ? '0%' : chart.kind === 'line' ? '#,##0.##' : '#,##0';
+  const format = chart.numFmt;
   const ser = chart.series.map((s, i) => seriesXml(chart, s, i, format)).join('');
   const plot =
     chart.kind === 'line'

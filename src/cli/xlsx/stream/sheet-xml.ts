@@ -3,7 +3,7 @@
  * so that rows stream into the zip without the sheet ever being whole in
  * memory. Elements follow CT_Worksheet's order.
  */
-import type { ConditionalFormat, Sheet, Validation } from '../../../core/layout/model';
+import { DEFAULT_MARGINS, type ConditionalFormat, type Sheet, type Validation } from '../../../core/layout/model';
 import { cellRef, parseCellRef } from '../../../core/layout/refs';
 import { sheetRows } from '../../../core/layout/rows';
 import type { StyleTable } from './styles-xml';
@@ -134,8 +134,9 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
   if (sheet.autoFilter) tail.push(`<autoFilter ref="${sheet.autoFilter}"/>`);
   if (sheet.merges.length) tail.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   tail.push(conditionalFormats(sheet.conditionalFormats, styles), validations(sheet.validations));
-  tail.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   const p = sheet.print;
+  const m = p?.margins ?? DEFAULT_MARGINS;
+  tail.push(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
   if (p) {
     tail.push(`<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
     tail.push(`<headerFooter><oddHeader>${esc(p.header)}</oddHeader><oddFooter>${esc(p.footer)}</oddFooter></headerFooter>`);

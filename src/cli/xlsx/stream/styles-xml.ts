@@ -28,9 +28,9 @@ function fontXml(f: Style['font'] = {}, forDxf = false): string {
   return `<font>${parts.join('')}</font>`;
 }
 
-function borderXml(b: Style['border'] = {}): string {
-  const side = (name: string, style?: string) => (style ? `<${name} style="${style}"><color rgb="FF0F5C6E"/></${name}>` : `<${name}/>`);
-  return `<border>${side('left')}${side('right')}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
+function borderXml(b?: Style['border']): string {
+  const side = (name: string, style?: string) => (style ? `<${name} style="${style}"><color rgb="FF${b!.color}"/></${name}>` : `<${name}/>`);
+  return `<border>${side('left')}${side('right')}${side('top', b?.top)}${side('bottom', b?.bottom)}<diagonal/></border>`;
 }
 
 export function stylesXml(): StyleTable {

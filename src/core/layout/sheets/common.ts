@@ -2,7 +2,7 @@
 import type { Context } from '../context';
 import { ROOM_ROWS } from '../context';
 import type { ResolvedColumns } from '../columns';
-import type { Cell, ConditionalFormat, PrintSetup, Row, Sheet, Validation } from '../model';
+import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type PrintSetup, type Row, type Sheet, type Validation } from '../model';
 import { columnLetter } from '../refs';
 import { STYLES, TAB_COLORS, type Style, type StyleName } from '../styles';
 import type { SheetKey } from '../../i18n/labels';
@@ -35,6 +35,7 @@ export function printSetup(ctx: Context, sheetName: string, repeatRows?: string)
     repeatRows,
     header: `&L${esc(report.title)}&R${esc(report.region)} ${esc(report.period)}`,
     footer: `&L${esc(sheetName)}&R${esc(ctx.labels.print.page)} &P ${esc(ctx.labels.print.of)} &N`,
+    margins: DEFAULT_MARGINS,
   };
 }
 
