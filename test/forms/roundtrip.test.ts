@@ -14,7 +14,14 @@ import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Locale, ty
 import { editDataText } from '../../src/cli/data-edit';
 import { isoDate, reportData, text } from '../support/arbitrary-data';
 import { readBack } from './read-support';
-import { formBytes, loadBytes } from './support';
+import * as path from 'node:path';
+import { buildForm } from '../../src/core/forms/build';
+import { selectForm } from '../../src/core/forms/form';
+import { readReturn } from '../../src/core/forms/reader';
+import { exceljsGrid } from '../../src/cli/xlsx/grid';
+import { safeLoadWorkbook } from '../../src/cli/xlsx/safe-load';
+import { saveWorkbook } from '../../src/cli/xlsx/save';
+import { cleanTemps, formBytes, loadBytes, OPTIONS, tempDir } from './support';
 
 const FIRST = HEAD.header + 1;
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -243,6 +250,31 @@ describe('data -> form -> filled -> collect', () => {
         expect(result.data).toEqual(data);
       }),
       { numRuns: 20, seed: 34 },
+    );
+  });
+});
+
+describe('the forms users get (the streaming writer of plan-report form)', () => {
+  afterAll(cleanTemps);
+  it('read back exactly as the reference writer forms do: same record, no change', async () => {
+    const dir = tempDir();
+    await fc.assert(
+      fc.asyncProperty(reportData, fc.constantFrom<Locale>('en', 'zh-CN'), async (data, locale) => {
+        const reqs: FormRequest[] = [
+          ...(data.plans ?? []).map((p) => ({ kind: 'measures' as const, plan: p.id })),
+          ...((data.indicators ?? []).length ? [{ kind: 'indicators' as const }] : []),
+          ...(data.catalogs ?? []).map((c) => ({ kind: 'catalog' as const, catalog: c.id })),
+        ];
+        for (const req of reqs) {
+          const file = path.join(dir, 'f.xlsx');
+          await saveWorkbook(buildForm(selectForm(data, req, 'd'), data, locale, OPTIONS).workbook, file);
+          const streamed = readReturn(exceljsGrid(await safeLoadWorkbook(file)), 'f.xlsx', data, 'd');
+          const reference = await readBack(await loadBytes(await formBytes(data, req, locale)), data, 'f.xlsx');
+          expect(streamed.changes).toEqual([]);
+          expect(streamed.meta).toEqual(reference.meta);
+        }
+      }),
+      { numRuns: 15, seed: 35 },
     );
   });
 });
