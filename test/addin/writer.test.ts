@@ -5,6 +5,7 @@
  * keeps text as text, and writes charts bound to the report's ranges.
  */
 import fc from 'fast-check';
+import { materialize } from '../../src/core/layout/rows';
 import { xlsxBytes } from '../../src/cli/xlsx/save';
 import type { Workbook } from '../../src/core/layout/model';
 import type { Locale, ReportData } from '../../src/core/schema';
@@ -192,7 +193,7 @@ describe('pieces of the writer', () => {
 
   it('groups each style into few rectangles: columns of a data sheet are one area each', () => {
     const m = model(seed('beijing-2022-q3'));
-    const areas = styleAreas(m.sheets.find((s) => s.key === 'measures')!);
+    const areas = styleAreas(materialize(m.sheets.find((s) => s.key === 'measures')!));
     expect(areas.get('header')).toEqual(['A1:J1']);
     expect(areas.get('wrap')).toContain('J2:J51');
     const total = [...areas.values()].reduce((n, a) => n + a.length, 0);

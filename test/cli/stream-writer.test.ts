@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import fc from 'fast-check';
 import { buildReport } from '../../src/core/layout/build';
 import { STATUSES, type ReportData } from '../../src/core/schema';
+import { materialize } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
 import { xlsxBytes } from '../../src/cli/xlsx/save';
 import { streamWorkbook } from '../../src/cli/xlsx/stream/write-stream';
@@ -165,7 +166,8 @@ describe('streaming writer', () => {
 
   it('protects sheets and leaves fillable cells unlocked, as the document API does', async () => {
     const model = buildReport(quarterly, thousandRows(), 'en', OPTIONS);
-    const measures = model.sheets.find((x) => x.key === 'measures')!;
+    const at = model.sheets.findIndex((x) => x.key === 'measures');
+    const measures = (model.sheets[at] = materialize(model.sheets[at]));
     measures.protection = {};
     const status = measures.table!.fields.indexOf('status');
     for (const row of measures.rows.slice(1)) row.cells[status] = { ...row.cells[status]!, locked: false };

@@ -6,6 +6,7 @@ import { readData } from '../../src/core/data';
 import { buildReport } from '../../src/core/layout/build';
 import type { Cell, Sheet, Workbook } from '../../src/core/layout/model';
 import { parseCellRef } from '../../src/core/layout/refs';
+import { materialize } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
 import { reportData } from '../support/arbitrary-data';
 import { expectedFigures } from '../support/named-figures';
@@ -18,7 +19,7 @@ const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:
 function cellAt(wb: Workbook, sheetName: string, ref: string): { sheet: Sheet; cell: Cell | undefined } {
   const sheet = wb.sheets.find((s) => s.name === sheetName)!;
   const { row, col } = parseCellRef(ref);
-  return { sheet, cell: sheet.rows[row - 1]?.cells[col - 1] };
+  return { sheet, cell: materialize(sheet).rows[row - 1]?.cells[col - 1] };
 }
 
 describe('layout model', () => {
@@ -111,15 +112,16 @@ describe('layout model', () => {
     const zh = buildReport(t, seed('beijing-2022-q3'), 'zh-CN', OPTIONS);
     expect(en.sheets.map((s) => s.name).slice(0, 2)).toEqual(['Overview', 'Tasks']);
     expect(zh.sheets.map((s) => s.name).slice(0, 2)).toEqual(['总览', 'Tasks']);
-    expect(en.sheets[1].rows[0].cells.slice(0, 2).map((c) => c?.v)).toEqual(['State', 'ID']);
-    expect(zh.sheets[1].rows[0].cells.slice(0, 2).map((c) => c?.v)).toEqual(['进展', '编号']);
-    expect(zh.sheets[1].rows[1].cells[0]?.v).toBe('已完成');
+    const [enTasks, zhTasks] = [materialize(en.sheets[1]), materialize(zh.sheets[1])];
+    expect(enTasks.rows[0].cells.slice(0, 2).map((c) => c?.v)).toEqual(['State', 'ID']);
+    expect(zhTasks.rows[0].cells.slice(0, 2).map((c) => c?.v)).toEqual(['进展', '编号']);
+    expect(zhTasks.rows[1].cells[0]?.v).toBe('已完成');
   });
 
   it('localizes labels, sheet names and status words but never the data', () => {
     const zh = buildReport(template('quarterly'), seed('beijing-2022-q3'), 'zh-CN', OPTIONS);
     expect(zh.sheets.map((s) => s.name).slice(0, 3)).toEqual(['概览', '措施', '产品目录']);
-    const measures = zh.sheets.find((s) => s.key === 'measures')!;
+    const measures = materialize(zh.sheets.find((s) => s.key === 'measures')!);
     const status = measures.table!.fields.indexOf('status');
     const title = measures.table!.fields.indexOf('title');
     expect(new Set(measures.rows.slice(1).map((r) => r.cells[status]?.v))).toEqual(new Set(['已完成', '推进中']));

@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { readData } from '../../src/core/data';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
+import { sheetRows } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
 import { SERIES_COLORS } from '../../src/core/layout/styles';
 import { saveWorkbook } from '../../src/cli/xlsx/save';
@@ -103,7 +104,7 @@ beforeAll(async () => {
   // Beijing with one measure's status changed from In progress to Completed, in the Measures sheet (sheet2).
   const measures = models.beijing.sheets.find((s) => s.key === 'measures')!;
   const status = measures.table!.fields.indexOf('status');
-  const row = measures.rows.findIndex((r, i) => i > 0 && r.cells[status]?.v === 'In progress') + 1;
+  const row = [...sheetRows(measures)].findIndex((r, i) => i > 0 && r.cells[status]?.v === 'In progress') + 1;
   files.edited = path.join(dir, 'edited.xlsx');
   await setCellText(files.beijing, files.edited, 'xl/worksheets/sheet2.xml', `G${row}`, 'Completed');
   const names = Object.keys(files);

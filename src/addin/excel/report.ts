@@ -10,6 +10,7 @@
 import { META_SHEET, parseMeta } from '../../core/layout/meta';
 import type { Sheet, Workbook } from '../../core/layout/model';
 import { writeCharts } from './charts';
+import { materialize } from '../../core/layout/rows';
 import { cellBlock, sheetNameProblem, writeCells, writeFormats, writeMerges, writeRules, writeStructure, type CellBlock } from './write-model';
 
 /** `Excel.run`, or the fake host's. */
@@ -198,7 +199,9 @@ export interface BuildResult {
  * only if the very last step (deleting the old report's sheets) fails part
  * way is that finished instead, the new report being complete.
  */
-export async function buildReportInWorkbook(run: ExcelRun, model: Workbook, progress: Progress = () => {}, budget = REQUEST_BUDGET): Promise<BuildResult> {
+export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, progress: Progress = () => {}, budget = REQUEST_BUDGET): Promise<BuildResult> {
+  // Office.js takes each sheet's cells as one block: the rows are needed at once.
+  const model: Workbook = { ...lazyModel, sheets: lazyModel.sheets.map(materialize) };
   let plan: Plan | undefined;
   let deleting = false;
   let syncs = 0;

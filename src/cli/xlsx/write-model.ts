@@ -8,6 +8,7 @@ import { isoToUtcDate } from '../../core/periods';
 import { DEFAULT_MARGINS, type Cell, type CellValue, type ConditionalFormat, type Sheet, type Validation, type Workbook } from '../../core/layout/model';
 import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
 import { sheetPrefix } from '../../core/layout/refs';
+import { sheetRows } from '../../core/layout/rows';
 import { encodeXstring } from './xstring';
 
 const argb = (rgb: string) => ({ argb: `FF${rgb}` });
@@ -97,7 +98,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
     col.width = c.width;
     if (c.hidden) col.hidden = true;
   });
-  sheet.rows.forEach((row, r) => {
+  [...sheetRows(sheet)].forEach((row, r) => {
     if (!row.cells.length && row.height === undefined) return;
     const xr = ws.getRow(r + 1);
     if (row.height !== undefined) xr.height = row.height;

@@ -127,6 +127,16 @@ export interface SheetProtection {
   password?: string;
 }
 
+/**
+ * Rows produced on demand, one at a time: a data sheet's rows, so that a
+ * workbook of a million measures never holds them all. Each call of rows()
+ * starts again from the first.
+ */
+export interface RowSource {
+  count: number;
+  rows(): Iterable<Row>;
+}
+
 export interface Sheet {
   key: SheetKey | 'meta';
   name: string;
@@ -134,6 +144,8 @@ export interface Sheet {
   columns: Column[];
   /** rows[0] is row 1. */
   rows: Row[];
+  /** More rows after `rows`, produced on demand (read both with sheetRows() in rows.ts). */
+  body?: RowSource;
   merges: string[];
   freeze?: { rows: number; columns: number };
   autoFilter?: string;

@@ -33,6 +33,7 @@ export function catalogSheet(ctx: Context): Sheet {
     }
   };
   return dataSheet(ctx, {
+    lazy: true,
     key: 'catalog',
     columns: ctx.entries,
     items,

@@ -59,6 +59,8 @@ export function roomRow(n: number): number {
 
 export interface TableSpec<F extends string, T> {
   key: SheetKey;
+  /** Produce the item rows on demand (large data sheets) instead of holding them in the model. */
+  lazy?: boolean;
   columns: ResolvedColumns<F>;
   items: T[];
   cell: (item: T, field: F) => Cell | undefined;
@@ -72,7 +74,16 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const cols = spec.columns.list;
   sheet.columns = cols.map((c) => ({ width: c.width, hidden: c.hidden || undefined }));
   const header: Row = { cells: cols.map((c) => ({ v: c.title, s: 'header' as const })), height: 30 };
-  sheet.rows = [header, ...spec.items.map((item) => ({ cells: cols.map((c) => spec.cell(item, c.field)) }))];
+  const row = (item: T): Row => ({ cells: cols.map((c) => spec.cell(item, c.field)) });
+  if (spec.lazy) {
+    sheet.rows = [header];
+    sheet.body = {
+      count: spec.items.length,
+      *rows() {
+        for (const item of spec.items) yield fitRowHeight(row(item), sheet.columns);
+      },
+    };
+  } else sheet.rows = [header, ...spec.items.map(row)];
   sheet.freeze = { rows: 1, columns: 0 };
   const lastCol = columnLetter(cols.length);
   sheet.autoFilter = `A1:${lastCol}${Math.max(2, spec.items.length + 1)}`;
@@ -102,16 +113,20 @@ const MAX_ROW_HEIGHT = 409;
  * without this a wrapped title shows as one cut-off line.
  */
 export function fitRowHeights(sheet: Sheet): void {
-  for (const row of sheet.rows) {
-    if (row.height !== undefined) continue;
-    let lines = 1;
-    row.cells.forEach((cell, c) => {
-      if (!cell?.s || typeof cell.v !== 'string' || sheet.columns[c]?.hidden) return;
-      if (!(STYLES[cell.s] as Style).align?.wrap) return;
-      const width = Math.max(4, (sheet.columns[c]?.width ?? 10) - 1);
-      const n = cell.v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / width)), 0);
-      lines = Math.max(lines, n);
-    });
-    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
-  }
+  for (const row of sheet.rows) fitRowHeight(row, sheet.columns);
+}
+
+/** One row's height for its wrapped text (see fitRowHeights); returns the row. */
+export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
+  if (row.height !== undefined) return row;
+  let lines = 1;
+  row.cells.forEach((cell, c) => {
+    if (!cell?.s || typeof cell.v !== 'string' || columns[c]?.hidden) return;
+    if (!(STYLES[cell.s] as Style).align?.wrap) return;
+    const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
+    const n = cell.v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / width)), 0);
+    lines = Math.max(lines, n);
+  });
+  if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+  return row;
 }

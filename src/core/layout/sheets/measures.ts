@@ -51,6 +51,7 @@ export function measuresSheet(ctx: Context): Sheet {
   const completed = formulaString(L.statuses.completed);
   const cancelled = formulaString(L.statuses.cancelled);
   return dataSheet(ctx, {
+    lazy: true,
     key: 'measures',
     columns: ctx.measures,
     items,

@@ -26,6 +26,7 @@ export function observationsSheet(ctx: Context): Sheet {
     }
   };
   return dataSheet(ctx, {
+    lazy: true,
     key: 'observations',
     columns: ctx.observations,
     items,
