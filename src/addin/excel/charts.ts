@@ -7,7 +7,6 @@
 import type { Chart, Sheet } from '../../core/layout/model';
 import { cellRef } from '../../core/layout/refs';
 
-
 /** Charts the add-in writes are named so; the Charts button replaces the charts of the report's sheets. */
 export const CHART_NAME = 'plan-report chart';
 

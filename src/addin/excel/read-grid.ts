@@ -68,7 +68,11 @@ export async function loadReportGrid(context: Excel.RequestContext, file: string
     });
     return async () => {
       await context.sync();
-      for (const { name, r } of ranges) loaded.set(name.toLowerCase(), r.isNullObject ? undefined : { rowIndex: r.rowIndex, columnIndex: r.columnIndex, values: r.values, formulas: r.formulas });
+      for (const { name, r } of ranges)
+        loaded.set(
+          name.toLowerCase(),
+          r.isNullObject ? undefined : { rowIndex: r.rowIndex, columnIndex: r.columnIndex, values: r.values, formulas: r.formulas },
+        );
     };
   };
   const grid: GridWorkbook = {

@@ -120,7 +120,12 @@ export async function inspect(context: Excel.RequestContext, sync = () => contex
 /** Decides what moves where, refusing (before anything is touched) what would harm sheets or names that are not the report's. */
 export function planBuild(existing: Existing, model: Workbook): Plan {
   const bad = model.sheets.map((s) => ({ name: s.name, problem: sheetNameProblem(s.name) })).filter((x) => x.problem);
-  if (bad.length) throw new WorkbookConflict('sheetName', bad.map((b) => b.name), bad[0].problem);
+  if (bad.length)
+    throw new WorkbookConflict(
+      'sheetName',
+      bad.map((b) => b.name),
+      bad[0].problem,
+    );
   const reportIds = new Set(existing.reportSheets.map((s) => s.id));
   const foreign = existing.sheets.filter((s) => !reportIds.has(s.id));
   const foreignNames = new Set(foreign.map((s) => lower(s.name)));
@@ -173,7 +178,8 @@ function cellBands(sheet: Sheet, budget: number): { block: CellBlock; bytes: num
   const bands: { block: CellBlock; bytes: number }[] = [];
   let first = 0;
   let bytes = 0;
-  const cut = (end: number) => bands.push({ block: { firstRow: first + 1, inputs: block.inputs.slice(first, end), formats: block.formats.slice(first, end) }, bytes });
+  const cut = (end: number) =>
+    bands.push({ block: { firstRow: first + 1, inputs: block.inputs.slice(first, end), formats: block.formats.slice(first, end) }, bytes });
   block.inputs.forEach((row, i) => {
     const b = utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(block.formats[i]));
     if (bytes && bytes + b > budget) {

@@ -104,7 +104,7 @@ export function styleAreas(sheet: Sheet): Map<StyleName, string[]> {
   sheet.rows.forEach((row, i) => {
     const r = i + 1;
     const cells = row.cells;
-    for (let c = 0; c < cells.length; ) {
+    for (let c = 0; c < cells.length;) {
       const style = cells[c]?.s;
       if (!style) {
         c++;
