@@ -66,16 +66,19 @@ function editJson(text: string, edits: Edit[]): string {
 
 // ---- YAML
 
+/** A comment's spacing, which the YAML writer does not keep (restoreCommentSpacing puts it back). */
+const commentSpacing = (text: string) => text.replace(/(\S)[ \t]+#/g, '$1 #').replace(/\s*$/, '');
+
 /** The rendering options under which the unedited document prints as the file was written, if any. */
 function renderOptions(doc: Document.Parsed, body: string): ToStringOptions {
   const base: ToStringOptions = { lineWidth: 0, minContentWidth: 0 };
   const detected = /\n( +)\S/.exec(body)?.[1].length;
   const indents = [...new Set([detected, 2, 4].filter((n): n is number => n !== undefined && n > 0 && n <= 8))];
-  const bare = body.replace(/\s*$/, '');
+  const bare = commentSpacing(body);
   for (const indent of indents) {
     for (const indentSeq of [true, false]) {
       const options = { ...base, indent, indentSeq };
-      if (doc.toString(options).replace(/\s*$/, '') === bare) return options;
+      if (commentSpacing(doc.toString(options)) === bare) return options;
     }
   }
   return { ...base, indent: indents[0] ?? 2 };
@@ -86,7 +89,7 @@ function renderOptions(doc: Document.Parsed, body: string): ToStringOptions {
  * lines the edits did not touch get back the spacing the file had, as long
  * as the document still means the same.
  */
-function restoreCommentSpacing(out: string, original: string): string {
+function restoreCommentSpacing(out: string, original: string, meaning: unknown): string {
   const re = /^(.*\S)(\s+)(#.*)$/;
   const keyed = /^(\s*(?:- )?[^\s:#][^:#]*:)( .*\S)( #.*)$/;
   const spaced = new Map<string, string>();
@@ -110,8 +113,7 @@ function restoreCommentSpacing(out: string, original: string): string {
       return m && spacing ? `${m[1]}${m[2]}${spacing}${m[3].slice(1)}` : l;
     })
     .join('\n');
-  const same = isDeepStrictEqual(parseDocument(restored, { version: '1.2' }).toJS(), parseDocument(out, { version: '1.2' }).toJS());
-  return same ? restored : out;
+  return restored === out || isDeepStrictEqual(parseDocument(restored, { version: '1.2' }).toJS(), meaning) ? restored : out;
 }
 
 function editYaml(text: string, edits: Edit[]): string {
@@ -151,7 +153,7 @@ function editYaml(text: string, edits: Edit[]): string {
     }
   }
   const trailing = /\s*$/.exec(body)![0] || '\n';
-  const out = restoreCommentSpacing(doc.toString(options).replace(/\s*$/, '') + trailing, body);
+  const out = restoreCommentSpacing(doc.toString(options).replace(/\s*$/, '') + trailing, body, doc.toJS());
   return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
 }
 

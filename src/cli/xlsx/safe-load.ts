@@ -189,6 +189,9 @@ export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN
     await inspect(buf, limits);
   } catch (err) {
     if (err instanceof Refusal) throw InputError.one(file, err.message);
+    if (/too many bytes in the stream/.test((err as Error).message)) {
+      throw InputError.one(file, 'holds a part that unpacks to more than the size it declares; expected a workbook, not a zip bomb');
+    }
     throw InputError.one(file, `is not a complete .xlsx workbook: the zip package is truncated or damaged (${(err as Error).message.split('\n')[0]}); expected the workbook as saved`);
   }
   const wb = new ExcelJS.Workbook();

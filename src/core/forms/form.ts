@@ -4,7 +4,7 @@
  * builder and the reader of returned forms.
  */
 import { InputError } from '../errors';
-import { period as parsePeriodText, parsePeriod, type Period, type PeriodKind } from '../periods';
+import { parsePeriod, type Period, type PeriodKind } from '../periods';
 import type { Catalog, CatalogEntry, Indicator, Measure, Plan, ReportData } from '../schema';
 import type { FormKind } from './labels';
 
@@ -250,9 +250,4 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
     case 'catalog':
       return { requests: (data.catalogs ?? []).map((c) => ({ ...req, catalog: c.id })), left: 0 };
   }
-}
-
-/** The period of a form request, checked. */
-export function requestPeriod(data: ReportData, req: FormRequest): Period {
-  return parsePeriodText(req.period ?? data.report.period);
 }
