@@ -54,7 +54,15 @@ function editJson(text: string, edits: Edit[]): string {
       (parent as Record<string, unknown>)[key as string] = e.value;
     } else {
       const entries = Object.entries(parent);
-      entries.splice(insertAt(entries.map(([k]) => k), key as string, orderAt(e.path)), 0, [key as string, e.value]);
+      entries.splice(
+        insertAt(
+          entries.map(([k]) => k),
+          key as string,
+          orderAt(e.path),
+        ),
+        0,
+        [key as string, e.value],
+      );
       const grand = at(e.path.slice(0, -2)) as Record<string | number, unknown>;
       grand[e.path[e.path.length - 2]] = Object.fromEntries(entries);
     }

@@ -61,7 +61,12 @@ describe('which rows a form has', () => {
     const lead = selectForm(DATA, { kind: 'measures', lead: 'Health Commission' }, 'd');
     expect(lead.rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(['P1/M1', 'P2/M1']);
     expect(selectForm(DATA, { kind: 'measures', lead: 'commerce bureau' }, 'd').rows.map((r) => r[1])).toEqual(['M2']);
-    expect(selectForm(DATA, { kind: 'measures', lead: 'Health Commission', plan: 'P2' }, 'd').scope).toEqual({ kind: 'measures', period: '2024-Q3', plan: 'P2', lead: 'Health Commission' });
+    expect(selectForm(DATA, { kind: 'measures', lead: 'Health Commission', plan: 'P2' }, 'd').scope).toEqual({
+      kind: 'measures',
+      period: '2024-Q3',
+      plan: 'P2',
+      lead: 'Health Commission',
+    });
   });
 
   it('--all: one form per lead department (whole text, so forms do not overlap), per region, per catalog', () => {
@@ -75,10 +80,16 @@ describe('which rows a form has', () => {
   });
 
   it('refuses what the data does not have, saying what it has', () => {
-    expect(() => selectForm(DATA, { kind: 'measures' }, 'd.yaml')).toThrow('d.yaml: has 2 plans; expected --plan (one of: "P1", "P2"), --lead DEPARTMENT or --all');
+    expect(() => selectForm(DATA, { kind: 'measures' }, 'd.yaml')).toThrow(
+      'd.yaml: has 2 plans; expected --plan (one of: "P1", "P2"), --lead DEPARTMENT or --all',
+    );
     expect(() => selectForm(DATA, { kind: 'measures', plan: 'P9' }, 'd.yaml')).toThrow('d.yaml: has no plan "P9"; expected one of: "P1", "P2"');
-    expect(() => selectForm(DATA, { kind: 'measures', lead: 'Nobody' }, 'd.yaml')).toThrow('d.yaml: has no measures led by "Nobody"; expected one of the lead departments:');
-    expect(() => selectForm(DATA, { kind: 'indicators', region: 'East' }, 'd.yaml')).toThrow('d.yaml: has no indicators of region "East"; expected one of: "North", "South"');
+    expect(() => selectForm(DATA, { kind: 'measures', lead: 'Nobody' }, 'd.yaml')).toThrow(
+      'd.yaml: has no measures led by "Nobody"; expected one of the lead departments:',
+    );
+    expect(() => selectForm(DATA, { kind: 'indicators', region: 'East' }, 'd.yaml')).toThrow(
+      'd.yaml: has no indicators of region "East"; expected one of: "North", "South"',
+    );
     expect(() => selectForm(DATA, { kind: 'catalog', catalog: 'C9' }, 'd.yaml')).toThrow('d.yaml: has no catalog "C9"; expected one of: "C1"');
     expect(() => selectForm(DATA, { kind: 'measures', plan: 'P1', period: '2024-Q5' }, 'd.yaml')).toThrow('d.yaml: --period "2024-Q5" is not a period');
   });
@@ -129,7 +140,16 @@ describe('the form layout', () => {
     expect(instructions.rows[0].cells[0]?.v).toBe('填表说明');
     expect(JSON.stringify(instructions.rows)).toContain('未启动、推进中、已完成、滞后、已取消');
     expect(record).toMatchObject({ name: FORM_META_SHEET, state: 'veryHidden', protection: { password: 'pw' } });
-    expect(meta).toMatchObject({ form: 'plan-report-form/v1', format: 'plan-report/v1', kind: 'measures', region: 'Testland', period: '2024-Q3', plan: 'P1', locale: 'zh-CN', sheet: '措施' });
+    expect(meta).toMatchObject({
+      form: 'plan-report-form/v1',
+      format: 'plan-report/v1',
+      kind: 'measures',
+      region: 'Testland',
+      period: '2024-Q3',
+      plan: 'P1',
+      locale: 'zh-CN',
+      sheet: '措施',
+    });
     expect(meta.digest).toMatch(/^[0-9a-f]{64}$/);
     const rows = record.rows.map((r) => r.cells.map((c) => c?.v as string));
     expect(parseFormMeta(rows)).toEqual(meta);
@@ -230,7 +250,9 @@ describe('plan-report form', () => {
       '2022-Q3-Haidian-District-Government.xlsx',
     ]);
     expect(r.out.at(-1)).toBe(`5 forms written to ${dir}`);
-    expect(r.err).toEqual([`${seed('beijing-2022-q3')}: 45 measures have no lead department, so no form of --all asks about them; make their form with --plan ID`]);
+    expect(r.err).toEqual([
+      `${seed('beijing-2022-q3')}: 45 measures have no lead department, so no form of --all asks about them; make their form with --plan ID`,
+    ]);
   });
 
   it('writes one form with --out, in the language asked for, and names a default file after period and department', async () => {

@@ -129,7 +129,13 @@ describe('collect applies returns', () => {
     expect(again.out.at(-1)).toBe(`no changes: ${s.data} left as it was`);
     expect(bytes(s.data)).toEqual(once);
     expect(fs.statSync(s.data).mtimeMs).toBe(mtime);
-    expect(readData(once.toString('utf8'), 'd.yaml').plans![0].measures[1]).toEqual({ id: 'M2', title: 'Second measure', lead: 'Commerce Bureau', status: 'delayed', note: "+1 -2 @x 'abc" });
+    expect(readData(once.toString('utf8'), 'd.yaml').plans![0].measures[1]).toEqual({
+      id: 'M2',
+      title: 'Second measure',
+      lead: 'Commerce Bureau',
+      status: 'delayed',
+      note: "+1 -2 @x 'abc",
+    });
   });
 
   it('--dry-run prints the table and writes nothing', async () => {
@@ -138,7 +144,12 @@ describe('collect applies returns', () => {
     const before = bytes(s.data);
     const r = await cli('collect', s.data, ret, '--dry-run');
     expect(r.code).toBe(0);
-    expect(r.out.slice(1)).toEqual([`Changes to ${s.data} (1):`, '  item   field   old          new          from', `  P1 M2  status  not-started  in-progress  ${ret} Measures!F9`, 'dry run: 1 change from 1 return; nothing written']);
+    expect(r.out.slice(1)).toEqual([
+      `Changes to ${s.data} (1):`,
+      '  item   field   old          new          from',
+      `  P1 M2  status  not-started  in-progress  ${ret} Measures!F9`,
+      'dry run: 1 change from 1 return; nothing written',
+    ]);
     expect(bytes(s.data)).toEqual(before);
     expect(listing(s.dir)).toEqual(['data.yaml', 'forms', 'forms/p1.xlsx', 'returns', 'returns/p1.xlsx']);
   });
@@ -263,13 +274,21 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
     const s = setup();
     const ret = await s.filled('p1.xlsx', ['--plan', 'P1']);
     fs.writeFileSync(s.data, YAML.replace(/      - \{ id: M3.*\n/, ''));
-    await refused(s, ret, [`${ret} Measures!B10: measure "M3" of plan P1 is not in ${s.data} (removed since the form was made?); expected a form made from this data file`]);
+    await refused(s, ret, [
+      `${ret} Measures!B10: measure "M3" of plan P1 is not in ${s.data} (removed since the form was made?); expected a form made from this data file`,
+    ]);
   });
 
   it('a form of another format version', async () => {
     const s = setup();
-    const ret = await s.filled('v2.xlsx', ['--plan', 'P1'], (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B1').value = 'plan-report-form/v2'));
-    await refused(s, ret, [`${ret} _plan_report_form!B1: is a form of format "plan-report-form/v2"; expected "plan-report-form/v1" (make the form again with this version of plan-report)`]);
+    const ret = await s.filled(
+      'v2.xlsx',
+      ['--plan', 'P1'],
+      (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B1').value = 'plan-report-form/v2'),
+    );
+    await refused(s, ret, [
+      `${ret} _plan_report_form!B1: is a form of format "plan-report-form/v2"; expected "plan-report-form/v1" (make the form again with this version of plan-report)`,
+    ]);
   });
 
   it('a form with its locked cells changed (the digest recomputed from the returned cells)', async () => {
@@ -289,8 +308,14 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
 
   it('a form whose hidden record was altered, or whose sheet was renamed', async () => {
     const s = setup();
-    const altered = await s.filled('altered.xlsx', ['--plan', 'P1'], (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B19').value = '0'.repeat(64)));
-    await refused(s, altered, [`${altered} _plan_report_form!B19: the form's record does not match its digest (the hidden record was altered); expected the form as it was sent`]);
+    const altered = await s.filled(
+      'altered.xlsx',
+      ['--plan', 'P1'],
+      (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B19').value = '0'.repeat(64)),
+    );
+    await refused(s, altered, [
+      `${altered} _plan_report_form!B19: the form's record does not match its digest (the hidden record was altered); expected the form as it was sent`,
+    ]);
     const renamed = await s.filled('renamed.xlsx', ['--plan', 'P1'], (ws) => void (ws.name = 'Mine'));
     await refused(s, renamed, [`${renamed} _plan_report_form!B13: has no sheet "Measures"; expected the form's own sheet (was it renamed or deleted?)`]);
   });
@@ -319,20 +344,28 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
       `${ret} Catalog!G10: hospitals -1 is not a whole number of 0 or more; expected a count such as 3`,
     ]);
     const ret2 = await s.filled('cat2.xlsx', ['--kind', 'catalog'], (ws) => void (ws.getCell('B10').value = 'Gauze'));
-    await refused(s, ret2, [`${ret2} Catalog!C10: enterprise is blank; expected an enterprise for every new entry`, `${ret2} Catalog!D10: category is blank; expected a category for every new entry`]);
+    await refused(s, ret2, [
+      `${ret2} Catalog!C10: enterprise is blank; expected an enterprise for every new entry`,
+      `${ret2} Catalog!D10: category is blank; expected a category for every new entry`,
+    ]);
   });
 
   it('a report workbook, or a workbook not made by plan-report', async () => {
     const s = setup();
     const report = path.join(s.dir, 'returns', 'report.xlsx');
     expect((await cli('generate', s.data, '--out', report)).code).toBe(0);
-    await refused(s, report, [`${report}: is a report workbook made by \`plan-report generate\`, not a form; expected a form made by \`plan-report form\` (read a report with \`plan-report extract\`)`]);
+    await refused(s, report, [
+      `${report}: is a report workbook made by \`plan-report generate\`, not a form; expected a form made by \`plan-report form\` (read a report with \`plan-report extract\`)`,
+    ]);
     const other = path.join(s.dir, 'returns', 'other.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     await wb.xlsx.writeFile(other);
     const o = await cli('collect', s.data, other);
-    expect(o.err).toEqual([`${other}: refused (1 problem); nothing of it is applied`, `${other}: has no "_plan_report_form" sheet; expected a form made by \`plan-report form\``]);
+    expect(o.err).toEqual([
+      `${other}: refused (1 problem); nothing of it is applied`,
+      `${other}: has no "_plan_report_form" sheet; expected a form made by \`plan-report form\``,
+    ]);
   });
 
   it('a data file that is not valid: nothing read, nothing written', async () => {
@@ -342,7 +375,9 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
     const before = bytes(s.data);
     const r = await cli('collect', s.data, ret);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`${s.data}:21:17: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`]);
+    expect(r.err).toEqual([
+      `${s.data}:21:17: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`,
+    ]);
     expect(bytes(s.data)).toEqual(before);
   });
 });

@@ -71,16 +71,36 @@ describe('editDataText', () => {
   });
 
   it('a layout the YAML writer cannot reproduce is re-indented, still with its comments, key order and values', () => {
-    const odd = 'format: plan-report/v1   # odd layout\nreport: {title: T, region: R, period: 2024-Q1}\nplans:\n-   id: P   # the plan\n    title: p\n    measures:\n    -   id: M\n        title: m\n        status: delayed\n';
+    const odd =
+      'format: plan-report/v1   # odd layout\nreport: {title: T, region: R, period: 2024-Q1}\nplans:\n-   id: P   # the plan\n    title: p\n    measures:\n    -   id: M\n        title: m\n        status: delayed\n';
     const out = editDataText(odd, 'd.yaml', [{ op: 'set', path: ['plans', 0, 'measures', 0, 'status'], value: 'completed' }]);
     expect(out).toContain('# odd layout');
     expect(out).toContain('# the plan');
     expect(out.indexOf('id: M')).toBeLessThan(out.indexOf('title: m'));
-    expect(readData(out, 'd.yaml')).toEqual({ ...readData(odd, 'd.yaml'), plans: [{ id: 'P', title: 'p', measures: [{ id: 'M', title: 'm', status: 'completed' }] }] });
+    expect(readData(out, 'd.yaml')).toEqual({
+      ...readData(odd, 'd.yaml'),
+      plans: [{ id: 'P', title: 'p', measures: [{ id: 'M', title: 'm', status: 'completed' }] }],
+    });
   });
 
   it('writes text that looks like a formula, a number or a boolean as text that reads back the same', () => {
-    const tricky = ['=HYPERLINK("http://x","y")', '+1', '-2', '@x', "'abc", 'TRUE', 'yes', '2020', '0012', 'a: b', '# not a comment', 'line one\nline two', ' padded ', '"quoted"', '医药 🧬'];
+    const tricky = [
+      '=HYPERLINK("http://x","y")',
+      '+1',
+      '-2',
+      '@x',
+      "'abc",
+      'TRUE',
+      'yes',
+      '2020',
+      '0012',
+      'a: b',
+      '# not a comment',
+      'line one\nline two',
+      ' padded ',
+      '"quoted"',
+      '医药 🧬',
+    ];
     const edits: Edit[] = tricky.map((t, i) => ({ op: 'set', path: ['plans', 0, 'measures', 0, i % 2 ? 'note' : 'title'], value: t }));
     for (const e of edits) {
       const out = editDataText(yaml4, 'd.yaml', [e]);
@@ -91,12 +111,14 @@ describe('editDataText', () => {
 
   it('appends an entry as a flow mapping when its siblings are flow mappings, and as a block otherwise', () => {
     const text = 'catalogs:\n  - id: C\n    title: c\n    entries:\n      - { product: A, enterprise: E, category: drug }\n';
-    const out = editDataText(text, 'd.yaml', [{ op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', enterprise: 'E', category: 'device', hospitals: 2 } }]);
+    const out = editDataText(text, 'd.yaml', [
+      { op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', enterprise: 'E', category: 'device', hospitals: 2 } },
+    ]);
     expect(out).toBe(`${text}      - { product: B, enterprise: E, category: device, hospitals: 2 }\n`);
     const block = 'catalogs:\n  - id: C\n    title: c\n    entries:\n      - product: A\n        enterprise: E\n        category: drug\n';
-    expect(editDataText(block, 'd.yaml', [{ op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', enterprise: 'E', category: 'device' } }])).toBe(
-      `${block}      - product: B\n        enterprise: E\n        category: device\n`,
-    );
+    expect(
+      editDataText(block, 'd.yaml', [{ op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', enterprise: 'E', category: 'device' } }]),
+    ).toBe(`${block}      - product: B\n        enterprise: E\n        category: device\n`);
   });
 
   it('refuses what it cannot edit in place (a YAML alias)', () => {

@@ -47,7 +47,8 @@ describe('text that looks like a formula, and the longest cells', () => {
   it('generate -> extract gives the same data, cell by cell', async () => {
     expect(LONG.length).toBe(32767);
     const wb = await loadBytes(await xlsxBytes(buildReport(quarterly, DATA, 'en', OPTIONS)));
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => expect(typeof c.formula === 'string' && LEADING.includes(`=${c.formula}`)).toBe(false)));
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) => row.eachCell((c) => expect(typeof c.formula === 'string' && LEADING.includes(`=${c.formula}`)).toBe(false)));
     expect(readReportWorkbook(exceljsGrid(wb), 'x.xlsx')).toEqual(DATA);
   });
 
@@ -70,7 +71,9 @@ describe('text that looks like a formula, and the longest cells', () => {
     fs.writeFileSync(f, await formBytes(DATA, { kind: 'measures', plan: 'P' }));
     const r = await cli('extract', f, '--out', path.join(dir, 'x.yaml'));
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`${f}: is a form made by \`plan-report form\`, not a report; expected a report workbook (fold a returned form into the data file with \`plan-report collect DATA FORM...\`)`]);
+    expect(r.err).toEqual([
+      `${f}: is a form made by \`plan-report form\`, not a report; expected a report workbook (fold a returned form into the data file with \`plan-report collect DATA FORM...\`)`,
+    ]);
     expect(fs.readdirSync(dir)).toEqual(['form.xlsx']);
   });
 });

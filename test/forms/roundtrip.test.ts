@@ -28,9 +28,18 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** undefined: left as it was; null: cleared; else the value typed. */
 const edit = <T>(arb: fc.Arbitrary<T>) => fc.option(fc.option(arb, { nil: null }), { nil: undefined, freq: 2 });
-const someText = fc.oneof(text(40), fc.constantFrom('=HYPERLINK("http://x","y")', '+1', '-2', '@x', "'abc", 'line one\nline two', '0012', 'TRUE', '2020-01-01'));
-const progress = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }).map((v) => v + 0), fc.constantFrom(0, 0.5, 1));
-const number = fc.oneof(fc.integer({ min: -1000, max: 100000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0));
+const someText = fc.oneof(
+  text(40),
+  fc.constantFrom('=HYPERLINK("http://x","y")', '+1', '-2', '@x', "'abc", 'line one\nline two', '0012', 'TRUE', '2020-01-01'),
+);
+const progress = fc.oneof(
+  fc.double({ min: 0, max: 1, noNaN: true }).map((v) => v + 0),
+  fc.constantFrom(0, 0.5, 1),
+);
+const number = fc.oneof(
+  fc.integer({ min: -1000, max: 100000 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0),
+);
 /** How a department writes a status: the form's words, the other language's, or the data's token, in any case. */
 const statusWord = (s: Status) => fc.constantFrom(labelsFor('en').statuses[s], labelsFor('zh-CN').statuses[s], s, labelsFor('en').statuses[s].toUpperCase());
 const categoryWord = (c: Category) => fc.constantFrom(labelsFor('en').categories[c], labelsFor('zh-CN').categories[c], c);
@@ -60,7 +69,10 @@ describe('data -> form -> filled -> collect', () => {
       .chain((data) => {
         const plan = data.plans!.find((p) => p.measures.length > 0)!;
         const row = fc.record({
-          status: fc.option(fc.constantFrom(...STATUSES).chain((s) => statusWord(s).map((word) => ({ s, word }))), { nil: undefined }),
+          status: fc.option(
+            fc.constantFrom(...STATUSES).chain((s) => statusWord(s).map((word) => ({ s, word }))),
+            { nil: undefined },
+          ),
           completed: edit(isoDate),
           progress: edit(progress),
           note: edit(someText),
@@ -166,7 +178,10 @@ describe('data -> form -> filled -> collect', () => {
           corrections: fc.array(
             fc.record({
               product: fc.option(text(30), { nil: undefined }),
-              category: fc.option(fc.constantFrom(...CATEGORIES).chain((c) => categoryWord(c).map((word) => ({ c, word }))), { nil: undefined }),
+              category: fc.option(
+                fc.constantFrom(...CATEGORIES).chain((c) => categoryWord(c).map((word) => ({ c, word }))),
+                { nil: undefined },
+              ),
               registration: edit(text(20)),
               listed: edit(isoDate),
               hospitals: edit(fc.nat({ max: 500 })),
@@ -242,7 +257,9 @@ describe('data -> form -> filled -> collect', () => {
           ...((data.indicators ?? []).length ? [{ kind: 'indicators' as const }] : []),
           ...(data.catalogs ?? []).map((c) => ({ kind: 'catalog' as const, catalog: c.id })),
         ];
-        const returns = await Promise.all(reqs.map(async (r, i) => readBack(await loadBytes(await formBytes(data, r, i % 2 ? 'zh-CN' : 'en')), data, `r${i}.xlsx`)));
+        const returns = await Promise.all(
+          reqs.map(async (r, i) => readBack(await loadBytes(await formBytes(data, r, i % 2 ? 'zh-CN' : 'en')), data, `r${i}.xlsx`)),
+        );
         for (const r of returns) expect(r.changes).toEqual([]);
         const result = collectReturns(data, returns);
         expect(result.rows).toEqual([]);

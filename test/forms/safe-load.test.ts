@@ -47,7 +47,9 @@ beforeAll(async () => {
 
 describe('safeLoadWorkbook refuses, naming the file', () => {
   it('what is not a workbook: text, a PDF, an empty file, an empty zip, a directory, a missing file', async () => {
-    await expect(safeLoadWorkbook(file('text.xlsx', 'Dear colleague, please find attached'))).rejects.toThrow(/text\.xlsx: is not an \.xlsx workbook \(not a zip package\)$/);
+    await expect(safeLoadWorkbook(file('text.xlsx', 'Dear colleague, please find attached'))).rejects.toThrow(
+      /text\.xlsx: is not an \.xlsx workbook \(not a zip package\)$/,
+    );
     await expect(safeLoadWorkbook(file('doc.xlsx', '%PDF-1.7\n...'))).rejects.toThrow('doc.xlsx: is not an .xlsx workbook (not a zip package)');
     await expect(safeLoadWorkbook(file('empty.xlsx', ''))).rejects.toThrow('empty.xlsx: is empty; expected a workbook (.xlsx)');
     await expect(safeLoadWorkbook(file('nothing.xlsx', zip([])))).rejects.toThrow('nothing.xlsx: is an empty zip package; expected an .xlsx workbook');
@@ -57,14 +59,20 @@ describe('safeLoadWorkbook refuses, naming the file', () => {
 
   it('an Excel 97-2003 file, or a workbook encrypted with a password to open it', async () => {
     const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]);
-    await expect(safeLoadWorkbook(file('old.xlsx', ole))).rejects.toThrow('old.xlsx: is an encrypted workbook or an Excel 97-2003 (.xls) file; expected an .xlsx workbook saved without a password to open it');
+    await expect(safeLoadWorkbook(file('old.xlsx', ole))).rejects.toThrow(
+      'old.xlsx: is an encrypted workbook or an Excel 97-2003 (.xls) file; expected an .xlsx workbook saved without a password to open it',
+    );
   });
 
   it('a truncated zip, and a damaged one', async () => {
-    await expect(safeLoadWorkbook(file('half.xlsx', form.subarray(0, Math.floor(form.length / 2))))).rejects.toThrow(/half\.xlsx: is not a complete \.xlsx workbook: the zip package is truncated or damaged \(.+\); expected the workbook as saved/);
+    await expect(safeLoadWorkbook(file('half.xlsx', form.subarray(0, Math.floor(form.length / 2))))).rejects.toThrow(
+      /half\.xlsx: is not a complete \.xlsx workbook: the zip package is truncated or damaged \(.+\); expected the workbook as saved/,
+    );
     const damaged = Buffer.from(form);
     for (let i = 200; i < Math.min(damaged.length - 2000, 4000); i += 7) damaged[i] ^= 0x5a;
-    await expect(safeLoadWorkbook(file('damaged.xlsx', damaged))).rejects.toThrow(/damaged\.xlsx: (is not a complete \.xlsx workbook|cannot be read as an \.xlsx workbook)/);
+    await expect(safeLoadWorkbook(file('damaged.xlsx', damaged))).rejects.toThrow(
+      /damaged\.xlsx: (is not a complete \.xlsx workbook|cannot be read as an \.xlsx workbook)/,
+    );
   });
 
   it('a zip bomb: a small file whose sheet unpacks to 300 MB', async () => {
@@ -77,14 +85,18 @@ describe('safeLoadWorkbook refuses, naming the file', () => {
 
   it('a zip bomb that lies about its sizes (small declared size, 300 MB inside)', async () => {
     const liar = minimalXlsx({ name: 'sheet', deflated: deflatedSpaces(300), size: 4000, crc: 0 });
-    await expect(safeLoadWorkbook(file('liar.xlsx', liar))).rejects.toThrow('liar.xlsx: holds a part that unpacks to more than the size it declares; expected a workbook, not a zip bomb');
+    await expect(safeLoadWorkbook(file('liar.xlsx', liar))).rejects.toThrow(
+      'liar.xlsx: holds a part that unpacks to more than the size it declares; expected a workbook, not a zip bomb',
+    );
   });
 
   it('a sheet of a million rows, counted as it unpacks, before exceljs reads it', async () => {
     const xml = rowsXml(1_000_000);
     const million = minimalXlsx({ name: 'sheet', deflated: zlib.deflateRawSync(xml, { level: 1 }), size: xml.length, crc: 0 });
     const f = file('million.xlsx', million);
-    await expect(safeLoadWorkbook(f)).rejects.toThrow('million.xlsx: has more than 100,000 rows in its sheets; expected a workbook of at most that many (refused before it is read whole)');
+    await expect(safeLoadWorkbook(f)).rejects.toThrow(
+      'million.xlsx: has more than 100,000 rows in its sheets; expected a workbook of at most that many (refused before it is read whole)',
+    );
     // extract's limit is larger, still far below a million.
     const r = await cli('extract', f, '--out', path.join(dir, 'million.yaml'));
     expect(r.code).toBe(1);
@@ -97,15 +109,22 @@ describe('safeLoadWorkbook refuses, naming the file', () => {
     const enc = zip([{ name: 'xl/workbook.xml', data: Buffer.from('<a/>') }]);
     enc.writeUInt16LE(0x0801, 6); // local header: encrypted
     enc.writeUInt16LE(0x0801, enc.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 8); // central directory: encrypted
-    await expect(safeLoadWorkbook(file('enc.xlsx', enc))).rejects.toThrow('enc.xlsx: is encrypted (a zip entry needs a password); expected a workbook saved without a password');
+    await expect(safeLoadWorkbook(file('enc.xlsx', enc))).rejects.toThrow(
+      'enc.xlsx: is encrypted (a zip entry needs a password); expected a workbook saved without a password',
+    );
   });
 
   it('a valid zip that is no workbook, and a workbook exceljs cannot read', async () => {
     await expect(safeLoadWorkbook(file('notxlsx.xlsx', zip([{ name: 'readme.txt', data: Buffer.from('hello') }])))).rejects.toThrow(
       'notxlsx.xlsx: is a zip package but not a workbook (it has no xl/workbook.xml); expected an .xlsx workbook',
     );
-    const broken = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet') }]);
-    await expect(safeLoadWorkbook(file('broken.xlsx', broken))).rejects.toThrow(/broken\.xlsx: (cannot be read as an \.xlsx workbook \(.+\)|has no sheets; expected an \.xlsx workbook)$/);
+    const broken = zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet') },
+    ]);
+    await expect(safeLoadWorkbook(file('broken.xlsx', broken))).rejects.toThrow(
+      /broken\.xlsx: (cannot be read as an \.xlsx workbook \(.+\)|has no sheets; expected an \.xlsx workbook)$/,
+    );
   });
 
   it('still loads a real form, and a large honest one', async () => {
@@ -122,7 +141,10 @@ describe('collect with hostile returns among good ones', () => {
   it('refuses each clearly, applies the good one, exits 1, and never crashes', async () => {
     const d = tempDir();
     const data = path.join(d, 'data.yaml');
-    fs.writeFileSync(data, 'format: plan-report/v1\nreport: { title: T, region: R, period: 2024-Q3 }\nplans:\n  - id: P\n    title: p\n    measures:\n      - { id: M, title: m, status: in-progress }\n');
+    fs.writeFileSync(
+      data,
+      'format: plan-report/v1\nreport: { title: T, region: R, period: 2024-Q3 }\nplans:\n  - id: P\n    title: p\n    measures:\n      - { id: M, title: m, status: in-progress }\n',
+    );
     const good = await loadBytes(form);
     good.getWorksheet('Measures')!.getCell('F8').value = 'Completed';
     const put = (name: string, bytes: Buffer | string) => {

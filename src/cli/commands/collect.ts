@@ -57,7 +57,13 @@ function conflictLine(c: Conflict): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function collectCommand(dataFile: string, returnFiles: string[], opts: CollectOptions, io: Io, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function collectCommand(
+  dataFile: string,
+  returnFiles: string[],
+  opts: CollectOptions,
+  io: Io,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   const text = await readTextInput(dataFile);
   const data = readData(text, dataFile);
   const out = opts.out ?? dataFile;
@@ -111,7 +117,9 @@ export async function collectCommand(dataFile: string, returnFiles: string[], op
   }
 
   const applied = files.length - refused.size;
-  const trouble = [refused.size ? `${plural(refused.size, 'return')} refused` : '', result.conflicts.length ? plural(result.conflicts.length, 'conflict') : ''].filter(Boolean).join(', ');
+  const trouble = [refused.size ? `${plural(refused.size, 'return')} refused` : '', result.conflicts.length ? plural(result.conflicts.length, 'conflict') : '']
+    .filter(Boolean)
+    .join(', ');
   const tail = trouble ? `; ${trouble}` : '';
   if (opts.dryRun) {
     io.out(`dry run: ${plural(result.rows.length, 'change')} from ${plural(applied, 'return')}; nothing written${tail}`);
@@ -135,7 +143,8 @@ export async function collectCommand(dataFile: string, returnFiles: string[], op
     } catch {
       back = undefined;
     }
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data)))) throw cannot('the edited file would not read back as the collected data');
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data))))
+      throw cannot('the edited file would not read back as the collected data');
     await writeFileAtomic(out, edited, files);
     io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
   }

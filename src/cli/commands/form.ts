@@ -46,7 +46,11 @@ export function safeFileName(name: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[-.\s]+|[-.\s]+$/g, '');
   const chars = Array.from(s);
-  if (chars.length > MAX_NAME) s = `${chars.slice(0, MAX_NAME - 9).join('').replace(/[-.\s]+$/, '')}-${sha256Hex(name).slice(0, 8)}`;
+  if (chars.length > MAX_NAME)
+    s = `${chars
+      .slice(0, MAX_NAME - 9)
+      .join('')
+      .replace(/[-.\s]+$/, '')}-${sha256Hex(name).slice(0, 8)}`;
   if (!s) s = 'form';
   if (RESERVED.test(s.split('.')[0])) s = `_${s}`;
   return s;
@@ -65,8 +69,10 @@ export function formFileName(content: FormContent): string {
 function describe(content: FormContent): string {
   const s = content.scope;
   const n = content.rows.length;
-  if (s.kind === 'measures') return `measures form: ${n} measure${n === 1 ? '' : 's'}${s.lead !== undefined ? ` led by ${s.lead}` : ''}${s.plan ? ` of plan ${s.plan}` : ''}, ${s.period}`;
-  if (s.kind === 'indicators') return `indicators form: ${n} indicator${n === 1 ? '' : 's'}${s.department !== undefined ? ` of ${s.department}` : ''}, ${s.period}`;
+  if (s.kind === 'measures')
+    return `measures form: ${n} measure${n === 1 ? '' : 's'}${s.lead !== undefined ? ` led by ${s.lead}` : ''}${s.plan ? ` of plan ${s.plan}` : ''}, ${s.period}`;
+  if (s.kind === 'indicators')
+    return `indicators form: ${n} indicator${n === 1 ? '' : 's'}${s.department !== undefined ? ` of ${s.department}` : ''}, ${s.period}`;
   return `catalog form: ${n} entr${n === 1 ? 'y' : 'ies'} of ${s.catalog} and ${content.newRows} rows for new ones, ${s.period}`;
 }
 
@@ -106,8 +112,11 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
     }
   }
   if (left) {
-    const what = opts.kind === 'measures' ? `measure${left === 1 ? ' has' : 's have'} no lead department` : `indicator${left === 1 ? ' has' : 's have'} no region`;
-    io.err(`${dataFile}: ${left} ${what}, so no form of --all asks about ${left === 1 ? 'it' : 'them'}; make ${left === 1 ? 'its' : 'their'} form with ${opts.kind === 'measures' ? '--plan ID' : '--kind indicators (without --region)'}`);
+    const what =
+      opts.kind === 'measures' ? `measure${left === 1 ? ' has' : 's have'} no lead department` : `indicator${left === 1 ? ' has' : 's have'} no region`;
+    io.err(
+      `${dataFile}: ${left} ${what}, so no form of --all asks about ${left === 1 ? 'it' : 'them'}; make ${left === 1 ? 'its' : 'their'} form with ${opts.kind === 'measures' ? '--plan ID' : '--kind indicators (without --region)'}`,
+    );
   }
   io.out(`${requests.length - failed} form${requests.length - failed === 1 ? '' : 's'} written to ${dir}`);
   return failed ? 1 : 0;

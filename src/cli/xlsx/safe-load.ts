@@ -56,7 +56,9 @@ class Refusal extends Error {}
 
 function openZip(buf: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip!)));
+    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (err, zip) =>
+      err ? reject(err) : resolve(zip!),
+    );
   });
 }
 
@@ -95,10 +97,13 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
       if (e.generalPurposeBitFlag & 1) throw new Refusal('is encrypted (a zip entry needs a password); expected a workbook saved without a password');
       declared += e.uncompressedSize;
       if (e.uncompressedSize > MB && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
-        throw new Refusal(`holds a part (${e.fileName}) that unpacks to ${size(e.uncompressedSize)} from ${size(e.compressedSize)}, a ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1; expected a workbook, not a zip bomb`);
+        throw new Refusal(
+          `holds a part (${e.fileName}) that unpacks to ${size(e.uncompressedSize)} from ${size(e.compressedSize)}, a ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1; expected a workbook, not a zip bomb`,
+        );
       }
     }
-    if (declared > limits.maxUnpackedBytes) throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
+    if (declared > limits.maxUnpackedBytes)
+      throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
 
     let unpacked = 0;
     let rows = 0;
@@ -120,10 +125,13 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
         stream.on('data', (chunk: Buffer) => {
           if (settled) return;
           unpacked += chunk.length;
-          if (unpacked > limits.maxUnpackedBytes) return fail(new Refusal(`unpacks to more than ${size(limits.maxUnpackedBytes)}; expected a smaller workbook (is it a zip bomb?)`));
+          if (unpacked > limits.maxUnpackedBytes)
+            return fail(new Refusal(`unpacks to more than ${size(limits.maxUnpackedBytes)}; expected a smaller workbook (is it a zip bomb?)`));
           entryBytes += chunk.length;
           if (entryBytes > MB && entryBytes / Math.max(1, e.compressedSize) > limits.maxRatio) {
-            return fail(new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`));
+            return fail(
+              new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`),
+            );
           }
           if (!sheet) return;
           // Count element starts; keep a short tail so a tag split across chunks is counted once.
@@ -133,15 +141,26 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
           rows += count(whole, ROW);
           cells += count(whole, CELL);
           tail = text.slice(cut);
-          if (rows > limits.maxRows) fail(new Refusal(`has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`));
-          else if (cells > limits.maxCells) fail(new Refusal(`has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`));
+          if (rows > limits.maxRows)
+            fail(
+              new Refusal(
+                `has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`,
+              ),
+            );
+          else if (cells > limits.maxCells)
+            fail(new Refusal(`has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`));
         });
         stream.on('end', () => {
           if (settled) return;
           if (sheet) {
             rows += count(tail, ROW);
             cells += count(tail, CELL);
-            if (rows > limits.maxRows) return fail(new Refusal(`has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`));
+            if (rows > limits.maxRows)
+              return fail(
+                new Refusal(
+                  `has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`,
+                ),
+              );
           }
           settled = true;
           resolve();
@@ -170,7 +189,8 @@ export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN
   if (stat.isDirectory()) throw InputError.one(file, `is a directory; expected ${what}`);
   if (!stat.isFile()) throw InputError.one(file, `is not a regular file; expected ${what}`);
   if (stat.size === 0) throw InputError.one(file, `is empty; expected ${what}`);
-  if (stat.size > limits.maxFileBytes) throw InputError.one(file, `is ${(stat.size / MB).toFixed(1)} MB; expected a workbook of at most ${limits.maxFileBytes / MB} MB`);
+  if (stat.size > limits.maxFileBytes)
+    throw InputError.one(file, `is ${(stat.size / MB).toFixed(1)} MB; expected a workbook of at most ${limits.maxFileBytes / MB} MB`);
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);
@@ -192,7 +212,10 @@ export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN
     if (/too many bytes in the stream/.test((err as Error).message)) {
       throw InputError.one(file, 'holds a part that unpacks to more than the size it declares; expected a workbook, not a zip bomb');
     }
-    throw InputError.one(file, `is not a complete .xlsx workbook: the zip package is truncated or damaged (${(err as Error).message.split('\n')[0]}); expected the workbook as saved`);
+    throw InputError.one(
+      file,
+      `is not a complete .xlsx workbook: the zip package is truncated or damaged (${(err as Error).message.split('\n')[0]}); expected the workbook as saved`,
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {

@@ -73,13 +73,18 @@ function validations(kind: FormKind, first: number, last: number, locale: Locale
         out.push({ range, rule: { type: 'list', values: STATUSES.map((x) => L.statuses[x]) }, prompt: { title: V.statusTitle, message: V.statusPrompt } });
         break;
       case 'category':
-        out.push({ range, rule: { type: 'list', values: CATEGORIES.map((x) => L.categories[x]) }, prompt: { title: V.categoryTitle, message: V.categoryPrompt } });
+        out.push({
+          range,
+          rule: { type: 'list', values: CATEGORIES.map((x) => L.categories[x]) },
+          prompt: { title: V.categoryTitle, message: V.categoryPrompt },
+        });
         break;
       case 'date':
         out.push({ range, rule: { type: 'date' }, prompt: { title: V.dateTitle, message: V.datePrompt } });
         break;
       case 'percent':
-        if (c.field === 'progress') out.push({ range, rule: { type: 'decimal', min: 0, max: 1 }, prompt: { title: V.progressTitle, message: V.progressPrompt } });
+        if (c.field === 'progress')
+          out.push({ range, rule: { type: 'decimal', min: 0, max: 1 }, prompt: { title: V.progressTitle, message: V.progressPrompt } });
         else out.push({ range, rule: { type: 'decimal' }, prompt: { title: F.growthTitle, message: F.growthPrompt } });
         break;
       case 'number':
@@ -101,9 +106,24 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
   const head: Scalar[] = [data.report.region, content.scope.period, scope.value];
   const rows: Row[] = [];
   rows[HEAD.title - 1] = { cells: [{ v: F.titles[kind], s: 'title' }], height: 26 };
-  rows[HEAD.region - 1] = { cells: [{ v: F.head.region, s: 'label' }, { v: head[0], s: 'text' }] };
-  rows[HEAD.period - 1] = { cells: [{ v: F.head.period, s: 'label' }, { v: head[1], s: 'period' }] };
-  rows[HEAD.scope - 1] = { cells: [{ v: scope.label, s: 'label' }, { v: head[2], s: 'text' }] };
+  rows[HEAD.region - 1] = {
+    cells: [
+      { v: F.head.region, s: 'label' },
+      { v: head[0], s: 'text' },
+    ],
+  };
+  rows[HEAD.period - 1] = {
+    cells: [
+      { v: F.head.period, s: 'label' },
+      { v: head[1], s: 'period' },
+    ],
+  };
+  rows[HEAD.scope - 1] = {
+    cells: [
+      { v: scope.label, s: 'label' },
+      { v: head[2], s: 'text' },
+    ],
+  };
   rows[HEAD.hint - 1] = { cells: [{ v: F.hint, s: 'muted' }] };
   for (let r = 0; r < HEAD.header - 1; r++) rows[r] ??= { cells: [] };
   rows.push({ cells: columnTitles(kind, locale).map((v) => ({ v, s: 'header' as const })), height: 30 });
@@ -144,16 +164,27 @@ function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale,
   const I = F.instructions;
   const kind = content.scope.kind;
   const words = (xs: string[]) => xs.join(locale === 'zh-CN' ? '、' : ', ');
-  const fill = (s: string) => s.replace('{statuses}', words(STATUSES.map((x) => L.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => L.categories[x])));
+  const fill = (s: string) =>
+    s.replace('{statuses}', words(STATUSES.map((x) => L.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => L.categories[x])));
   const steps = [...I.steps[kind].map(fill), ...I.general];
   const scope = scopeOf(content, F);
   const rows: Row[] = [
     { cells: [{ v: I.title, s: 'title' }], height: 26 },
     { cells: [{ v: I.intro[kind], s: 'wrap' }, undefined] },
     { cells: [] },
-    ...steps.map((step, i) => ({ cells: [{ v: `${i + 1}.`, s: 'label' as const }, { v: step, s: 'wrap' as const }] })),
+    ...steps.map((step, i) => ({
+      cells: [
+        { v: `${i + 1}.`, s: 'label' as const },
+        { v: step, s: 'wrap' as const },
+      ],
+    })),
     { cells: [] },
-    { cells: [{ v: I.about, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }] },
+    {
+      cells: [
+        { v: I.about, s: 'sectionTitle' },
+        { v: null, s: 'sectionTitle' },
+      ],
+    },
     ...(
       [
         [I.keys.form, F.titles[kind]],
@@ -164,7 +195,12 @@ function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale,
         [I.keys.made, options.generatedAt],
         [I.keys.generator, options.generator],
       ] as const
-    ).map(([k, v]) => ({ cells: [{ v: k, s: 'label' as const }, { v, s: 'wrap' as const }] })),
+    ).map(([k, v]) => ({
+      cells: [
+        { v: k, s: 'label' as const },
+        { v, s: 'wrap' as const },
+      ],
+    })),
   ];
   const sheet: Sheet = {
     key: 'about',
@@ -186,7 +222,7 @@ function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale,
     protection: { password: options.password },
   };
   // The merged intro spans both columns: fit its height to their width.
-  const introLines = Math.ceil(I.intro[kind].length * (locale === 'zh-CN' ? 2 : 1) / 112) + 1;
+  const introLines = Math.ceil((I.intro[kind].length * (locale === 'zh-CN' ? 2 : 1)) / 112) + 1;
   rows[1].height = Math.min(409, introLines * 15);
   fitRowHeights(sheet);
   return sheet;

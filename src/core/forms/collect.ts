@@ -19,9 +19,7 @@ import { entryKey, type Change, type FormReturn, type Source } from './reader';
 import { sameValue } from './values';
 
 export type Edit =
-  | { op: 'set'; path: Path; value: string | number }
-  | { op: 'delete'; path: Path }
-  | { op: 'append'; path: Path; value: Record<string, unknown> };
+  { op: 'set'; path: Path; value: string | number } | { op: 'delete'; path: Path } | { op: 'append'; path: Path; value: Record<string, unknown> };
 
 /** One line of the table of changes. */
 export interface ChangeRow {
@@ -73,11 +71,35 @@ const periodKey = (p: string) => parsePeriod(p)?.text ?? p;
 function claimsOf(change: Change, data: ReportData): Claim[] {
   switch (change.kind) {
     case 'measure':
-      return [{ key: `m\u0000${change.plan}\u0000${change.id}\u0000${change.field}`, item: `${change.plan} ${change.id}`, field: change.field, value: change.value, change }];
+      return [
+        {
+          key: `m\u0000${change.plan}\u0000${change.id}\u0000${change.field}`,
+          item: `${change.plan} ${change.id}`,
+          field: change.field,
+          value: change.value,
+          change,
+        },
+      ];
     case 'observation':
-      return [{ key: `o\u0000${change.indicator}\u0000${periodKey(change.period)}\u0000${change.field}`, item: `${change.indicator} ${change.period}`, field: change.field, value: change.value, change }];
+      return [
+        {
+          key: `o\u0000${change.indicator}\u0000${periodKey(change.period)}\u0000${change.field}`,
+          item: `${change.indicator} ${change.period}`,
+          field: change.field,
+          value: change.value,
+          change,
+        },
+      ];
     case 'entry':
-      return [{ key: `e\u0000${change.catalog}\u0000${change.index}\u0000${change.field}`, item: `${change.catalog} #${change.index + 1}`, field: change.field, value: change.value, change }];
+      return [
+        {
+          key: `e\u0000${change.catalog}\u0000${change.index}\u0000${change.field}`,
+          item: `${change.catalog} #${change.index + 1}`,
+          field: change.field,
+          value: change.value,
+          change,
+        },
+      ];
     case 'add': {
       const catalog = (data.catalogs ?? []).find((c) => c.id === change.catalog);
       const key = entryKey(change.entry.product, change.entry.enterprise);
@@ -92,7 +114,16 @@ function claimsOf(change: Change, data: ReportData): Claim[] {
           change: { ...change, kind: 'entry', index, field: f, value: change.entry[f] as Scalar } as Change,
         }));
       }
-      return [{ key: `a\u0000${change.catalog}\u0000${key}`, item: `${change.catalog} (new entry)`, field: 'entry', value: JSON.stringify(orderKeys(change.entry, ENTRY_FIELDS)), entry: change.entry, change }];
+      return [
+        {
+          key: `a\u0000${change.catalog}\u0000${key}`,
+          item: `${change.catalog} (new entry)`,
+          field: 'entry',
+          value: JSON.stringify(orderKeys(change.entry, ENTRY_FIELDS)),
+          entry: change.entry,
+          change,
+        },
+      ];
     }
   }
 }
@@ -185,7 +216,13 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
         const entry = orderKeys(claim.entry!, ENTRY_FIELDS);
         const index = next.catalogs![k].entries.push(entry) - 1;
         added.entries.set(k, (added.entries.get(k) ?? 0) + 1);
-        rows.push({ item: `${c.catalog} #${index + 1}`, field: '(new entry)', old: null, new: `${entry.product} (${entry.enterprise}), ${entry.category}`, sources });
+        rows.push({
+          item: `${c.catalog} #${index + 1}`,
+          field: '(new entry)',
+          old: null,
+          new: `${entry.product} (${entry.enterprise}), ${entry.category}`,
+          sources,
+        });
         touch(['catalogs', k, 'entries', index], sources);
         break;
       }
@@ -208,12 +245,22 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
   };
   for (const pm of touchedMeasures) {
     const [p, m] = pm.split(':').map(Number);
-    fieldEdits(['plans', p, 'measures', m], data.plans![p].measures[m] as unknown as Record<string, unknown>, next.plans![p].measures[m] as unknown as Record<string, unknown>, KEY_ORDER.measure);
+    fieldEdits(
+      ['plans', p, 'measures', m],
+      data.plans![p].measures[m] as unknown as Record<string, unknown>,
+      next.plans![p].measures[m] as unknown as Record<string, unknown>,
+      KEY_ORDER.measure,
+    );
   }
   for (const [k, indexes] of touchedEntries) {
     for (const e of indexes) {
       if (e >= data.catalogs![k].entries.length) continue;
-      fieldEdits(['catalogs', k, 'entries', e], data.catalogs![k].entries[e] as unknown as Record<string, unknown>, next.catalogs![k].entries[e] as unknown as Record<string, unknown>, KEY_ORDER.entry);
+      fieldEdits(
+        ['catalogs', k, 'entries', e],
+        data.catalogs![k].entries[e] as unknown as Record<string, unknown>,
+        next.catalogs![k].entries[e] as unknown as Record<string, unknown>,
+        KEY_ORDER.entry,
+      );
     }
   }
   for (const [k, n] of added.entries) {
@@ -227,11 +274,19 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
     const find = (period: string) => after.find((o) => periodKey(o.period) === periodKey(period));
     for (const o of [...indexes].filter((x) => x < before.length).sort((a, b) => b - a)) {
       const now = find(before[o].period);
-      if (now) fieldEdits(['indicators', i, 'observations', o], before[o] as unknown as Record<string, unknown>, now as unknown as Record<string, unknown>, KEY_ORDER.observation);
+      if (now)
+        fieldEdits(
+          ['indicators', i, 'observations', o],
+          before[o] as unknown as Record<string, unknown>,
+          now as unknown as Record<string, unknown>,
+          KEY_ORDER.observation,
+        );
       else removals.push({ op: 'delete', path: ['indicators', i, 'observations', o] });
     }
     const known = new Set(before.map((o) => periodKey(o.period)));
-    for (const o of after) if (!known.has(periodKey(o.period))) edits.push({ op: 'append', path: ['indicators', i, 'observations'], value: orderKeys(o, KEY_ORDER.observation) as unknown as Record<string, unknown> });
+    for (const o of after)
+      if (!known.has(periodKey(o.period)))
+        edits.push({ op: 'append', path: ['indicators', i, 'observations'], value: orderKeys(o, KEY_ORDER.observation) as unknown as Record<string, unknown> });
   }
   edits.push(...removals);
   return { data: next, edits, rows, conflicts, touched };

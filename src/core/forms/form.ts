@@ -133,7 +133,7 @@ function periodText(kind: PeriodKind, year: number, endMonth: number): string {
  */
 export function indicatorPeriod(indicator: Indicator, formPeriod: Period): string {
   const first = indicator.observations[0];
-  const kind = first ? parsePeriod(first.period)?.kind ?? formPeriod.kind : formPeriod.kind;
+  const kind = first ? (parsePeriod(first.period)?.kind ?? formPeriod.kind) : formPeriod.kind;
   if (kind === formPeriod.kind) return formPeriod.text;
   const months = PERIOD_MONTHS[kind];
   let year = formPeriod.year;
@@ -189,7 +189,10 @@ export function selectForm(data: ReportData, req: FormRequest, file: string): Fo
         scope.lead = req.lead.trim();
         if (!rows.length) {
           const leads = [...new Set(chosen.flatMap((x) => x.measures.map((m) => m.lead)).filter((l): l is string => l !== undefined))];
-          throw InputError.one(file, `has no measures led by "${req.lead}"${scope.plan ? ` in plan ${scope.plan}` : ''}; expected one of the lead departments: ${list(leads)}`);
+          throw InputError.one(
+            file,
+            `has no measures led by "${req.lead}"${scope.plan ? ` in plan ${scope.plan}` : ''}; expected one of the lead departments: ${list(leads)}`,
+          );
         }
       }
       return { scope, rows, newRows: 0 };

@@ -70,7 +70,10 @@ export function metaCell(key: MetaKey): string {
 export const lineEnds = (v: Scalar): Scalar => (typeof v === 'string' && v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v);
 
 /** The locked content of a form: what a department cannot change (line ends aside). Its digest is recorded in the form. */
-export function lockedContent(m: Pick<FormMeta, 'form' | 'kind' | 'region' | 'period' | 'plan' | 'lead' | 'department' | 'catalog' | 'sheet' | 'head' | 'fields' | 'headerRow' | 'newRows'>, rows: Scalar[][]): string {
+export function lockedContent(
+  m: Pick<FormMeta, 'form' | 'kind' | 'region' | 'period' | 'plan' | 'lead' | 'department' | 'catalog' | 'sheet' | 'head' | 'fields' | 'headerRow' | 'newRows'>,
+  rows: Scalar[][],
+): string {
   const locked = FORM_COLUMNS[m.kind].map((c, i) => (c.locked ? i : -1)).filter((i) => i >= 0);
   return JSON.stringify([
     m.form,
@@ -149,7 +152,15 @@ export class MetaError extends Error {
 /** Reads the record back from its rows (each: key, then the value in chunks). Throws a MetaError naming the key at fault. */
 export function parseFormMeta(rows: (string | undefined)[][]): FormMeta {
   const kv = new Map<string, string>();
-  for (const r of rows) if (r[0]) kv.set(r[0], r.slice(1).map((c) => c ?? '').join(''));
+  for (const r of rows)
+    if (r[0])
+      kv.set(
+        r[0],
+        r
+          .slice(1)
+          .map((c) => c ?? '')
+          .join(''),
+      );
   const get = (k: MetaKey): string => {
     const v = kv.get(k);
     if (v === undefined) throw new MetaError(undefined, `the form's record lacks "${k}"`);

@@ -67,7 +67,11 @@ class Problems {
 export function readFormMeta(wb: GridWorkbook, file: string): FormMeta {
   const sheet = wb.sheet(FORM_META_SHEET);
   if (!sheet) {
-    if (wb.sheet(META_SHEET)) throw InputError.one(file, 'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)');
+    if (wb.sheet(META_SHEET))
+      throw InputError.one(
+        file,
+        'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)',
+      );
     throw InputError.one(file, `has no "${FORM_META_SHEET}" sheet; expected a form made by \`plan-report form\``);
   }
   const rows: (string | undefined)[][] = [];
@@ -85,10 +89,14 @@ export function readFormMeta(wb: GridWorkbook, file: string): FormMeta {
     meta = parseFormMeta(rows);
   } catch (err) {
     if (!(err instanceof MetaError)) throw err;
-    throw InputError.one(file, `${err.message}; expected a form made by \`plan-report form\`, unaltered`, { cell: err.key ? metaCell(err.key) : `${FORM_META_SHEET}!A1` });
+    throw InputError.one(file, `${err.message}; expected a form made by \`plan-report form\`, unaltered`, {
+      cell: err.key ? metaCell(err.key) : `${FORM_META_SHEET}!A1`,
+    });
   }
   if (meta.form !== FORM_FORMAT) {
-    throw InputError.one(file, `is a form of format "${meta.form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`, { cell: metaCell('form') });
+    throw InputError.one(file, `is a form of format "${meta.form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`, {
+      cell: metaCell('form'),
+    });
   }
   if (meta.format !== FORMAT) throw InputError.one(file, `is a form for data format "${meta.format}"; expected "${FORMAT}"`, { cell: metaCell('format') });
   return meta;
@@ -121,10 +129,16 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
   const plans = data.plans ?? [];
   const catalogs = data.catalogs ?? [];
   if (meta.plan !== undefined && !plans.some((p) => p.id === meta.plan)) {
-    P.add(at(HEAD.scope, 2), `the form is for plan "${meta.plan}", which ${dataFile} does not have; expected a form for one of its plans (${plans.map((p) => p.id).join(', ') || 'none'})`);
+    P.add(
+      at(HEAD.scope, 2),
+      `the form is for plan "${meta.plan}", which ${dataFile} does not have; expected a form for one of its plans (${plans.map((p) => p.id).join(', ') || 'none'})`,
+    );
   }
   if (meta.catalog !== undefined && !catalogs.some((c) => c.id === meta.catalog)) {
-    P.add(at(HEAD.scope, 2), `the form is for catalog "${meta.catalog}", which ${dataFile} does not have; expected a form for one of its catalogs (${catalogs.map((c) => c.id).join(', ') || 'none'})`);
+    P.add(
+      at(HEAD.scope, 2),
+      `the form is for catalog "${meta.catalog}", which ${dataFile} does not have; expected a form for one of its catalogs (${catalogs.map((c) => c.id).join(', ') || 'none'})`,
+    );
   }
 
   // The locked content must be as sent: recompute its digest from the returned cells.
@@ -136,7 +150,11 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
   } else if (digestOf({ ...meta, head }, returned) !== meta.digest) {
     let located = 0;
     const changed = (cell: string, was: Scalar, now: Scalar) => {
-      if (located++ < 20) P.add(cell, `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`);
+      if (located++ < 20)
+        P.add(
+          cell,
+          `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`,
+        );
     };
     head.forEach((v, i) => {
       if (lineEnds(v) !== lineEnds(meta.head[i])) changed(at([HEAD.region, HEAD.period, HEAD.scope][i], 2), meta.head[i], v);
@@ -185,7 +203,10 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
       const p = values[colOf('product') - 1];
       const n = values[colOf('enterprise') - 1];
       if (now !== entryKey(String(sent[1]), String(sent[2])) && !(typeof p === 'string' && typeof n === 'string' && now === entryKey(p, n))) {
-        P.add(at(row, 1), `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`);
+        P.add(
+          at(row, 1),
+          `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`,
+        );
         return;
       }
     }
@@ -196,9 +217,11 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
       if (kind === 'measures') {
         if (c.field === 'status' && value === null) P.add(source.cell, `status is blank; expected one of the statuses in the list`);
         else changes.push({ ...source, kind: 'measure', ...(item as { plan: string; id: string }), field: c.field as 'status', value });
-      } else if (kind === 'indicators') changes.push({ ...source, kind: 'observation', ...(item as { indicator: string; period: string }), field: c.field as 'value', value });
+      } else if (kind === 'indicators')
+        changes.push({ ...source, kind: 'observation', ...(item as { indicator: string; period: string }), field: c.field as 'value', value });
       else {
-        if ((c.field === 'product' || c.field === 'enterprise' || c.field === 'category') && value === null) P.add(source.cell, `${c.field} is blank; expected ${article(c.field)} ${c.field} for every entry`);
+        if ((c.field === 'product' || c.field === 'enterprise' || c.field === 'category') && value === null)
+          P.add(source.cell, `${c.field} is blank; expected ${article(c.field)} ${c.field} for every entry`);
         else changes.push({ ...source, kind: 'entry', ...(item as { catalog: string; index: number }), field: c.field as keyof CatalogEntry, value });
       }
     });
@@ -224,7 +247,10 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
       const key = entryKey(entry.product, entry.enterprise);
       const twin = seen.get(key);
       if (twin !== undefined) {
-        P.add(at(row, colOf('product')), `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`);
+        P.add(
+          at(row, colOf('product')),
+          `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`,
+        );
         continue;
       }
       seen.set(key, row);
@@ -244,7 +270,14 @@ export function entryKey(product: string, enterprise: string): string {
 }
 
 /** The data item a sent row stands for, checked against the data it is collected into. */
-function itemOf(kind: FormKind, sent: Scalar[], meta: FormMeta, data: ReportData, dataFile: string, problem: (col: number, message: string) => void): Item | undefined {
+function itemOf(
+  kind: FormKind,
+  sent: Scalar[],
+  meta: FormMeta,
+  data: ReportData,
+  dataFile: string,
+  problem: (col: number, message: string) => void,
+): Item | undefined {
   switch (kind) {
     case 'measures': {
       const [plan, id] = [String(sent[0]), String(sent[1])];
@@ -269,7 +302,10 @@ function itemOf(kind: FormKind, sent: Scalar[], meta: FormMeta, data: ReportData
       const kindOf = (p: string) => parsePeriod(p)?.kind;
       const other = ind.observations.find((o) => kindOf(o.period) !== kindOf(period));
       if (other) {
-        problem(4, `period ${period} is a ${kindOf(period)}, but the observations of indicator ${id} in ${dataFile} are of another kind (${other.period}); expected a form made from this data file`);
+        problem(
+          4,
+          `period ${period} is a ${kindOf(period)}, but the observations of indicator ${id} in ${dataFile} are of another kind (${other.period}); expected a form made from this data file`,
+        );
         return undefined;
       }
       return { indicator: id, period };

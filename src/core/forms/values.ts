@@ -77,7 +77,7 @@ export function lockedValue(type: ColumnType, v: GridValue): Scalar {
     if (typeof v === 'number') return serialToDate(v);
     return String(v).trim();
   }
-  if (type === 'entryNo') return typeof v === 'number' ? v : numberText(String(v), false) ?? String(v);
+  if (type === 'entryNo') return typeof v === 'number' ? v : (numberText(String(v), false) ?? String(v));
   return textOf(v);
 }
 
@@ -86,7 +86,10 @@ export function lockedValue(type: ColumnType, v: GridValue): Scalar {
  * column in messages; `locale` gives the words listed as expected.
  */
 export function readCell(type: ColumnType, field: string, v: GridValue, locale: Locale): Read {
-  if (isFormula(v)) return { problem: `${field} holds a formula (=${v.formula.slice(0, 40)}${v.formula.length > 40 ? '...' : ''}); expected a value, typed in (formulas are never read)` };
+  if (isFormula(v))
+    return {
+      problem: `${field} holds a formula (=${v.formula.slice(0, 40)}${v.formula.length > 40 ? '...' : ''}); expected a value, typed in (formulas are never read)`,
+    };
   if (isBlank(v)) return { value: null };
   const L = labelsFor(locale);
   switch (type) {
@@ -116,7 +119,9 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
       const n = typeof v === 'number' ? v : typeof v === 'string' ? numberText(v, true) : undefined;
       if (n === undefined || !Number.isFinite(n)) return { problem: `${field} ${show(v)} is not a number; expected a percentage such as 60%` };
       if (field === 'progress' && (n < 0 || n > 1)) {
-        return { problem: `${field} ${show(v)} is not from 0% to 100%; expected a percentage from 0% to 100%${n > 1 && n <= 100 ? ` (type ${n}% for ${n} percent)` : ''}` };
+        return {
+          problem: `${field} ${show(v)} is not from 0% to 100%; expected a percentage from 0% to 100%${n > 1 && n <= 100 ? ` (type ${n}% for ${n} percent)` : ''}`,
+        };
       }
       return { value: n + 0 };
     }
@@ -127,7 +132,8 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
     }
     case 'whole': {
       const n = typeof v === 'number' ? v : typeof v === 'string' ? numberText(v, false) : undefined;
-      if (n === undefined || !Number.isInteger(n) || n < 0) return { problem: `${field} ${show(v)} is not a whole number of 0 or more; expected a count such as 3` };
+      if (n === undefined || !Number.isInteger(n) || n < 0)
+        return { problem: `${field} ${show(v)} is not a whole number of 0 or more; expected a count such as 3` };
       return { value: n };
     }
     case 'entryNo':
