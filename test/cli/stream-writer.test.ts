@@ -189,6 +189,25 @@ describe('streaming writer', () => {
     expect(st.sp).toMatchObject({ sheet: true, formatColumns: true, formatRows: true });
   });
 
+  it('protects the workbook structure when the model asks, with or without a password', async () => {
+    for (const password of [undefined, 'secret']) {
+      const model = { ...buildReport(quarterly, thousandRows(), 'en', OPTIONS), structureProtection: { password } };
+      const file = path.join(dir, `structure-${password ?? 'none'}.xlsx`);
+      await streamWorkbook(model, file);
+      const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');
+      const tag = /<workbookProtection[^>]*\/>/.exec(xml)?.[0] ?? '';
+      expect(tag).toContain('lockStructure="1"');
+      if (password) expect(tag).toMatch(/workbookAlgorithmName="SHA-512" workbookHashValue="[A-Za-z0-9+/=]{88}" workbookSaltValue="[A-Za-z0-9+/=]{24}" workbookSpinCount="100000"/);
+      else expect(tag).not.toContain('HashValue');
+      // Still a workbook exceljs reads, in the element order the schema asks (workbookPr, workbookProtection, bookViews).
+      expect(xml.indexOf('<workbookPr')).toBeLessThan(xml.indexOf('<workbookProtection'));
+      expect(xml.indexOf('<workbookProtection')).toBeLessThan(xml.indexOf('<bookViews'));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      expect(wb.worksheets.length).toBe(model.sheets.length);
+    }
+  });
+
   it('leaves no file behind when it cannot write, and never overwrites an input', async () => {
     const model = buildReport(quarterly, thousandRows(), 'en', OPTIONS);
     const input = path.join(dir, 'input.yaml');

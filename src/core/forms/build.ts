@@ -250,6 +250,8 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
     workbook: {
       sheets: [sheet, instructionsSheet(content, meta, locale, options), record],
       names: [],
+      // Sheets cannot be renamed, deleted or added: the collector finds them by name.
+      structureProtection: { password: options.password },
       properties: {
         title: `${F.titles[content.scope.kind]}: ${scope.value}`,
         subject: `${data.report.region} ${content.scope.period}`,

@@ -177,4 +177,6 @@ export interface Workbook {
   sheets: Sheet[];
   names: DefinedName[];
   properties: WorkbookProperties;
+  /** The workbook's structure is protected: sheets cannot be added, deleted, renamed, moved, hidden or shown. */
+  structureProtection?: { password?: string };
 }

@@ -2,6 +2,7 @@
 import type { Workbook } from '../../../core/layout/model';
 import { sheetPrefix } from '../../../core/layout/refs';
 import { CT_CHART, CT_DRAWING } from '../charts/drawing-xml';
+import { passwordHash } from './password';
 import { esc } from './xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -28,8 +29,15 @@ export function workbookXml(model: Workbook): string {
     const [, col, row] = /^([A-Z]+)(\d+)$/.exec(n.cell)!;
     names.push(`<definedName name="${esc(n.name)}">${esc(`${sheetPrefix(n.sheet)}$${col}$${row}`)}</definedName>`);
   }
+  const sp = model.structureProtection;
+  let protection = '';
+  if (sp) {
+    const h = sp.password ? passwordHash(sp.password) : undefined;
+    const hash = h ? ` workbookAlgorithmName="${h.algorithm}" workbookHashValue="${h.hash}" workbookSaltValue="${h.salt}" workbookSpinCount="${h.spins}"` : '';
+    protection = `<workbookProtection lockStructure="1"${hash}/>`;
+  }
   return (
-    `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr defaultThemeVersion="164011"/>` +
+    `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr defaultThemeVersion="164011"/>${protection}` +
     `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="15000" activeTab="0"/></bookViews>` +
     `<sheets>${sheets}</sheets>${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>`
   );

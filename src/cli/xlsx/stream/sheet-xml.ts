@@ -7,6 +7,7 @@ import { DEFAULT_MARGINS, type ConditionalFormat, type Sheet, type Validation } 
 import { cellRef, parseCellRef } from '../../../core/layout/refs';
 import { sheetRows } from '../../../core/layout/rows';
 import type { StyleTable } from './styles-xml';
+import { passwordHash } from './password';
 import { cellXml, esc } from './xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -71,13 +72,8 @@ function validations(list: Validation[]): string {
 function protectionXml(password?: string): string {
   let hash = '';
   if (password) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Encryptor = require('exceljs/lib/utils/encryptor') as {
-      randomBytes(n: number): Buffer;
-      convertPasswordToHash(password: string, algorithm: string, salt: string, spins: number): string;
-    };
-    const salt = Encryptor.randomBytes(16).toString('base64');
-    hash = ` algorithmName="SHA-512" hashValue="${Encryptor.convertPasswordToHash(password, 'SHA512', salt, 100000)}" saltValue="${salt}" spinCount="100000"`;
+    const h = passwordHash(password);
+    hash = ` algorithmName="${h.algorithm}" hashValue="${h.hash}" saltValue="${h.salt}" spinCount="${h.spins}"`;
   }
   return `<sheetProtection sheet="1" formatColumns="0" formatRows="0"${hash}/>`;
 }
