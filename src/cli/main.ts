@@ -162,6 +162,13 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
 }
 
 export function main(): void {
+  // Output piped into a reader that stops early (`| head`) ends the command quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
