@@ -20,8 +20,8 @@ export type Category = (typeof CATEGORIES)[number];
 export type Locale = (typeof LOCALES)[number];
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
-/** A strict object whose unknown keys are reported with the keys it allows. */
-function record<T extends z.ZodRawShape>(shape: T) {
+/** A strict object whose unknown keys are reported with the keys it allows (data files and templates alike). */
+export function record<T extends z.ZodRawShape>(shape: T) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (iss) => {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { EntryField, IndicatorField, MeasureField, ObservationField } from '../i18n/labels';
 import { formatPath, type Problem } from '../rules';
+import { record } from '../schema';
 
 export const TEMPLATE_FORMAT = 'plan-report-template/v1';
 
@@ -26,17 +27,6 @@ export const SUMMARY_BLOCKS = ['plans', 'groups', 'catalogs', 'categories', 'ind
 export type SummaryBlock = (typeof SUMMARY_BLOCKS)[number];
 export const SUMMARY_CHARTS = ['plans', 'groups', 'categories'] as const;
 export type SummaryChart = (typeof SUMMARY_CHARTS)[number];
-
-function record<T extends z.ZodRawShape>(shape: T) {
-  const allowed = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (iss) => {
-      if (iss.code === 'unrecognized_keys') return `unknown key; expected one of: ${allowed}`;
-      if (iss.code === 'invalid_type') return 'expected a mapping of keys to values';
-      return undefined;
-    },
-  });
-}
 
 /** A title in one language for all, or per language. */
 const localizedText = z.union(
