@@ -12,7 +12,7 @@ import { readData } from '../../core/data';
 import { formatLocated, InputError, type Located } from '../../core/errors';
 import { collectReturns, type ChangeRow, type Conflict } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
-import { readReturn, type FormReturn } from '../../core/forms/reader';
+import { dataIndex, readReturn, type FormReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { syntaxOf } from '../../core/structured-text';
 import { editDataText } from '../data-edit';
@@ -20,8 +20,7 @@ import { readTextInput, writeFileAtomic } from '../files';
 import type { Io } from '../main';
 import { progressBar } from '../progress';
 import { dataText } from './extract';
-import { exceljsGrid } from '../xlsx/grid';
-import { RETURN_LIMITS, safeLoadWorkbook } from '../xlsx/safe-load';
+import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/safe-load';
 
 export interface CollectOptions {
   out?: string;
@@ -77,13 +76,15 @@ export async function collectCommand(
     seen.add(key);
     return true;
   });
+  const index = dataIndex(data);
   const bar = progressBar(files.length, 'Collecting', stderr);
   for (const file of files) {
     try {
       if (path.resolve(file) === path.resolve(dataFile)) throw InputError.one(file, 'is the data file; expected a returned form (.xlsx)');
       if (path.resolve(file) === path.resolve(out)) throw InputError.one(file, 'is also the output; expected a returned form that is not written to');
-      const wb = await safeLoadWorkbook(file, RETURN_LIMITS, 'a returned form (.xlsx)');
-      accepted.push(readReturn(exceljsGrid(wb), file, data, dataFile));
+      // One return at a time: only its changes are kept once it is read.
+      const wb = await safeLoadGrid(file, RETURN_LIMITS, 'a returned form (.xlsx)');
+      accepted.push(readReturn(wb, file, data, dataFile, index));
     } catch (err) {
       if (!(err instanceof InputError)) {
         bar.stop();
@@ -96,6 +97,7 @@ export async function collectCommand(
   }
   bar.stop();
 
+  const changed = new Map(accepted.map((r) => [r.file, r.changes.length]));
   const result = collectReturns(data, accepted);
   for (const [file, problems] of result.refused) refused.set(file, problems);
 
@@ -105,7 +107,7 @@ export async function collectCommand(
       io.err(`${file}: refused (${plural(problems.length, 'problem')}); nothing of it is applied`);
       for (const p of problems) io.err(formatLocated(p));
     } else {
-      const n = accepted.find((r) => r.file === file)!.changes.length;
+      const n = changed.get(file)!;
       io.out(`${file}: read (${plural(n, 'changed cell')})`);
     }
   }
@@ -137,14 +139,17 @@ export async function collectCommand(
       throw cannot((err as Error).message.split('\n')[0]);
     }
     // The edited text must read back as exactly the collected data; otherwise nothing is written.
-    let back: unknown;
-    try {
-      back = readData(edited, out, syntaxOf(out));
-    } catch {
-      back = undefined;
+    // (The data file's own text, unchanged, was read as the data already.)
+    if (!(sameSyntax && edited === text && result.data === data)) {
+      let back: unknown;
+      try {
+        back = readData(edited, out, syntaxOf(out));
+      } catch {
+        back = undefined;
+      }
+      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data))))
+        throw cannot('the edited file would not read back as the collected data');
     }
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data))))
-      throw cannot('the edited file would not read back as the collected data');
     await writeFileAtomic(out, edited, files);
     io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
   }

@@ -1,17 +1,21 @@
 /**
  * Bounded loading of workbooks that come from outside (returned forms,
- * workbooks to extract): before exceljs unpacks anything, the file is checked
- * to be a zip package, its central directory is read (entry count, declared
- * sizes and ratios), and every entry is inflated as a stream and counted,
- * stopping as soon as a limit is passed, with the rows and cells of each
- * sheet counted on the way. A file that is not a workbook, a truncated or
+ * workbooks to extract): before anything is read, the file is checked to be
+ * a zip package, its central directory is read (entry count, declared sizes
+ * and ratios), and every entry is inflated and counted: it must unpack to
+ * exactly its declared size (a small entry is inflated at once, never past
+ * that size; a large one as a stream, stopping as soon as a limit is passed),
+ * with the rows and cells of each sheet counted before the sheet is read. A file that is not a workbook, a truncated or
  * corrupt zip, a zip bomb or a sheet of a million rows gets a clear refusal
  * within bounded time and memory, never a crash.
  */
 import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import * as zlib from 'node:zlib';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { InputError } from '../../core/errors';
+import { PartsWorkbook, type Parts } from './parts-grid';
 
 export interface LoadLimits {
   /** The file itself. */
@@ -67,15 +71,42 @@ const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 const ROW = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
 const CELL = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
 
-function count(text: string, re: RegExp): number {
+function countMatches(text: string, re: RegExp): number {
   re.lastIndex = 0;
   let n = 0;
   while (re.exec(text)) n++;
   return n;
 }
 
-/** Inflates every entry as a stream, counting bytes, rows and cells; refuses as soon as a limit is passed. */
-async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
+/** Entries this large (declared) are inflated as a stream and counted chunk by chunk; smaller ones at once, bounded by their declared size. */
+const STREAM_ABOVE = 4 * MB;
+
+const tooMany = (e: yauzl.Entry, got: number) => new Error(`too many bytes in the stream. expected ${e.uncompressedSize}. got at least ${got}`);
+const tooFew = (e: yauzl.Entry, got: number) => new Error(`not enough bytes in the stream. expected ${e.uncompressedSize}. got only ${got}`);
+
+/** The compressed bytes of an entry, after its local header. */
+function entryData(buf: Buffer, e: yauzl.Entry): Buffer {
+  const at = e.relativeOffsetOfLocalHeader;
+  if (at + 30 > buf.length) throw new Error(`local file header overflows file bounds: ${at} + 30 > ${buf.length}`);
+  const signature = buf.readUInt32LE(at);
+  if (signature !== 0x04034b50) throw new Error(`invalid local file header signature: 0x${signature.toString(16)}`);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + e.compressedSize > buf.length) throw new Error(`file data overflows file bounds: ${start} + ${e.compressedSize} > ${buf.length}`);
+  if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new Error(`unsupported compression method: ${e.compressionMethod}`);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/** Parts kept as text for reading: the XML parts and relationships. */
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/**
+ * Inflates every entry, counting bytes, rows and cells; refuses as soon as a
+ * limit is passed. Every entry must unpack to exactly the size it declares
+ * (the declared sizes were checked against the limits first). Gives the text
+ * of the XML parts when `keep` is set, by lowercased name.
+ */
+async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<Parts> {
+  const kept: Parts = new Map();
   const zip = await openZip(buf);
   try {
     if (zip.entryCount > limits.maxEntries) throw new Refusal(`holds ${zip.entryCount} zip entries; expected a workbook of at most ${limits.maxEntries}`);
@@ -105,80 +136,142 @@ async function inspect(buf: Buffer, limits: LoadLimits): Promise<void> {
     if (declared > limits.maxUnpackedBytes)
       throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
 
-    let unpacked = 0;
-    let rows = 0;
-    let cells = 0;
+    const count = { unpacked: 0, rows: 0, cells: 0 };
     for (const e of entries) {
       if (e.fileName.endsWith('/')) continue;
       const sheet = isSheet(e.fileName);
-      const stream: NodeJS.ReadableStream = await new Promise((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s!))));
-      await new Promise<void>((resolve, reject) => {
-        let tail = '';
-        let entryBytes = 0;
-        let settled = false;
-        const fail = (err: Error) => {
-          if (settled) return;
-          settled = true;
-          (stream as unknown as { destroy(): void }).destroy();
-          reject(err);
-        };
-        stream.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          unpacked += chunk.length;
-          if (unpacked > limits.maxUnpackedBytes)
-            return fail(new Refusal(`unpacks to more than ${size(limits.maxUnpackedBytes)}; expected a smaller workbook (is it a zip bomb?)`));
-          entryBytes += chunk.length;
-          if (entryBytes > MB && entryBytes / Math.max(1, e.compressedSize) > limits.maxRatio) {
-            return fail(
-              new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`),
-            );
-          }
-          if (!sheet) return;
-          // Count element starts; keep a short tail so a tag split across chunks is counted once.
-          const text = tail + chunk.toString('latin1');
-          const cut = Math.max(0, text.length - 16);
-          const whole = text.slice(0, cut);
-          rows += count(whole, ROW);
-          cells += count(whole, CELL);
-          tail = text.slice(cut);
-          if (rows > limits.maxRows)
-            fail(
-              new Refusal(
-                `has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`,
-              ),
-            );
-          else if (cells > limits.maxCells)
-            fail(new Refusal(`has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`));
-        });
-        stream.on('end', () => {
-          if (settled) return;
-          if (sheet) {
-            rows += count(tail, ROW);
-            cells += count(tail, CELL);
-            if (rows > limits.maxRows)
-              return fail(
-                new Refusal(
-                  `has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`,
-                ),
-              );
-          }
-          settled = true;
-          resolve();
-        });
-        stream.on('error', fail);
-      });
+      const data = entryData(buf, e);
+      const wanted = keep && isXmlPart(e.fileName);
+      let text: string | undefined;
+      if (e.uncompressedSize <= STREAM_ABOVE) {
+        const bytes = inflateAtOnce(data, e);
+        count.unpacked += bytes.length;
+        if (sheet || wanted) text = bytes.toString('utf8');
+        if (sheet) {
+          count.rows += countMatches(text!, ROW);
+          count.cells += countMatches(text!, CELL);
+          checkRowsAndCells(count, limits);
+        }
+      } else {
+        text = await inflateStreaming(data, e, limits, count, sheet, wanted);
+      }
+      if (wanted) kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), text!.charCodeAt(0) === 0xfeff ? text!.slice(1) : text!);
     }
   } finally {
     zip.close();
   }
+  return kept;
 }
 
-/**
- * Loads an .xlsx file with exceljs within the limits, refusing what is
- * missing, not a workbook, damaged, encrypted or too large, with a message
- * naming the file. `what` says what was expected (`a workbook (.xlsx)`).
- */
-export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN_LIMITS, what = 'a workbook (.xlsx)'): Promise<ExcelJS.Workbook> {
+/** An entry of at most STREAM_ABOVE bytes, inflated at once; never more than it declares is unpacked. */
+function inflateAtOnce(data: Buffer, e: yauzl.Entry): Buffer {
+  if (e.compressionMethod === 0) {
+    if (data.length > e.uncompressedSize) throw tooMany(e, data.length);
+    if (data.length < e.uncompressedSize) throw tooFew(e, data.length);
+    return data;
+  }
+  let out: Buffer;
+  try {
+    out = zlib.inflateRawSync(data, { maxOutputLength: e.uncompressedSize + 1 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooMany(e, e.uncompressedSize + 1);
+    throw err;
+  }
+  if (out.length > e.uncompressedSize) throw tooMany(e, out.length);
+  if (out.length < e.uncompressedSize) throw tooFew(e, out.length);
+  return out;
+}
+
+function checkRowsAndCells(count: { rows: number; cells: number }, limits: LoadLimits): void {
+  if (count.rows > limits.maxRows)
+    throw new Refusal(
+      `has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`,
+    );
+  if (count.cells > limits.maxCells)
+    throw new Refusal(`has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`);
+}
+
+/** A large entry, inflated as a stream and counted chunk by chunk (a sheet's rows and cells too), stopping at the first limit passed. */
+function inflateStreaming(
+  data: Buffer,
+  e: yauzl.Entry,
+  limits: LoadLimits,
+  count: { unpacked: number; rows: number; cells: number },
+  sheet: boolean,
+  wanted: boolean,
+): Promise<string | undefined> {
+  return new Promise<string | undefined>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let tail = '';
+    let entryBytes = 0;
+    let settled = false;
+    const stream = e.compressionMethod === 8 ? zlib.createInflateRaw() : new PassThrough();
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      stream.destroy();
+      reject(err);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      count.unpacked += chunk.length;
+      entryBytes += chunk.length;
+      if (entryBytes > e.uncompressedSize) return fail(tooMany(e, entryBytes));
+      if (count.unpacked > limits.maxUnpackedBytes)
+        return fail(new Refusal(`unpacks to more than ${size(limits.maxUnpackedBytes)}; expected a smaller workbook (is it a zip bomb?)`));
+      if (entryBytes > MB && entryBytes / Math.max(1, e.compressedSize) > limits.maxRatio) {
+        return fail(
+          new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`),
+        );
+      }
+      if (wanted) chunks.push(chunk);
+      if (!sheet) return;
+      // Count element starts; keep a short tail so a tag split across chunks is counted once.
+      const text = tail + chunk.toString('latin1');
+      const cut = Math.max(0, text.length - 16);
+      const whole = text.slice(0, cut);
+      count.rows += countMatches(whole, ROW);
+      count.cells += countMatches(whole, CELL);
+      tail = text.slice(cut);
+      try {
+        checkRowsAndCells(count, limits);
+      } catch (err) {
+        fail(err as Error);
+      }
+    });
+    stream.on('end', () => {
+      if (settled) return;
+      if (entryBytes < e.uncompressedSize) return fail(tooFew(e, entryBytes));
+      if (sheet) {
+        count.rows += countMatches(tail, ROW);
+        count.cells += countMatches(tail, CELL);
+        try {
+          checkRowsAndCells(count, limits);
+        } catch (err) {
+          return fail(err as Error);
+        }
+      }
+      settled = true;
+      resolve(wanted ? Buffer.concat(chunks).toString('utf8') : undefined);
+    });
+    stream.on('error', fail);
+    // Fed in slices, so that a refusal stops the inflating early.
+    const SLICE = 64 * 1024;
+    let at = 0;
+    const feed = () => {
+      while (!settled && at < data.length) {
+        const more = stream.write(data.subarray(at, Math.min(at + SLICE, data.length)));
+        at += SLICE;
+        if (!more) return void stream.once('drain', feed);
+      }
+      if (!settled) stream.end();
+    };
+    feed();
+  });
+}
+
+/** The file's bytes once it is found to be a zip package of a sensible size; refuses anything else. */
+async function readPackage(file: string, limits: LoadLimits, what: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -205,8 +298,13 @@ export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN
     if (magic === 'PK\u0005\u0006') throw InputError.one(file, 'is an empty zip package; expected an .xlsx workbook');
     throw InputError.one(file, 'is not an .xlsx workbook (not a zip package)');
   }
+  return buf;
+}
+
+/** Checks the package within the limits (inspect), with the refusals named after the file. */
+async function checkPackage(file: string, buf: Buffer, limits: LoadLimits, keep: boolean): Promise<Parts> {
   try {
-    await inspect(buf, limits);
+    return await inspect(buf, limits, keep);
   } catch (err) {
     if (err instanceof Refusal) throw InputError.one(file, err.message);
     if (/too many bytes in the stream/.test((err as Error).message)) {
@@ -217,12 +315,37 @@ export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN
       `is not a complete .xlsx workbook: the zip package is truncated or damaged (${(err as Error).message.split('\n')[0]}); expected the workbook as saved`,
     );
   }
-  const wb = new ExcelJS.Workbook();
+}
+
+/**
+ * Loads an .xlsx file with exceljs within the limits, refusing what is
+ * missing, not a workbook, damaged, encrypted or too large, with a message
+ * naming the file. `what` says what was expected (`a workbook (.xlsx)`).
+ */
+export async function safeLoadWorkbook(file: string, limits: LoadLimits = RETURN_LIMITS, what = 'a workbook (.xlsx)'): Promise<ExcelJS.Workbook> {
+  const buf = await readPackage(file, limits, what);
+  await checkPackage(file, buf, limits, false);
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {
     throw InputError.one(file, `cannot be read as an .xlsx workbook (${(err as Error).message.split('\n')[0]})`);
   }
   if (!wb.worksheets.length) throw InputError.one(file, 'has no sheets; expected an .xlsx workbook');
+  return wb;
+}
+
+/**
+ * The cell values of an .xlsx file, after the same checks as
+ * safeLoadWorkbook, read from its XML parts without exceljs (parts-grid.ts):
+ * for returned forms, read by the thousand. Only the parts' text is kept, and
+ * a sheet is parsed when it is first asked for.
+ */
+export async function safeLoadGrid(file: string, limits: LoadLimits = RETURN_LIMITS, what = 'a workbook (.xlsx)'): Promise<PartsWorkbook> {
+  const buf = await readPackage(file, limits, what);
+  const parts = await checkPackage(file, buf, limits, true);
+  const wb = new PartsWorkbook(parts, file, limits.maxCells);
+  if (!wb.sheetNames.length) throw InputError.one(file, 'has no sheets; expected an .xlsx workbook');
   return wb;
 }

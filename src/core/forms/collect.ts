@@ -13,7 +13,7 @@
 import type { Located } from '../errors';
 import { parsePeriod } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
-import { dataSchema, type CatalogEntry, type Indicator, type Observation, type ReportData } from '../schema';
+import { dataSchema, type CatalogEntry, type Observation, type ReportData } from '../schema';
 import type { Scalar } from './form';
 import { entryKey, type Change, type FormReturn, type Source } from './reader';
 import { sameValue } from './values';
@@ -155,7 +155,10 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
     else conflicts.push({ item: claims[0].item, field: claims[0].field, claims: claims.map((c) => ({ value: c.value, source: sourceOf(c.change) })) });
   }
 
-  const next: ReportData = structuredClone(data);
+  // The data is copied only once something changes (collecting returns that change nothing copies nothing).
+  let copy: ReportData | undefined;
+  const mutable = (): ReportData => (copy ??= structuredClone(data));
+  const now = (): ReportData => copy ?? data;
   const rows: ChangeRow[] = [];
   /** Data paths each return touched, for locating validation problems. */
   const touched = new Map<string, Source[]>();
@@ -170,9 +173,10 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
     const claim = claims[0];
     const c = claim.change;
     const sources = claims.map((x) => sourceOf(x.change));
-    const set = (target: Record<string, unknown>, field: string, value: Scalar): boolean => {
-      const old = (target[field] ?? null) as Scalar;
+    const set = (at: (d: ReportData) => object, field: string, value: Scalar): boolean => {
+      const old = ((at(now()) as Record<string, unknown>)[field] ?? null) as Scalar;
       if (sameValue(old, value)) return false;
+      const target = at(mutable()) as Record<string, unknown>;
       if (value === null) delete target[field];
       else target[field] = value;
       rows.push({ item: claim.item, field, old, new: value, sources });
@@ -180,41 +184,41 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
     };
     switch (c.kind) {
       case 'measure': {
-        const p = next.plans!.findIndex((x) => x.id === c.plan);
-        const m = next.plans![p].measures.findIndex((x) => x.id === c.id);
-        if (set(next.plans![p].measures[m] as unknown as Record<string, unknown>, c.field, claim.value)) {
+        const p = data.plans!.findIndex((x) => x.id === c.plan);
+        const m = data.plans![p].measures.findIndex((x) => x.id === c.id);
+        if (set((d) => d.plans![p].measures[m], c.field, claim.value)) {
           touchedMeasures.add(`${p}:${m}`);
           touch(['plans', p, 'measures', m, c.field], sources);
         }
         break;
       }
       case 'observation': {
-        const i = next.indicators!.findIndex((x) => x.id === c.indicator);
-        const ind: Indicator = next.indicators![i];
-        let o = ind.observations.findIndex((x) => periodKey(x.period) === periodKey(c.period));
+        const i = data.indicators!.findIndex((x) => x.id === c.indicator);
+        let o = now().indicators![i].observations.findIndex((x) => periodKey(x.period) === periodKey(c.period));
         if (o === -1) {
           if (claim.value === null) break;
-          o = ind.observations.push({ period: c.period } as Observation) - 1;
+          o = mutable().indicators![i].observations.push({ period: c.period } as Observation) - 1;
           added.observations.set(i, (added.observations.get(i) ?? 0) + 1);
         }
-        if (set(ind.observations[o] as unknown as Record<string, unknown>, c.field, claim.value)) {
+        const at = o;
+        if (set((d) => d.indicators![i].observations[at], c.field, claim.value)) {
           mark(touchedObservations, i, o);
           touch(['indicators', i, 'observations', o, c.field], sources);
         }
         break;
       }
       case 'entry': {
-        const k = next.catalogs!.findIndex((x) => x.id === c.catalog);
-        if (set(next.catalogs![k].entries[c.index] as unknown as Record<string, unknown>, c.field, claim.value)) {
+        const k = data.catalogs!.findIndex((x) => x.id === c.catalog);
+        if (set((d) => d.catalogs![k].entries[c.index], c.field, claim.value)) {
           mark(touchedEntries, k, c.index);
           touch(['catalogs', k, 'entries', c.index, c.field], sources);
         }
         break;
       }
       case 'add': {
-        const k = next.catalogs!.findIndex((x) => x.id === c.catalog);
+        const k = data.catalogs!.findIndex((x) => x.id === c.catalog);
         const entry = orderKeys(claim.entry!, ENTRY_FIELDS);
-        const index = next.catalogs![k].entries.push(entry) - 1;
+        const index = mutable().catalogs![k].entries.push(entry) - 1;
         added.entries.set(k, (added.entries.get(k) ?? 0) + 1);
         rows.push({
           item: `${c.catalog} #${index + 1}`,
@@ -229,8 +233,9 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
     }
   }
 
+  const next = now();
   // An observation left with neither a value nor a growth is removed.
-  for (const ind of next.indicators ?? []) ind.observations = ind.observations.filter((o) => o.value !== undefined || o.growth !== undefined);
+  if (copy) for (const ind of next.indicators ?? []) ind.observations = ind.observations.filter((o) => o.value !== undefined || o.growth !== undefined);
 
   // The edits, item by item: changed fields of existing items, appended items, then removed observations (last, from the end).
   const edits: Edit[] = [];
@@ -301,6 +306,8 @@ export function collectReturns(data: ReportData, returns: FormReturn[]): Collect
   let kept = returns;
   for (;;) {
     const once = applyOnce(data, kept);
+    // Nothing changed: the data is as the caller read and validated it.
+    if (once.data === data) return { data, edits: once.edits, rows: once.rows, conflicts: once.conflicts, refused };
     const parsed = dataSchema.safeParse(once.data);
     const problems = parsed.success ? checkRules(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
     if (!problems.length) return { data: parsed.data!, edits: once.edits, rows: once.rows, conflicts: once.conflicts, refused };

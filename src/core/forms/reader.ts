@@ -11,7 +11,7 @@ import { cellRef, columnNumber } from '../layout/refs';
 import { META_SHEET } from '../layout/meta';
 import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
 import { parsePeriod } from '../periods';
-import type { CatalogEntry, ReportData } from '../schema';
+import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';
 import { digestOf, FORM_FORMAT, FORM_META_SHEET, lineEnds, metaCell, MetaError, parseFormMeta, type FormMeta } from './meta';
 import { FORMAT } from '../schema';
@@ -104,8 +104,12 @@ export function readFormMeta(wb: GridWorkbook, file: string): FormMeta {
 
 type Item = { plan: string; id: string } | { indicator: string; period: string } | { catalog: string; index: number };
 
-/** Reads a returned form against the data it is collected into. Throws an InputError listing every problem. */
-export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dataFile: string): FormReturn {
+/**
+ * Reads a returned form against the data it is collected into. Throws an
+ * InputError listing every problem. `index` is the data's (dataIndex), when
+ * many returns are read against it.
+ */
+export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dataFile: string, index: DataIndex = dataIndex(data)): FormReturn {
   const meta = readFormMeta(wb, file);
   const P = new Problems(file);
   const sheet = wb.sheet(meta.sheet);
@@ -194,7 +198,7 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
   meta.rows.forEach((sent, i) => {
     const row = first + i;
     const values = columns.map((c, j) => (c.locked ? sent[j] : read(row, j)));
-    const item = itemOf(kind, sent, meta, data, dataFile, (j, message) => P.add(at(row, j + 1), message));
+    const item = itemOf(kind, sent, meta, data, index, dataFile, (j, message) => P.add(at(row, j + 1), message));
     if (!item) return;
     if ('index' in item) {
       // The entry must still be the one the form was sent with, or already hold this form's corrections (collected before).
@@ -269,24 +273,39 @@ export function entryKey(product: string, enterprise: string): string {
   return `${n(product)}\u0000${n(enterprise)}`;
 }
 
+/** Plans (with their measure ids) and indicators of a data set by id, for looking up every row of every return. */
+export interface DataIndex {
+  plans: Map<string, Set<string>>;
+  indicators: Map<string, Indicator>;
+}
+
+/** Make it once for many returns read against the same (unchanging) data. */
+export function dataIndex(data: ReportData): DataIndex {
+  const index: DataIndex = { plans: new Map(), indicators: new Map() };
+  for (const p of data.plans ?? []) if (!index.plans.has(p.id)) index.plans.set(p.id, new Set(p.measures.map((m) => m.id)));
+  for (const i of data.indicators ?? []) if (!index.indicators.has(i.id)) index.indicators.set(i.id, i);
+  return index;
+}
+
 /** The data item a sent row stands for, checked against the data it is collected into. */
 function itemOf(
   kind: FormKind,
   sent: Scalar[],
   meta: FormMeta,
   data: ReportData,
+  index: DataIndex,
   dataFile: string,
   problem: (col: number, message: string) => void,
 ): Item | undefined {
   switch (kind) {
     case 'measures': {
       const [plan, id] = [String(sent[0]), String(sent[1])];
-      const p = (data.plans ?? []).find((x) => x.id === plan);
-      if (!p) {
+      const measures = index.plans.get(plan);
+      if (!measures) {
         problem(0, `plan "${plan}" is not in ${dataFile}; expected a form made from this data file`);
         return undefined;
       }
-      if (!p.measures.some((m) => m.id === id)) {
+      if (!measures.has(id)) {
         problem(1, `measure "${id}" of plan ${plan} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
         return undefined;
       }
@@ -294,7 +313,7 @@ function itemOf(
     }
     case 'indicators': {
       const [id, period] = [String(sent[0]), String(sent[4])];
-      const ind = (data.indicators ?? []).find((x) => x.id === id);
+      const ind = index.indicators.get(id);
       if (!ind) {
         problem(0, `indicator "${id}" is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
         return undefined;

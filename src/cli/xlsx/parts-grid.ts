@@ -1,0 +1,513 @@
+/**
+ * A workbook's cell values read straight from its XML parts, for returned
+ * forms: much lighter than a full exceljs load (no styles, drawings or
+ * validations kept, only the sheets asked for parsed), with the values the
+ * collector got from exceljs (grid.ts): shared and inline strings (rich text
+ * joined, `_xHHHH_` escapes decoded), numbers, booleans, error values as
+ * text, numbers in a date format as dates (the 1900 or 1904 date system), a
+ * formula as `{ formula }` whatever its cached result, and a cell covered by
+ * a merge as the value of the merge's first cell.
+ *
+ * Beyond exceljs, it also reads sheets whose tags carry a namespace prefix
+ * (`<x:c>`), cells without a reference, and the part names a workbook's
+ * relationships give; a shared formula is shown as its own formula, not the
+ * address of the first cell of its group.
+ */
+import { InputError } from '../../core/errors';
+import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
+import { attributesOf, decodeText, scanXml, XmlError, type XmlHandler } from './xml-scan';
+import { decodeXstring } from './xstring';
+
+/** The package's parts by name, lowercased (part names compare without case), text of the XML parts. */
+export type Parts = Map<string, string>;
+
+interface Rel {
+  type: string;
+  target: string;
+}
+
+class WorkbookError extends Error {}
+
+/** `xl/worksheets/sheet1.xml` from `xl/workbook.xml` and `worksheets/sheet1.xml` (or `/xl/worksheets/sheet1.xml`). */
+function resolvePart(base: string, target: string): string {
+  const out = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+function relsPath(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+function parse(xml: string, h: Partial<XmlHandler>): void {
+  scanXml(xml, { open: h.open ?? (() => undefined), close: h.close ?? (() => undefined), text: h.text ?? (() => undefined) });
+}
+
+function readRels(parts: Parts, part: string): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  const xml = parts.get(relsPath(part).toLowerCase());
+  if (xml === undefined) return rels;
+  parse(xml, {
+    open(name, raw) {
+      if (name !== 'Relationship') return;
+      const a = attributesOf(raw);
+      if (a.Id === undefined || a.Target === undefined || a.TargetMode === 'External') return;
+      rels.set(a.Id, { type: a.Type ?? '', target: resolvePart(part, a.Target) });
+    },
+  });
+  return rels;
+}
+
+const relOfType = (rels: Map<string, Rel>, type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
+
+// ---------------------------------------------------------------- shared strings and styles
+
+/** Each `<si>`: its text, or the text of its runs joined; phonetic runs (`<rPh>`) left out, as exceljs does. */
+function readSharedStrings(xml: string): string[] {
+  const list: string[] = [];
+  let inSi = false;
+  let phonetic = 0;
+  let capture = false;
+  let text = '';
+  parse(xml, {
+    open(name, _raw, self) {
+      if (name === 'si') {
+        inSi = true;
+        text = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inSi && !phonetic && !self) capture = true;
+    },
+    close(name) {
+      if (name === 'si') {
+        list.push(decodeXstring(text));
+        inSi = false;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') capture = false;
+    },
+    text(raw, cdata) {
+      if (capture) text += cdata ? raw : decodeText(raw);
+    },
+  });
+  return list;
+}
+
+/** Built-in number formats that exceljs knows (the others are not dates to it either). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** A date format as exceljs tells one: a date or time letter outside brackets and quotes. */
+export function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** For each cell style (`s`), whether its number format shows a date. */
+function readDateStyles(xml: string): boolean[] {
+  const formats = new Map<number, string>();
+  const xfs: number[] = [];
+  let inFormats = false;
+  let inCellXfs = false;
+  parse(xml, {
+    open(name, raw) {
+      if (name === 'numFmts') inFormats = true;
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'numFmt' && inFormats) {
+        const a = attributesOf(raw);
+        if (a.formatCode !== undefined) formats.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, '$1'));
+      } else if (name === 'xf' && inCellXfs) xfs.push(parseInt(attributesOf(raw).numFmtId, 10) || 0);
+    },
+    close(name) {
+      if (name === 'numFmts') inFormats = false;
+      else if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return xfs.map((id) => id !== 0 && isDateFormat(formats.get(id) ?? BUILTIN_FORMATS[id]));
+}
+
+// ---------------------------------------------------------------- formulas
+
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function columnOf(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+/** A shared formula as it reads in another cell of its group: relative references moved by the offset (as exceljs translates them). */
+export function slideFormula(formula: string, dRow: number, dCol: number): string {
+  return formula.replace(CANDIDATE, (whole: string, sheet: string | undefined, _s: string, addr: string, paren: string | undefined) => {
+    if (paren) return whole;
+    const m = CELL_REF.exec(addr);
+    if (!m) return whole;
+    const letters = m[2].toUpperCase();
+    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return whole;
+    const col = m[1] ? columnOf(letters) : columnOf(letters) + dCol;
+    const row = m[3] ? Number(m[4]) : Number(m[4]) + dRow;
+    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
+  });
+}
+
+// ---------------------------------------------------------------- sheets
+
+interface Merge {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+const REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
+
+function decodeRef(ref: string | undefined): { row: number; col: number } | undefined {
+  const m = ref === undefined ? null : REF.exec(ref);
+  return m ? { row: Number(m[2]), col: columnOf(m[1].toUpperCase()) } : undefined;
+}
+
+/** exceljs's second decoding of a formula's text result (`t="str"`). */
+const xmlDecodeAgain = (s: string) => s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
+
+interface SheetContext {
+  strings: () => string[];
+  dateStyles: () => boolean[];
+  date1904: boolean;
+  maxCells: number;
+}
+
+class PartsSheet implements GridSheet {
+  rowCount = 0;
+  private readonly rows = new Map<number, GridValue[]>();
+  private mergesByRow: Map<number, Merge[]> | undefined;
+
+  constructor(
+    readonly name: string,
+    xml: string,
+    ctx: SheetContext,
+  ) {
+    this.read(xml, ctx);
+  }
+
+  cell(row: number, col: number): GridValue {
+    if (this.mergesByRow) {
+      const merges = this.mergesByRow.get(row);
+      if (merges) for (const m of merges) if (col >= m.c1 && col <= m.c2 && (row !== m.r1 || col !== m.c1)) return this.rows.get(m.r1)?.[m.c1] ?? null;
+    }
+    return this.rows.get(row)?.[col] ?? null;
+  }
+
+  private read(xml: string, ctx: SheetContext): void {
+    const rows = this.rows;
+    const merges: Merge[] = [];
+    const masters = new Map<string, { formula: string; row: number; col: number }>();
+    let inData = false;
+    let row = 0;
+    let col = 0;
+    let maxRow = 0;
+    // The cell being read.
+    let cRow = 0;
+    let cCol = 0;
+    let cType: string | undefined;
+    let cStyle = 0;
+    let value = '';
+    let hasValue = false;
+    let formula = '';
+    let fType: string | undefined;
+    let fShared: { si?: string; ref?: string } | undefined;
+    let inCell = false;
+    let inInline = false;
+    let phonetic = 0;
+    /** 0: nothing, 1: a value (`<v>`, or `<t>` of an inline string), 2: a formula. */
+    let capture = 0;
+
+    const put = (v: GridValue) => {
+      let cells = rows.get(cRow);
+      if (!cells) rows.set(cRow, (cells = []));
+      cells[cCol] = v;
+    };
+    const finish = () => {
+      inCell = false;
+      if (formula !== '' || fType !== undefined) {
+        let f = formula;
+        if (fType === 'shared' && fShared?.si !== undefined) {
+          if (fShared.ref !== undefined && formula !== '') masters.set(fShared.si, { formula, row: cRow, col: cCol });
+          else if (formula === '') {
+            const m = masters.get(fShared.si);
+            if (m) f = slideFormula(m.formula, cRow - m.row, cCol - m.col);
+          }
+        }
+        put({ formula: f });
+        return;
+      }
+      if (cType === 's') {
+        if (!hasValue) return;
+        const i = parseInt(value, 10);
+        const strings = ctx.strings();
+        if (!(i >= 0 && i < strings.length))
+          throw new WorkbookError(`cell ${columnLetters(cCol)}${cRow} of sheet "${this.name}" names shared string ${value}, which is missing`);
+        put(strings[i]);
+        return;
+      }
+      if (!hasValue) return;
+      switch (cType) {
+        case 'str':
+          put(decodeXstring(xmlDecodeAgain(value)));
+          break;
+        case 'inlineStr':
+          put(decodeXstring(value));
+          break;
+        case 'b':
+          put(parseInt(value, 10) !== 0);
+          break;
+        case 'e':
+          put(value);
+          break;
+        case 'd': {
+          const d = new Date(value.trim());
+          put(isNaN(d.getTime()) ? decodeXstring(value) : d);
+          break;
+        }
+        default: {
+          const n = parseFloat(value);
+          if (cStyle && ctx.dateStyles()[cStyle]) put(new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000)));
+          else put(n);
+        }
+      }
+    };
+
+    scanXml(xml, {
+      open(name, raw, self) {
+        if (!inData) {
+          if (name === 'sheetData') inData = !self;
+          else if (name === 'mergeCell') {
+            const [a, b] = (attributesOf(raw).ref ?? '').split(':');
+            const from = decodeRef(a);
+            const to = decodeRef(b);
+            if (from && to)
+              merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
+          }
+          return;
+        }
+        switch (name) {
+          case 'row': {
+            const r = parseInt(attributesOf(raw).r, 10);
+            row = r > 0 ? r : row + 1;
+            col = 0;
+            if (row > maxRow) maxRow = row;
+            break;
+          }
+          case 'c': {
+            const a = attributesOf(raw);
+            const at = decodeRef(a.r);
+            if (at) {
+              cRow = at.row;
+              cCol = at.col;
+              row = at.row;
+            } else {
+              cRow = row || 1;
+              cCol = col + 1;
+            }
+            col = cCol;
+            if (cRow > maxRow) maxRow = cRow;
+            cType = a.t;
+            cStyle = parseInt(a.s, 10) || 0;
+            value = '';
+            hasValue = false;
+            formula = '';
+            fType = undefined;
+            fShared = undefined;
+            inInline = false;
+            phonetic = 0;
+            capture = 0;
+            inCell = true;
+            break;
+          }
+          case 'v':
+            if (inCell && !self) capture = 1;
+            break;
+          case 'is':
+            if (inCell) inInline = true;
+            break;
+          case 'rPh':
+            if (inCell) phonetic++;
+            break;
+          case 't':
+            if (inInline && !phonetic && !self) capture = 1;
+            break;
+          case 'f': {
+            if (!inCell) break;
+            // A formula is text in <f>, or an <f> with a type (a cell of a shared formula's group has no text).
+            const a = attributesOf(raw);
+            if (a.t !== undefined) fType = a.t;
+            if (a.t === 'shared') fShared = { si: a.si, ref: a.ref };
+            if (!self) capture = 2;
+            break;
+          }
+        }
+      },
+      close(name) {
+        if (!inData) return;
+        switch (name) {
+          case 'sheetData':
+            inData = false;
+            break;
+          case 'c':
+            if (inCell) finish();
+            break;
+          case 'v':
+          case 't':
+          case 'f':
+            capture = 0;
+            break;
+          case 'is':
+            inInline = false;
+            break;
+          case 'rPh':
+            if (phonetic) phonetic--;
+            break;
+        }
+      },
+      text(raw, cdata) {
+        if (!capture) return;
+        const s = cdata ? raw : decodeText(raw);
+        if (!s) return;
+        if (capture === 1) {
+          value += s;
+          hasValue = true;
+        } else formula += s;
+      },
+    });
+
+    this.rowCount = maxRow;
+    if (merges.length) {
+      let area = 0;
+      const byRow = new Map<number, Merge[]>();
+      for (const m of merges) {
+        area += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+        if (area > ctx.maxCells)
+          throw new InputError([
+            {
+              file: '',
+              message: `has more than ${ctx.maxCells.toLocaleString('en')} cells in its sheets, counting merged cells; expected a workbook of at most that many`,
+            },
+          ]);
+        for (let r = m.r1; r <= m.r2; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
+        if (m.r2 > this.rowCount) this.rowCount = m.r2;
+      }
+      this.mergesByRow = byRow;
+    }
+  }
+}
+
+/**
+ * The workbook of a package's parts. Throws an InputError naming `file` when
+ * the workbook cannot be read (its sheets are read when first asked for).
+ */
+export class PartsWorkbook implements GridWorkbook {
+  /** The worksheets, in order. */
+  readonly sheetNames: string[] = [];
+  private readonly sheetParts = new Map<string, string>();
+  private readonly sheets = new Map<string, PartsSheet>();
+  private readonly ctx: SheetContext;
+
+  constructor(
+    private readonly parts: Parts,
+    private readonly file: string,
+    maxCells: number,
+  ) {
+    try {
+      const root = relOfType(readRels(parts, ''), 'officeDocument');
+      const book = root && parts.has(root.target.toLowerCase()) ? root.target : 'xl/workbook.xml';
+      const xml = parts.get(book.toLowerCase());
+      if (xml === undefined) throw new WorkbookError(`it has no ${book}`);
+      const rels = readRels(parts, book);
+      let date1904 = false;
+      parse(xml, {
+        open: (name, raw) => {
+          if (name === 'workbookPr') {
+            const v = attributesOf(raw).date1904;
+            date1904 = v === '1' || v === 'true';
+          } else if (name === 'sheet') {
+            const a = attributesOf(raw);
+            const rel = a.id === undefined ? undefined : rels.get(a.id);
+            if (a.name === undefined || !rel || !rel.type.endsWith('/worksheet') || !parts.has(rel.target.toLowerCase())) return;
+            if (this.sheetParts.has(a.name)) return;
+            this.sheetNames.push(a.name);
+            this.sheetParts.set(a.name, rel.target.toLowerCase());
+          }
+        },
+      });
+      const stringsPart = relOfType(rels, 'sharedStrings')?.target ?? 'xl/sharedStrings.xml';
+      const stylesPart = relOfType(rels, 'styles')?.target ?? 'xl/styles.xml';
+      let strings: string[] | undefined;
+      let dateStyles: boolean[] | undefined;
+      this.ctx = {
+        date1904,
+        maxCells,
+        strings: () => (strings ??= ((x) => (x === undefined ? [] : readSharedStrings(x)))(parts.get(stringsPart.toLowerCase()))),
+        dateStyles: () => (dateStyles ??= ((x) => (x === undefined ? [] : readDateStyles(x)))(parts.get(stylesPart.toLowerCase()))),
+      };
+    } catch (err) {
+      throw this.refusal(err);
+    }
+  }
+
+  sheet(name: string): GridSheet | undefined {
+    const part = this.sheetParts.get(name);
+    if (part === undefined) return undefined;
+    let s = this.sheets.get(name);
+    if (!s) {
+      try {
+        s = new PartsSheet(name, this.parts.get(part)!, this.ctx);
+      } catch (err) {
+        throw this.refusal(err);
+      }
+      this.sheets.set(name, s);
+    }
+    return s;
+  }
+
+  private refusal(err: unknown): Error {
+    if (err instanceof InputError) return InputError.one(this.file, err.problems[0].message);
+    if (err instanceof XmlError || err instanceof WorkbookError) return InputError.one(this.file, `cannot be read as an .xlsx workbook (${err.message})`);
+    return err as Error;
+  }
+}
