@@ -10,9 +10,9 @@ import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { readData } from '../../core/data';
 import { formatLocated, InputError, type Located } from '../../core/errors';
-import { collectReturns, type ChangeRow, type Conflict } from '../../core/forms/collect';
+import { collectReturns, type ChangeRow, type Conflict, type ReturnChanges } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
-import { dataIndex, readReturn, type FormReturn } from '../../core/forms/reader';
+import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { syntaxOf } from '../../core/structured-text';
 import { editDataText } from '../data-edit';
@@ -67,7 +67,7 @@ export async function collectCommand(
   const data = readData(text, dataFile);
   const out = opts.out ?? dataFile;
 
-  const accepted: FormReturn[] = [];
+  const accepted: ReturnChanges[] = [];
   const refused = new Map<string, Located[]>();
   const seen = new Set<string>();
   const files = returnFiles.filter((f) => {
@@ -82,9 +82,9 @@ export async function collectCommand(
     try {
       if (path.resolve(file) === path.resolve(dataFile)) throw InputError.one(file, 'is the data file; expected a returned form (.xlsx)');
       if (path.resolve(file) === path.resolve(out)) throw InputError.one(file, 'is also the output; expected a returned form that is not written to');
-      // One return at a time: only its changes are kept once it is read.
-      const wb = await safeLoadGrid(file, RETURN_LIMITS, 'a returned form (.xlsx)');
-      accepted.push(readReturn(wb, file, data, dataFile, index));
+      // One return at a time, and only its changes kept: copied, so that they hold on to nothing of the workbook's text.
+      const read = readReturn(await safeLoadGrid(file, RETURN_LIMITS, 'a returned form (.xlsx)'), file, data, dataFile, index);
+      accepted.push({ file, changes: structuredClone(read.changes) });
     } catch (err) {
       if (!(err instanceof InputError)) {
         bar.stop();

@@ -133,13 +133,20 @@ export function isDateFormat(code: string | undefined): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/** An element with its content, as text (empty when there is none). */
+function section(xml: string, tag: string): string {
+  const m = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>][\\s\\S]*?</(?:[A-Za-z_][\\w.-]*:)?${tag}\\s*>`).exec(xml);
+  return m ? m[0] : '';
+}
+
 /** For each cell style (`s`), whether its number format shows a date. */
 function readDateStyles(xml: string): boolean[] {
   const formats = new Map<number, string>();
   const xfs: number[] = [];
   let inFormats = false;
   let inCellXfs = false;
-  parse(xml, {
+  // Only the number formats and the cell formats are read (not fonts, fills, borders or differential formats).
+  parse(section(xml, 'numFmts') + section(xml, 'cellXfs'), {
     open(name, raw) {
       if (name === 'numFmts') inFormats = true;
       else if (name === 'cellXfs') inCellXfs = true;
@@ -197,6 +204,9 @@ interface Merge {
 }
 
 const REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
+const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s>/])/;
+const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData\s*>/g;
+const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
 function decodeRef(ref: string | undefined): { row: number; col: number } | undefined {
   const m = ref === undefined ? null : REF.exec(ref);
@@ -313,17 +323,23 @@ class PartsSheet implements GridSheet {
       }
     };
 
-    scanXml(xml, {
+    // The cells are in <sheetData>; of what follows it, only the merged ranges are read.
+    const start = SHEET_DATA.exec(xml);
+    SHEET_DATA_END.lastIndex = start ? start.index : 0;
+    const end = start ? SHEET_DATA_END.exec(xml) : null;
+    const cellsXml = start ? xml.slice(start.index, end ? end.index + end[0].length : xml.length) : '';
+    for (const m of (end ? xml.slice(end.index) : start ? '' : xml).matchAll(MERGE_CELL)) {
+      const [a, b] = (attributesOf(m[1]).ref ?? '').split(':');
+      const from = decodeRef(a);
+      const to = decodeRef(b);
+      if (from && to)
+        merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
+    }
+
+    scanXml(cellsXml, {
       open(name, raw, self) {
         if (!inData) {
           if (name === 'sheetData') inData = !self;
-          else if (name === 'mergeCell') {
-            const [a, b] = (attributesOf(raw).ref ?? '').split(':');
-            const from = decodeRef(a);
-            const to = decodeRef(b);
-            if (from && to)
-              merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
-          }
           return;
         }
         switch (name) {

@@ -49,20 +49,31 @@ export function scanXml(xml: string, h: XmlHandler): void {
   }
 }
 
-const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** The attributes of a start tag by local name (`r:id` as `id`), values decoded. */
+/** The attributes of a start tag by local name (`r:id` as `id`), values decoded; namespace declarations left out. */
 export function attributesOf(attrs: string): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!attrs) return out;
-  ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(attrs))) {
-    const name = m[1];
+  const n = attrs.length;
+  let i = 0;
+  while (i < n) {
+    if (isSpace(attrs.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const eq = attrs.indexOf('=', i);
+    if (eq < 0) break;
+    const name = attrs.slice(i, eq).trim();
+    let j = eq + 1;
+    while (j < n && isSpace(attrs.charCodeAt(j))) j++;
+    const quote = attrs[j];
+    if (quote !== '"' && quote !== "'") break;
+    const end = attrs.indexOf(quote, j + 1);
+    if (end < 0) break;
     const colon = name.indexOf(':');
-    const local = colon < 0 ? name : name.slice(colon + 1);
-    if (colon >= 0 && name.slice(0, colon) === 'xmlns') continue;
-    out[local] = decodeText(m[2] ?? m[3]);
+    if (!(colon >= 0 && name.slice(0, colon) === 'xmlns') && name !== 'xmlns')
+      out[colon < 0 ? name : name.slice(colon + 1)] = decodeText(attrs.slice(j + 1, end));
+    i = end + 1;
   }
   return out;
 }

@@ -137,7 +137,10 @@ function orderKeys<T extends object>(o: T, order: readonly string[]): T {
 const sourceOf = (c: Change): Source => ({ file: c.file, cell: c.cell });
 
 /** One pass: merge, detect conflicts, apply. */
-function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 'refused'> & { touched: Map<string, Source[]> } {
+/** What collecting needs of a return: its file and its changes. */
+export type ReturnChanges = Pick<FormReturn, 'file' | 'changes'>;
+
+function applyOnce(data: ReportData, returns: ReturnChanges[]): Omit<Collected, 'refused'> & { touched: Map<string, Source[]> } {
   const byKey = new Map<string, Claim[]>();
   for (const r of returns) {
     for (const change of r.changes) {
@@ -301,7 +304,7 @@ function applyOnce(data: ReportData, returns: FormReturn[]): Omit<Collected, 're
  * Applies the changes of the returns to the data. A return whose changes
  * make the data invalid is refused, and the rest applied again without it.
  */
-export function collectReturns(data: ReportData, returns: FormReturn[]): Collected {
+export function collectReturns(data: ReportData, returns: ReturnChanges[]): Collected {
   const refused = new Map<string, Located[]>();
   let kept = returns;
   for (;;) {
