@@ -1,15 +1,21 @@
 /**
  * The `plan-report` command. Exit codes: 0 done, 1 bad input (every problem
  * printed with its file and place), 2 bad usage.
+ *
+ * Each command's module (and what it needs: the schema, YAML, the writers)
+ * is loaded only when that command runs, so `--help` and small commands start
+ * quickly.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { formatLocated, InputError } from '../core/errors';
-import { LOCALES } from '../core/schema';
-import { extractCommand } from './commands/extract';
-import { generateCommand } from './commands/generate';
-import { templateCommand } from './commands/template';
-import { validateCommand } from './commands/validate';
+import type { Locale } from '../core/schema';
 import { VERSION } from './version';
+
+/** The schema's LOCALES, without loading the schema (checked against it at compile time). */
+const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
+type MissingLocale = Exclude<Locale, (typeof LOCALES)[number]>;
+const everyLocale: [MissingLocale] extends [never] ? true : MissingLocale = true;
+void everyLocale;
 
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
 
@@ -35,7 +41,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('Check data files and print a short summary of each, or every problem found.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
     .addHelpText('after', '\nExamples:\n  plan-report validate seeds/beijing-2022-q3.yaml\n  plan-report validate data/*.yaml')
-    .action(async (files: string[]) => setExit(await validateCommand(files, io)));
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./commands/validate');
+      setExit(await validateCommand(files, io));
+    });
 
   p.command('generate')
     .description('Write the report workbook of each data file.')
@@ -56,7 +65,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '  plan-report generate data.yaml --no-charts',
     )
     .action(async (files: string[], opts) => {
-      if (opts.out && files.length > 1) throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
+      if (opts.out && files.length > 1)
+        throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
+      const { generateCommand } = await import('./commands/generate');
       setExit(await generateCommand(files, opts, io));
     });
 
@@ -65,7 +76,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<workbook>', 'a report workbook (.xlsx)')
     .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the workbook, with .yaml')
     .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
-    .action(async (workbook: string, opts) => setExit(await extractCommand(workbook, opts, io)));
+    .action(async (workbook: string, opts) => {
+      const { extractCommand } = await import('./commands/extract');
+      setExit(await extractCommand(workbook, opts, io));
+    });
 
   p.command('form')
     .description('Write a fillable form for a department: the status of its measures, the figures of its indicators, or the entries of a catalog.')
@@ -91,9 +105,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '  plan-report form data.yaml --kind catalog --catalog SZ-IFH-1',
     )
     .action(async (file: string, opts) => {
-      if (opts.all && opts.out) throw new CommanderError(EXIT.usage, 'usage', 'error: --all writes several forms into a folder; use --out-dir instead of --out');
+      if (opts.all && opts.out)
+        throw new CommanderError(EXIT.usage, 'usage', 'error: --all writes several forms into a folder; use --out-dir instead of --out');
       if (!opts.all && opts.outDir) throw new CommanderError(EXIT.usage, 'usage', 'error: --out-dir is for --all; name one form with --out');
-      const { formCommand } = await import('./commands/form'); // exceljs loads only when a form is written
+      const { formCommand } = await import('./commands/form');
       setExit(await formCommand(file, opts, io));
     });
 
@@ -112,7 +127,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '\nExit code 1 when any return was refused or any field had conflicting values; the rest is still applied.',
     )
     .action(async (file: string, returns: string[], opts) => {
-      const { collectCommand } = await import('./commands/collect'); // exceljs loads only when returns are read
+      const { collectCommand } = await import('./commands/collect');
       setExit(await collectCommand(file, returns, opts, io));
     });
 
@@ -128,7 +143,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
         '  plan-report template quarterly --out quarterly.xlsx   # a workbook carrying the template\n' +
         '  plan-report generate data.yaml --template quarterly.xlsx',
     )
-    .action(async (name: string | undefined, opts) => setExit(await templateCommand(name, opts, io)));
+    .action(async (name: string | undefined, opts) => {
+      const { templateCommand } = await import('./commands/template');
+      setExit(await templateCommand(name, opts, io));
+    });
 
   return p;
 }
