@@ -6,11 +6,12 @@ import fc from 'fast-check';
 import { readData } from '../../src/core/data';
 import { buildForm } from '../../src/core/forms/build';
 import { sha256Hex } from '../../src/core/forms/digest';
-import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, selectForm } from '../../src/core/forms/form';
+import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../src/core/forms/form';
 import { FORM_META_SHEET, parseFormMeta, metaRows } from '../../src/core/forms/meta';
 import { period } from '../../src/core/periods';
 import type { Indicator, ReportData } from '../../src/core/schema';
 import { safeFileName } from '../../src/cli/commands/form';
+import { reportData } from '../support/arbitrary-data';
 import { cleanTemps, cli, formBytes, listing, loadBytes, OPTIONS, ROOT, tempDir } from './support';
 
 afterAll(cleanTemps);
@@ -77,6 +78,36 @@ describe('which rows a form has', () => {
     expect(rows).toEqual([['P1/M1', 'P2/M1'], ['P1/M2']]);
     expect(allForms(DATA, { kind: 'indicators' }, 'd').requests.map((r) => r.region)).toEqual(['North', 'South']);
     expect(allForms(DATA, { kind: 'catalog' }, 'd').requests.map((r) => r.catalog)).toEqual(['C1']);
+  });
+
+  it('--all with the lead index (made once for many forms) gives each form the rows it has without it', () => {
+    const same = (data: ReportData) => {
+      const leads = leadIndex(data);
+      const plans = [undefined, ...(data.plans ?? []).map((p) => p.id)];
+      for (const plan of plans)
+        for (const r of allForms(data, { kind: 'measures', plan }, 'd').requests) {
+          const without = (() => {
+            try {
+              return selectForm(data, r, 'd');
+            } catch (err) {
+              return (err as Error).message;
+            }
+          })();
+          const withIndex = (() => {
+            try {
+              return selectForm(data, r, 'd', leads);
+            } catch (err) {
+              return (err as Error).message;
+            }
+          })();
+          expect(withIndex).toEqual(without);
+        }
+    };
+    same(DATA);
+    fc.assert(
+      fc.property(reportData, (data) => same(data)),
+      { numRuns: 100, seed: 11 },
+    );
   });
 
   it('refuses what the data does not have, saying what it has', () => {

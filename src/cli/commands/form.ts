@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { reportLocale } from '../../core/data';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildForm } from '../../core/forms/build';
-import { allForms, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
+import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import type { Locale } from '../../core/schema';
 import { loadDataFile } from '../data-file';
@@ -95,10 +95,11 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
   const { requests, left } = allForms(data, req, dataFile);
   if (!requests.length) throw InputError.one(dataFile, `has no ${opts.kind === 'catalog' ? 'catalogs' : opts.kind} to make forms for`);
   const used = new Set<string>();
+  const leads = opts.kind === 'measures' ? leadIndex(data) : undefined;
   let failed = 0;
   for (const r of requests) {
     try {
-      const content = selectForm(data, r, dataFile);
+      const content = selectForm(data, r, dataFile, leads);
       let name = formFileName(content);
       for (let n = 2; used.has(name.toLowerCase()); n++) name = formFileName(content).replace(/\.xlsx$/, `-${n}.xlsx`);
       used.add(name.toLowerCase());

@@ -160,8 +160,29 @@ function entryRow(e: CatalogEntry, i: number): Scalar[] {
 
 const list = (xs: string[]) => (xs.length ? xs.map((x) => `"${x}"`).join(', ') : '(none)');
 
-/** The rows of a form. Throws an InputError (naming `file`, the data file) when the request names nothing there. */
-export function selectForm(data: ReportData, req: FormRequest, file: string): FormContent {
+/** The measures of each lead department (by the lead's whole text, normalized), in the data's order. */
+export type LeadIndex = Map<string, { plan: Plan; measure: Measure }[]>;
+
+/** Made once for the many forms of `--all`, each of which asks for one lead's measures. */
+export function leadIndex(data: ReportData): LeadIndex {
+  const index: LeadIndex = new Map();
+  for (const plan of data.plans ?? [])
+    for (const measure of plan.measures) {
+      if (measure.lead === undefined) continue;
+      const key = norm(measure.lead);
+      const group = index.get(key);
+      if (group) group.push({ plan, measure });
+      else index.set(key, [{ plan, measure }]);
+    }
+  return index;
+}
+
+/**
+ * The rows of a form. Throws an InputError (naming `file`, the data file)
+ * when the request names nothing there. `leads` is the data's leadIndex, for
+ * many requests of one lead each (`exactLead`) against the same data.
+ */
+export function selectForm(data: ReportData, req: FormRequest, file: string, leads?: LeadIndex): FormContent {
   const periodArg = req.period ?? data.report.period;
   const p = parsePeriod(periodArg);
   if (!p) throw InputError.one(file, `--period "${periodArg}" is not a period; expected 2024, 2024-H1, 2024-Q3 or 2024-07`);
@@ -182,8 +203,13 @@ export function selectForm(data: ReportData, req: FormRequest, file: string): Fo
         scope.plan = plans[0].id;
       }
       const rows: Scalar[][] = [];
-      for (const plan of chosen) {
-        for (const m of plan.measures) if (req.lead === undefined || leadMatches(m.lead, req.lead, req.exactLead)) rows.push(measureRow(plan, m));
+      if (leads && req.lead !== undefined && req.exactLead) {
+        const only = req.plan !== undefined ? chosen[0] : undefined;
+        for (const { plan, measure } of leads.get(norm(req.lead)) ?? []) if (!only || plan === only) rows.push(measureRow(plan, measure));
+      } else {
+        for (const plan of chosen) {
+          for (const m of plan.measures) if (req.lead === undefined || leadMatches(m.lead, req.lead, req.exactLead)) rows.push(measureRow(plan, m));
+        }
       }
       if (req.lead !== undefined) {
         scope.lead = req.lead.trim();
