@@ -121,7 +121,8 @@ function excelCell(cell: ExcelJS.Cell): DCell {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   const b = cell.border ?? {};
   return clean({
-    value: excelValue(cell.value),
+    // A shared formula's later cells: exceljs writes the master's formula shifted there.
+    value: cell.value && typeof cell.value === 'object' && 'sharedFormula' in cell.value ? { formula: cell.formula } : excelValue(cell.value),
     numFmt: cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined,
     bold: f.bold || undefined,
     italic: f.italic || undefined,
@@ -207,11 +208,17 @@ export async function describeExcelJs(bytes: Buffer): Promise<DWorkbook> {
   const xml = await sheetXml(bytes);
   const sheets = wb.worksheets.map((ws): DSheet => {
     const cells: Record<string, DCell> = {};
+    /** Array formulas' ranges: Excel fills the cells after the first itself (a spill), the file stores their values. */
+    const arrays: Rect[] = [];
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         // exceljs shows a merged area's master in every cell of it; Excel keeps it in the first.
         if (cell.isMerged && cell.master.address !== cell.address) return;
+        const v = cell.value as { shareType?: string; ref?: string } | null;
+        if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) arrays.push(parseA1(v.ref));
         const d = excelCell(cell);
+        const at = parseA1(cell.address);
+        if (arrays.some((a) => at.r1 >= a.r1 && at.r1 <= a.r2 && at.c1 >= a.c1 && at.c1 <= a.c2 && !(at.r1 === a.r1 && at.c1 === a.c1))) delete d.value;
         if (Object.keys(d).length) cells[cell.address] = d;
       }),
     );

@@ -44,8 +44,10 @@ describe('exceljs writer', () => {
     const date = wb.getWorksheet('Summary')!.getCell('B7');
     expect(date.value).toEqual(new Date(Date.UTC(2022, 8, 20)));
     expect(date.numFmt).toBe('yyyy-mm-dd');
+    // Overdue counts the rows whose code says overdue: due before Report_Date and still open.
     const overdue = namedCells(wb).get('Plan_BJ_OPEN_2022_Overdue')!;
-    expect(overdue.formula).toContain('"<"&Report_Date');
+    expect(overdue.formula).toBe("'_figures'!$C$3");
+    expect(String(wb.getWorksheet('Measures')!.getCell('K2').formula)).toContain('<Report_Date');
   });
 
   it('stores text that looks like a formula as text, never as a formula', async () => {
@@ -77,9 +79,9 @@ describe('exceljs writer', () => {
       plans: [{ id: 'BJ', title: '北京方案', groups: ['需国家授权'], measures: [{ id: 'a', title: '研发用物品进口“白名单” 🧬', group: '需国家授权', status: 'completed', completed: '2022-06-28' }] }],
     };
     const wb = await roundTrip(data, 'zh-CN');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '措施', '产品目录', '指标', '指标数据', '指标看板', '来源', '说明', '_plan_report']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '措施', '产品目录', '指标', '指标数据', '指标看板', '来源', '说明', '_figures', '_plan_report']);
     const ws = wb.getWorksheet('措施')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '方案', '编号', '措施', '类别', '牵头部门', '完成时限', '状态', '完成日期', '进度', '备注']);
+    expect(ws.getRow(1).values).toEqual([undefined, '方案', '编号', '措施', '类别', '牵头部门', '完成时限', '状态', '完成日期', '进度', '备注', '方案统计码', '分组统计码']);
     expect(ws.getCell('C2').value).toBe('研发用物品进口“白名单” 🧬');
     expect(ws.getCell('G2').value).toBe('已完成');
     expect(ws.getCell('H2').value).toEqual(new Date(Date.UTC(2022, 5, 28)));

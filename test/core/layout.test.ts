@@ -26,9 +26,11 @@ describe('layout model', () => {
   const beijing = buildReport(template('quarterly'), seed('beijing-2022-q3'), 'en', OPTIONS);
 
   it('orders sheets as the template does, with the record of what made it last and very hidden', () => {
-    expect(beijing.sheets.map((s) => s.name)).toEqual(['Summary', 'Measures', 'Catalog', 'Indicators', 'Observations', 'Dashboard', 'Sources', 'About', '_plan_report']);
+    expect(beijing.sheets.map((s) => s.name)).toEqual(['Summary', 'Measures', 'Catalog', 'Indicators', 'Observations', 'Dashboard', 'Sources', 'About', '_figures', '_plan_report']);
     expect(beijing.sheets.at(-1)!.state).toBe('veryHidden');
-    expect(beijing.sheets.slice(0, -1).every((s) => s.state === 'visible')).toBe(true);
+    // The counts behind the plan and group figures: hidden, not very hidden, so that anyone can audit them.
+    expect(beijing.sheets.at(-2)!.state).toBe('hidden');
+    expect(beijing.sheets.slice(0, -2).every((s) => s.state === 'visible')).toBe(true);
   });
 
   it('names every figure of workbook.md, each pointing at a single formula cell', () => {
@@ -86,12 +88,15 @@ describe('layout model', () => {
     const wb = buildReport(template('measures-only'), seed('beijing-2022-q3'), 'en', OPTIONS);
     const measures = wb.sheets.find((s) => s.key === 'measures')!;
     expect(measures.table!.fields).toEqual(['id', 'title', 'group', 'status', 'due', 'completed', 'note', 'plan', 'lead', 'progress']);
-    expect(measures.columns.map((c) => !!c.hidden)).toEqual([false, false, false, false, false, false, false, true, true, true]);
-    expect(wb.sheets.map((s) => s.key)).toEqual(['summary', 'measures', 'about', 'meta']);
-    // The figures read the plan from its hidden column H.
+    // Then the two hidden helper columns of the figures' codes (figure-codes.ts).
+    expect(measures.columns.map((c) => !!c.hidden)).toEqual([false, false, false, false, false, false, false, true, true, true, true, true]);
+    expect(wb.sheets.map((s) => s.key)).toEqual(['summary', 'measures', 'about', 'calc', 'meta']);
+    // The codes read the plan from its hidden column H.
+    const first = materialize(measures).rows[1].cells[10]!;
+    expect(first.f).toMatch(/^IFERROR\(MATCH\(SUBSTITUTE\(SUBSTITUTE\(SUBSTITUTE\(\$H2,/);
+    expect(first.shares).toBe(`K2:K${50 + 1 + 1000}`);
     const n = wb.names.find((x) => x.name === 'Plan_BJ_OPEN_2022_Measures')!;
-    const row = n.cell.replace(/^[A-Z]+/, '');
-    expect(cellAt(wb, n.sheet, n.cell).cell!.f).toBe(`COUNTIFS('Measures'!$H$2:$H$1048576,$A$${row})`);
+    expect(cellAt(wb, n.sheet, n.cell).cell!.f).toBe(`SUM('_figures'!$C$2:$C$5)`);
   });
 
   it('takes custom titles from a template, per language', () => {
@@ -124,10 +129,11 @@ describe('layout model', () => {
     const measures = materialize(zh.sheets.find((s) => s.key === 'measures')!);
     const status = measures.table!.fields.indexOf('status');
     const title = measures.table!.fields.indexOf('title');
-    expect(new Set(measures.rows.slice(1).map((r) => r.cells[status]?.v))).toEqual(new Set(['已完成', '推进中']));
+    const rows = measures.rows.slice(1).filter((r) => r.cells[title]);
+    expect(new Set(rows.map((r) => r.cells[status]?.v))).toEqual(new Set(['已完成', '推进中']));
     expect(measures.rows[1].cells[title]?.v).toMatch(/^[ -~]+$/); // the English data stays English
-    const rate = zh.names.find((n) => n.name === 'Plan_BJ_OPEN_2022_Completed')!;
-    expect(cellAt(zh, rate.sheet, rate.cell).cell!.f).toContain('"已完成"');
+    // The status words the figures count are the localized ones.
+    expect(measures.rows[1].cells[measures.table!.fields.length]!.f).toContain('"已完成"');
   });
 
   it('prints every visible sheet A4 landscape, fitted to the page width, with title, period and page numbers', () => {

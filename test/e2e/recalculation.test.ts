@@ -68,8 +68,12 @@ async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook, co
 }
 
 function appendRow(wb: ExcelJS.Workbook, column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number }, sheet: string, values: Record<string, ExcelJS.CellValue>) {
+  // The first row after the table's last filled row, as an official appends one
+  // (the rows below hold hidden helper formulas, so actualRowCount is not the end).
   const { ws } = column(sheet, Object.keys(values)[0]);
-  const row = ws.actualRowCount + 1;
+  const fields = Object.keys(values).map((f) => column(sheet, f).col);
+  let row = ws.rowCount + 1;
+  while (row > 2 && fields.every((c) => ws.getCell(row - 1, c).value === null)) row--;
   for (const [field, v] of Object.entries(values)) ws.getCell(row, column(sheet, field).col).value = v;
 }
 

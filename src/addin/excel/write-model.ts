@@ -27,6 +27,8 @@ export function asText(text: string): string {
 /** What to write into a cell: a formula with its `=`, a constant, or "" for nothing. */
 export function cellInput(cell: Cell | undefined): string | number | boolean {
   if (!cell) return '';
+  // Excel fills an array formula's range itself (a dynamic array spills); a value there would block it.
+  if (cell.spilled) return '';
   if (cell.f !== undefined) return `=${cell.f}`;
   const v = cell.v;
   if (v === null) return '';

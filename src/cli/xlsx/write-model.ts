@@ -58,6 +58,9 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
   if (cell.f === undefined) return plainValue(cell.v);
   // A blank result is the empty string, as spreadsheet engines store a formula that returns "".
   const result = cell.v === null ? '' : plainValue(cell.v);
+  if (cell.shares) return { formula: cell.f, result, shareType: 'shared', ref: cell.shares } as unknown as ExcelJS.CellFormulaValue;
+  if (cell.sharedFrom) return { sharedFormula: cell.sharedFrom, result } as ExcelJS.CellSharedFormulaValue;
+  if (cell.array) return { formula: cell.f, result, shareType: 'array', ref: cell.array } as unknown as ExcelJS.CellFormulaValue;
   return { formula: cell.f, result } as ExcelJS.CellFormulaValue;
 }
 

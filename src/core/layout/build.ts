@@ -8,6 +8,8 @@ import { metaSheet } from './meta';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { dashboardSheet, summaryCharts } from './charts';
 import { aboutSheet } from './sheets/about';
+import { calcSheet } from './sheets/calc';
+import { figureCodes } from './figure-codes';
 import { fitRowHeights } from './sheets/common';
 import { catalogSheet } from './sheets/catalog';
 import { indicatorsSheet } from './sheets/indicators';
@@ -21,7 +23,8 @@ export type { BuildOptions } from './context';
 export function buildReport(template: Template, data: ReportData, locale: Locale, options: BuildOptions): Workbook {
   const ctx = makeContext(template, data, locale, options);
   const indicators = ctx.has.indicators ? indicatorsSheet(ctx) : undefined;
-  const summary = summarySheet(ctx, indicators);
+  const codes = figureCodes(ctx);
+  const summary = summarySheet(ctx, indicators, codes);
   const charts = options.charts !== false;
   if (summary.chartBand) summary.sheet.charts = summaryCharts(ctx, summary.sheet, summary.blocks, summary.chartBand);
   const sheets: Sheet[] = [];
@@ -32,7 +35,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
         sheets.push(summary.sheet);
         break;
       case 'measures':
-        sheets.push(measuresSheet(ctx));
+        sheets.push(measuresSheet(ctx, codes));
         break;
       case 'catalog':
         sheets.push(catalogSheet(ctx));
@@ -56,6 +59,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
     }
   }
   sheets.forEach(fitRowHeights);
+  if (codes && ctx.has.measures) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first));
   sheets.push(metaSheet(ctx, sheets));
   return {
     sheets,

@@ -27,6 +27,23 @@ export interface Cell {
   s?: StyleName;
   /** false: the cell stays editable when its sheet is protected (a form's fillable cell). Cells are locked by default. */
   locked?: false;
+  /**
+   * The formula is an array formula over this A1 range, which starts at this
+   * cell (Excel 2016's Ctrl+Shift+Enter kind); `v` is the first result.
+   */
+  array?: string;
+  /**
+   * A later result of an array formula whose range covers this cell: a file
+   * stores it as the cell's value; a live Excel fills it in itself.
+   */
+  spilled?: true;
+  /**
+   * This formula, shifted down one row per row, fills the A1 range that
+   * starts here (a shared formula: engines read it once for the whole range).
+   */
+  shares?: string;
+  /** The formula is the `shares` one at this A1 address, shifted here; `f` holds it written out. */
+  sharedFrom?: string;
 }
 
 export interface Row {
@@ -138,7 +155,7 @@ export interface RowSource {
 }
 
 export interface Sheet {
-  key: SheetKey | 'meta';
+  key: SheetKey | 'meta' | 'calc';
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
   columns: Column[];

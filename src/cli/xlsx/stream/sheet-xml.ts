@@ -102,6 +102,8 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
     }
   }
 
+  /** Shared formulas: the master cell's address -> its group number (`si`). */
+  const shared = new Map<string, number>();
   let buf = '';
   let r = 0;
   for (const row of sheetRows(sheet)) {
@@ -111,7 +113,13 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
     const width = Math.max(row.cells.length, extra ? Math.max(...extra.keys()) : 0);
     for (let c = 0; c < width; c++) {
       const cell = row.cells[c];
-      if (cell) cells += cellXml(cellRef(r, c + 1), cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined);
+      if (cell) {
+        const ref = cellRef(r, c + 1);
+        let si: number | undefined;
+        if (cell.shares) shared.set(ref, (si = shared.size));
+        else if (cell.sharedFrom) si = shared.get(cell.sharedFrom);
+        cells += cellXml(ref, cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined, si);
+      }
       else if (extra?.has(c + 1)) cells += cellXml(cellRef(r, c + 1), { v: null }, extra.get(c + 1));
     }
     if (!cells && row.height === undefined) continue;

@@ -15,12 +15,18 @@ function textNode(s: string): string {
   return `<t${preserve}>${esc(s)}</t>`;
 }
 
-/** A `<c>` element; styles are given as xf indexes. */
-export function cellXml(ref: string, cell: Cell, xf: number | undefined): string {
+/** A `<c>` element; styles are given as xf indexes, a shared formula's group as `si`. */
+export function cellXml(ref: string, cell: Cell, xf: number | undefined, si?: number): string {
   const s = xf ? ` s="${xf}"` : '';
   const v = cell.v;
   if (cell.f !== undefined) {
-    const f = `<f>${esc(cell.f)}</f>`;
+    const f = cell.array
+      ? `<f t="array" ref="${cell.array}">${esc(cell.f)}</f>`
+      : si === undefined
+        ? `<f>${esc(cell.f)}</f>`
+        : cell.shares
+          ? `<f t="shared" ref="${cell.shares}" si="${si}">${esc(cell.f)}</f>`
+          : `<f t="shared" si="${si}"/>`;
     if (v === null || v === '') return `<c r="${ref}"${s} t="str">${f}<v></v></c>`;
     if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${esc(v)}</v></c>`;
     if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;

@@ -64,6 +64,13 @@ export interface TableSpec<F extends string, T> {
   columns: ResolvedColumns<F>;
   items: T[];
   cell: (item: T, field: F) => Cell | undefined;
+  /**
+   * Hidden helper columns after the fields: their titles, and their cells in
+   * every item's row and in the ROOM_ROWS rows below (`item` absent there).
+   * Each column's formula must be one formula shifted down row by row: the
+   * column is written as one shared formula.
+   */
+  helpers?: { titles: string[]; cells: (row: number, item?: T) => (Cell | undefined)[] };
   validations?: (col: (f: F) => string, last: number) => Validation[];
   conditionalFormats?: (col: (f: F) => string, last: number) => ConditionalFormat[];
 }
@@ -72,18 +79,39 @@ export interface TableSpec<F extends string, T> {
 export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, T>): Sheet {
   const sheet = emptySheet(ctx, spec.key);
   const cols = spec.columns.list;
-  sheet.columns = cols.map((c) => ({ width: c.width, hidden: c.hidden || undefined }));
-  const header: Row = { cells: cols.map((c) => ({ v: c.title, s: 'header' as const })), height: 30 };
-  const row = (item: T): Row => ({ cells: cols.map((c) => spec.cell(item, c.field)) });
+  const helpers = spec.helpers;
+  sheet.columns = [
+    ...cols.map((c) => ({ width: c.width, hidden: c.hidden || undefined })),
+    ...(helpers?.titles ?? []).map(() => ({ width: 12, hidden: true })),
+  ];
+  const header: Row = { cells: [...cols, ...(helpers?.titles ?? [])].map((c) => ({ v: typeof c === 'string' ? c : c.title, s: 'header' as const })), height: 30 };
+  const n = spec.items.length;
+  const room = helpers ? ROOM_ROWS : 0;
+  const lastRow = n + 1 + room;
+  const helperCells = (r: number, item?: T): (Cell | undefined)[] =>
+    helpers!.cells(r, item).map((cell, h) => {
+      if (!cell?.f) return cell;
+      const letter = columnLetter(cols.length + h + 1);
+      return r === 2 ? { ...cell, shares: `${letter}2:${letter}${lastRow}` } : { ...cell, sharedFrom: `${letter}2` };
+    });
+  const row = (item: T, r: number): Row => ({
+    cells: helpers ? [...cols.map((c) => spec.cell(item, c.field)), ...helperCells(r, item)] : cols.map((c) => spec.cell(item, c.field)),
+  });
+  const roomLine = (r: number): Row => ({ cells: [...cols.map(() => undefined), ...helperCells(r)] });
   if (spec.lazy) {
     sheet.rows = [header];
     sheet.body = {
-      count: spec.items.length,
+      count: n + room,
       *rows() {
-        for (const item of spec.items) yield fitRowHeight(row(item), sheet.columns);
+        let r = 2;
+        for (const item of spec.items) yield fitRowHeight(row(item, r++), sheet.columns);
+        for (let k = 0; k < room; k++) yield roomLine(r++);
       },
     };
-  } else sheet.rows = [header, ...spec.items.map(row)];
+  } else {
+    sheet.rows = [header, ...spec.items.map((item, i) => row(item, i + 2))];
+    for (let k = 0; k < room; k++) sheet.rows.push(roomLine(n + 2 + k));
+  }
   sheet.freeze = { rows: 1, columns: 0 };
   const lastCol = columnLetter(cols.length);
   sheet.autoFilter = `A1:${lastCol}${Math.max(2, spec.items.length + 1)}`;

@@ -7,6 +7,7 @@ import { columnLetter, formulaString } from '../refs';
 import type { Cell, ConditionalFormat, Sheet } from '../model';
 import { DATA_BAR_COLOR, type StyleName } from '../styles';
 import { dataSheet, date, num, text } from './common';
+import type { FigureCodes } from '../figure-codes';
 
 interface Item {
   plan: Plan;
@@ -21,7 +22,7 @@ const STATUS_STYLES: Record<(typeof STATUSES)[number], StyleName> = {
   cancelled: 'statusCancelled',
 };
 
-export function measuresSheet(ctx: Context): Sheet {
+export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): Sheet {
   const L = ctx.labels;
   const items: Item[] = (ctx.data.plans ?? []).flatMap((plan) => plan.measures.map((measure) => ({ plan, measure })));
   const cell = ({ plan, measure: m }: Item, field: MeasureField): Cell | undefined => {
@@ -50,12 +51,17 @@ export function measuresSheet(ctx: Context): Sheet {
   };
   const completed = formulaString(L.statuses.completed);
   const cancelled = formulaString(L.statuses.cancelled);
+  const planIndex = new Map((ctx.data.plans ?? []).map((p, i) => [p.id, i]));
   return dataSheet(ctx, {
     lazy: true,
     key: 'measures',
     columns: ctx.measures,
     items,
     cell,
+    helpers: codes && {
+      titles: [L.calc.planCode, ...(codes.groupLetter ? [L.calc.groupCode] : [])],
+      cells: (row, item) => codes.helperCells(row, item && { plan: planIndex.get(item.plan.id)!, measure: item.measure }),
+    },
     validations: (col, last) => [
       {
         range: `${col('status')}2:${col('status')}${last}`,

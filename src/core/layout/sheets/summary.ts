@@ -7,7 +7,7 @@
 import { nameKey } from '../../rules';
 import { localized, SUMMARY_BLOCKS, type SummaryBlock } from '../../template';
 import type { Context } from '../context';
-import { blankOnError, exactCriterion, fullRange, growingRange, monthIndexOf, wildcardFree } from '../formulas';
+import { blankOnError, fullRange, growingRange, monthIndexOf, wildcardFree } from '../formulas';
 import type { Cell, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
 import { columnLetter, formulaString, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
@@ -15,6 +15,7 @@ import { DATA_BAR_COLOR, TAB_COLORS, type StyleName } from '../styles';
 import { emptySheet, formula, printSetup, text } from './common';
 import type { IndicatorsLayout } from './indicators';
 import { CHART_BAND_ROWS, plannedSummaryCharts } from '../charts';
+import type { FigureCodes } from '../figure-codes';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
@@ -48,7 +49,7 @@ export interface SummaryLayout {
   chartBand?: number;
 }
 
-export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefined): SummaryLayout {
+export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefined, codes: FigureCodes | undefined): SummaryLayout {
   const L = ctx.labels;
   const S = L.summary;
   const F = L.figures;
@@ -92,17 +93,14 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
     out.add(headers.map((h) => ({ v: h || null, s: 'header' as StyleName })), 30);
   };
 
-  const completed = formulaString(L.statuses.completed);
-  const cancelled = formulaString(L.statuses.cancelled);
   const plans = ctx.data.plans ?? [];
-  const m = (f: Parameters<Context['col']['measure']>[0]) => fullRange(ctx.col.measure(f));
   const pct = (v: number | null): Cell['v'] => v;
 
   const summary = ctx.template.sections.find((sec) => sec.section === 'summary');
   const blocks: readonly SummaryBlock[] = (summary?.section === 'summary' ? summary.blocks : undefined) ?? SUMMARY_BLOCKS;
 
   for (const b of blocks) {
-    if (b === 'plans' && ctx.has.measures && plans.length) {
+    if (b === 'plans' && codes) {
       block(S.plans, [S.planId, S.planTitle, F.measures, F.completed, F.completionRate, F.overdue]);
       const first = out.rows.length + 1;
       plans.forEach((plan, i) => {
@@ -112,14 +110,10 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
         out.add([
           text(plan.id, 'label'),
           text(plan.title, 'wrap'),
-          formula(`COUNTIFS(${m('plan')},${id})`, fig.measures, 'figureInt'),
-          formula(`COUNTIFS(${m('plan')},${id},${m('status')},${completed})`, fig.completed, 'figureInt'),
-          formula(blankOnError(`$D$${r}/($C$${r}-COUNTIFS(${m('plan')},${id},${m('status')},${cancelled}))`), pct(fig.completionRate), 'figurePercent'),
-          formula(
-            `COUNTIFS(${m('plan')},${id},${m('due')},"<"&Report_Date,${m('status')},"<>"&${completed},${m('status')},"<>"&${cancelled})`,
-            fig.overdue,
-            'figureInt',
-          ),
+          formula(`SUM(${codes!.planCount(i, 'open')}:${codes!.planCount(i, 'cancelled').split('!')[1]})`, fig.measures, 'figureInt'),
+          formula(codes!.planCount(i, 'completed'), fig.completed, 'figureInt'),
+          formula(blankOnError(`$D$${r}/($C$${r}-${codes!.planCount(i, 'cancelled')})`), pct(fig.completionRate), 'figurePercent'),
+          formula(codes!.planCount(i, 'overdue'), fig.overdue, 'figureInt'),
         ]);
         const K = nameKey(plan.id);
         name(`Plan_${K}_Measures`, r, 'C');
@@ -131,20 +125,21 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
       if (plans.length) ranges.plans = { first, last: out.rows.length };
     }
 
-    if (b === 'groups' && ctx.has.measures && plans.some((p) => p.groups?.length)) {
+    if (b === 'groups' && codes?.groups) {
       block(S.groups, [S.planId, S.group, F.measures, F.completed, F.completionRate]);
       const first = out.rows.length + 1;
+      let slot = 0;
       plans.forEach((plan, i) => {
         (plan.groups ?? []).forEach((group, g) => {
           const r = out.rows.length + 1;
           const fig = ctx.figures.plans[i].groups[g];
-          const where = `${m('plan')},$A$${r},${m('group')},${exactCriterion(`$B$${r}`)}`;
+          const j = slot++;
           out.add([
             text(plan.id, 'label'),
             text(group, 'wrap'),
-            formula(`COUNTIFS(${where})`, fig.measures, 'figureInt'),
-            formula(`COUNTIFS(${where},${m('status')},${completed})`, fig.completed, 'figureInt'),
-            formula(blankOnError(`$D$${r}/($C$${r}-COUNTIFS(${where},${m('status')},${cancelled}))`), pct(fig.completionRate), 'figurePercent'),
+            formula(`SUM(${codes!.groupCount(j, 'open')}:${codes!.groupCount(j, 'cancelled').split('!')[1]})`, fig.measures, 'figureInt'),
+            formula(codes!.groupCount(j, 'completed'), fig.completed, 'figureInt'),
+            formula(blankOnError(`$D$${r}/($C$${r}-${codes!.groupCount(j, 'cancelled')})`), pct(fig.completionRate), 'figurePercent'),
           ]);
           const K = `Plan_${nameKey(plan.id)}_Group${g + 1}`;
           name(`${K}_Measures`, r, 'C');

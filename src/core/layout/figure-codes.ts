@@ -1,0 +1,125 @@
+/**
+ * Plan and group figures that cost one pass over the measures, not one pass
+ * per figure.
+ *
+ * COUNTIFS over the Measures columns costs a pass over every row for each
+ * figure: a province's 100 plans with 7 groups each are 2,500 such passes,
+ * 40 s of LibreOffice recalculation at 100,000 measures. Instead each measure
+ * row carries two codes in hidden helper columns of the Measures sheet, from
+ * its own cells only (so sorting, editing or appending a row keeps them right):
+ *
+ *   plan code  = 4 x (the plan's position in the plan list) + the status class
+ *   group code = 4 x (the group's position in the group list) + the status class
+ *
+ * found with MATCH, which stops at the first hit and is cached by the
+ * engines for repeated lookups. The status class is 0 open, 1 open and
+ * overdue, 2 completed, 3 cancelled. On the hidden `_figures` sheet one
+ * FREQUENCY array formula per list counts every code in one pass; the
+ * Summary's figures add up those counts. Helper formulas fill the data rows
+ * and the ROOM_ROWS rows below them, like the validations and formats.
+ */
+import type { Measure, Plan } from '../schema';
+import { SUMMARY_BLOCKS, type SummaryBlock } from '../template';
+import type { Context } from './context';
+import { wildcardFree } from './formulas';
+import { columnLetter, formulaString, sheetPrefix } from './refs';
+
+/** The hidden sheet of the counts (a fixed name, like the very hidden `_plan_report`). */
+export const CALC_SHEET = '_figures';
+
+export const STATUS_CLASS = { open: 0, overdue: 1, completed: 2, cancelled: 3 } as const;
+
+/** Columns of the `_figures` sheet. */
+export const CALC_COLUMNS = { planKey: 'A', planBin: 'B', planCount: 'C', groupKey: 'D', groupBin: 'E', groupCount: 'F' } as const;
+
+export interface GroupSlot {
+  plan: number;
+  group: number;
+}
+
+export interface FigureCodes {
+  plans: Plan[];
+  /** Every group of every plan, in the Summary's order; absent when the Summary has no group block. */
+  groups?: GroupSlot[];
+  /** Measures sheet columns of the plan code and the group code. */
+  planLetter: string;
+  groupLetter?: string;
+  /** The `_figures` cell counting plan `i`'s measures of a status class. */
+  planCount(i: number, cls: keyof typeof STATUS_CLASS): string;
+  /** The `_figures` cells counting group `j`'s measures: open (with overdue), completed, cancelled. */
+  groupCount(j: number, cls: 'open' | 'completed' | 'cancelled'): string;
+  /** The helper cells of a Measures row (`item` absent: a room row below the data). */
+  helperCells(row: number, item?: { plan: number; measure: Measure }): { f: string; v: number | null }[];
+}
+
+function summaryBlocks(ctx: Context): readonly SummaryBlock[] {
+  const summary = ctx.template.sections.find((sec) => sec.section === 'summary');
+  return (summary?.section === 'summary' ? summary.blocks : undefined) ?? SUMMARY_BLOCKS;
+}
+
+/** Whether the Summary shows group figures (summary.ts decides the same way). */
+export function hasGroupBlock(ctx: Context): boolean {
+  return ctx.has.summary && summaryBlocks(ctx).includes('groups') && (ctx.data.plans ?? []).some((p) => p.groups?.length);
+}
+
+export function statusClass(m: Measure, date: string): number {
+  if (m.status === 'completed') return STATUS_CLASS.completed;
+  if (m.status === 'cancelled') return STATUS_CLASS.cancelled;
+  return m.due !== undefined && m.due < date ? STATUS_CLASS.overdue : STATUS_CLASS.open;
+}
+
+/** The key of a group as the helper column and the `_figures` sheet compute it. */
+export function groupKey(planId: string, group: string): string {
+  const s = `${planId}|${group}`;
+  return s.replace(/\u0001/g, '\u00011').replace(/~/g, '\u00012').replace(/\*/g, '\u00013').replace(/\?/g, '\u00014');
+}
+
+/** The codes of a report, or undefined when it has no plans to count. */
+export function figureCodes(ctx: Context): FigureCodes | undefined {
+  const plans = ctx.data.plans ?? [];
+  if (!ctx.has.measures || !plans.length) return undefined;
+  const L = ctx.labels;
+  const calc = sheetPrefix(CALC_SHEET);
+  const fields = ctx.measures.list.length;
+  const planLetter = columnLetter(fields + 1);
+  const groups: GroupSlot[] | undefined = hasGroupBlock(ctx)
+    ? plans.flatMap((p, plan) => (p.groups ?? []).map((_, group) => ({ plan, group })))
+    : undefined;
+  const groupLetter = groups?.length ? columnLetter(fields + 2) : undefined;
+  const groupIndex = new Map<string, number>();
+  groups?.forEach(({ plan, group }, j) => groupIndex.set(`${plan}\u0000${plans[plan].groups![group].toLowerCase()}`, j));
+
+  const col = (f: Parameters<Context['col']['measure']>[0], row: number) => `$${ctx.col.measure(f).letter}${row}`;
+  const completed = formulaString(L.statuses.completed);
+  const cancelled = formulaString(L.statuses.cancelled);
+  const planKeys = `${calc}$${CALC_COLUMNS.planKey}$2:$${CALC_COLUMNS.planKey}$${plans.length + 1}`;
+  const groupKeys = groups ? `${calc}$${CALC_COLUMNS.groupKey}$2:$${CALC_COLUMNS.groupKey}$${groups.length + 1}` : '';
+
+  return {
+    plans,
+    groups,
+    planLetter,
+    groupLetter,
+    planCount: (i, cls) => `${calc}$${CALC_COLUMNS.planCount}$${2 + 4 * i + STATUS_CLASS[cls]}`,
+    groupCount: (j, cls) => `${calc}$${CALC_COLUMNS.groupCount}$${2 + 3 * j + (cls === 'open' ? 0 : STATUS_CLASS[cls] - 1)}`,
+    helperCells(row, item) {
+      const status = col('status', row);
+      const due = col('due', row);
+      // Plan ids are A-Z a-z 0-9 . _ -: a typed ~ * ? can only be a mismatch, never a wildcard.
+      const plan = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${col('plan', row)},"~","|"),"*","|"),"?","|")`;
+      const cls = `IF(${status}=${completed},2,IF(${status}=${cancelled},3,IF(AND(ISNUMBER(${due}),${due}<Report_Date),1,0)))`;
+      const code = item ? (item.plan + 1) * 4 + statusClass(item.measure, ctx.date) : null;
+      const cells = [{ f: `IFERROR(MATCH(${plan},${planKeys},0)*4+${cls},"")`, v: code }];
+      if (groupLetter) {
+        const g = item?.measure.group;
+        const j = g === undefined ? undefined : groupIndex.get(`${item!.plan}\u0000${g.toLowerCase()}`);
+        const key = wildcardFree(`${col('plan', row)}&"|"&${col('group', row)}`);
+        cells.push({
+          f: `IFERROR(MATCH(${key},${groupKeys},0)*4+MOD($${planLetter}${row},4),"")`,
+          v: j === undefined || code === null ? null : (j + 1) * 4 + (code % 4),
+        });
+      }
+      return cells;
+    },
+  };
+}
