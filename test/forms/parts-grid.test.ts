@@ -138,7 +138,7 @@ describe('the parts grid reads returned forms as exceljs did', () => {
     }
   });
 
-  it('forms filled and saved by exceljs: shared strings, dates, rich text, formulas, booleans, errors, merges, escapes', async () => {
+  it('forms filled and saved by exceljs: shared strings, dates, rich text, formulas, booleans, errors, merges, escapes, links', async () => {
     const wb = await loadBytes(await formBytes(DATA, { kind: 'measures', plan: 'P' }));
     const ws = wb.getWorksheet('Measures')!;
     const first = HEAD.header + 1;
@@ -150,6 +150,7 @@ describe('the parts grid reads returned forms as exceljs did', () => {
     ws.getCell(first + 1, 8).value = true;
     ws.getCell(first + 2, 8).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
     ws.getCell(first + 2, 9).value = 'line\r\nnext _x000D_ \u0001 "quoted" <tag> & 🧬';
+    ws.getCell(first + 3, 9).value = { text: 'see https://example.org/a?b=1&c=2', hyperlink: 'https://example.org/a?b=1&c=2' };
     ws.getCell(first + 5, 2).value = 'below';
     ws.mergeCells(first + 6, 1, first + 7, 3);
     ws.getCell(first + 6, 1).value = 'merged';

@@ -5,13 +5,17 @@
  * collector got from exceljs (grid.ts): shared and inline strings (rich text
  * joined, `_xHHHH_` escapes decoded), numbers, booleans, error values as
  * text, numbers in a date format as dates (the 1900 or 1904 date system), a
- * formula as `{ formula }` whatever its cached result, and a cell covered by
- * a merge as the value of the merge's first cell.
+ * formula as `{ formula }` whatever its cached result, a cell covered by a
+ * merge as the value of the merge's first cell.
  *
- * Beyond exceljs, it also reads sheets whose tags carry a namespace prefix
- * (`<x:c>`), cells without a reference, and the part names a workbook's
- * relationships give; a shared formula is shown as its own formula, not the
- * address of the first cell of its group.
+ * Where it differs, on purpose: it also reads sheets whose tags carry a
+ * namespace prefix (`<x:c>`), cells without a reference, and the part names
+ * a workbook's relationships give; a shared formula reads as its own formula
+ * (exceljs gave the address of its group's first cell); a cell with a link
+ * reads as its value (exceljs gave the link's text: the same text, but a
+ * linked number as text); an ISO date cell (`t="d"`) as that date, and
+ * `date1904="true"` as the 1904 system; CDATA text is kept; a merge covering
+ * more cells than the limit is refused.
  */
 import { InputError } from '../../core/errors';
 import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
