@@ -92,7 +92,7 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
     helpers!.cells(r, item).map((cell, h) => {
       if (!cell?.f) return cell;
       const letter = columnLetter(cols.length + h + 1);
-      return r === 2 ? { ...cell, shares: `${letter}2:${letter}${lastRow}` } : { ...cell, sharedFrom: `${letter}2` };
+      return r === 2 ? { ...cell, shares: `${letter}2:${letter}${lastRow}` } : { f: cell.f, v: cell.v, sharedFrom: `${letter}2` };
     });
   const row = (item: T, r: number): Row => ({
     cells: helpers ? [...cols.map((c) => spec.cell(item, c.field)), ...helperCells(r, item)] : cols.map((c) => spec.cell(item, c.field)),
