@@ -30,12 +30,39 @@ const INSTALL_HINT =
   'LibreOffice (soffice) not found: install libreoffice-calc-nogui ' +
   '(apt-get install -y --no-install-recommends libreoffice-calc-nogui)';
 
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * A private profile's registrymodifications.xcu: recalculate every formula
+ * on load (mode 0), or trust the cached results (mode 1, LibreOffice's default).
+ */
+export function profileXcu(recalculate: boolean): string {
+  const mode = recalculate ? 0 : 1;
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
+}
+
+/** Writes a private profile under `dir` (recalculating or not) and returns soffice's arguments to convert `inputs` into `outDir`. */
+export function sofficeArgs(dir: string, recalculate: boolean, format: string, outDir: string, inputs: string[]): string[] {
+  const profile = path.join(dir, 'profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), profileXcu(recalculate));
+  return [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--norestore',
+    '--nologo',
+    '--nodefault',
+    '--nolockcheck',
+    '--convert-to',
+    format,
+    '--outdir',
+    outDir,
+    ...inputs,
+  ];
+}
 
 function isExecutableFile(p: string): boolean {
   try {
@@ -163,25 +190,9 @@ async function convert(
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-soffice-'));
   try {
-    const profile = path.join(work, 'profile');
     const tmpOut = path.join(work, 'out');
-    fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
     fs.mkdirSync(tmpOut);
-    fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nologo',
-      '--nodefault',
-      '--nolockcheck',
-      '--convert-to',
-      format,
-      '--outdir',
-      tmpOut,
-      ...absInputs,
-    ];
+    const args = sofficeArgs(work, true, format, tmpOut, absInputs);
     const env = { ...process.env, HOME: process.env.HOME ?? work };
     const started = Date.now();
     const res = await runDetached(soffice, args, timeoutMs, env);
