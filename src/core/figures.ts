@@ -7,7 +7,7 @@
  */
 import { reportDate } from './data';
 import { monthIndex, period, yearEarlier, type Period } from './periods';
-import type { Catalog, Indicator, Measure, Observation, Plan, ReportData } from './schema';
+import { CATEGORIES, type Catalog, type CatalogEntry, type Category, type Indicator, type Measure, type Observation, type Plan, type ReportData } from './schema';
 
 export type Figure = number | null;
 
@@ -43,6 +43,8 @@ export interface IndicatorFigures {
 export interface ReportFigures {
   plans: PlanFigures[];
   catalogs: CatalogFigures[];
+  /** Each catalog's entries by category (the Summary's categories block). */
+  categories: Record<Category, number>[];
   indicators: IndicatorFigures[];
 }
 
@@ -55,29 +57,111 @@ function ratio(numerator: number, denominator: number): Figure {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-function counts(measures: Measure[]): MeasureCounts {
-  let completed = 0;
-  let cancelled = 0;
-  for (const m of measures) {
-    if (m.status === 'completed') completed++;
-    else if (m.status === 'cancelled') cancelled++;
+interface Tally {
+  measures: number;
+  completed: number;
+  cancelled: number;
+}
+
+const zero = (): Tally => ({ measures: 0, completed: 0, cancelled: 0 });
+
+function countOne(t: Tally, status: Measure['status']): void {
+  t.measures++;
+  if (status === 'completed') t.completed++;
+  else if (status === 'cancelled') t.cancelled++;
+}
+
+function counts(t: Tally): MeasureCounts {
+  return { ...t, completionRate: ratio(t.completed, t.measures - t.cancelled) };
+}
+
+/**
+ * A plan's measures counted one at a time, in any order, keeping only counts:
+ * what the figures need when the measures are read as a stream rather than
+ * held (a large data file). The plan's groups and the report date may come
+ * later in the file, so counts are kept by group name (ignoring case) and
+ * open measures by due date, and resolved by figures().
+ */
+export class PlanTally {
+  private readonly all = zero();
+  private readonly byGroup = new Map<string, Tally>();
+  /** Measures neither completed nor cancelled, by due date. */
+  private readonly openByDue = new Map<string, number>();
+
+  add(m: Measure): void {
+    countOne(this.all, m.status);
+    if (m.group !== undefined) {
+      const key = m.group.toLowerCase();
+      let t = this.byGroup.get(key);
+      if (!t) this.byGroup.set(key, (t = zero()));
+      countOne(t, m.status);
+    }
+    if (m.due !== undefined && m.status !== 'completed' && m.status !== 'cancelled') this.openByDue.set(m.due, (this.openByDue.get(m.due) ?? 0) + 1);
   }
-  return { measures: measures.length, completed, cancelled, completionRate: ratio(completed, measures.length - cancelled) };
+
+  get measures(): number {
+    return this.all.measures;
+  }
+
+  /** The groups the measures name, in lower case. */
+  groupsNamed(): IterableIterator<string> {
+    return this.byGroup.keys();
+  }
+
+  figures(groups: string[] | undefined, date: string): PlanFigures {
+    let overdue = 0;
+    for (const [due, n] of this.openByDue) if (due < date) overdue += n;
+    return { ...counts(this.all), overdue, groups: (groups ?? []).map((g) => counts(this.byGroup.get(g.toLowerCase()) ?? zero())) };
+  }
 }
 
 export function planFigures(plan: Plan, date: string): PlanFigures {
-  const overdue = plan.measures.filter(
-    (m) => m.due !== undefined && m.due < date && m.status !== 'completed' && m.status !== 'cancelled',
-  ).length;
-  const groups = (plan.groups ?? []).map((g) => counts(plan.measures.filter((m) => m.group !== undefined && sameText(m.group, g))));
-  return { ...counts(plan.measures), overdue, groups };
+  const tally = new PlanTally();
+  for (const m of plan.measures) tally.add(m);
+  return tally.figures(plan.groups, date);
+}
+
+/** A catalog's entries counted one at a time (see PlanTally); distinct enterprises need their names. */
+export class CatalogTally {
+  private products = 0;
+  private adopted = 0;
+  private enterprises = new Set<string>();
+  /** The number of distinct enterprises once sealed (the names are then dropped). */
+  private distinct: number | undefined;
+  private readonly byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+
+  add(e: CatalogEntry): void {
+    if (this.distinct !== undefined) throw new Error('a sealed catalog tally cannot count more entries');
+    this.products++;
+    this.enterprises.add(e.enterprise.toLowerCase());
+    if ((e.hospitals ?? 0) >= 1) this.adopted++;
+    this.byCategory[e.category]++;
+  }
+
+  get entries(): number {
+    return this.products;
+  }
+
+  /** No more entries will come: keeps the number of distinct enterprises, not their names. */
+  seal(): void {
+    this.distinct ??= this.enterprises.size;
+    this.enterprises = new Set();
+  }
+
+  figures(): CatalogFigures {
+    return { products: this.products, enterprises: this.distinct ?? this.enterprises.size, adopted: this.adopted, adoptionRate: ratio(this.adopted, this.products) };
+  }
+
+  /** Entries by category. */
+  categories(): Record<Category, number> {
+    return { ...this.byCategory };
+  }
 }
 
 export function catalogFigures(catalog: Catalog): CatalogFigures {
-  const products = catalog.entries.length;
-  const enterprises = new Set(catalog.entries.map((e) => e.enterprise.toLowerCase())).size;
-  const adopted = catalog.entries.filter((e) => (e.hospitals ?? 0) >= 1).length;
-  return { products, enterprises, adopted, adoptionRate: ratio(adopted, products) };
+  const tally = new CatalogTally();
+  for (const e of catalog.entries) tally.add(e);
+  return tally.figures();
 }
 
 /** `base ^ (1 / years) - 1`, or null for a negative base, a zero base of a ratio, or a span that is not positive. */
@@ -145,9 +229,15 @@ export function indicatorFigures(ind: Indicator, reportPeriod: Period): Indicato
 export function reportFigures(data: ReportData): ReportFigures {
   const date = reportDate(data);
   const reportPeriod = period(data.report.period);
+  const catalogs = (data.catalogs ?? []).map((c) => {
+    const tally = new CatalogTally();
+    for (const e of c.entries) tally.add(e);
+    return tally;
+  });
   return {
     plans: (data.plans ?? []).map((p) => planFigures(p, date)),
-    catalogs: (data.catalogs ?? []).map(catalogFigures),
+    catalogs: catalogs.map((t) => t.figures()),
+    categories: catalogs.map((t) => t.categories()),
     indicators: (data.indicators ?? []).map((i) => indicatorFigures(i, reportPeriod)),
   };
 }
