@@ -49,7 +49,9 @@ export function addParts(zip: ZipFile, model: Workbook, onRows?: RowsWritten, no
     const offset = before;
     before += rowCount(sheet);
     const rows = onRows && ((r: number) => onRows(offset + r, total));
-    zip.addReadStream(Readable.from(sheetXml(sheet, styles, i === 0, drawing, rows)), `xl/worksheets/sheet${i + 1}.xml`, { mtime: new Date(now), compressionLevel: 3 });
+    const xml = Readable.from(sheetXml(sheet, styles, i === 0, drawing, rows));
+    xml.on('error', (err) => zip.emit('error', err)); // yazl pipes the stream without listening for its errors
+    zip.addReadStream(xml, `xl/worksheets/sheet${i + 1}.xml`, { mtime: new Date(now), compressionLevel: 3 });
   });
   text('[Content_Types].xml', contentTypes(model, drawings, charts));
   text('_rels/.rels', rels([
@@ -69,8 +71,15 @@ export async function streamWorkbook(model: Workbook, target: string, inputs: st
   useNativeCrc32();
   await writeAtomic(target, inputs, async (tmp) => {
     const zip = new ZipFile();
+    // A part that fails (a row that cannot be produced: a data file that changed while it was read) fails the
+    // write, which then leaves no file; yazl reports it on the zip file, not on its output stream.
+    const failed = new Promise<never>((_, reject) => zip.on('error', reject));
     addParts(zip, model, onRows);
     zip.end();
-    await pipeline(zip.outputStream, createWriteStream(tmp));
+    const out = createWriteStream(tmp);
+    await Promise.race([pipeline(zip.outputStream, out), failed]).catch((err) => {
+      out.destroy();
+      throw err;
+    });
   });
 }
