@@ -17,10 +17,8 @@ export const MAX_JSON_BYTES = 500 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 
-/** Reads a text input (YAML or JSON), refusing what is missing, a directory, too large or not text. */
-export async function readTextInput(file: string): Promise<string> {
-  const json = /\.json$/i.test(file);
-  const maxBytes = json ? MAX_JSON_BYTES : MAX_YAML_BYTES;
+/** The size of an input file, refusing what is missing, a directory or not a regular file. */
+export async function inputSize(file: string): Promise<number> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -30,8 +28,23 @@ export async function readTextInput(file: string): Promise<string> {
   }
   if (stat.isDirectory()) throw InputError.one(file, 'is a directory; expected a data file (YAML or JSON)');
   if (!stat.isFile()) throw InputError.one(file, 'is not a regular file; expected a data file (YAML or JSON)');
-  if (stat.size > maxBytes) {
-    const size = `is ${(stat.size / MB).toFixed(1)} MB`;
+  return stat.size;
+}
+
+/** Whether bytes begin as a zip file (a workbook) does. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+export const ZIP_INPUT = 'is a zip file (a workbook?); expected a data file in YAML or JSON';
+
+/** Reads a text input (YAML or JSON), refusing what is missing, a directory, too large or not text. */
+export async function readTextInput(file: string): Promise<string> {
+  const json = /\.json$/i.test(file);
+  const maxBytes = json ? MAX_JSON_BYTES : MAX_YAML_BYTES;
+  const bytes = await inputSize(file);
+  if (bytes > maxBytes) {
+    const size = `is ${(bytes / MB).toFixed(1)} MB`;
     throw InputError.one(
       file,
       json
@@ -40,9 +53,7 @@ export async function readTextInput(file: string): Promise<string> {
     );
   }
   const buf = await fs.readFile(file);
-  if (buf.subarray(0, 4).toString('binary') === 'PK\u0003\u0004') {
-    throw InputError.one(file, 'is a zip file (a workbook?); expected a data file in YAML or JSON');
-  }
+  if (isZip(buf)) throw InputError.one(file, ZIP_INPUT);
   const nul = buf.indexOf(0);
   if (nul !== -1) throw InputError.one(file, `holds binary data (a NUL byte at byte ${nul}); expected a text file in YAML or JSON`);
   const text = buf.toString('utf8');

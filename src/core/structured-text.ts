@@ -148,6 +148,22 @@ function jsonDuplicateKeys(text: string, file: string): Located[] {
   return found;
 }
 
+/** The first key written twice in a mapping of the JSON text (jsonDuplicateKeys without the places). */
+export function firstDuplicateKey(text: string): string | undefined {
+  const stack: Set<string>[] = [];
+  let found: string | undefined;
+  visit(text, {
+    onObjectBegin: () => void stack.push(new Set()),
+    onObjectEnd: () => void stack.pop(),
+    onObjectProperty: (key) => {
+      const keys = stack[stack.length - 1];
+      if (keys.has(key)) found ??= key;
+      keys.add(key);
+    },
+  });
+  return found;
+}
+
 /** Parses text to a plain value and a locator, or throws an InputError locating each syntax error. */
 function parseValue(text: string, file: string, syntax: Syntax): { value: unknown; locator: () => Locator } {
   if (syntax === 'json') {
@@ -210,6 +226,17 @@ function problemsOf(issue: z.core.$ZodIssue, value: unknown): KeyedProblem[] {
     return [{ path, message: `missing required key "${name}"; ${issue.message}` }];
   }
   return [{ path, message: `${issue.message}, got ${show(actual)}` }];
+}
+
+/**
+ * A value's problems against a schema, with their paths under `at` and
+ * without places (readStructured locates them): for data read in pieces.
+ * Empty when the value is valid.
+ */
+export function schemaProblems(schema: z.ZodType, value: unknown, at: Path = []): Problem[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) => problemsOf(issue, value)).map((p) => ({ path: [...at, ...p.path], message: p.message }));
 }
 
 /**

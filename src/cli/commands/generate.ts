@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { reportLocale, summarize } from '../../core/data';
+import { reportLocale } from '../../core/data';
 import { fileNamePart, reportBaseName } from '../../core/data-text';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData } from '../../core/schema';
 import type { Template } from '../../core/template';
-import { loadDataFile } from '../data-file';
+import { loadReportInput } from '../data-file';
 import type { Io } from '../main';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
@@ -32,9 +32,9 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
   let failed = 0;
   for (const file of files) {
     try {
-      const data = await loadDataFile(file);
+      const { data, rows, summary: s } = await loadReportInput(file);
       const locale = reportLocale(data, opts.locale);
-      const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false });
+      const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false }, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
       const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`);
       try {
@@ -42,7 +42,6 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       } finally {
         progress.stop();
       }
-      const s = summarize(data);
       io.out(`${file} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators; ${model.names.length} named figures)`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

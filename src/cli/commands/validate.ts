@@ -1,6 +1,5 @@
-import { summarize } from '../../core/data';
 import { formatLocated, InputError } from '../../core/errors';
-import { loadDataFile } from '../data-file';
+import { loadReportInput } from '../data-file';
 import type { Io } from '../main';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -10,7 +9,7 @@ export async function validateCommand(files: string[], io: Io): Promise<number> 
   let failed = 0;
   for (const file of files) {
     try {
-      const s = summarize(await loadDataFile(file));
+      const s = (await loadReportInput(file)).summary;
       io.out(
         `${file}: valid: ${plural(s.plans, 'plan')} (${plural(s.measures, 'measure')}), ` +
           `${plural(s.catalogs, 'catalog')} (${plural(s.entries, 'entry', 'entries')}), ` +

@@ -3,7 +3,7 @@
  */
 import type { Locale, ReportData } from '../schema';
 import type { Template } from '../template';
-import { makeContext, type BuildOptions } from './context';
+import { makeContext, type BuildOptions, type DataRows } from './context';
 import { metaSheet } from './meta';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { dashboardSheet, summaryCharts } from './charts';
@@ -18,10 +18,11 @@ import { observationsSheet } from './sheets/observations';
 import { sourcesSheet } from './sheets/sources';
 import { summarySheet } from './sheets/summary';
 
-export type { BuildOptions } from './context';
+export type { BuildOptions, DataRows } from './context';
 
-export function buildReport(template: Template, data: ReportData, locale: Locale, options: BuildOptions): Workbook {
-  const ctx = makeContext(template, data, locale, options);
+/** `rows`: where the measures and catalog entries come from when the data is read as a stream (a large JSON file). */
+export function buildReport(template: Template, data: ReportData, locale: Locale, options: BuildOptions, rows?: DataRows): Workbook {
+  const ctx = makeContext(template, data, locale, options, rows);
   const indicators = ctx.has.indicators ? indicatorsSheet(ctx) : undefined;
   const codes = figureCodes(ctx);
   const summary = summarySheet(ctx, indicators, codes);

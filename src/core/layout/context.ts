@@ -8,7 +8,8 @@ import { reportFigures, type ReportFigures } from '../figures';
 import { labelsFor } from '../i18n';
 import type { EntryField, IndicatorField, Labels, MeasureField, ObservationField, SheetKey } from '../i18n/labels';
 import { period, periodEnd } from '../periods';
-import type { Locale, ReportData } from '../schema';
+import type { CatalogEntry, Catalog, Locale, Measure, Plan, ReportData } from '../schema';
+import { rowList } from '../stream/row-list';
 import { ENTRY_FIELDS, INDICATOR_FIELDS, localized, MEASURE_FIELDS, OBSERVATION_FIELDS, type Section, type Template } from '../template';
 import { resolveColumns, type ResolvedColumns } from './columns';
 import type { ColumnRange } from './formulas';
@@ -25,9 +26,25 @@ export interface BuildOptions {
   charts?: boolean;
 }
 
+/**
+ * The measures and catalog entries of data too large to hold (a large JSON
+ * file, read again as the workbook is written): their figures, counted when
+ * the file was checked, and the rows themselves, produced in order on demand.
+ * The data's own lists then only know their lengths (see stream/row-list.ts).
+ */
+export interface DataRows {
+  figures: ReportFigures;
+  /** Every plan's measures in order, each with the index of its plan. */
+  measures(): Iterable<[plan: number, measure: Measure]>;
+  /** Every catalog's entries in order, each with the index of its catalog. */
+  entries(): Iterable<[catalog: number, entry: CatalogEntry]>;
+}
+
 export interface Context {
   data: ReportData;
   figures: ReportFigures;
+  /** Where the data sheets' rows come from when the data is not all in memory. */
+  rows?: DataRows;
   template: Template;
   locale: Locale;
   labels: Labels;
@@ -57,7 +74,7 @@ function sectionOf<K extends Section['section']>(t: Template, kind: K): Extract<
   return t.sections.find((s) => s.section === kind) as Extract<Section, { section: K }> | undefined;
 }
 
-export function makeContext(template: Template, data: ReportData, locale: Locale, options: BuildOptions): Context {
+export function makeContext(template: Template, data: ReportData, locale: Locale, options: BuildOptions, rows?: DataRows): Context {
   const labels = labelsFor(locale);
   const sheetName = { ...labels.sheets };
   const has = { summary: false, measures: false, catalog: false, indicators: false, observations: false, dashboard: false, sources: false, about: false };
@@ -79,7 +96,8 @@ export function makeContext(template: Template, data: ReportData, locale: Locale
 
   return {
     data,
-    figures: reportFigures(data),
+    figures: rows?.figures ?? reportFigures(data),
+    rows,
     template,
     locale,
     labels,
@@ -98,4 +116,26 @@ export function makeContext(template: Template, data: ReportData, locale: Locale
       observation: (f) => ({ sheet: sheetName.observations, letter: observations.letter(f) }),
     },
   };
+}
+
+/** The Measures sheet's items: every plan's measures in order, each with its plan. */
+export function measureItems(ctx: Context): { plan: Plan; measure: Measure }[] {
+  const plans = ctx.data.plans ?? [];
+  const rows = ctx.rows;
+  if (!rows) return plans.flatMap((plan) => plan.measures.map((measure) => ({ plan, measure })));
+  const count = plans.reduce((n, p) => n + p.measures.length, 0);
+  return rowList(count, function* () {
+    for (const [p, measure] of rows.measures()) yield { plan: plans[p], measure };
+  });
+}
+
+/** The Catalog sheet's items: every catalog's entries in order, each with its catalog. */
+export function entryItems(ctx: Context): { catalog: Catalog; entry: CatalogEntry }[] {
+  const catalogs = ctx.data.catalogs ?? [];
+  const rows = ctx.rows;
+  if (!rows) return catalogs.flatMap((catalog) => catalog.entries.map((entry) => ({ catalog, entry })));
+  const count = catalogs.reduce((n, c) => n + c.entries.length, 0);
+  return rowList(count, function* () {
+    for (const [c, entry] of rows.entries()) yield { catalog: catalogs[c], entry };
+  });
 }

@@ -1,7 +1,7 @@
 /** The Catalog sheet: every catalog's entries, one row each. */
 import type { EntryField } from '../../i18n/labels';
 import { CATEGORIES, type Catalog, type CatalogEntry } from '../../schema';
-import type { Context } from '../context';
+import { entryItems, type Context } from '../context';
 import type { Cell, Sheet } from '../model';
 import { DATA_BAR_COLOR } from '../styles';
 import { dataSheet, date, num, text } from './common';
@@ -13,7 +13,7 @@ interface Item {
 
 export function catalogSheet(ctx: Context): Sheet {
   const L = ctx.labels;
-  const items: Item[] = (ctx.data.catalogs ?? []).flatMap((catalog) => catalog.entries.map((entry) => ({ catalog, entry })));
+  const items: Item[] = entryItems(ctx);
   const cell = ({ catalog, entry: e }: Item, field: EntryField): Cell | undefined => {
     switch (field) {
       case 'catalog':

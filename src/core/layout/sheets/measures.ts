@@ -2,7 +2,7 @@
 import type { MeasureField } from '../../i18n/labels';
 import type { Measure, Plan } from '../../schema';
 import { STATUSES } from '../../schema';
-import type { Context } from '../context';
+import { measureItems, type Context } from '../context';
 import { columnLetter, formulaString } from '../refs';
 import type { Cell, ConditionalFormat, Sheet } from '../model';
 import { DATA_BAR_COLOR, type StyleName } from '../styles';
@@ -24,7 +24,7 @@ const STATUS_STYLES: Record<(typeof STATUSES)[number], StyleName> = {
 
 export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): Sheet {
   const L = ctx.labels;
-  const items: Item[] = (ctx.data.plans ?? []).flatMap((plan) => plan.measures.map((measure) => ({ plan, measure })));
+  const items: Item[] = measureItems(ctx);
   const cell = ({ plan, measure: m }: Item, field: MeasureField): Cell | undefined => {
     switch (field) {
       case 'plan':

@@ -1,0 +1,262 @@
+/**
+ * Reading a large JSON data file without holding its measures and catalog
+ * entries: the fast path for `generate` and `validate` on files of hundreds
+ * of megabytes.
+ *
+ * Pass 1 (readStreamed) scans the file once: each row element (a measure,
+ * a catalog entry) is parsed on its own, checked with the schema of its kind
+ * and the rules between rows, and counted into the figures; then dropped.
+ * What remains is the skeleton (the file with its row lists empty), parsed
+ * and checked whole. Only counts are kept per row, and the ids that must be
+ * unique.
+ *
+ * Pass 2 (DataRows.measures(), .entries(), and going through a row list)
+ * scans the file again and produces the rows in order as the workbook is
+ * written; the source makes sure the file has not changed in between.
+ *
+ * This path only vouches for a file that is valid. On any problem at all
+ * (syntax, schema, rules, a key written twice, text that is not UTF-8) it
+ * throws NotStreamable, and the caller reads the file whole, which finds
+ * every problem and locates each at its line and column.
+ */
+import { reportDate, type DataSummary } from '../data';
+import { CatalogTally, indicatorFigures, PlanTally } from '../figures';
+import type { DataRows } from '../layout/context';
+import { period } from '../periods';
+import { checkRules, formatPath, type Path, type Problem } from '../rules';
+import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type ReportData } from '../schema';
+import { firstDuplicateKey, schemaProblems } from '../structured-text';
+import { rowList } from './row-list';
+import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind } from './scan';
+
+export { NotStreamable } from './scan';
+
+/** A data file as bytes, read as many times as needed. */
+export interface ByteSource {
+  /**
+   * The file's bytes in chunks, from the first; each call reads the file
+   * again. A source that can tell throws (an InputError) when the bytes
+   * differ from the first reading's: the rows of the second pass must be the
+   * rows that were checked.
+   */
+  chunks(): Iterable<Uint8Array>;
+  /** The text of UTF-8 bytes `bytes[start..end)`. */
+  text(bytes: Uint8Array, start: number, end: number): string;
+  /** Called after each chunk of the first pass, for a progress bar. */
+  progress?(bytesRead: number): void;
+}
+
+export interface StreamedData {
+  /** The data; its plans' `measures` and catalogs' `entries` are row lists (stream/row-list.ts): lengths, and rows on demand. */
+  data: ReportData;
+  /** For buildReport: the figures, and the rows in order. */
+  rows: DataRows;
+  summary: DataSummary;
+}
+
+/** What is kept of a plan's measures while the file is read: counts, and the ids (which must be unique) with where each was first used. */
+interface PlanRows {
+  tally: PlanTally;
+  ids: Map<string, number>;
+}
+
+const fail = (reason: string, problems?: Problem[]): never => {
+  throw new NotStreamable(reason, problems);
+};
+
+/** Whether `bytes[start..end)` holds U+FFFD as written (rather than a decoder's stand-in for bytes that are not UTF-8). */
+function writesReplacement(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i + 2 < end; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return true;
+  return false;
+}
+
+/** Text decoded from bytes, refusing bytes that are not UTF-8. */
+function decode(source: ByteSource, bytes: Uint8Array, start: number, end: number, path: Path): string {
+  const text = source.text(bytes, start, end);
+  if (text.includes('\uFFFD') && !writesReplacement(bytes, start, end)) {
+    fail('not UTF-8', [{ path, message: 'is not valid UTF-8 text; expected a data file saved as UTF-8' }]);
+  }
+  return text;
+}
+
+/** Parses JSON text whose keys were counted as written; a key written twice is refused (JSON.parse would keep the last). */
+function parseCounted(text: string, keys: number, path: Path): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return fail('invalid JSON', [{ path, message: `invalid JSON: ${(err as Error).message}` }]);
+  }
+  if (Object.keys(value as object).length !== keys) {
+    fail('a key written twice', [{ path, message: `duplicate key "${firstDuplicateKey(text)}"; expected each key once in a mapping` }]);
+  }
+  return value;
+}
+
+/**
+ * Pass 1: reads and checks the file, keeping only counts of its rows.
+ * Throws NotStreamable when the file is not valid, or not a shape this path reads.
+ */
+export function readStreamed(source: ByteSource): StreamedData {
+  const plans: PlanRows[] = [];
+  const catalogs: CatalogTally[] = [];
+  const skeleton: Uint8Array[] = [];
+  let skeletonBytes = 0;
+
+  // Row lists come one after the other: once the next begins, the ids of the last are no longer needed.
+  let current: { kind: RowKind; list: number } | undefined;
+  const scanner = new RowScanner({
+    row(kind, list, index, bytes, start, end, keys) {
+      if (current?.kind !== kind || current.list !== list) {
+        if (current?.kind === MEASURES) plans[current.list].ids.clear();
+        else if (current) catalogs[current.list].seal();
+        current = { kind, list };
+      }
+      const path: Path = kind === MEASURES ? ['plans', list, 'measures', index] : ['catalogs', list, 'entries', index];
+      if (index === 0 && (kind === MEASURES ? plans[list] : catalogs[list])) {
+        fail('a key written twice', [{ path: path.slice(0, 2), message: `duplicate key "${path[2]}"; expected each key once in a mapping` }]);
+      }
+      const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
+      if (kind === MEASURES) {
+        const parsed = measureSchema.safeParse(value);
+        if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path));
+        const m = parsed.data;
+        const rows = (plans[list] ??= { tally: new PlanTally(), ids: new Map() });
+        const id = m.id.toLowerCase();
+        const first = rows.ids.get(id);
+        if (first !== undefined) {
+          fail('a measure id used twice', [
+            {
+              path: [...path, 'id'],
+              message: `duplicate measure id "${m.id}": already used by ${formatPath(['plans', list, 'measures', first])}; expected a unique id`,
+            },
+          ]);
+        }
+        rows.ids.set(id, index);
+        rows.tally.add(m);
+        if (index !== rows.tally.measures - 1) fail('rows out of order');
+      } else {
+        const parsed = entrySchema.safeParse(value);
+        if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path));
+        const tally = (catalogs[list] ??= new CatalogTally());
+        tally.add(parsed.data);
+        if (index !== tally.entries - 1) fail('rows out of order');
+      }
+    },
+    skeleton(bytes, start, end) {
+      skeleton.push(Uint8Array.prototype.slice.call(bytes, start, end)); // a copy (Buffer's slice would be a view of a reused chunk)
+      skeletonBytes += end - start;
+    },
+  });
+  let read = 0;
+  for (const chunk of source.chunks()) {
+    scanner.push(chunk);
+    read += chunk.length;
+    source.progress?.(read);
+  }
+  scanner.end();
+
+  const whole = new Uint8Array(skeletonBytes);
+  let at = 0;
+  for (const piece of skeleton) {
+    whole.set(piece, at);
+    at += piece.length;
+  }
+  const text = decode(source, whole, 0, whole.length, []);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    fail('invalid JSON', [{ path: [], message: `invalid JSON outside the lists of measures and catalog entries: ${(err as Error).message}` }]);
+  }
+  const twice = firstDuplicateKey(text);
+  if (twice !== undefined) fail('a key written twice', [{ path: [], message: `duplicate key "${twice}"; expected each key once in a mapping` }]);
+  const parsed = dataSchema.safeParse(value);
+  if (!parsed.success) return fail('the data does not match the schema', schemaProblems(dataSchema, value));
+  const data = parsed.data;
+  const broken = checkRules(data);
+  if (broken.length) fail('the data breaks a rule', broken);
+
+  const planList = data.plans ?? [];
+  const catalogList = data.catalogs ?? [];
+  if (plans.length > planList.length || catalogs.length > catalogList.length) fail('rows outside the lists');
+  // The rule between rows and their plan (rules.ts): a measure's group is one of the plan's groups.
+  planList.forEach((plan, p) => {
+    if (!Array.isArray(plan.groups) || !plans[p]) return;
+    const groups = new Set(plan.groups.map((g) => g.toLowerCase()));
+    for (const g of plans[p].tally.groupsNamed()) {
+      if (!groups.has(g)) {
+        fail('a measure in a group its plan does not list', [
+          {
+            path: ['plans', p, 'measures'],
+            message: `a measure's group "${g}" (ignoring case) is not in the plan's groups; expected one of: ${plan.groups.map((x) => `"${x}"`).join(', ')}`,
+          },
+        ]);
+      }
+    }
+  });
+
+  const date = reportDate(data);
+  const reportPeriod = period(data.report.period);
+  const emptyPlan = new PlanTally();
+  const emptyCatalog = new CatalogTally();
+  const figures = {
+    plans: planList.map((plan, p) => (plans[p]?.tally ?? emptyPlan).figures(plan.groups, date)),
+    catalogs: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).figures()),
+    categories: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).categories()),
+    indicators: (data.indicators ?? []).map((ind) => indicatorFigures(ind, reportPeriod)),
+  };
+  const measureCounts = planList.map((_, p) => plans[p]?.tally.measures ?? 0);
+  const entryCounts = catalogList.map((_, c) => catalogs[c]?.entries ?? 0);
+
+  const pass = <T>(kind: RowKind, counts: number[], only?: number) => secondPass<T>(source, kind, counts, only);
+  planList.forEach((plan, p) => (plan.measures = rowList(measureCounts[p], () => values(pass<Measure>(MEASURES, measureCounts, p)))));
+  catalogList.forEach((catalog, c) => (catalog.entries = rowList(entryCounts[c], () => values(pass<CatalogEntry>(ENTRIES, entryCounts, c)))));
+
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  return {
+    data,
+    rows: {
+      figures,
+      measures: () => pass<Measure>(MEASURES, measureCounts),
+      entries: () => pass<CatalogEntry>(ENTRIES, entryCounts),
+    },
+    summary: {
+      plans: planList.length,
+      measures: sum(measureCounts),
+      catalogs: catalogList.length,
+      entries: sum(entryCounts),
+      indicators: (data.indicators ?? []).length,
+      observations: (data.indicators ?? []).reduce((n, i) => n + i.observations.length, 0),
+    },
+  };
+}
+
+function* values<T>(rows: Iterable<[number, T]>): Generator<T> {
+  for (const [, row] of rows) yield row;
+}
+
+/**
+ * Pass 2: the rows of one kind in file order, each with the index of its
+ * list (only those of list `only`, when given, stopping after its last).
+ * The rows were checked in pass 1, and the source vouches that the bytes
+ * are the same, so they are only parsed.
+ */
+function* secondPass<T>(source: ByteSource, kind: RowKind, counts: number[], only?: number): Generator<[number, T]> {
+  if (only !== undefined && counts[only] === 0) return;
+  const batch: [number, T][] = [];
+  const scanner = new RowScanner({
+    row(k, list, index, bytes, start, end) {
+      if (k !== kind || (only !== undefined && list !== only)) return;
+      batch.push([list, JSON.parse(source.text(bytes, start, end)) as T]);
+      return only !== undefined && index === counts[only] - 1;
+    },
+  });
+  for (const chunk of source.chunks()) {
+    scanner.push(chunk);
+    for (const row of batch) yield row;
+    batch.length = 0;
+    if (scanner.done) return;
+  }
+  scanner.end();
+}
