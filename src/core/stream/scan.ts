@@ -81,8 +81,6 @@ const ROWS_NEXT = 3;
 const ROWS_AFTER = 4;
 /** In a row element. */
 const ELEMENT = 5;
-/** In a string in a row element. */
-const ELEMENT_STRING = 6;
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -112,9 +110,8 @@ export class RowScanner {
   private kind: RowKind = MEASURES;
   private list = 0;
   private index = 0;
-  /** In an element: its nesting depth, its keys, and its bytes from earlier chunks. */
-  private depth = 0;
-  private keys = 0;
+  /** In an element: where its scan is, and its bytes from earlier chunks. */
+  private readonly element: ElementState = { depth: 0, keys: 0, inString: false, escaped: false };
   private pending = new Uint8Array(0);
   private pendingLength = 0;
   private stopped = false;
@@ -144,70 +141,31 @@ export class RowScanner {
     let segStart = i;
     let elemStart = 0;
     let mode = this.mode;
-    let depth = this.depth;
-    let keys = this.keys;
     const sink = this.sink;
     const wantSkeleton = sink.skeleton !== undefined;
 
     while (i < n) {
-      if (mode === ELEMENT || mode === ELEMENT_STRING) {
-        // The hot loop: most of a data file's bytes are row elements.
-        let ended = false;
-        if (mode === ELEMENT_STRING) {
-          if (this.escaped) {
-            this.escaped = false;
-            i++;
-          }
-          for (; i < n; i++) {
-            const d = c[i];
-            if (d === QUOTE) break;
-            if (d === BACKSLASH) i++;
-          }
-          if (i < n) {
-            i++;
-            mode = ELEMENT;
-          } else if (i > n) this.escaped = true;
+      if (mode === ELEMENT) {
+        // Most of a data file's bytes are rows: their loop is a function of its own, small enough to stay fast.
+        const el = this.element;
+        const after = elementEnd(c, i, n, el);
+        if (after < 0) {
+          i = n; // the element goes on in the next chunk
+          continue;
         }
-        if (mode === ELEMENT) {
-          for (; i < n; i++) {
-            const b = c[i];
-            if (b === QUOTE) {
-              for (i++; i < n; i++) {
-                const d = c[i];
-                if (d === QUOTE) break;
-                if (d === BACKSLASH) i++;
-              }
-              if (i >= n) {
-                if (i > n) this.escaped = true;
-                mode = ELEMENT_STRING;
-                break;
-              }
-            } else if (b === COLON) {
-              if (depth === 1) keys++;
-            } else if (b === LBRACE || b === LBRACKET) depth++;
-            else if (b === RBRACE || b === RBRACKET) {
-              if (--depth === 0) {
-                const end = i + 1;
-                let stop: boolean | void;
-                if (this.pendingLength) {
-                  this.append(c, 0, end);
-                  stop = sink.row(this.kind, this.list, this.index, this.pending, 0, this.pendingLength, keys);
-                  this.pendingLength = 0;
-                } else stop = sink.row(this.kind, this.list, this.index, c, elemStart, end, keys);
-                this.index++;
-                mode = ROWS_AFTER;
-                i = end;
-                ended = true;
-                if (stop) {
-                  this.stopped = true;
-                  return;
-                }
-                break;
-              }
-            }
-          }
+        let stop: boolean | void;
+        if (this.pendingLength) {
+          this.append(c, 0, after);
+          stop = sink.row(this.kind, this.list, this.index, this.pending, 0, this.pendingLength, el.keys);
+          this.pendingLength = 0;
+        } else stop = sink.row(this.kind, this.list, this.index, c, elemStart, after, el.keys);
+        this.index++;
+        mode = ROWS_AFTER;
+        i = after;
+        if (stop) {
+          this.stopped = true;
+          return;
         }
-        if (!ended) i = n; // the element goes on in the next chunk
         continue;
       }
 
@@ -220,8 +178,10 @@ export class RowScanner {
         if (b === LBRACE && mode !== ROWS_AFTER) {
           mode = ELEMENT;
           elemStart = i;
-          depth = 1;
-          keys = 0;
+          const el = this.element;
+          el.depth = 1;
+          el.keys = 0;
+          el.inString = false;
           i++;
           continue;
         }
@@ -338,10 +298,8 @@ export class RowScanner {
     }
 
     if (wantSkeleton && (mode === SKELETON || mode === SKELETON_STRING) && n > segStart) sink.skeleton!(c, segStart, n);
-    if (mode === ELEMENT || mode === ELEMENT_STRING) this.append(c, elemStart, n); // an element that goes on in the next chunk
+    if (mode === ELEMENT) this.append(c, elemStart, n); // an element that goes on in the next chunk
     this.mode = mode;
-    this.depth = depth;
-    this.keys = keys;
   }
 
   /** The end of the file: throws NotStreamable unless the top-level mapping was closed. */
@@ -372,6 +330,68 @@ export class RowScanner {
     this.pending.set(c.subarray(start, end), this.pendingLength);
     this.pendingLength = need;
   }
+}
+
+/** Where the scan of a row element is: its nesting depth, the keys of its mapping so far, and whether in a string (after a backslash). */
+interface ElementState {
+  depth: number;
+  keys: number;
+  inString: boolean;
+  escaped: boolean;
+}
+
+/**
+ * Scans a row element from `c[i]` on: returns the index just past its
+ * closing bracket, or -1 when the chunk ends first (`st` then says where
+ * the scan is, for the next chunk).
+ */
+function elementEnd(c: Uint8Array, i: number, n: number, st: ElementState): number {
+  let depth = st.depth;
+  let keys = st.keys;
+  if (st.inString) {
+    if (st.escaped) {
+      st.escaped = false;
+      i++;
+    }
+    for (; i < n; i++) {
+      const d = c[i];
+      if (d === QUOTE) break;
+      if (d === BACKSLASH) i++;
+    }
+    if (i >= n) {
+      st.escaped = i > n;
+      return -1;
+    }
+    st.inString = false;
+    i++;
+  }
+  for (; i < n; i++) {
+    const b = c[i];
+    if (b === QUOTE) {
+      for (i++; i < n; i++) {
+        const d = c[i];
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) i++;
+      }
+      if (i >= n) {
+        st.inString = true;
+        st.escaped = i > n;
+        break;
+      }
+    } else if (b === COLON) {
+      if (depth === 1) keys++;
+    } else if (b === LBRACE || b === LBRACKET) depth++;
+    else if (b === RBRACE || b === RBRACKET) {
+      if (--depth === 0) {
+        st.depth = 0;
+        st.keys = keys;
+        return i + 1;
+      }
+    }
+  }
+  st.depth = depth;
+  st.keys = keys;
+  return -1;
 }
 
 /** A key as JSON means it (escapes decoded); '' for one too long to be a key that matters. */
