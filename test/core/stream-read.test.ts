@@ -137,6 +137,15 @@ describe('readStreamed: the same data, figures and workbook as the whole-file re
   });
 });
 
+describe('readStreamed: a workbook of measures reads the file twice, whatever its size', () => {
+  it('once to check it, once to write the Measures sheet', () => {
+    const data = seed('beijing-2022-q3');
+    const s = streamed(JSON.stringify({ ...data, catalogs: undefined }), 4096);
+    whole(buildReport(template('quarterly'), s.data, 'en', OPTIONS, s.rows));
+    expect(s.source.passes).toBe(2);
+  });
+});
+
 describe('readStreamed: a file it cannot vouch for is left to the whole-file reader', () => {
   const HEAD = '"format":"plan-report/v1","report":{"title":"T","region":"R","period":"2024-Q1"}';
   const plan = (measures: string, extra = '') => `{${HEAD},"plans":[{"id":"P","title":"p"${extra},"measures":[${measures}]}]}`;

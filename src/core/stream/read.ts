@@ -218,8 +218,9 @@ export function readStreamed(source: ByteSource): StreamedData {
     data,
     rows: {
       figures,
-      measures: () => pass<Measure>(MEASURES, measureCounts),
-      entries: () => pass<CatalogEntry>(ENTRIES, entryCounts),
+      // No rows, no reading.
+      measures: () => (sum(measureCounts) ? pass<Measure>(MEASURES, measureCounts) : []),
+      entries: () => (sum(entryCounts) ? pass<CatalogEntry>(ENTRIES, entryCounts) : []),
     },
     summary: {
       plans: planList.length,
