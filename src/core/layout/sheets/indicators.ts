@@ -13,6 +13,7 @@ import type { Cell, DefinedName, Sheet } from '../model';
 import { columnLetter, formulaString } from '../refs';
 import { DATA_BAR_COLOR } from '../styles';
 import { dataSheet, formula, num, text } from './common';
+import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
 
 /** The figure columns after the indicator's own columns, in order. */
 export const INDICATOR_FIGURES = ['latestPeriod', 'latest', 'growth', 'progress', 'cagr', 'requiredCagr'] as const;
@@ -86,9 +87,9 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
     return `'${c.sheet.replace(/'/g, "''")}'!$${c.letter}:$${c.letter}`;
   };
   const I = obs('indicator');
-  const P = obs('period');
   const V = obs('value');
-  const MI = monthIndexOf(P);
+  // The observations' codes: indicator position x OBSERVATION_CODE_BASE + month index (observations.ts).
+  const K = growingRange({ sheet: ctx.sheetName.observations, letter: observationCodeLetter(ctx) }, ctx.col.observation('indicator'));
   const END = monthIndexOfDate('Report_Period_End');
   const cumulative = formulaString(L.kinds.cumulative);
 
@@ -107,7 +108,10 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
     const kind = own('kind');
     const bv = own('baselineValue');
     const tv = own('targetValue');
-    const match = `(${I}=${id})`;
+    // This indicator's observations up to the report period: codes in (base, base + END].
+    const base = (i + 1) * OBSERVATION_CODE_BASE;
+    const upToEnd = `(${K}>${base})*(${K}<=${base}+${END})`;
+    const monthIs = (m: string) => `(${K}=${base}+${m})`;
 
     // Cached results of the helpers, from the data.
     const seen = ind.observations
@@ -120,15 +124,15 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
     const prior = la ? ind.observations.map((o, k) => ({ k, mi: monthIndex(period(o.period)) })).find((x) => x.mi === la.mi - 12) : undefined;
 
     const cells: Record<FigureColumn, Cell> = {
-      latestValueMonth: formula(`IFERROR(SUMPRODUCT(MAX(${match}*(${MI}<=${END})*(${V}<>"")*${MI})),0)`, lv?.mi ?? 0, 'integer'),
+      latestValueMonth: formula(`IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${V}<>"")*(${K}-${base}))),0)`, lv?.mi ?? 0, 'integer'),
       latestValueRow: formula(
-        `IF(${at('latestValueMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${match}*(${MI}=${at('latestValueMonth')})*(${V}<>"")*ROW(${I}))),0))`,
+        `IF(${at('latestValueMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${monthIs(at('latestValueMonth'))}*(${V}<>"")*ROW(${I}))),0))`,
         rowOf(lv),
         'integer',
       ),
-      latestMonth: formula(`IFERROR(SUMPRODUCT(MAX(${match}*(${MI}<=${END})*${MI})),0)`, la?.mi ?? 0, 'integer'),
-      latestRow: formula(`IF(${at('latestMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${match}*(${MI}=${at('latestMonth')})*ROW(${I}))),0))`, rowOf(la), 'integer'),
-      priorRow: formula(`IF(${at('latestMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${match}*(${MI}=${at('latestMonth')}-12)*ROW(${I}))),0))`, rowOf(prior), 'integer'),
+      latestMonth: formula(`IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${K}-${base}))),0)`, la?.mi ?? 0, 'integer'),
+      latestRow: formula(`IF(${at('latestMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${monthIs(at('latestMonth'))}*ROW(${I}))),0))`, rowOf(la), 'integer'),
+      priorRow: formula(`IF(${at('latestMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${monthIs(`${at('latestMonth')}-12`)}*ROW(${I}))),0))`, rowOf(prior), 'integer'),
       latestPeriod: formula(
         `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${obsColumn('period')},${at('latestRow')})),IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('period')},${at('latestValueRow')})))`,
         f.latestPeriod,
@@ -136,7 +140,7 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
       ),
       latest: formula(
         blankOnError(
-          `IF(${kind}=${cumulative},N(${bv})+SUMPRODUCT(${match}*(${MI}<=${END}),${V}),IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('value')},${at('latestValueRow')})))`,
+          `IF(${kind}=${cumulative},N(${bv})+SUMPRODUCT(${upToEnd},${V}),IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('value')},${at('latestValueRow')})))`,
         ),
         f.latest,
         'figureNumber',

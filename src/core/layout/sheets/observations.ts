@@ -3,7 +3,24 @@ import type { ObservationField } from '../../i18n/labels';
 import type { Indicator, Observation } from '../../schema';
 import type { Context } from '../context';
 import type { Cell, Sheet } from '../model';
+import { monthIndex, period } from '../../periods';
+import { monthIndexOf } from '../formulas';
+import { columnLetter, sheetPrefix } from '../refs';
 import { dataSheet, num, text } from './common';
+
+/**
+ * Each observation row's code, in a hidden column after the data: its
+ * indicator's position on the Indicators sheet x OBSERVATION_CODE_BASE + the
+ * month index of its period (0 when the indicator is not found). The
+ * indicator figures compare these numbers instead of parsing every
+ * period and comparing every id for every indicator.
+ */
+export const OBSERVATION_CODE_BASE = 100000;
+
+/** The column letter of the observation code. */
+export function observationCodeLetter(ctx: Context): string {
+  return columnLetter(ctx.observations.list.length + 1);
+}
 
 interface Item {
   indicator: Indicator;
@@ -12,7 +29,17 @@ interface Item {
 
 export function observationsSheet(ctx: Context): Sheet {
   const L = ctx.labels;
-  const items: Item[] = (ctx.data.indicators ?? []).flatMap((indicator) => indicator.observations.map((obs) => ({ indicator, obs })));
+  const indicators = ctx.data.indicators ?? [];
+  const items: Item[] = indicators.flatMap((indicator) => indicator.observations.map((obs) => ({ indicator, obs })));
+  const position = new Map(indicators.map((ind, i) => [ind.id, i + 1]));
+  const ids = `${sheetPrefix(ctx.sheetName.indicators)}$${ctx.indicators.letter('id')}:$${ctx.indicators.letter('id')}`;
+  const codeFormula = ((r: string) => {
+    const at = (f: ObservationField) => `$${ctx.col.observation(f).letter}${r}`;
+    // Indicator ids are A-Z a-z 0-9 . _ -: a typed ~ * ? can only be a mismatch, never a wildcard.
+    const id = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${at('indicator')},"~","|"),"*","|"),"?","|")`;
+    // The sheet row of the indicator, less its header row: its position.
+    return `IFERROR((MATCH(${id},${ids},0)-1)*${OBSERVATION_CODE_BASE}+${monthIndexOf(at('period'))},0)`;
+  })('\u0000').split('\u0000');
   const cell = ({ indicator, obs }: Item, field: ObservationField): Cell | undefined => {
     switch (field) {
       case 'indicator':
@@ -31,6 +58,15 @@ export function observationsSheet(ctx: Context): Sheet {
     columns: ctx.observations,
     items,
     cell,
+    helpers: {
+      titles: [L.calc.observationCode],
+      cells: (row, item) => [
+        {
+          f: codeFormula.join(String(row)),
+          v: item ? position.get(item.indicator.id)! * OBSERVATION_CODE_BASE + monthIndex(period(item.obs.period)) : 0,
+        },
+      ],
+    },
     validations: (col, last) =>
       (['value', 'growth'] as const).map((f) => ({
         range: `${col(f)}2:${col(f)}${last}`,

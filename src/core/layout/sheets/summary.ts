@@ -162,10 +162,10 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
         out.add([
           text(L.categories[cat], 'label'),
           undefined,
-          ...catalogs.map((catalog, i) =>
+          ...catalogs.map((_catalog, i) =>
             formula(
               `COUNTIFS(${c('catalog')},${columnLetter(3 + i)}$${header},${c('category')},$A${r})`,
-              catalog.entries.filter((e) => e.category === cat).length,
+              ctx.figures.categories[i][cat],
               'figureInt',
             ),
           ),
