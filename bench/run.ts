@@ -430,6 +430,7 @@ async function main(): Promise<void> {
   const loCases = [
     { key: 'measures-100k', label: 'measures 100k (plan-report\'s report)', data: path.join(DATA, 'measures-100k.json') },
     { key: 'catalog-100k', label: 'catalog 100k (plan-report\'s report; its Enterprises figure is a distinct count)', data: path.join(DATA, 'catalog-100k.json') },
+    { key: 'indicators-1k', label: 'indicators 1k x 40 quarters (plan-report\'s report)', data: path.join(DATA, 'indicators-1k.json') },
   ].filter((c) => wanted(c.key));
   if (!opts.libreoffice) loNote = 'LibreOffice: skipped (--no-libreoffice).';
   else if (!soffice) loNote = 'LibreOffice: skipped, soffice not found.';

@@ -40,6 +40,8 @@ export interface LoadOptions {
   chunkBytes?: number;
   /** The largest JSON file read whole to locate its problems (default MAX_JSON_BYTES). */
   maxWholeBytes?: number;
+  /** Told the bytes read so far and the file's size while a streamed file is being checked (a progress bar). */
+  onRead?: (bytesRead: number, size: number) => void;
 }
 
 function streamThreshold(opts: LoadOptions): number {
@@ -60,7 +62,10 @@ export async function loadReportInput(file: string, opts: LoadOptions = {}): Pro
     const size = await inputSize(file);
     if (size > streamThreshold(opts)) {
       try {
-        return readStreamed(fileSource(file, opts.chunkBytes ?? CHUNK_BYTES));
+        const source = fileSource(file, opts.chunkBytes ?? CHUNK_BYTES);
+        const onRead = opts.onRead;
+        if (onRead) source.progress = (read) => onRead(read, size);
+        return readStreamed(source);
       } catch (err) {
         if (!(err instanceof NotStreamable)) throw err;
         const limit = opts.maxWholeBytes ?? MAX_JSON_BYTES;

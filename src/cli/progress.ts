@@ -44,7 +44,7 @@ export interface CountProgress {
   stop(): void;
 }
 
-export function delayedProgress(what: string, delayMs = 1000, stream: NodeJS.WriteStream = process.stderr): CountProgress {
+export function delayedProgress(what: string, delayMs = 1000, stream: NodeJS.WriteStream = process.stderr, unit = 'rows'): CountProgress {
   if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
@@ -53,7 +53,7 @@ export function delayedProgress(what: string, delayMs = 1000, stream: NodeJS.Wri
       if (!bar) {
         if (Date.now() - started < delayMs) return;
         bar = new cliProgress.SingleBar(
-          { stream, format: `${what} [{bar}] {percentage}% {value}/{total} rows`, barsize: 30, hideCursor: true, clearOnComplete: true },
+          { stream, format: `${what} [{bar}] {percentage}% {value}/{total} ${unit}`, barsize: 30, hideCursor: true, clearOnComplete: true },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done);

@@ -32,7 +32,15 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
   let failed = 0;
   for (const file of files) {
     try {
-      const { data, rows, summary: s } = await loadReportInput(file);
+      // A large JSON file is checked in a first reading before anything is written: a bar for that too.
+      const reading = delayedProgress(`checking ${path.basename(file)}`, 1000, process.stderr, 'MB');
+      let input;
+      try {
+        input = await loadReportInput(file, { onRead: (read, size) => reading.update(Math.round(read / 2 ** 20), Math.round(size / 2 ** 20)) });
+      } finally {
+        reading.stop();
+      }
+      const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
       const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false }, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
