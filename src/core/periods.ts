@@ -52,7 +52,7 @@ export function yearsBetween(from: Period, to: Period): number {
 
 /** The last day of the period, as an ISO date `YYYY-MM-DD`. */
 export function periodEnd(p: Period): string {
-  const last = new Date(Date.UTC(p.year, p.endMonth, 0)).getUTCDate();
+  const last = daysInMonth(p.year, p.endMonth);
   return `${String(p.year).padStart(4, '0')}-${String(p.endMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
@@ -69,6 +69,15 @@ export function comparePeriods(a: Period, b: Period): number {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (as Date.UTC counts them). */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: unknown): text is string {
   if (typeof text !== 'string') return false;
@@ -76,16 +85,35 @@ export function isIsoDate(text: unknown): text is string {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth(y, mo);
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, by
+ * arithmetic (H. Hinnant's days_from_civil): no Date object, which cost
+ * seconds over the two million dates of a million measures.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
+/** The serial number of 1970-01-01 in the 1900 date system. */
+const SERIAL_1970 = 25569;
 
 /** The spreadsheet serial number of an ISO date (1900 date system). */
 export function dateToSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS);
+  const c = (i: number) => iso.charCodeAt(i) - 48;
+  const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const m = c(5) * 10 + c(6);
+  const d = c(8) * 10 + c(9);
+  return daysFromCivil(y, m, d) + SERIAL_1970;
 }
 
 /** The ISO date of a spreadsheet serial number (whole days). */

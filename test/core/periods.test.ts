@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { dateToSerial, isIsoDate, monthIndex, parsePeriod, period, periodEnd, serialToDate, yearEarlier, yearsBetween } from '../../src/core/periods';
 
 describe('periods', () => {
@@ -59,5 +60,24 @@ describe('periods', () => {
     expect(dateToSerial('1900-03-01')).toBe(61);
     expect(dateToSerial('2022-06-30')).toBe(44742);
     expect(serialToDate(44742)).toBe('2022-06-30');
+  });
+
+  it('computes dates by arithmetic exactly as the Date object does, for every day of years 1-9999', () => {
+    // dateToSerial and isIsoDate count days without a Date (a million measures have two million dates).
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        const iso = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        const utc = new Date(0);
+        utc.setUTCFullYear(y, m - 1, d);
+        const real = utc.getUTCDate() === d;
+        expect(isIsoDate(iso)).toBe(real);
+        if (real) expect(dateToSerial(iso)).toBe(Math.round((utc.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000));
+      }),
+      { numRuns: 20000, seed: 11 },
+    );
+    for (const y of [1900, 2000, 2023, 2024, 2100]) {
+      expect(periodEnd(period(`${y}-02`))).toBe(`${y}-02-${new Date(Date.UTC(y, 2, 0)).getUTCDate()}`);
+    }
   });
 });

@@ -127,8 +127,14 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
 
 /** Display width of text in character cells: East Asian wide characters take two. */
 export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  // Per UTF-16 unit, without making a string per character: a surrogate pair (one wide code point) is its 2 units.
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else w++;
+  }
   return w;
 }
 
