@@ -9,7 +9,7 @@
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
 import { META_SHEET } from '../layout/meta';
-import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
+import { isBlank, recordRows, type GridSheet, type GridWorkbook } from '../read/grid';
 import { parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';
@@ -74,19 +74,9 @@ export function readFormMeta(wb: GridWorkbook, file: string): FormMeta {
       );
     throw InputError.one(file, `has no "${FORM_META_SHEET}" sheet; expected a form made by \`plan-report form\``);
   }
-  const rows: (string | undefined)[][] = [];
-  for (let r = 1; r <= Math.min(sheet.rowCount, 200); r++) {
-    const cells: (string | undefined)[] = [];
-    for (let c = 1; c <= 10000; c++) {
-      const v = sheet.cell(r, c);
-      if (isBlank(v) && c > 2) break;
-      cells.push(isBlank(v) ? undefined : String(v));
-    }
-    rows.push(cells);
-  }
   let meta: FormMeta;
   try {
-    meta = parseFormMeta(rows);
+    meta = parseFormMeta(recordRows(sheet, 200, 10000));
   } catch (err) {
     if (!(err instanceof MetaError)) throw err;
     throw InputError.one(file, `${err.message}; expected a form made by \`plan-report form\`, unaltered`, {

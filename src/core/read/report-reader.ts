@@ -26,7 +26,7 @@ import {
   type Plan,
   type ReportData,
 } from '../schema';
-import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
+import { isBlank, isFormula, recordRows, type GridSheet, type GridValue, type GridWorkbook } from './grid';
 
 const SUMMARY = { title: [1, 1], region: [4, 2], period: [5, 2], reportDate: [7, 2] } as const;
 
@@ -122,19 +122,9 @@ function compact<T extends object>(o: T): T {
 export function readMeta(wb: GridWorkbook, file: string): Meta {
   const sheet = wb.sheet(META_SHEET);
   if (!sheet) throw InputError.one(file, `has no "${META_SHEET}" sheet; expected a workbook made by plan-report`);
-  const rows: (string | undefined)[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const cells: (string | undefined)[] = [];
-    for (let c = 1; ; c++) {
-      const v = sheet.cell(r, c);
-      if (isBlank(v) && c > 2) break;
-      cells.push(isBlank(v) ? undefined : String(v));
-    }
-    rows.push(cells);
-  }
   let meta: Meta;
   try {
-    meta = parseMeta(rows);
+    meta = parseMeta(recordRows(sheet));
   } catch (err) {
     throw InputError.one(file, `${(err as Error).message}; expected a workbook made by plan-report`, { cell: `${META_SHEET}!A1` });
   }
