@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { guardGroup } from '../test/support/process-group';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -63,23 +64,10 @@ export function runTimed(cmd: string, args: string[], opts: RunOptions): Promise
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout = tail(stdout + c.toString('utf8'), 200_000)));
     child.stderr.on('data', (c: Buffer) => (stderr = tail(stderr + c.toString('utf8'), 20_000)));
-    let timedOut = false;
-    const killGroup = (signal: NodeJS.Signals) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal); // only the group this call started
-      } catch {
-        /* gone already */
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup('SIGTERM');
-      setTimeout(() => killGroup('SIGKILL'), 5_000).unref();
-    }, opts.timeoutMs);
+    const group = guardGroup(child, opts.timeoutMs, 5_000);
     const finish = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error) => {
-      clearTimeout(timer);
-      killGroup('SIGKILL'); // anything the child left behind in its group
+      group.release(); // and anything the child left behind in its group
+      const timedOut = group.timedOut;
       const wall = (performance.now() - started) / 1000;
       let seconds = wall;
       let mb = NaN;

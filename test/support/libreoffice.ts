@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { guardGroup } from './process-group';
 
 export interface LibreOfficeOptions {
   /** Kill soffice (its whole process group) after this long. Default 120 000 ms. */
@@ -105,30 +106,15 @@ function runDetached(cmd: string, args: string[], timeoutMs: number, env: NodeJS
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
-    let timedOut = false;
-    const killGroup = (signal: NodeJS.Signals): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal); // only the group this call started
-      } catch {
-        /* group already gone */
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup('SIGTERM');
-      setTimeout(() => killGroup('SIGKILL'), 2_000).unref();
-    }, timeoutMs);
+    const group = guardGroup(child, timeoutMs, 2_000);
     child.on('error', (err) => {
-      clearTimeout(timer);
+      group.release();
       reject(err);
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      // soffice.bin may outlive the oosplash wrapper for a moment; make sure
-      // nothing of this call's group is left behind.
-      killGroup('SIGKILL');
-      resolve({ code, signal, output, timedOut });
+      // soffice.bin may outlive the oosplash wrapper for a moment: release() kills what is left of the group.
+      group.release();
+      resolve({ code, signal, output, timedOut: group.timedOut });
     });
   });
 }
