@@ -21,7 +21,7 @@
 import type { Measure, Plan } from '../schema';
 import { SUMMARY_BLOCKS, type SummaryBlock } from '../template';
 import type { Context } from './context';
-import { wildcardFree } from './formulas';
+import { idLookup, wildcardFree } from './formulas';
 import { columnLetter, formulaString, sheetPrefix } from './refs';
 
 /** The hidden sheet of the counts (a fixed name, like the very hidden `_plan_report`). */
@@ -48,6 +48,9 @@ export interface FigureCodes {
   planCount(i: number, cls: keyof typeof STATUS_CLASS): string;
   /** The `_figures` cells counting group `j`'s measures: open (with overdue), completed, cancelled. */
   groupCount(j: number, cls: 'open' | 'completed' | 'cancelled'): string;
+  /** All the counts of plan `i` (its measures), and of group `j`, as one range. */
+  planCounts(i: number): string;
+  groupCounts(j: number): string;
   /** The helper cells of a Measures row (`item` absent: a room row below the data). */
   helperCells(row: number, item?: { plan: number; measure: Measure }): { f: string; v: number | null }[];
 }
@@ -100,8 +103,7 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
   const planFormula = template((r) => {
     const status = col('status', r);
     const due = col('due', r);
-    // Plan ids are A-Z a-z 0-9 . _ -: a typed ~ * ? can only be a mismatch, never a wildcard.
-    const plan = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${col('plan', r)},"~","|"),"*","|"),"?","|")`;
+    const plan = idLookup(col('plan', r));
     const cls = `IF(${status}=${completed},2,IF(${status}=${cancelled},3,IF(AND(ISNUMBER(${due}),${due}<Report_Date),1,0)))`;
     return `IFERROR(MATCH(${plan},${planKeys},0)*4+${cls},"")`;
   });
@@ -116,6 +118,8 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
     groupLetter,
     planCount: (i, cls) => `${calc}$${CALC_COLUMNS.planCount}$${2 + 4 * i + STATUS_CLASS[cls]}`,
     groupCount: (j, cls) => `${calc}$${CALC_COLUMNS.groupCount}$${2 + 3 * j + (cls === 'open' ? 0 : STATUS_CLASS[cls] - 1)}`,
+    planCounts: (i) => `${calc}$${CALC_COLUMNS.planCount}$${2 + 4 * i}:$${CALC_COLUMNS.planCount}$${2 + 4 * i + 3}`,
+    groupCounts: (j) => `${calc}$${CALC_COLUMNS.groupCount}$${2 + 3 * j}:$${CALC_COLUMNS.groupCount}$${2 + 3 * j + 2}`,
     helperCells(row, item) {
       const code = item ? (item.plan + 1) * 4 + statusClass(item.measure, ctx.date) : null;
       const cells = [{ f: planFormula.join(String(row)), v: code }];

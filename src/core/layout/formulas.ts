@@ -45,6 +45,14 @@ function escapeWildcards(expr: string): string {
 }
 
 /**
+ * An id cell as a MATCH lookup value against a list of ids (A-Z a-z 0-9 . _ -):
+ * a typed `~ * ?` can only be a mismatch, so it becomes `|`, never a wildcard.
+ */
+export function idLookup(cell: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","|"),"*","|"),"?","|")`;
+}
+
+/**
  * Text with no wildcard characters left, for MATCH against a computed array:
  * LibreOffice compares array lookups literally while Excel applies wildcards,
  * so escaping cannot serve both; replacing `~ * ?` (and the marker itself)

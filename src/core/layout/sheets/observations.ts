@@ -4,7 +4,7 @@ import type { Indicator, Observation } from '../../schema';
 import type { Context } from '../context';
 import type { Cell, Sheet } from '../model';
 import { monthIndex, period } from '../../periods';
-import { monthIndexOf } from '../formulas';
+import { idLookup, monthIndexOf } from '../formulas';
 import { columnLetter, sheetPrefix } from '../refs';
 import { dataSheet, num, text } from './common';
 
@@ -35,8 +35,7 @@ export function observationsSheet(ctx: Context): Sheet {
   const ids = `${sheetPrefix(ctx.sheetName.indicators)}$${ctx.indicators.letter('id')}:$${ctx.indicators.letter('id')}`;
   const codeFormula = ((r: string) => {
     const at = (f: ObservationField) => `$${ctx.col.observation(f).letter}${r}`;
-    // Indicator ids are A-Z a-z 0-9 . _ -: a typed ~ * ? can only be a mismatch, never a wildcard.
-    const id = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${at('indicator')},"~","|"),"*","|"),"?","|")`;
+    const id = idLookup(at('indicator'));
     // The sheet row of the indicator, less its header row: its position.
     return `IFERROR((MATCH(${id},${ids},0)-1)*${OBSERVATION_CODE_BASE}+${monthIndexOf(at('period'))},0)`;
   })('\u0000').split('\u0000');

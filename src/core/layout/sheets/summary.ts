@@ -110,10 +110,10 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
         out.add([
           text(plan.id, 'label'),
           text(plan.title, 'wrap'),
-          formula(`SUM(${codes!.planCount(i, 'open')}:${codes!.planCount(i, 'cancelled').split('!')[1]})`, fig.measures, 'figureInt'),
-          formula(codes!.planCount(i, 'completed'), fig.completed, 'figureInt'),
-          formula(blankOnError(`$D$${r}/($C$${r}-${codes!.planCount(i, 'cancelled')})`), pct(fig.completionRate), 'figurePercent'),
-          formula(codes!.planCount(i, 'overdue'), fig.overdue, 'figureInt'),
+          formula(`SUM(${codes.planCounts(i)})`, fig.measures, 'figureInt'),
+          formula(codes.planCount(i, 'completed'), fig.completed, 'figureInt'),
+          formula(blankOnError(`$D$${r}/($C$${r}-${codes.planCount(i, 'cancelled')})`), pct(fig.completionRate), 'figurePercent'),
+          formula(codes.planCount(i, 'overdue'), fig.overdue, 'figureInt'),
         ]);
         const K = nameKey(plan.id);
         name(`Plan_${K}_Measures`, r, 'C');
@@ -137,9 +137,9 @@ export function summarySheet(ctx: Context, indicators: IndicatorsLayout | undefi
           out.add([
             text(plan.id, 'label'),
             text(group, 'wrap'),
-            formula(`SUM(${codes!.groupCount(j, 'open')}:${codes!.groupCount(j, 'cancelled').split('!')[1]})`, fig.measures, 'figureInt'),
-            formula(codes!.groupCount(j, 'completed'), fig.completed, 'figureInt'),
-            formula(blankOnError(`$D$${r}/($C$${r}-${codes!.groupCount(j, 'cancelled')})`), pct(fig.completionRate), 'figurePercent'),
+            formula(`SUM(${codes.groupCounts(j)})`, fig.measures, 'figureInt'),
+            formula(codes.groupCount(j, 'completed'), fig.completed, 'figureInt'),
+            formula(blankOnError(`$D$${r}/($C$${r}-${codes.groupCount(j, 'cancelled')})`), pct(fig.completionRate), 'figurePercent'),
           ]);
           const K = `Plan_${nameKey(plan.id)}_Group${g + 1}`;
           name(`${K}_Measures`, r, 'C');
