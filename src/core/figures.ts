@@ -48,11 +48,6 @@ export interface ReportFigures {
   indicators: IndicatorFigures[];
 }
 
-/** Text equality as a spreadsheet compares it: ignoring case. */
-export function sameText(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 function ratio(numerator: number, denominator: number): Figure {
   return denominator === 0 ? null : numerator / denominator;
 }

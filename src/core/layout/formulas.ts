@@ -32,19 +32,6 @@ export function growingRange(c: ColumnRange, key: ColumnRange): string {
 }
 
 /**
- * A COUNTIFS criterion that matches the text in `cellOrRange` exactly
- * (ignoring case): `=` first, so `<`, `>` and `=` in the text are not
- * operators, and `~ * ?` escaped, so they are not wildcards.
- */
-export function exactCriterion(cellOrRange: string): string {
-  return `"="&${escapeWildcards(cellOrRange)}`;
-}
-
-function escapeWildcards(expr: string): string {
-  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${expr},"~","~~"),"*","~*"),"?","~?")`;
-}
-
-/**
  * An id cell as a MATCH lookup value against a list of ids (A-Z a-z 0-9 . _ -):
  * a typed `~ * ?` can only be a mismatch, so it becomes `|`, never a wildcard.
  */
