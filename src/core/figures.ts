@@ -7,7 +7,17 @@
  */
 import { reportDate } from './data';
 import { monthIndex, period, yearEarlier, type Period } from './periods';
-import { CATEGORIES, type Catalog, type CatalogEntry, type Category, type Indicator, type Measure, type Observation, type Plan, type ReportData } from './schema';
+import {
+  CATEGORIES,
+  type Catalog,
+  type CatalogEntry,
+  type Category,
+  type Indicator,
+  type Measure,
+  type Observation,
+  type Plan,
+  type ReportData,
+} from './schema';
 
 export type Figure = number | null;
 
@@ -45,6 +55,8 @@ export interface ReportFigures {
   catalogs: CatalogFigures[];
   /** Each catalog's entries by category (the Summary's categories block). */
   categories: Record<Category, number>[];
+  /** Each catalog's distinct enterprise names, in lower case, with their entries (the `_figures` sheet lists them for the Enterprises figure). */
+  enterprises: Map<string, number>[];
   indicators: IndicatorFigures[];
 }
 
@@ -120,15 +132,15 @@ export function planFigures(plan: Plan, date: string): PlanFigures {
 export class CatalogTally {
   private products = 0;
   private adopted = 0;
-  private enterprises = new Set<string>();
-  /** The number of distinct enterprises once sealed (the names are then dropped). */
-  private distinct: number | undefined;
+  private readonly enterprises = new Map<string, number>();
+  private sealed = false;
   private readonly byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
   add(e: CatalogEntry): void {
-    if (this.distinct !== undefined) throw new Error('a sealed catalog tally cannot count more entries');
+    if (this.sealed) throw new Error('a sealed catalog tally cannot count more entries');
     this.products++;
-    this.enterprises.add(e.enterprise.toLowerCase());
+    const name = e.enterprise.toLowerCase();
+    this.enterprises.set(name, (this.enterprises.get(name) ?? 0) + 1);
     if ((e.hospitals ?? 0) >= 1) this.adopted++;
     this.byCategory[e.category]++;
   }
@@ -137,14 +149,18 @@ export class CatalogTally {
     return this.products;
   }
 
-  /** No more entries will come: keeps the number of distinct enterprises, not their names. */
+  /** No more entries will come. */
   seal(): void {
-    this.distinct ??= this.enterprises.size;
-    this.enterprises = new Set();
+    this.sealed = true;
+  }
+
+  /** The distinct enterprise names, in lower case, each with its number of entries. */
+  names(): Map<string, number> {
+    return new Map(this.enterprises);
   }
 
   figures(): CatalogFigures {
-    return { products: this.products, enterprises: this.distinct ?? this.enterprises.size, adopted: this.adopted, adoptionRate: ratio(this.adopted, this.products) };
+    return { products: this.products, enterprises: this.enterprises.size, adopted: this.adopted, adoptionRate: ratio(this.adopted, this.products) };
   }
 
   /** Entries by category. */
@@ -175,9 +191,7 @@ interface Dated {
 
 export function indicatorFigures(ind: Indicator, reportPeriod: Period): IndicatorFigures {
   const end = monthIndex(reportPeriod);
-  const seen: Dated[] = ind.observations
-    .map((obs) => ({ obs, period: period(obs.period) }))
-    .filter((d) => monthIndex(d.period) <= end);
+  const seen: Dated[] = ind.observations.map((obs) => ({ obs, period: period(obs.period) })).filter((d) => monthIndex(d.period) <= end);
   const latestOf = (list: Dated[]) =>
     list.reduce<Dated | undefined>((best, d) => (!best || monthIndex(d.period) > monthIndex(best.period) ? d : best), undefined);
 
@@ -233,6 +247,7 @@ export function reportFigures(data: ReportData): ReportFigures {
     plans: (data.plans ?? []).map((p) => planFigures(p, date)),
     catalogs: catalogs.map((t) => t.figures()),
     categories: catalogs.map((t) => t.categories()),
+    enterprises: catalogs.map((t) => t.names()),
     indicators: (data.indicators ?? []).map((i) => indicatorFigures(i, reportPeriod)),
   };
 }

@@ -121,6 +121,14 @@ beforeAll(async () => {
   edited.suzhou = { file: path.join(dir, 'edited-suzhou.xlsx') };
   await edit(suzhou, edited.suzhou.file, (wb, column) => {
     appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'New product', enterprise: 'New Co', category: 'Drug', hospitals: 2 });
+    // The same new enterprise again, and a known one, in other cases: neither is a new enterprise.
+    appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'Second new product', enterprise: 'new co', category: 'Drug' });
+    appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'Third new product', enterprise: 'enterprise 02 (NOT named in the source)', category: 'Drug' });
+    // The only product of enterprise 18 now listed under enterprise 01: one enterprise fewer.
+    const { ws, col } = column('catalog', 'enterprise');
+    for (let r = 2; r <= ws.actualRowCount; r++) {
+      if (ws.getCell(r, col).value === 'Enterprise 18 (not named in the source)') ws.getCell(r, col).value = 'ENTERPRISE 01 (NOT NAMED IN THE SOURCE)';
+    }
     appendRow(wb, column, 'observations', { indicator: 'SND-REV', period: '2021', value: 300 });
   });
 
@@ -171,13 +179,14 @@ describe('figures follow edits made in the workbook', () => {
     expect(v('Plan_BJ_OPEN_2022_Group2_CompletionRate')).toBeCloseTo(34 / 38, 12);
   });
 
-  it('an appended catalog entry and observation move the catalog and indicator figures', async () => {
+  it('appended and edited catalog entries and an appended observation move the catalog and indicator figures', async () => {
     const f = await readNamedCells(edited.suzhou.recalculated!);
     const v = (n: string) => f.get(n)?.value as number;
-    expect(v('Catalog_SZ_IFH_2021_1_Products')).toBe(26);
-    expect(v('Catalog_SZ_IFH_2021_1_Enterprises')).toBe(19);
+    expect(v('Catalog_SZ_IFH_2021_1_Products')).toBe(28);
+    // 18 + New Co - enterprise 18 (its one product moved to enterprise 01).
+    expect(v('Catalog_SZ_IFH_2021_1_Enterprises')).toBe(18);
     expect(v('Catalog_SZ_IFH_2021_1_Adopted')).toBe(1);
-    expect(v('Catalog_SZ_IFH_2021_1_AdoptionRate')).toBeCloseTo(1 / 26, 12);
+    expect(v('Catalog_SZ_IFH_2021_1_AdoptionRate')).toBeCloseTo(1 / 28, 12);
     expect(v('Indicator_SND_REV_Latest')).toBe(300);
     expect(v('Indicator_SND_REV_Progress')).toBeCloseTo(100 / 600, 12);
     expect(v('Indicator_SND_REV_CAGR')).toBeCloseTo(0.5, 12);

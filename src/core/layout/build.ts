@@ -9,6 +9,7 @@ import type { DefinedName, Sheet, Workbook } from './model';
 import { dashboardSheet, summaryCharts } from './charts';
 import { aboutSheet } from './sheets/about';
 import { calcSheet } from './sheets/calc';
+import { enterpriseCodes } from './enterprise-codes';
 import { figureCodes } from './figure-codes';
 import { fitRowHeights } from './sheets/common';
 import { catalogSheet } from './sheets/catalog';
@@ -25,7 +26,8 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
   const ctx = makeContext(template, data, locale, options, rows);
   const indicators = ctx.has.indicators ? indicatorsSheet(ctx) : undefined;
   const codes = figureCodes(ctx);
-  const summary = summarySheet(ctx, indicators, codes);
+  const enterprises = enterpriseCodes(ctx);
+  const summary = summarySheet(ctx, indicators, codes, enterprises);
   const charts = options.charts !== false;
   if (summary.chartBand) summary.sheet.charts = summaryCharts(ctx, summary.sheet, summary.blocks, summary.chartBand);
   const sheets: Sheet[] = [];
@@ -39,7 +41,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
         sheets.push(measuresSheet(ctx, codes));
         break;
       case 'catalog':
-        sheets.push(catalogSheet(ctx));
+        sheets.push(catalogSheet(ctx, enterprises));
         break;
       case 'indicators':
         sheets.push(indicators!.sheet, observationsSheet(ctx));
@@ -60,7 +62,8 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
     }
   }
   sheets.forEach(fitRowHeights);
-  if (codes && ctx.has.measures) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first));
+  const plansCounted = codes && ctx.has.measures ? codes : undefined;
+  if (plansCounted || enterprises) sheets.push(calcSheet(ctx, plansCounted, summary.blocks.groups?.first, enterprises));
   sheets.push(metaSheet(ctx, sheets));
   return {
     sheets,

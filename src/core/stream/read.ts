@@ -204,6 +204,7 @@ export function readStreamed(source: ByteSource): StreamedData {
     plans: planList.map((plan, p) => (plans[p]?.tally ?? emptyPlan).figures(plan.groups, date)),
     catalogs: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).figures()),
     categories: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).categories()),
+    enterprises: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).names()),
     indicators: (data.indicators ?? []).map((ind) => indicatorFigures(ind, reportPeriod)),
   };
   const measureCounts = planList.map((_, p) => plans[p]?.tally.measures ?? 0);

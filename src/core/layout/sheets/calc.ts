@@ -1,57 +1,80 @@
 /**
  * The hidden `_figures` sheet: the plan and group lists the Measures rows'
  * codes are looked up in, and one FREQUENCY array formula per list that
- * counts the rows of every code (see figure-codes.ts).
+ * counts the rows of every code (see figure-codes.ts); the enterprise names
+ * and catalog | enterprise codes the Catalog rows are looked up in, and their
+ * counts (enterprise-codes.ts).
  */
 import type { Context } from '../context';
+import { ENTERPRISE_COLUMNS, type EnterpriseCodes } from '../enterprise-codes';
 import { CALC_COLUMNS, CALC_SHEET, groupKey, type FigureCodes } from '../figure-codes';
 import { fullRange, wildcardFree } from '../formulas';
 import type { Cell, Row, Sheet } from '../model';
 import { sheetPrefix } from '../refs';
 
-export function calcSheet(ctx: Context, codes: FigureCodes, groupRows: number | undefined): Sheet {
+export function calcSheet(ctx: Context, codes: FigureCodes | undefined, groupRows: number | undefined, enterprises: EnterpriseCodes | undefined): Sheet {
   const L = ctx.labels.calc;
-  const rows: Row[] = [];
-  const put = (row: number, col: keyof typeof CALC_COLUMNS, cell: Cell) => {
-    const r = (rows[row - 1] ??= { cells: [] });
-    r.cells[CALC_COLUMNS[col].charCodeAt(0) - 65] = cell;
-  };
-  const header = (col: keyof typeof CALC_COLUMNS, v: string) => put(1, col, { v, s: 'header' });
-  header('planKey', L.planKey);
-  header('planBin', L.code);
-  header('planCount', L.count);
-
   const sheetName = ctx.sheetName.measures;
-  const figures = ctx.figures.plans;
-  codes.plans.forEach((plan, i) => put(i + 2, 'planKey', { v: plan.id }));
-  const planCounts = figures.flatMap((f) => [f.measures - f.completed - f.cancelled - f.overdue, f.overdue, f.completed, f.cancelled]);
-  planCounts.forEach((n, k) => {
-    const row = k + 2;
-    put(row, 'planBin', { v: 4 * (Math.floor(k / 4) + 1) + (k % 4) });
-    put(row, 'planCount', k === 0 ? arrayFormula(codes.planLetter, 'planBin', planCounts.length, n) : { v: n, spilled: true });
-  });
+  const rows: Row[] = [];
+  const putAt = (row: number, letter: string, cell: Cell) => {
+    const r = (rows[row - 1] ??= { cells: [] });
+    r.cells[letter.charCodeAt(0) - 65] = cell;
+  };
+  const put = (row: number, col: keyof typeof CALC_COLUMNS, cell: Cell) => putAt(row, CALC_COLUMNS[col], cell);
+  const header = (col: keyof typeof CALC_COLUMNS, v: string) => put(1, col, { v, s: 'header' });
+  if (codes) planAndGroupCounts(codes);
+  if (enterprises) enterpriseCounts(enterprises);
 
-  if (codes.groups && codes.groupLetter && groupRows !== undefined) {
-    header('groupKey', L.groupKey);
-    header('groupBin', L.code);
-    header('groupCount', L.count);
-    const summary = sheetPrefix(ctx.sheetName.summary);
-    codes.groups.forEach(({ plan, group }, j) => {
-      const r = groupRows + j;
-      put(j + 2, 'groupKey', {
-        f: wildcardFree(`${summary}$A$${r}&"|"&${summary}$B$${r}`),
-        v: groupKey(codes.plans[plan].id, codes.plans[plan].groups![group]),
-      });
+  function enterpriseCounts(e: EnterpriseCodes) {
+    const C = ENTERPRISE_COLUMNS;
+    putAt(1, C.name, { v: L.enterprise, s: 'header' });
+    putAt(1, C.bin, { v: L.pairCode, s: 'header' });
+    putAt(1, C.count, { v: L.entries, s: 'header' });
+    putAt(1, C.catalog, { v: L.catalogKey, s: 'header' });
+    e.names.forEach((v, k) => putAt(k + 2, C.name, { v }));
+    e.catalogIds.forEach((v, k) => putAt(k + 2, C.catalog, { v }));
+    e.bins.forEach((v, k) => {
+      putAt(k + 2, C.bin, { v });
+      putAt(k + 2, C.count, k === 0 && e.frequency ? { f: e.frequency.formula, v: e.counts[0], array: e.frequency.range } : { v: e.counts[k], spilled: true });
     });
-    const groupCounts = codes.groups.flatMap(({ plan, group }) => {
-      const f = figures[plan].groups[group];
-      return [f.measures - f.completed - f.cancelled, f.completed, f.cancelled];
-    });
-    groupCounts.forEach((n, k) => {
+  }
+
+  function planAndGroupCounts(codes: FigureCodes) {
+    header('planKey', L.planKey);
+    header('planBin', L.code);
+    header('planCount', L.count);
+
+    const figures = ctx.figures.plans;
+    codes.plans.forEach((plan, i) => put(i + 2, 'planKey', { v: plan.id }));
+    const planCounts = figures.flatMap((f) => [f.measures - f.completed - f.cancelled - f.overdue, f.overdue, f.completed, f.cancelled]);
+    planCounts.forEach((n, k) => {
       const row = k + 2;
-      put(row, 'groupBin', { v: 4 * (Math.floor(k / 3) + 1) + (k % 3) + 1 });
-      put(row, 'groupCount', k === 0 ? arrayFormula(codes.groupLetter!, 'groupBin', groupCounts.length, n) : { v: n, spilled: true });
+      put(row, 'planBin', { v: 4 * (Math.floor(k / 4) + 1) + (k % 4) });
+      put(row, 'planCount', k === 0 ? arrayFormula(codes.planLetter, 'planBin', planCounts.length, n) : { v: n, spilled: true });
     });
+
+    if (codes.groups && codes.groupLetter && groupRows !== undefined) {
+      header('groupKey', L.groupKey);
+      header('groupBin', L.code);
+      header('groupCount', L.count);
+      const summary = sheetPrefix(ctx.sheetName.summary);
+      codes.groups.forEach(({ plan, group }, j) => {
+        const r = groupRows + j;
+        put(j + 2, 'groupKey', {
+          f: wildcardFree(`${summary}$A$${r}&"|"&${summary}$B$${r}`),
+          v: groupKey(codes.plans[plan].id, codes.plans[plan].groups![group]),
+        });
+      });
+      const groupCounts = codes.groups.flatMap(({ plan, group }) => {
+        const f = figures[plan].groups[group];
+        return [f.measures - f.completed - f.cancelled, f.completed, f.cancelled];
+      });
+      groupCounts.forEach((n, k) => {
+        const row = k + 2;
+        put(row, 'groupBin', { v: 4 * (Math.floor(k / 3) + 1) + (k % 3) + 1 });
+        put(row, 'groupCount', k === 0 ? arrayFormula(codes.groupLetter!, 'groupBin', groupCounts.length, n) : { v: n, spilled: true });
+      });
+    }
   }
 
   function arrayFormula(letter: string, bins: 'planBin' | 'groupBin', n: number, first: number): Cell {
@@ -70,7 +93,18 @@ export function calcSheet(ctx: Context, codes: FigureCodes, groupRows: number | 
     key: 'calc',
     name: CALC_SHEET,
     state: 'hidden',
-    columns: [{ width: 16 }, { width: 10 }, { width: 10 }, ...(rows[0].cells.length > 3 ? [{ width: 40 }, { width: 10 }, { width: 10 }] : [])],
+    columns: [
+      { width: 16 },
+      { width: 10 },
+      { width: 10 },
+      { width: 40 },
+      { width: 10 },
+      { width: 10 },
+      { width: 40 },
+      { width: 12 },
+      { width: 10 },
+      { width: 16 },
+    ].slice(0, rows[0].cells.length),
     rows,
     merges: [],
     validations: [],

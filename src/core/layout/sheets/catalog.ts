@@ -2,6 +2,7 @@
 import type { EntryField } from '../../i18n/labels';
 import { CATEGORIES, type Catalog, type CatalogEntry } from '../../schema';
 import { entryItems, type Context } from '../context';
+import type { EnterpriseCodes } from '../enterprise-codes';
 import type { Cell, Sheet } from '../model';
 import { DATA_BAR_COLOR } from '../styles';
 import { dataSheet, date, num, text } from './common';
@@ -11,9 +12,10 @@ interface Item {
   entry: CatalogEntry;
 }
 
-export function catalogSheet(ctx: Context): Sheet {
+export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): Sheet {
   const L = ctx.labels;
   const items: Item[] = entryItems(ctx);
+  const position = new Map((ctx.data.catalogs ?? []).map((c, i) => [c, i]));
   const cell = ({ catalog, entry: e }: Item, field: EntryField): Cell | undefined => {
     switch (field) {
       case 'catalog':
@@ -38,6 +40,10 @@ export function catalogSheet(ctx: Context): Sheet {
     columns: ctx.entries,
     items,
     cell,
+    helpers: codes && {
+      titles: [L.calc.enterpriseCode, L.calc.newEnterprise],
+      cells: (row, item) => codes.helperCells(row, item && { catalog: position.get(item.catalog)!, entry: item.entry }),
+    },
     validations: (col, last) => [
       {
         range: `${col('category')}2:${col('category')}${last}`,
