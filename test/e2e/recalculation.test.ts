@@ -132,6 +132,12 @@ beforeAll(async () => {
     appendRow(wb, column, 'observations', { indicator: 'SND-REV', period: '2021', value: 300 });
   });
 
+  // An observation appended below the last indicator's keeps the rows in order.
+  edited.suzhouInOrder = { file: path.join(dir, 'edited-suzhou-in-order.xlsx') };
+  await edit(suzhou, edited.suzhouInOrder.file, (wb, column) => {
+    appendRow(wb, column, 'observations', { indicator: 'SND-ENT', period: '2021', value: 600 });
+  });
+
   const od = path.join(dir, 'overdue.xlsx');
   await saveWorkbook(buildReport(quarterly, overdueData, 'en', OPTIONS), od);
   edited.overdue = { file: path.join(dir, 'edited-overdue.xlsx') };
@@ -191,6 +197,26 @@ describe('figures follow edits made in the workbook', () => {
     expect(v('Indicator_SND_REV_Progress')).toBeCloseTo(100 / 600, 12);
     expect(v('Indicator_SND_REV_CAGR')).toBeCloseTo(0.5, 12);
     expect(v('Indicator_SND_REV_RequiredCAGR')).toBeCloseTo(Math.sqrt(800 / 300) - 1, 12);
+  });
+
+  it('the indicator figures use binary searches while the observations are in order, one pass per figure once they are not', async () => {
+    const outOfOrder = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const v = wb.getWorksheet('_figures')!.getCell('M2').value as { result?: unknown } | null;
+      // exceljs reads LibreOffice's cached 0 (`<v>0</v>`) as no result.
+      return v && typeof v === 'object' ? (v.result ?? 0) : v;
+    };
+    expect(await outOfOrder(cases[2].recalculated!)).toBe(0);
+    expect(await outOfOrder(edited.suzhouInOrder.recalculated!)).toBe(0);
+    expect(await outOfOrder(edited.suzhou.recalculated!)).toBe(1);
+    const f = await readNamedCells(edited.suzhouInOrder.recalculated!);
+    const v = (n: string) => f.get(n)?.value as number;
+    expect(v('Indicator_SND_ENT_Latest')).toBe(600);
+    expect(v('Indicator_SND_ENT_Growth')).toBeCloseTo(0.5, 12);
+    expect(v('Indicator_SND_ENT_Progress')).toBeCloseTo(1 / 3, 12);
+    expect(v('Indicator_SND_ENT_CAGR')).toBeCloseTo(0.5, 12);
+    expect(v('Indicator_SND_REV_Latest')).toBe(200);
   });
 
   it('a later report date counts more measures overdue', async () => {

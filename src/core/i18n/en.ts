@@ -11,7 +11,7 @@ export const en: Labels = {
     sources: 'Sources',
     about: 'About',
   },
-  calc: { planCode: 'Plan code (for the figures)', groupCode: 'Group code (for the figures)', planKey: 'Plan', groupKey: 'Plan | group', code: 'Code', count: 'Measures', observationCode: 'Indicator and month code (for the figures)', enterprise: 'Enterprise (lower case)', pairCode: 'Catalog and enterprise code', entries: 'Entries', catalogKey: 'Catalog', enterpriseCode: 'Enterprise code (for the figures)', newEnterprise: 'New enterprise (for the figures)' },
+  calc: { planCode: 'Plan code (for the figures)', groupCode: 'Group code (for the figures)', planKey: 'Plan', groupKey: 'Plan | group', code: 'Code', count: 'Measures', observationCode: 'Indicator and month code (for the figures)', enterprise: 'Enterprise (lower case)', pairCode: 'Catalog and enterprise code', entries: 'Entries', catalogKey: 'Catalog', enterpriseCode: 'Enterprise code (for the figures)', newEnterprise: 'New enterprise (for the figures)', observationsEnd: 'Observations: last row', outOfOrder: 'Observations out of order' },
   measureFields: {
     plan: 'Plan',
     id: 'ID',

@@ -24,7 +24,7 @@ export type SourceField = 'kind' | 'id' | 'title' | 'region' | 'issued' | 'sourc
 export interface Labels {
   sheets: Record<SheetKey, string>;
   /** The hidden helper columns and the hidden sheet that count plans' and groups' measures (figure-codes.ts). */
-  calc: { planCode: string; groupCode: string; planKey: string; groupKey: string; code: string; count: string; observationCode: string; enterprise: string; pairCode: string; entries: string; catalogKey: string; enterpriseCode: string; newEnterprise: string };
+  calc: { planCode: string; groupCode: string; planKey: string; groupKey: string; code: string; count: string; observationCode: string; enterprise: string; pairCode: string; entries: string; catalogKey: string; enterpriseCode: string; newEnterprise: string; observationsEnd: string; outOfOrder: string };
   measureFields: Record<MeasureField, string>;
   entryFields: Record<EntryField, string>;
   indicatorFields: Record<IndicatorField, string>;

@@ -11,7 +11,7 @@ export const zhCN: Labels = {
     sources: '来源',
     about: '说明',
   },
-  calc: { planCode: '方案统计码', groupCode: '分组统计码', planKey: '方案', groupKey: '方案 | 分组', code: '统计码', count: '措施数', observationCode: '指标月份统计码', enterprise: '企业（小写）', pairCode: '目录企业统计码', entries: '条目数', catalogKey: '目录', enterpriseCode: '企业统计码', newEnterprise: '新企业标记' },
+  calc: { planCode: '方案统计码', groupCode: '分组统计码', planKey: '方案', groupKey: '方案 | 分组', code: '统计码', count: '措施数', observationCode: '指标月份统计码', enterprise: '企业（小写）', pairCode: '目录企业统计码', entries: '条目数', catalogKey: '目录', enterpriseCode: '企业统计码', newEnterprise: '新企业标记', observationsEnd: '观测值末行', outOfOrder: '观测值未按序的行数' },
   measureFields: {
     plan: '方案',
     id: '编号',

@@ -11,6 +11,7 @@ import { aboutSheet } from './sheets/about';
 import { calcSheet } from './sheets/calc';
 import { enterpriseCodes } from './enterprise-codes';
 import { figureCodes } from './figure-codes';
+import { observationOrder } from './observation-order';
 import { fitRowHeights } from './sheets/common';
 import { catalogSheet } from './sheets/catalog';
 import { indicatorsSheet } from './sheets/indicators';
@@ -24,7 +25,8 @@ export type { BuildOptions, DataRows } from './context';
 /** `rows`: where the measures and catalog entries come from when the data is read as a stream (a large JSON file). */
 export function buildReport(template: Template, data: ReportData, locale: Locale, options: BuildOptions, rows?: DataRows): Workbook {
   const ctx = makeContext(template, data, locale, options, rows);
-  const indicators = ctx.has.indicators ? indicatorsSheet(ctx) : undefined;
+  const order = ctx.has.indicators ? observationOrder(ctx) : undefined;
+  const indicators = order ? indicatorsSheet(ctx, order) : undefined;
   const codes = figureCodes(ctx);
   const enterprises = enterpriseCodes(ctx);
   const summary = summarySheet(ctx, indicators, codes, enterprises);
@@ -63,7 +65,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
   }
   sheets.forEach(fitRowHeights);
   const plansCounted = codes && ctx.has.measures ? codes : undefined;
-  if (plansCounted || enterprises) sheets.push(calcSheet(ctx, plansCounted, summary.blocks.groups?.first, enterprises));
+  if (plansCounted || enterprises || order) sheets.push(calcSheet(ctx, plansCounted, summary.blocks.groups?.first, enterprises, order));
   sheets.push(metaSheet(ctx, sheets));
   return {
     sheets,

@@ -10,9 +10,16 @@ import { ENTERPRISE_COLUMNS, type EnterpriseCodes } from '../enterprise-codes';
 import { CALC_COLUMNS, CALC_SHEET, groupKey, type FigureCodes } from '../figure-codes';
 import { fullRange, wildcardFree } from '../formulas';
 import type { Cell, Row, Sheet } from '../model';
+import type { ObservationOrder } from '../observation-order';
 import { sheetPrefix } from '../refs';
 
-export function calcSheet(ctx: Context, codes: FigureCodes | undefined, groupRows: number | undefined, enterprises: EnterpriseCodes | undefined): Sheet {
+export function calcSheet(
+  ctx: Context,
+  codes: FigureCodes | undefined,
+  groupRows: number | undefined,
+  enterprises: EnterpriseCodes | undefined,
+  order?: ObservationOrder,
+): Sheet {
   const L = ctx.labels.calc;
   const sheetName = ctx.sheetName.measures;
   const rows: Row[] = [];
@@ -24,6 +31,10 @@ export function calcSheet(ctx: Context, codes: FigureCodes | undefined, groupRow
   const header = (col: keyof typeof CALC_COLUMNS, v: string) => put(1, col, { v, s: 'header' });
   if (codes) planAndGroupCounts(codes);
   if (enterprises) enterpriseCounts(enterprises);
+  for (const { letter, title, value } of order?.cells ?? []) {
+    putAt(1, letter, { v: title, s: 'header' });
+    putAt(2, letter, value);
+  }
 
   function enterpriseCounts(e: EnterpriseCodes) {
     const C = ENTERPRISE_COLUMNS;
@@ -104,6 +115,9 @@ export function calcSheet(ctx: Context, codes: FigureCodes | undefined, groupRow
       { width: 12 },
       { width: 10 },
       { width: 16 },
+      { width: 4 },
+      { width: 14 },
+      { width: 14 },
     ].slice(0, rows[0].cells.length),
     rows,
     merges: [],

@@ -14,6 +14,7 @@ import { columnLetter, formulaString } from '../refs';
 import { DATA_BAR_COLOR } from '../styles';
 import { dataSheet, formula, num, text } from './common';
 import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
+import type { ObservationOrder } from '../observation-order';
 
 /** The figure columns after the indicator's own columns, in order. */
 export const INDICATOR_FIGURES = ['latestPeriod', 'latest', 'growth', 'progress', 'cagr', 'requiredCagr'] as const;
@@ -35,7 +36,8 @@ export interface IndicatorsLayout {
   figureLetter(f: (typeof INDICATOR_FIGURES)[number]): string;
 }
 
-export function indicatorsSheet(ctx: Context): IndicatorsLayout {
+/** `order`: the fast path while the observations are in order (observation-order.ts). */
+export function indicatorsSheet(ctx: Context, observations: ObservationOrder): IndicatorsLayout {
   const L = ctx.labels;
   const cols = ctx.indicators;
   const indicators = ctx.data.indicators ?? [];
@@ -72,7 +74,9 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
     columns: cols,
     items: indicators,
     cell: own,
-    conditionalFormats: (_col, last) => [{ range: `${letter('progress')}2:${letter('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 }],
+    conditionalFormats: (_col, last) => [
+      { range: `${letter('progress')}2:${letter('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 },
+    ],
   });
 
   const titles: Record<FigureColumn, string> = { ...L.figures, ...L.helpers };
@@ -114,34 +118,51 @@ export function indicatorsSheet(ctx: Context): IndicatorsLayout {
     const monthIs = (m: string) => `(${K}=${base}+${m})`;
 
     // Cached results of the helpers, from the data.
-    const seen = ind.observations
-      .map((o, k) => ({ o, k, mi: monthIndex(period(o.period)) }))
-      .filter((x) => x.mi <= reportMonth);
+    const seen = ind.observations.map((o, k) => ({ o, k, mi: monthIndex(period(o.period)) })).filter((x) => x.mi <= reportMonth);
     const rowOf = (x?: { k: number }) => (x ? firstObsRow[i] + x.k : 0);
     const maxBy = <T extends { mi: number }>(list: T[]) => list.reduce<T | undefined>((b, x) => (!b || x.mi > b.mi ? x : b), undefined);
     const lv = maxBy(seen.filter((x) => x.o.value !== undefined));
     const la = maxBy(seen);
     const prior = la ? ind.observations.map((o, k) => ({ k, mi: monthIndex(period(o.period)) })).find((x) => x.mi === la.mi - 12) : undefined;
 
+    // Each helper: a few binary searches while the observations are in order, else a pass over them.
+    const S = observations.inOrder;
+    const K2 = observations.codes;
+    const fast = (inOrder: string, otherwise: string) => `IF(${S},${inOrder},${otherwise})`;
+    const lm = at('latestMonth');
+    const lr = at('latestRow');
+    const lvm = at('latestValueMonth');
+    const valueAt = (row: string) => `INDEX(${obsColumn('value')},${row})`;
+    const rowOfCode = (code: string) => `IFERROR(IF(INDEX(${K2},MATCH(${code},${K2},1))=${code},MATCH(${code},${K2},1)+1,0),0)`;
+    const slow = {
+      latestValueMonth: `IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${V}<>"")*(${K}-${base}))),0)`,
+      latestValueRow: `IFERROR(SUMPRODUCT(MAX(${monthIs(lvm)}*(${V}<>"")*ROW(${I}))),0)`,
+      latestMonth: `IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${K}-${base}))),0)`,
+      latestRow: `IFERROR(SUMPRODUCT(MAX(${monthIs(lm)}*ROW(${I}))),0)`,
+      priorRow: `IFERROR(SUMPRODUCT(MAX(${monthIs(`${lm}-12`)}*ROW(${I}))),0)`,
+      sum: `SUMPRODUCT(${upToEnd},${V})`,
+    };
+    const below = `IFERROR(MATCH(${base},${K2},1),0)`;
+    const upTo = `MATCH(${base}+${END},${K2},1)`;
+    const sum = fast(`IFERROR(IF(${upTo}<=${below},0,SUM(INDEX(${obsColumn('value')},${below}+2):INDEX(${obsColumn('value')},${upTo}+1))),0)`, slow.sum);
+
     const cells: Record<FigureColumn, Cell> = {
-      latestValueMonth: formula(`IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${V}<>"")*(${K}-${base}))),0)`, lv?.mi ?? 0, 'integer'),
+      latestValueMonth: formula(fast(`IF(${lr}=0,0,IF(${valueAt(lr)}<>"",${lm},${slow.latestValueMonth}))`, slow.latestValueMonth), lv?.mi ?? 0, 'integer'),
       latestValueRow: formula(
-        `IF(${at('latestValueMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${monthIs(at('latestValueMonth'))}*(${V}<>"")*ROW(${I}))),0))`,
+        `IF(${lvm}=0,0,${fast(`IF(AND(${lvm}=${lm},${lr}>0),IF(${valueAt(lr)}<>"",${lr},${slow.latestValueRow}),${slow.latestValueRow})`, slow.latestValueRow)})`,
         rowOf(lv),
         'integer',
       ),
-      latestMonth: formula(`IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${K}-${base}))),0)`, la?.mi ?? 0, 'integer'),
-      latestRow: formula(`IF(${at('latestMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${monthIs(at('latestMonth'))}*ROW(${I}))),0))`, rowOf(la), 'integer'),
-      priorRow: formula(`IF(${at('latestMonth')}=0,0,IFERROR(SUMPRODUCT(MAX(${monthIs(`${at('latestMonth')}-12`)}*ROW(${I}))),0))`, rowOf(prior), 'integer'),
+      latestMonth: formula(fast(`MAX(0,IFERROR(INDEX(${K2},${upTo})-${base},0))`, slow.latestMonth), la?.mi ?? 0, 'integer'),
+      latestRow: formula(`IF(${lm}=0,0,${fast(`MATCH(${base}+${lm},${K2},1)+1`, slow.latestRow)})`, rowOf(la), 'integer'),
+      priorRow: formula(`IF(${lm}=0,0,${fast(rowOfCode(`${base}+${lm}-12`), slow.priorRow)})`, rowOf(prior), 'integer'),
       latestPeriod: formula(
         `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${obsColumn('period')},${at('latestRow')})),IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('period')},${at('latestValueRow')})))`,
         f.latestPeriod,
         'period',
       ),
       latest: formula(
-        blankOnError(
-          `IF(${kind}=${cumulative},N(${bv})+SUMPRODUCT(${upToEnd},${V}),IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('value')},${at('latestValueRow')})))`,
-        ),
+        blankOnError(`IF(${kind}=${cumulative},N(${bv})+${sum},IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('value')},${at('latestValueRow')})))`),
         f.latest,
         'figureNumber',
       ),
