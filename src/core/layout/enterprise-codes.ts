@@ -24,7 +24,7 @@
  */
 import type { CatalogEntry } from '../schema';
 import type { Context } from './context';
-import { fullRange, idLookup, wildcardFree } from './formulas';
+import { fullRange, idLookup, rowFormula, wildcardFree } from './formulas';
 import { CALC_SHEET } from './figure-codes';
 import { columnLetter, sheetPrefix } from './refs';
 
@@ -91,15 +91,13 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
   const codeLetter = columnLetter(fields + 1);
   const newLetter = columnLetter(fields + 2);
 
-  // The helper formulas of row `r`, as pieces to join with the row number (built once: every row calls this).
-  const template = (formula: (r: string) => string) => formula('\u0000').split('\u0000');
-  const codeFormula = template((r) => {
+  const codeFormula = rowFormula((r) => {
     const ent = `LOWER($${entry('enterprise').letter}${r})`;
     const at = `MATCH(${ent},${nameList},1)`;
     const code = `((MATCH(${idLookup(`$${entry('catalog').letter}${r}`)},${catalogList},0)-1)*${E}+${at})`;
     return `IFERROR(IF(AND(EXACT(INDEX(${nameList},${at}),${ent}),INDEX(${binList},MATCH(${code},${binList},1))=${code}),${code},""),"")`;
   });
-  const newFormula = template((r) => {
+  const newFormula = rowFormula((r) => {
     const cat = entry('catalog').letter;
     const ent = entry('enterprise').letter;
     const key = (c: string, e: string) => wildcardFree(`${c}&"|"&LOWER(${e})`);
@@ -131,8 +129,8 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
     helperCells(row, item) {
       const code = item && item.entry.enterprise !== '' ? item.catalog * E + position.get(item.entry.enterprise.toLowerCase())! : null;
       return [
-        { f: codeFormula.join(String(row)), v: code },
-        { f: newFormula.join(String(row)), v: 0 },
+        { f: codeFormula(row), v: code },
+        { f: newFormula(row), v: 0 },
       ];
     },
   };

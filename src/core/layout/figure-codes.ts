@@ -21,7 +21,7 @@
 import type { Measure, Plan } from '../schema';
 import { SUMMARY_BLOCKS, type SummaryBlock } from '../template';
 import type { Context } from './context';
-import { idLookup, wildcardFree } from './formulas';
+import { idLookup, rowFormula, wildcardFree } from './formulas';
 import { columnLetter, formulaString, sheetPrefix } from './refs';
 
 /** The hidden sheet of the counts (a fixed name, like the very hidden `_plan_report`). */
@@ -74,7 +74,11 @@ export function statusClass(m: Measure, date: string): number {
 /** The key of a group as the helper column and the `_figures` sheet compute it. */
 export function groupKey(planId: string, group: string): string {
   const s = `${planId}|${group}`;
-  return s.replace(/\u0001/g, '\u00011').replace(/~/g, '\u00012').replace(/\*/g, '\u00013').replace(/\?/g, '\u00014');
+  return s
+    .replace(/\u0001/g, '\u00011')
+    .replace(/~/g, '\u00012')
+    .replace(/\*/g, '\u00013')
+    .replace(/\?/g, '\u00014');
 }
 
 /** The codes of a report, or undefined when it has no plans to count. */
@@ -85,9 +89,7 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
   const calc = sheetPrefix(CALC_SHEET);
   const fields = ctx.measures.list.length;
   const planLetter = columnLetter(fields + 1);
-  const groups: GroupSlot[] | undefined = hasGroupBlock(ctx)
-    ? plans.flatMap((p, plan) => (p.groups ?? []).map((_, group) => ({ plan, group })))
-    : undefined;
+  const groups: GroupSlot[] | undefined = hasGroupBlock(ctx) ? plans.flatMap((p, plan) => (p.groups ?? []).map((_, group) => ({ plan, group }))) : undefined;
   const groupLetter = groups?.length ? columnLetter(fields + 2) : undefined;
   const groupIndex = new Map<string, number>();
   groups?.forEach(({ plan, group }, j) => groupIndex.set(`${plan}\u0000${plans[plan].groups![group].toLowerCase()}`, j));
@@ -98,9 +100,7 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
   const planKeys = `${calc}$${CALC_COLUMNS.planKey}$2:$${CALC_COLUMNS.planKey}$${plans.length + 1}`;
   const groupKeys = groups ? `${calc}$${CALC_COLUMNS.groupKey}$2:$${CALC_COLUMNS.groupKey}$${groups.length + 1}` : '';
 
-  // The helper formulas of row `r`, as pieces to join with the row number (built once: a million rows call this).
-  const template = (formula: (r: string) => string) => formula('\u0000').split('\u0000');
-  const planFormula = template((r) => {
+  const planFormula = rowFormula((r) => {
     const status = col('status', r);
     const due = col('due', r);
     const plan = idLookup(col('plan', r));
@@ -109,7 +109,7 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
   });
   const groupFormula =
     groupLetter &&
-    template((r) => `IFERROR(MATCH(${wildcardFree(`${col('plan', r)}&"|"&${col('group', r)}`)},${groupKeys},0)*4+MOD($${planLetter}${r},4),"")`);
+    rowFormula((r) => `IFERROR(MATCH(${wildcardFree(`${col('plan', r)}&"|"&${col('group', r)}`)},${groupKeys},0)*4+MOD($${planLetter}${r},4),"")`);
 
   return {
     plans,
@@ -122,11 +122,11 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
     groupCounts: (j) => `${calc}$${CALC_COLUMNS.groupCount}$${2 + 3 * j}:$${CALC_COLUMNS.groupCount}$${2 + 3 * j + 2}`,
     helperCells(row, item) {
       const code = item ? (item.plan + 1) * 4 + statusClass(item.measure, ctx.date) : null;
-      const cells = [{ f: planFormula.join(String(row)), v: code }];
+      const cells = [{ f: planFormula(row), v: code }];
       if (groupFormula) {
         const g = item?.measure.group;
         const j = g === undefined ? undefined : groupIndex.get(`${item!.plan}\u0000${g.toLowerCase()}`);
-        cells.push({ f: groupFormula.join(String(row)), v: j === undefined || code === null ? null : (j + 1) * 4 + (code % 4) });
+        cells.push({ f: groupFormula(row), v: j === undefined || code === null ? null : (j + 1) * 4 + (code % 4) });
       }
       return cells;
     },

@@ -58,15 +58,22 @@ export function wildcardFree(expr: string): string {
 export function monthIndexOf(p: string): string {
   const d7 = `("0"&MID(${p},7,1))`;
   const c6 = `MID(${p},6,1)`;
-  return (
-    `(("0"&LEFT(${p},4))*12+12*(LEN(${p})=4)+(${c6}="H")*6*${d7}+(${c6}="Q")*3*${d7}` +
-    `+(${c6}="0")*${d7}+(${c6}="1")*(10+${d7}))`
-  );
+  return `(("0"&LEFT(${p},4))*12+12*(LEN(${p})=4)+(${c6}="H")*6*${d7}+(${c6}="Q")*3*${d7}` + `+(${c6}="0")*${d7}+(${c6}="1")*(10+${d7}))`;
 }
 
 /** The month index of a date cell: the last month it falls in. */
 export function monthIndexOfDate(cell: string): string {
   return `(YEAR(${cell})*12+MONTH(${cell}))`;
+}
+
+/**
+ * A helper column's formula for any row, built once: the formula is built
+ * with a placeholder row and split there, and each row joins the pieces with
+ * its number (a million rows call it).
+ */
+export function rowFormula(build: (r: string) => string): (row: number) => string {
+  const pieces = build('\u0000').split('\u0000');
+  return (row) => pieces.join(String(row));
 }
 
 /** Wraps a figure so that a value that cannot be computed is blank, not an error. */

@@ -4,7 +4,7 @@ import type { Indicator, Observation } from '../../schema';
 import type { Context } from '../context';
 import type { Cell, Sheet } from '../model';
 import { monthIndex, period } from '../../periods';
-import { idLookup, monthIndexOf } from '../formulas';
+import { idLookup, monthIndexOf, rowFormula } from '../formulas';
 import { columnLetter, sheetPrefix } from '../refs';
 import { dataSheet, num, text } from './common';
 
@@ -33,12 +33,12 @@ export function observationsSheet(ctx: Context): Sheet {
   const items: Item[] = indicators.flatMap((indicator) => indicator.observations.map((obs) => ({ indicator, obs })));
   const position = new Map(indicators.map((ind, i) => [ind.id, i + 1]));
   const ids = `${sheetPrefix(ctx.sheetName.indicators)}$${ctx.indicators.letter('id')}:$${ctx.indicators.letter('id')}`;
-  const codeFormula = ((r: string) => {
+  const codeFormula = rowFormula((r) => {
     const at = (f: ObservationField) => `$${ctx.col.observation(f).letter}${r}`;
     const id = idLookup(at('indicator'));
     // The sheet row of the indicator, less its header row: its position.
     return `IFERROR((MATCH(${id},${ids},0)-1)*${OBSERVATION_CODE_BASE}+${monthIndexOf(at('period'))},0)`;
-  })('\u0000').split('\u0000');
+  });
   const cell = ({ indicator, obs }: Item, field: ObservationField): Cell | undefined => {
     switch (field) {
       case 'indicator':
@@ -61,7 +61,7 @@ export function observationsSheet(ctx: Context): Sheet {
       titles: [L.calc.observationCode],
       cells: (row, item) => [
         {
-          f: codeFormula.join(String(row)),
+          f: codeFormula(row),
           v: item ? position.get(item.indicator.id)! * OBSERVATION_CODE_BASE + monthIndex(period(item.obs.period)) : 0,
         },
       ],
