@@ -64,8 +64,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
     }
   }
   sheets.forEach(fitRowHeights);
-  const plansCounted = codes && ctx.has.measures ? codes : undefined;
-  if (plansCounted || enterprises || order) sheets.push(calcSheet(ctx, plansCounted, summary.blocks.groups?.first, enterprises, order));
+  if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
   sheets.push(metaSheet(ctx, sheets));
   return {
     sheets,

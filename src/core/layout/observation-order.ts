@@ -13,12 +13,11 @@
  * blank), every indicator falls back to one pass over the rows per figure:
  * the same results, at the old cost, until the rows are sorted again.
  */
-import { monthIndex, period } from '../periods';
 import type { Context } from './context';
 import { CALC_SHEET } from './figure-codes';
 import type { Cell } from './model';
 import { sheetPrefix } from './refs';
-import { OBSERVATION_CODE_BASE, observationCodeLetter } from './sheets/observations';
+import { observationCode, observationCodeLetter } from './sheets/observations';
 
 /** Columns of the `_figures` sheet: the last row of the observations, and the rows out of order. */
 export const ORDER_COLUMNS = { lastRow: 'L', outOfOrder: 'M' } as const;
@@ -49,7 +48,7 @@ export function observationOrder(ctx: Context): ObservationOrder {
   let rows = 0;
   indicators.forEach((indicator, i) => {
     for (const o of indicator.observations) {
-      const code = (i + 1) * OBSERVATION_CODE_BASE + monthIndex(period(o.period));
+      const code = observationCode(i + 1, o.period);
       if (code < previous) outOfOrder++;
       previous = code;
       rows++;

@@ -36,7 +36,7 @@ export interface IndicatorsLayout {
   figureLetter(f: (typeof INDICATOR_FIGURES)[number]): string;
 }
 
-/** `order`: the fast path while the observations are in order (observation-order.ts). */
+/** `observations`: the fast path while the observations are in order (observation-order.ts). */
 export function indicatorsSheet(ctx: Context, observations: ObservationOrder): IndicatorsLayout {
   const L = ctx.labels;
   const cols = ctx.indicators;

@@ -17,6 +17,11 @@ import { dataSheet, num, text } from './common';
  */
 export const OBSERVATION_CODE_BASE = 100000;
 
+/** The code of an observation of the indicator at `position` (1-based): what the code formula computes. */
+export function observationCode(position: number, periodText: string): number {
+  return position * OBSERVATION_CODE_BASE + monthIndex(period(periodText));
+}
+
 /** The column letter of the observation code. */
 export function observationCodeLetter(ctx: Context): string {
   return columnLetter(ctx.observations.list.length + 1);
@@ -62,7 +67,7 @@ export function observationsSheet(ctx: Context): Sheet {
       cells: (row, item) => [
         {
           f: codeFormula(row),
-          v: item ? position.get(item.indicator.id)! * OBSERVATION_CODE_BASE + monthIndex(period(item.obs.period)) : 0,
+          v: item ? observationCode(position.get(item.indicator.id)!, item.obs.period) : 0,
         },
       ],
     },
