@@ -18,19 +18,6 @@ export function fullRange(c: ColumnRange): string {
   return `${sheetPrefix(c.sheet)}$${c.letter}$2:$${c.letter}$${MAX_ROW}`;
 }
 
-function wholeColumn(c: ColumnRange): string {
-  return `${sheetPrefix(c.sheet)}$${c.letter}:$${c.letter}`;
-}
-
-/**
- * The column's data rows down to the last filled row of a key column: a
- * range that grows when a row is appended, for array formulas that must not
- * run over a million rows. `$A$2:INDEX($A:$A, MAX(2, rows))`.
- */
-export function growingRange(c: ColumnRange, key: ColumnRange): string {
-  return `${sheetPrefix(c.sheet)}$${c.letter}$2:INDEX(${wholeColumn(c)},MAX(2,COUNTIFS(${wholeColumn(key)},"<>")))`;
-}
-
 /**
  * An id cell as a MATCH lookup value against a list of ids (A-Z a-z 0-9 . _ -):
  * a typed `~ * ?` can only be a mismatch, so it becomes `|`, never a wildcard.

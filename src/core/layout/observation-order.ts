@@ -27,10 +27,8 @@ export interface ObservationOrder {
   cells: { letter: string; title: string; value: Cell }[];
   /** A formula that is TRUE while the codes ascend. */
   inOrder: string;
-  /** The codes from the first observation to the last, as a range. */
-  codes: string;
-  /** The last observation row (a cell reference). */
-  lastRow: string;
+  /** An Observations column from the first observation to the last (a range that grows as rows are appended). */
+  range(letter: string): string;
 }
 
 export function observationOrder(ctx: Context): ObservationOrder {
@@ -57,7 +55,7 @@ export function observationOrder(ctx: Context): ObservationOrder {
   const L = ctx.labels.calc;
   return {
     cells: [
-      // The header counts as a filled row, so this is the last filled row's number (as growingRange takes it).
+      // The header counts as a filled row, so this is the last filled row's number (blank rows between would cut it short).
       { letter: ORDER_COLUMNS.lastRow, title: L.observationsEnd, value: { f: `MAX(2,COUNTIFS(${obs}$${ind}:$${ind},"<>"))`, v: Math.max(2, rows + 1) } },
       {
         letter: ORDER_COLUMNS.outOfOrder,
@@ -66,7 +64,6 @@ export function observationOrder(ctx: Context): ObservationOrder {
       },
     ],
     inOrder: `(${calc}$${ORDER_COLUMNS.outOfOrder}$2=0)`,
-    codes: `${obs}$${k}$2:INDEX(${column},${last})`,
-    lastRow: last,
+    range: (letter) => `${obs}$${letter}$2:INDEX(${obs}$${letter}:$${letter},${last})`,
   };
 }

@@ -8,7 +8,7 @@ import { monthIndex, period } from '../../periods';
 import { nameKey } from '../../rules';
 import type { Indicator } from '../../schema';
 import type { Context } from '../context';
-import { blankOnError, growingRange, monthIndexOf, monthIndexOfDate } from '../formulas';
+import { blankOnError, monthIndexOf, monthIndexOfDate } from '../formulas';
 import type { Cell, DefinedName, Sheet } from '../model';
 import { columnLetter, formulaString } from '../refs';
 import { DATA_BAR_COLOR } from '../styles';
@@ -85,7 +85,7 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
   sheet.autoFilter = `A1:${letter('requiredCagr')}${Math.max(2, indicators.length + 1)}`;
 
   // Ranges over the Observations sheet that grow when rows are appended.
-  const obs = (f: 'indicator' | 'period' | 'value' | 'growth') => growingRange(ctx.col.observation(f), ctx.col.observation('indicator'));
+  const obs = (f: 'indicator' | 'period' | 'value' | 'growth') => observations.range(ctx.col.observation(f).letter);
   const obsColumn = (f: 'period' | 'value' | 'growth') => {
     const c = ctx.col.observation(f);
     return `'${c.sheet.replace(/'/g, "''")}'!$${c.letter}:$${c.letter}`;
@@ -93,7 +93,7 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
   const I = obs('indicator');
   const V = obs('value');
   // The observations' codes: indicator position x OBSERVATION_CODE_BASE + month index (observations.ts).
-  const K = growingRange({ sheet: ctx.sheetName.observations, letter: observationCodeLetter(ctx) }, ctx.col.observation('indicator'));
+  const K = observations.range(observationCodeLetter(ctx));
   const END = monthIndexOfDate('Report_Period_End');
   const cumulative = formulaString(L.kinds.cumulative);
 
@@ -127,13 +127,12 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
 
     // Each helper: a few binary searches while the observations are in order, else a pass over them.
     const S = observations.inOrder;
-    const K2 = observations.codes;
     const fast = (inOrder: string, otherwise: string) => `IF(${S},${inOrder},${otherwise})`;
     const lm = at('latestMonth');
     const lr = at('latestRow');
     const lvm = at('latestValueMonth');
     const valueAt = (row: string) => `INDEX(${obsColumn('value')},${row})`;
-    const rowOfCode = (code: string) => `IFERROR(IF(INDEX(${K2},MATCH(${code},${K2},1))=${code},MATCH(${code},${K2},1)+1,0),0)`;
+    const rowOfCode = (code: string) => `IFERROR(IF(INDEX(${K},MATCH(${code},${K},1))=${code},MATCH(${code},${K},1)+1,0),0)`;
     const slow = {
       latestValueMonth: `IFERROR(SUMPRODUCT(MAX(${upToEnd}*(${V}<>"")*(${K}-${base}))),0)`,
       latestValueRow: `IFERROR(SUMPRODUCT(MAX(${monthIs(lvm)}*(${V}<>"")*ROW(${I}))),0)`,
@@ -142,8 +141,8 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
       priorRow: `IFERROR(SUMPRODUCT(MAX(${monthIs(`${lm}-12`)}*ROW(${I}))),0)`,
       sum: `SUMPRODUCT(${upToEnd},${V})`,
     };
-    const below = `IFERROR(MATCH(${base},${K2},1),0)`;
-    const upTo = `MATCH(${base}+${END},${K2},1)`;
+    const below = `IFERROR(MATCH(${base},${K},1),0)`;
+    const upTo = `MATCH(${base}+${END},${K},1)`;
     const sum = fast(`IFERROR(IF(${upTo}<=${below},0,SUM(INDEX(${obsColumn('value')},${below}+2):INDEX(${obsColumn('value')},${upTo}+1))),0)`, slow.sum);
 
     const cells: Record<FigureColumn, Cell> = {
@@ -153,8 +152,8 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
         rowOf(lv),
         'integer',
       ),
-      latestMonth: formula(fast(`MAX(0,IFERROR(INDEX(${K2},${upTo})-${base},0))`, slow.latestMonth), la?.mi ?? 0, 'integer'),
-      latestRow: formula(`IF(${lm}=0,0,${fast(`MATCH(${base}+${lm},${K2},1)+1`, slow.latestRow)})`, rowOf(la), 'integer'),
+      latestMonth: formula(fast(`MAX(0,IFERROR(INDEX(${K},${upTo})-${base},0))`, slow.latestMonth), la?.mi ?? 0, 'integer'),
+      latestRow: formula(`IF(${lm}=0,0,${fast(`MATCH(${base}+${lm},${K},1)+1`, slow.latestRow)})`, rowOf(la), 'integer'),
       priorRow: formula(`IF(${lm}=0,0,${fast(rowOfCode(`${base}+${lm}-12`), slow.priorRow)})`, rowOf(prior), 'integer'),
       latestPeriod: formula(
         `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${obsColumn('period')},${at('latestRow')})),IF(${at('latestValueRow')}=0,"",INDEX(${obsColumn('period')},${at('latestValueRow')})))`,
