@@ -37,7 +37,6 @@ describe('syncs', () => {
   // measures every sheet goes in one request of at most 4 MB; beyond that requests split.
   it('a report of 50 or 2,000 measures takes the same small number of syncs', async () => {
     const runs = await benchAddin([50, 2000]);
-    // eslint-disable-next-line no-console
     console.log(`Office.js writer against the fake host:\n${runs.map((r) => `  ${r.measures} measures, ${r.kind}: ${r.syncs} syncs, ${r.ms} ms, largest request ${r.largestRequestMB.toFixed(2)} MB`).join('\n')}`);
     const syncs = (n: number) => runs.filter((r) => r.measures === n).map((r) => r.syncs);
     expect(syncs(2000)).toEqual(syncs(50));

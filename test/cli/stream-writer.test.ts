@@ -4,6 +4,7 @@
  * (values, formulas, styles), with the same names, validations, formats,
  * views, print setup and charts.
  */
+import * as fs from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -136,7 +137,7 @@ async function bothWriters(data: ReportData, name: string) {
   const model = buildReport(quarterly, data, data.report.locale ?? 'en', OPTIONS);
   const doc = path.join(dir, `${name}-doc.xlsx`);
   const streamed = path.join(dir, `${name}-stream.xlsx`);
-  require('node:fs').writeFileSync(doc, await xlsxBytes(model));
+  fs.writeFileSync(doc, await xlsxBytes(model));
   await streamWorkbook(model, streamed);
   return { doc: await describe_(doc), streamed: await describe_(streamed) };
 }
@@ -174,7 +175,7 @@ describe('streaming writer', () => {
     measures.rows[1].cells[15] = { v: null, locked: false };
     const doc = path.join(dir, 'protected-doc.xlsx');
     const streamed = path.join(dir, 'protected-stream.xlsx');
-    require('node:fs').writeFileSync(doc, await xlsxBytes(model));
+    fs.writeFileSync(doc, await xlsxBytes(model));
     await streamWorkbook(model, streamed);
     const read = async (file: string) => {
       const wb = new ExcelJS.Workbook();
@@ -211,7 +212,7 @@ describe('streaming writer', () => {
   it('leaves no file behind when it cannot write, and never overwrites an input', async () => {
     const model = buildReport(quarterly, thousandRows(), 'en', OPTIONS);
     const input = path.join(dir, 'input.yaml');
-    require('node:fs').writeFileSync(input, 'x');
+    fs.writeFileSync(input, 'x');
     await expect(streamWorkbook(model, input, [input])).rejects.toThrow('is also an input');
     await expect(streamWorkbook(model, dir)).rejects.toThrow('is a directory');
     expect(readFileSync(input, 'utf8')).toBe('x');

@@ -36,8 +36,11 @@ function scanAll(text: string): Scanned {
   return whole;
 }
 
+/** A parsed data file, loosely: the tests feed it random and damaged JSON. */
+type Loose = { plans?: { measures?: unknown[] }[]; catalogs?: { entries?: unknown[] }[] };
+
 /** The value without its row lists' elements: what the skeleton must parse to. */
-function emptied(value: any): any {
+function emptied(value: Loose): Loose {
   const copy = JSON.parse(JSON.stringify(value));
   for (const p of Array.isArray(copy.plans) ? copy.plans : []) if (Array.isArray(p?.measures)) p.measures = [];
   for (const c of Array.isArray(copy.catalogs) ? copy.catalogs : []) if (Array.isArray(c?.entries)) c.entries = [];
@@ -45,14 +48,14 @@ function emptied(value: any): any {
 }
 
 function expectSplit(text: string): Scanned {
-  const value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  const value: Loose = JSON.parse(text.replace(/^\uFEFF/, ''));
   const result = scanAll(text);
   expect(JSON.parse(result.skeleton)).toEqual(emptied(value));
   const expected = [
-    ...(value.plans ?? []).flatMap((p: any, list: number) =>
+    ...(value.plans ?? []).flatMap((p, list: number) =>
       (p.measures ?? []).map((m: unknown, index: number) => ({ kind: MEASURES, list, index, value: m })),
     ),
-    ...(value.catalogs ?? []).flatMap((c: any, list: number) =>
+    ...(value.catalogs ?? []).flatMap((c, list: number) =>
       (c.entries ?? []).map((e: unknown, index: number) => ({ kind: ENTRIES, list, index, value: e })),
     ),
   ];
@@ -158,7 +161,8 @@ describe('RowScanner: the elements of the row lists, and the rest as a skeleton'
         expect(JSON.parse(a.skeleton)).toEqual(emptied(parsed));
         for (const r of a.rows) expect(r.keys).toBe(Object.keys(JSON.parse(r.text)).length);
         expect(a.rows).toHaveLength(
-          parsed.plans.reduce((n: number, p: any) => n + p.measures.length, 0) + parsed.catalogs.reduce((n: number, c: any) => n + c.entries.length, 0),
+          parsed.plans.reduce((n: number, p: { measures: unknown[] }) => n + p.measures.length, 0) +
+            parsed.catalogs.reduce((n: number, c: { entries: unknown[] }) => n + c.entries.length, 0),
         );
       }),
       { numRuns: 100 },

@@ -273,7 +273,7 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
   it('a measure no longer in the data', async () => {
     const s = setup();
     const ret = await s.filled('p1.xlsx', ['--plan', 'P1']);
-    fs.writeFileSync(s.data, YAML.replace(/      - \{ id: M3.*\n/, ''));
+    fs.writeFileSync(s.data, YAML.replace(/ {6}- \{ id: M3.*\n/, ''));
     await refused(s, ret, [
       `${ret} Measures!B10: measure "M3" of plan P1 is not in ${s.data} (removed since the form was made?); expected a form made from this data file`,
     ]);

@@ -39,7 +39,7 @@ interface Case {
 function unfilled(tag: string, data: ReportData, locale: Locale): Case[] {
   return (['measures', 'indicators', 'catalog'] as const).flatMap((kind) =>
     allForms(data, { kind }, tag)
-      .requests.filter((r) => kind !== 'measures' || (data.plans ?? []).length)
+      .requests.filter(() => kind !== 'measures' || (data.plans ?? []).length)
       .map((req, i) => ({ name: `${tag}-${kind}-${i}`, data, req: kind === 'measures' ? { kind, plan: data.plans![0].id } : req, locale })),
   );
 }

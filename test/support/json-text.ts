@@ -33,6 +33,7 @@ export const jsonStyle: fc.Arbitrary<JsonStyle> = fc.record({
 
 function str(s: string, style: JsonStyle): string {
   let out = JSON.stringify(s);
+  // eslint-disable-next-line no-control-regex -- every character beyond ASCII
   if (style.escapeUnicode) out = out.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (style.escapeSlash) out = out.replace(/\//g, '\\/');
   return out;

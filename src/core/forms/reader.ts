@@ -9,7 +9,7 @@
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
 import { META_SHEET } from '../layout/meta';
-import { isBlank, recordRows, type GridSheet, type GridWorkbook } from '../read/grid';
+import { isBlank, recordRows, type GridWorkbook } from '../read/grid';
 import { parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';

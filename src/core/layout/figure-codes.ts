@@ -74,8 +74,9 @@ export function statusClass(m: Measure, date: string): number {
 /** The key of a group as the helper column and the `_figures` sheet compute it. */
 export function groupKey(planId: string, group: string): string {
   const s = `${planId}|${group}`;
+  const escape = /\u0001/g; // eslint-disable-line no-control-regex -- U+0001 is the escape character of these codes
   return s
-    .replace(/\u0001/g, '\u00011')
+    .replace(escape, '\u00011')
     .replace(/~/g, '\u00012')
     .replace(/\*/g, '\u00013')
     .replace(/\?/g, '\u00014');

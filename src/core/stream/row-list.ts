@@ -16,6 +16,7 @@ export function rowList<T>(length: number, produce: () => Iterable<T>): T[] {
     let i = 0;
     for (const row of produce()) yield [row, i++];
   };
+  // eslint-disable-next-line prefer-const -- assigned once the Proxy that the methods pass on exists
   let self: T[];
   const methods: Record<string, unknown> = {
     forEach(fn: Fn<T, unknown>) {

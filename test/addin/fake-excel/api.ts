@@ -500,7 +500,10 @@ export class Range extends RangeBase {
   set columnHidden(v: boolean) {
     this.q('columnHidden', () => {
       const { sheet, rect } = this.rect();
-      for (let c = rect.c1; c <= rect.c2; c++) (v ? sheet.hiddenColumns.add(c) : sheet.hiddenColumns.delete(c));
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        if (v) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
     }, v);
   }
   get columnHidden(): boolean {

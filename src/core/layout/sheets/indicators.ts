@@ -108,7 +108,6 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
     const f = ctx.figures.indicators[i];
     const at = (c: FigureColumn) => `$${letter(c)}$${r}`;
     const own = (field: IndicatorField) => `$${cols.letter(field)}$${r}`;
-    const id = own('id');
     const kind = own('kind');
     const bv = own('baselineValue');
     const tv = own('targetValue');

@@ -9,7 +9,7 @@ import { localized, SUMMARY_BLOCKS, type SummaryBlock } from '../../template';
 import type { Context } from '../context';
 import { blankOnError, fullRange, monthIndexOf } from '../formulas';
 import type { Cell, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
-import { columnLetter, formulaString, sheetPrefix } from '../refs';
+import { columnLetter, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
 import { DATA_BAR_COLOR, TAB_COLORS, type StyleName } from '../styles';
 import { emptySheet, formula, printSetup, text } from './common';
@@ -120,7 +120,6 @@ export function summarySheet(
       const first = out.rows.length + 1;
       plans.forEach((plan, i) => {
         const r = out.rows.length + 1;
-        const id = `$A$${r}`;
         const fig = ctx.figures.plans[i];
         out.add([
           text(plan.id, 'label'),
