@@ -40,7 +40,10 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: path.resolve(__dirname, 'tsconfig.addin.json'), transpileOnly: Boolean(env.transpileOnly), onlyCompileBundledFiles: true } },
+          use: {
+            loader: 'ts-loader',
+            options: { configFile: path.resolve(__dirname, 'tsconfig.addin.json'), transpileOnly: Boolean(env.transpileOnly), onlyCompileBundledFiles: true },
+          },
         },
         // The built-in templates, bundled as their source text.
         { test: /\.ya?ml$/, include: path.resolve(__dirname, 'templates'), type: 'asset/source' },

@@ -26,7 +26,11 @@ export interface SofficeRun extends Run {
  * wrote nothing (it can exit 0 without loading the file). `keep`: a path to
  * move the output to.
  */
-export async function timeSoffice(soffice: string, input: string, opts: { recalculate: boolean; format: 'csv' | 'xlsx'; timeoutMs: number; keep?: string }): Promise<SofficeRun> {
+export async function timeSoffice(
+  soffice: string,
+  input: string,
+  opts: { recalculate: boolean; format: 'csv' | 'xlsx'; timeoutMs: number; keep?: string },
+): Promise<SofficeRun> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-bench-soffice-'));
   try {
     const out = path.join(work, 'out');

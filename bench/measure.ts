@@ -118,7 +118,11 @@ export interface Machine {
 
 function firstLine(cmd: string, args: string[]): string | null {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] || null;
+    return (
+      execFileSync(cmd, args, { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')[0] || null
+    );
   } catch {
     return null;
   }

@@ -121,7 +121,16 @@ function catalogTable(data: Json): Table | null {
       for (const c of catalogs) {
         for (const e of c.entries) {
           r++;
-          yield [c.id, e.product, e.enterprise, CATEGORY[e.category], e.registration ?? null, serial(e.listed), e.hospitals ?? null, { f: `IF(G${r}>=1,1,0)`, v: (e.hospitals ?? 0) >= 1 ? 1 : 0 }];
+          yield [
+            c.id,
+            e.product,
+            e.enterprise,
+            CATEGORY[e.category],
+            e.registration ?? null,
+            serial(e.listed),
+            e.hospitals ?? null,
+            { f: `IF(G${r}>=1,1,0)`, v: (e.hospitals ?? 0) >= 1 ? 1 : 0 },
+          ];
         }
       }
     },
@@ -153,7 +162,10 @@ function observationsTable(data: Json): Table | null {
           const prev = k >= 4 ? obs[k - 4].value : undefined;
           const yoy: Cell =
             k >= 4
-              ? { f: `IF(AND(ISNUMBER(C${r}),ISNUMBER(C${r - 4}),C${r - 4}<>0),C${r}/C${r - 4}-1,"")`, v: typeof o.value === 'number' && typeof prev === 'number' && prev !== 0 ? o.value / prev - 1 : '' }
+              ? {
+                  f: `IF(AND(ISNUMBER(C${r}),ISNUMBER(C${r - 4}),C${r - 4}<>0),C${r}/C${r - 4}-1,"")`,
+                  v: typeof o.value === 'number' && typeof prev === 'number' && prev !== 0 ? o.value / prev - 1 : '',
+                }
               : { f: `IF(ISNUMBER(D${r}),D${r},"")`, v: typeof o.growth === 'number' ? o.growth : '' };
           yield [ind.id, o.period, o.value ?? null, o.growth ?? null, yoy];
         }

@@ -152,7 +152,12 @@ interface DataSet {
 const DATA_SETS: DataSet[] = [
   { key: 'measures-10k', label: 'measures 10k', rowsLabel: (g) => `${n(g.rows)} measures`, make: (f) => writeMeasures(f, 10_000, 10) },
   { key: 'measures-100k', label: 'measures 100k', rowsLabel: (g) => `${n(g.rows)} measures`, make: (f) => writeMeasures(f, 100_000, 100) },
-  { key: 'catalog-100k', label: 'catalog 100k', rowsLabel: (g) => `${n(g.rows)} entries, ~18,000 enterprises`, make: (f) => writeCatalog(f, 100_000, 18_000, 1800) },
+  {
+    key: 'catalog-100k',
+    label: 'catalog 100k',
+    rowsLabel: (g) => `${n(g.rows)} entries, ~18,000 enterprises`,
+    make: (f) => writeCatalog(f, 100_000, 18_000, 1800),
+  },
   { key: 'indicators-1k', label: 'indicators 1k x 40 quarters', rowsLabel: (g) => `${n(g.rows)} observations`, make: (f) => writeIndicators(f, 1000, 40, 40) },
   { key: 'measures-1m', label: 'measures 1M', rowsLabel: (g) => `${n(g.rows)} measures`, make: (f) => writeMeasures(f, 1_000_000, 1000), large: true },
 ];
@@ -162,7 +167,9 @@ async function prepare(ds: { key: string; make: (file: string) => Generated }, t
   const file = path.join(DATA, `${ds.key}.json`);
   const t0 = performance.now();
   const gen = ds.make(file);
-  log(`${ds.key}: generated ${path.relative(ROOT, file)} (${(gen.bytes / 1024 ** 2).toFixed(1)} MB, ${n(gen.rows)} rows, sha256 ${gen.sha256.slice(0, 12)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `${ds.key}: generated ${path.relative(ROOT, file)} (${(gen.bytes / 1024 ** 2).toFixed(1)} MB, ${n(gen.rows)} rows, sha256 ${gen.sha256.slice(0, 12)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const stamp = `${file}.valid`;
   const want = `${GENERATOR_VERSION} ${gen.sha256}`;
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === want) {
@@ -238,7 +245,10 @@ async function measureWriters(key: string, data: string, runs: number, timeoutMs
       log(`${key}: ${w} run ${i + 1}/${runs}: ${r.ok ? `${fmtS(r.seconds)} s, ${fmtMb(r.mb)} MB peak${size}` : `FAILED: ${r.reason}`}`);
     }
   }
-  const parses = done.floor.filter((r) => r.ok).map(floorParseSeconds).filter((x): x is number => x !== undefined);
+  const parses = done.floor
+    .filter((r) => r.ok)
+    .map(floorParseSeconds)
+    .filter((x): x is number => x !== undefined);
   return {
     results: { 'plan-report': summarise(done['plan-report']), floor: summarise(done.floor), exceljs: summarise(done.exceljs) },
     floorParseS: parses.length ? median(parses) : undefined,
@@ -267,7 +277,12 @@ async function formsCase(runs: number): Promise<{ rows: Row[]; skipped?: string 
   fs.rmSync(forms, { recursive: true, force: true });
   log('forms: plan-report form --all (1,000 forms)');
   const made = await runTimed(NODE, [CLI, 'form', prep.gen.file, '--all', '--out-dir', forms], { timeoutMs: 1_800_000, cwd: ROOT });
-  const files = fs.existsSync(forms) ? fs.readdirSync(forms).filter((f) => f.endsWith('.xlsx')).sort() : [];
+  const files = fs.existsSync(forms)
+    ? fs
+        .readdirSync(forms)
+        .filter((f) => f.endsWith('.xlsx'))
+        .sort()
+    : [];
   const formRow: Row = { label: 'forms: write 1,000', rows: `${n(files.length)} forms`, results: { 'plan-report': summarise([made]) }, command: 'form --all' };
   log(`forms: form --all: ${made.ok ? `${fmtS(made.seconds)} s, ${fmtMb(made.mb)} MB, ${files.length} forms` : `FAILED: ${made.reason}`}`);
   if (!made.ok || files.length === 0) return { rows: [formRow] };
@@ -275,12 +290,25 @@ async function formsCase(runs: number): Promise<{ rows: Row[]; skipped?: string 
   for (let i = 0; i < runs; i++) {
     const out = path.join(OUT, 'forms-collected.json');
     fs.rmSync(out, { force: true });
-    const r = await runTimed(NODE, [CLI, 'collect', prep.gen.file, ...files.map((f) => path.join(forms, f)), '--out', out], { timeoutMs: 1_800_000, cwd: ROOT });
+    const r = await runTimed(NODE, [CLI, 'collect', prep.gen.file, ...files.map((f) => path.join(forms, f)), '--out', out], {
+      timeoutMs: 1_800_000,
+      cwd: ROOT,
+    });
     runsDone.push(r);
     log(`forms: collect run ${i + 1}/${runs}: ${r.ok ? `${fmtS(r.seconds)} s, ${fmtMb(r.mb)} MB` : `FAILED: ${r.reason}`}`);
     if (!r.ok) break;
   }
-  return { rows: [formRow, { label: 'collect 1,000 returns', rows: `${n(files.length)} forms, ${n(prep.gen.rows)} measures`, results: { 'plan-report': summarise(runsDone) }, command: 'collect' }] };
+  return {
+    rows: [
+      formRow,
+      {
+        label: 'collect 1,000 returns',
+        rows: `${n(files.length)} forms, ${n(prep.gen.rows)} measures`,
+        results: { 'plan-report': summarise(runsDone) },
+        command: 'collect',
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------- report
@@ -325,7 +353,16 @@ function loCell(r: Run | undefined, timeoutS: number): string {
   return `failed: ${r.reason}`;
 }
 
-function markdown(rows: Row[], lo: LoResult[], loNote: string | null, notes: string[], m: ReturnType<typeof machine>, opts: Options, version: string, started: Date): string {
+function markdown(
+  rows: Row[],
+  lo: LoResult[],
+  loNote: string | null,
+  notes: string[],
+  m: ReturnType<typeof machine>,
+  opts: Options,
+  version: string,
+  started: Date,
+): string {
   const lines: string[] = [];
   lines.push('# plan-report benchmark', '');
   lines.push(
@@ -345,17 +382,22 @@ function markdown(rows: Row[], lo: LoResult[], loNote: string | null, notes: str
   for (const r of rows) {
     const pr = r.results['plan-report'];
     const prCell = r.command ? `${cell(pr)} (\`${r.command}\`)` : cell(pr);
-    lines.push(`| ${r.label} | ${r.rows} | ${prCell} | ${cell(r.results.floor)} | ${cell(r.results.exceljs)} | ${ratio(pr, r.results.floor, 'seconds')} | ${ratio(pr, r.results.floor, 'mb')} |`);
+    lines.push(
+      `| ${r.label} | ${r.rows} | ${prCell} | ${cell(r.results.floor)} | ${cell(r.results.exceljs)} | ${ratio(pr, r.results.floor, 'seconds')} | ${ratio(pr, r.results.floor, 'mb')} |`,
+    );
   }
   lines.push('');
   if (lo.length || loNote) {
     lines.push(
-      'LibreOffice (headless, a private profile) opening plan-report\'s workbook: trusting the cached results, and recalculating every formula on load (`soffice --convert-to csv`, which writes only the first sheet, so the time is opening and recalculating, not writing 100,000 rows back); then recalculating and saving the whole workbook as xlsx, whose named figures are compared with the core\'s:',
+      "LibreOffice (headless, a private profile) opening plan-report's workbook: trusting the cached results, and recalculating every formula on load (`soffice --convert-to csv`, which writes only the first sheet, so the time is opening and recalculating, not writing 100,000 rows back); then recalculating and saving the whole workbook as xlsx, whose named figures are compared with the core's:",
       '',
     );
     if (loNote) lines.push(loNote, '');
     if (lo.length) {
-      lines.push('| workbook | open, cached results | open and recalculate every formula | recalculate and save as xlsx | named figures after recalculation |', '| --- | --- | --- | --- | --- |');
+      lines.push(
+        '| workbook | open, cached results | open and recalculate every formula | recalculate and save as xlsx | named figures after recalculation |',
+        '| --- | --- | --- | --- | --- |',
+      );
       for (const l of lo) {
         const t = (r?: Run) => (l.skipped ? '' : loCell(r, opts.sofficeTimeoutS));
         lines.push(`| ${l.label} | ${l.skipped ? l.skipped : t(l.cached)} | ${t(l.recalc)} | ${t(l.saved)} | ${l.figures ?? ''} |`);
@@ -414,7 +456,10 @@ async function main(): Promise<void> {
     try {
       const forms = await formsCase(opts.runs ?? 3);
       rows.push(...forms.rows);
-      if (forms.rows.length > 1) notes.push('The returns for `collect` are the 1,000 forms exactly as `form --all` wrote them: collect reads and checks every one, and finds nothing to change.');
+      if (forms.rows.length > 1)
+        notes.push(
+          'The returns for `collect` are the 1,000 forms exactly as `form --all` wrote them: collect reads and checks every one, and finds nothing to change.',
+        );
       if (forms.skipped) {
         log(`forms: skipped: ${forms.skipped}`);
         notes.push(`The forms case (1,000 returned forms of 50 measures, \`form --all\` then \`collect\`) was skipped: ${forms.skipped}.`);
@@ -428,9 +473,13 @@ async function main(): Promise<void> {
   const lo: LoResult[] = [];
   let loNote: string | null = null;
   const loCases = [
-    { key: 'measures-100k', label: 'measures 100k (plan-report\'s report)', data: path.join(DATA, 'measures-100k.json') },
-    { key: 'catalog-100k', label: 'catalog 100k (plan-report\'s report; its Enterprises figure is a distinct count)', data: path.join(DATA, 'catalog-100k.json') },
-    { key: 'indicators-1k', label: 'indicators 1k x 40 quarters (plan-report\'s report)', data: path.join(DATA, 'indicators-1k.json') },
+    { key: 'measures-100k', label: "measures 100k (plan-report's report)", data: path.join(DATA, 'measures-100k.json') },
+    {
+      key: 'catalog-100k',
+      label: "catalog 100k (plan-report's report; its Enterprises figure is a distinct count)",
+      data: path.join(DATA, 'catalog-100k.json'),
+    },
+    { key: 'indicators-1k', label: "indicators 1k x 40 quarters (plan-report's report)", data: path.join(DATA, 'indicators-1k.json') },
   ].filter((c) => wanted(c.key));
   if (!opts.libreoffice) loNote = 'LibreOffice: skipped (--no-libreoffice).';
   else if (!soffice) loNote = 'LibreOffice: skipped, soffice not found.';
@@ -459,7 +508,10 @@ async function main(): Promise<void> {
   }
 
   const parsed = rows.filter((r) => r.floorParseS !== undefined);
-  if (parsed.length) notes.push(`Of the floor's time, reading the data file (readFileSync and JSON.parse) took ${parsed.map((r) => `${fmtS(r.floorParseS!)} s (${r.label})`).join(', ')}.`);
+  if (parsed.length)
+    notes.push(
+      `Of the floor's time, reading the data file (readFileSync and JSON.parse) took ${parsed.map((r) => `${fmtS(r.floorParseS!)} s (${r.label})`).join(', ')}.`,
+    );
   const loadAfter = loadAverage();
   log(`load average after: ${loadAfter}`);
   notes.push(`Load average (1, 5, 15 min) before the run: ${loadBefore}; after: ${loadAfter}.`);

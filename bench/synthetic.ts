@@ -72,38 +72,135 @@ const REPORT_DAY = dayOf(REPORT_DATE);
 // ---------------------------------------------------------------- vocabulary
 
 const DISTRICTS_EN = [
-  'Municipal', 'Haidian District', 'Chaoyang District', 'Daxing District', 'Changping District', 'Shunyi District', 'Tongzhou District',
-  'Fengtai District', 'Pudong New Area', 'Minhang District', 'Jiading District', 'Suzhou Industrial Park', 'Kunshan', 'Taizhou Medical City',
-  'Jiangbei New Area', 'Hangzhou Binjiang District', 'Wuxi Xinwu District', 'Changzhou Wujin District',
+  'Municipal',
+  'Haidian District',
+  'Chaoyang District',
+  'Daxing District',
+  'Changping District',
+  'Shunyi District',
+  'Tongzhou District',
+  'Fengtai District',
+  'Pudong New Area',
+  'Minhang District',
+  'Jiading District',
+  'Suzhou Industrial Park',
+  'Kunshan',
+  'Taizhou Medical City',
+  'Jiangbei New Area',
+  'Hangzhou Binjiang District',
+  'Wuxi Xinwu District',
+  'Changzhou Wujin District',
 ];
 const DISTRICTS_ZH = [
-  '市', '海淀区', '朝阳区', '大兴区', '昌平区', '顺义区', '通州区', '丰台区', '浦东新区', '闵行区', '嘉定区', '苏州工业园区', '昆山市',
-  '泰州医药城', '江北新区', '杭州滨江区', '无锡新吴区', '常州武进区',
+  '市',
+  '海淀区',
+  '朝阳区',
+  '大兴区',
+  '昌平区',
+  '顺义区',
+  '通州区',
+  '丰台区',
+  '浦东新区',
+  '闵行区',
+  '嘉定区',
+  '苏州工业园区',
+  '昆山市',
+  '泰州医药城',
+  '江北新区',
+  '杭州滨江区',
+  '无锡新吴区',
+  '常州武进区',
 ];
 const BUREAUS_EN = [
-  'Commerce Bureau', 'Science and Technology Commission', 'Health Commission', 'Medical Products Administration',
-  'Development and Reform Commission', 'Healthcare Security Bureau', 'Economy and Information Technology Bureau',
-  'Human Resources and Social Security Bureau', 'Finance Bureau', 'Customs Office', 'Market Regulation Administration',
-  'Investment Promotion Center', 'Planning and Natural Resources Commission', 'Ecology and Environment Bureau',
-  'Intellectual Property Office', 'Taxation Bureau', 'Education Commission', 'Housing and Urban-Rural Development Commission',
-  'Local Financial Supervision Bureau', 'Statistics Bureau',
+  'Commerce Bureau',
+  'Science and Technology Commission',
+  'Health Commission',
+  'Medical Products Administration',
+  'Development and Reform Commission',
+  'Healthcare Security Bureau',
+  'Economy and Information Technology Bureau',
+  'Human Resources and Social Security Bureau',
+  'Finance Bureau',
+  'Customs Office',
+  'Market Regulation Administration',
+  'Investment Promotion Center',
+  'Planning and Natural Resources Commission',
+  'Ecology and Environment Bureau',
+  'Intellectual Property Office',
+  'Taxation Bureau',
+  'Education Commission',
+  'Housing and Urban-Rural Development Commission',
+  'Local Financial Supervision Bureau',
+  'Statistics Bureau',
 ];
 const BUREAUS_ZH = [
-  '商务局', '科学技术委员会', '卫生健康委员会', '药品监督管理局', '发展和改革委员会', '医疗保障局', '经济和信息化局', '人力资源和社会保障局',
-  '财政局', '海关', '市场监督管理局', '投资促进中心', '规划和自然资源委员会', '生态环境局', '知识产权局', '税务局', '教育委员会',
-  '住房和城乡建设委员会', '地方金融监督管理局', '统计局',
+  '商务局',
+  '科学技术委员会',
+  '卫生健康委员会',
+  '药品监督管理局',
+  '发展和改革委员会',
+  '医疗保障局',
+  '经济和信息化局',
+  '人力资源和社会保障局',
+  '财政局',
+  '海关',
+  '市场监督管理局',
+  '投资促进中心',
+  '规划和自然资源委员会',
+  '生态环境局',
+  '知识产权局',
+  '税务局',
+  '教育委员会',
+  '住房和城乡建设委员会',
+  '地方金融监督管理局',
+  '统计局',
 ];
 
 const GROUPS_EN = [
-  'Innovation and R&D', 'Clinical trials', 'Registration and approval', 'Market access and procurement', 'Manufacturing',
-  'Talent', 'Finance and investment', 'Opening up', 'Industrial parks and land', 'Data and digital health',
-  'Requires national authorization', 'Municipal powers',
+  'Innovation and R&D',
+  'Clinical trials',
+  'Registration and approval',
+  'Market access and procurement',
+  'Manufacturing',
+  'Talent',
+  'Finance and investment',
+  'Opening up',
+  'Industrial parks and land',
+  'Data and digital health',
+  'Requires national authorization',
+  'Municipal powers',
 ];
 const GROUPS_ZH = [
-  '创新研发', '临床试验', '注册审批', '准入与采购', '生产制造', '人才引进', '金融支持', '对外开放', '园区与用地', '数据与数字健康', '需国家授权', '市级权限',
+  '创新研发',
+  '临床试验',
+  '注册审批',
+  '准入与采购',
+  '生产制造',
+  '人才引进',
+  '金融支持',
+  '对外开放',
+  '园区与用地',
+  '数据与数字健康',
+  '需国家授权',
+  '市级权限',
 ];
 
-const VERBS_EN = ['Establish', 'Build', 'Expand', 'Support', 'Set up', 'Pilot', 'Promote', 'Streamline', 'Strengthen', 'Introduce', 'Extend', 'Accelerate', 'Improve', 'Launch'];
+const VERBS_EN = [
+  'Establish',
+  'Build',
+  'Expand',
+  'Support',
+  'Set up',
+  'Pilot',
+  'Promote',
+  'Streamline',
+  'Strengthen',
+  'Introduce',
+  'Extend',
+  'Accelerate',
+  'Improve',
+  'Launch',
+];
 const OBJECTS_EN = [
   'a fast track for the registration of innovative medical devices',
   'the white list for importing R&D articles',
@@ -124,12 +221,36 @@ const OBJECTS_EN = [
   'rare-disease drug imports through the Boao pilot zone',
   'cross-regional mutual recognition of clinical trial ethics reviews',
 ];
-const QUALIFIERS_EN = ['in the district', 'across the municipality', 'in the free trade zone', 'by the end of 2025', 'for small and medium enterprises', 'with the national administration', 'in the Yangtze River Delta', 'in the biomedicine park', ''];
+const QUALIFIERS_EN = [
+  'in the district',
+  'across the municipality',
+  'in the free trade zone',
+  'by the end of 2025',
+  'for small and medium enterprises',
+  'with the national administration',
+  'in the Yangtze River Delta',
+  'in the biomedicine park',
+  '',
+];
 const VERBS_ZH = ['建立', '完善', '推进', '支持', '设立', '试点', '优化', '加快', '扩大', '落实', '探索', '深化'];
 const OBJECTS_ZH = [
-  '创新医疗器械注册快速通道', '研发用物品进口白名单制度', '临床试验数据共享平台', '创新药进医院采购机制', '生物材料跨境保税研发', '科研人才公寓保障',
-  '早期生物技术企业专项基金', '新建产线GMP检查窗口', '第三类医疗器械优先审评', '合同研发生产（CDMO）基地', '创新产品医保挂网', '外资医药企业一站式服务',
-  '生物样本库共享网络', '三级医院人工智能辅助诊断试点', '医用耗材出口认证服务', '医疗器械注册人制度', '临床试验伦理审查区域互认',
+  '创新医疗器械注册快速通道',
+  '研发用物品进口白名单制度',
+  '临床试验数据共享平台',
+  '创新药进医院采购机制',
+  '生物材料跨境保税研发',
+  '科研人才公寓保障',
+  '早期生物技术企业专项基金',
+  '新建产线GMP检查窗口',
+  '第三类医疗器械优先审评',
+  '合同研发生产（CDMO）基地',
+  '创新产品医保挂网',
+  '外资医药企业一站式服务',
+  '生物样本库共享网络',
+  '三级医院人工智能辅助诊断试点',
+  '医用耗材出口认证服务',
+  '医疗器械注册人制度',
+  '临床试验伦理审查区域互认',
 ];
 const QUALIFIERS_ZH = ['在全市范围内', '在自贸试验区', '于2025年底前', '面向中小企业', '会同国家药监局', '在长三角区域', '在生物医药产业园', ''];
 
@@ -219,7 +340,9 @@ export function writeMeasures(file: string, count: number, seed: number, opts: M
     const planId = `PLAN-${String(pi + 1).padStart(4, '0')}`;
     const plan = {
       id: planId,
-      title: zh ? `${district}生物医药产业高质量发展行动方案（2023-2026年）第${pi + 1}号` : `${district} action plan for the high-quality development of the biomedical industry (2023-2026), no. ${pi + 1}`,
+      title: zh
+        ? `${district}生物医药产业高质量发展行动方案（2023-2026年）第${pi + 1}号`
+        : `${district} action plan for the high-quality development of the biomedical industry (2023-2026), no. ${pi + 1}`,
       region: district,
       issued: isoOf(p.int(dayOf('2022-06-01'), dayOf('2023-03-31'))),
       source: zh ? `${district}人民政府办公室` : `General Office of the ${district} People's Government`,
@@ -258,29 +381,182 @@ export function writeFormsData(file: string, departments: number, perDepartment:
 
 // ---------------------------------------------------------------- catalog
 
-const CITIES_EN = ['Suzhou', 'Shanghai', 'Hangzhou', 'Nanjing', 'Wuxi', 'Beijing', 'Shenzhen', 'Chengdu', 'Wuhan', 'Guangzhou', 'Changzhou', 'Taizhou', 'Xiamen', 'Tianjin', 'Hefei', 'Jinan', 'Xi\'an', 'Changsha', 'Zhuhai', 'Ningbo'];
-const CITIES_ZH = ['苏州', '上海', '杭州', '南京', '无锡', '北京', '深圳', '成都', '武汉', '广州', '常州', '泰州', '厦门', '天津', '合肥', '济南', '西安', '长沙', '珠海', '宁波'];
-const SYLLABLES_EN = ['Xin', 'Kang', 'Hua', 'Tai', 'Rui', 'Bo', 'Yi', 'Sheng', 'Jia', 'Heng', 'Da', 'Tian', 'Yuan', 'Ming', 'Zhi', 'Ke', 'Chuang', 'Lian', 'Mai', 'Ai', 'Hong', 'Jun', 'Xiang', 'Feng'];
-const SYLLABLES_ZH = ['信', '康', '华', '泰', '瑞', '博', '益', '生', '嘉', '恒', '达', '天', '元', '明', '智', '科', '创', '联', '迈', '爱', '宏', '君', '祥', '丰'];
-const KINDS_EN = ['Biotech', 'Pharmaceutical', 'Medical Technology', 'Medical Devices', 'Diagnostics', 'Biologics', 'Life Sciences', 'Healthcare', 'Bio-Pharma', 'Precision Medicine'];
+const CITIES_EN = [
+  'Suzhou',
+  'Shanghai',
+  'Hangzhou',
+  'Nanjing',
+  'Wuxi',
+  'Beijing',
+  'Shenzhen',
+  'Chengdu',
+  'Wuhan',
+  'Guangzhou',
+  'Changzhou',
+  'Taizhou',
+  'Xiamen',
+  'Tianjin',
+  'Hefei',
+  'Jinan',
+  "Xi'an",
+  'Changsha',
+  'Zhuhai',
+  'Ningbo',
+];
+const CITIES_ZH = [
+  '苏州',
+  '上海',
+  '杭州',
+  '南京',
+  '无锡',
+  '北京',
+  '深圳',
+  '成都',
+  '武汉',
+  '广州',
+  '常州',
+  '泰州',
+  '厦门',
+  '天津',
+  '合肥',
+  '济南',
+  '西安',
+  '长沙',
+  '珠海',
+  '宁波',
+];
+const SYLLABLES_EN = [
+  'Xin',
+  'Kang',
+  'Hua',
+  'Tai',
+  'Rui',
+  'Bo',
+  'Yi',
+  'Sheng',
+  'Jia',
+  'Heng',
+  'Da',
+  'Tian',
+  'Yuan',
+  'Ming',
+  'Zhi',
+  'Ke',
+  'Chuang',
+  'Lian',
+  'Mai',
+  'Ai',
+  'Hong',
+  'Jun',
+  'Xiang',
+  'Feng',
+];
+const SYLLABLES_ZH = [
+  '信',
+  '康',
+  '华',
+  '泰',
+  '瑞',
+  '博',
+  '益',
+  '生',
+  '嘉',
+  '恒',
+  '达',
+  '天',
+  '元',
+  '明',
+  '智',
+  '科',
+  '创',
+  '联',
+  '迈',
+  '爱',
+  '宏',
+  '君',
+  '祥',
+  '丰',
+];
+const KINDS_EN = [
+  'Biotech',
+  'Pharmaceutical',
+  'Medical Technology',
+  'Medical Devices',
+  'Diagnostics',
+  'Biologics',
+  'Life Sciences',
+  'Healthcare',
+  'Bio-Pharma',
+  'Precision Medicine',
+];
 const KINDS_ZH = ['生物科技', '制药', '医疗科技', '医疗器械', '诊断技术', '生物制品', '生命科学', '健康产业', '生物医药', '精准医疗'];
 
 const PRODUCTS: Record<'drug' | 'device' | 'consumable' | 'diagnostic' | 'other', { en: string[]; zh: string[] }> = {
   drug: {
-    en: ['Sintilimab Injection', 'Tislelizumab Injection', 'Zanubrutinib Capsules', 'Fruquintinib Capsules', 'Surufatinib Capsules', 'Anlotinib Hydrochloride Capsules', 'Camrelizumab for Injection', 'Pyrotinib Maleate Tablets', 'Envafolimab Injection', 'Ensartinib Capsules'],
-    zh: ['信迪利单抗注射液', '替雷利珠单抗注射液', '泽布替尼胶囊', '呋喹替尼胶囊', '索凡替尼胶囊', '盐酸安罗替尼胶囊', '注射用卡瑞利珠单抗', '马来酸吡咯替尼片', '恩沃利单抗注射液', '恩沙替尼胶囊'],
+    en: [
+      'Sintilimab Injection',
+      'Tislelizumab Injection',
+      'Zanubrutinib Capsules',
+      'Fruquintinib Capsules',
+      'Surufatinib Capsules',
+      'Anlotinib Hydrochloride Capsules',
+      'Camrelizumab for Injection',
+      'Pyrotinib Maleate Tablets',
+      'Envafolimab Injection',
+      'Ensartinib Capsules',
+    ],
+    zh: [
+      '信迪利单抗注射液',
+      '替雷利珠单抗注射液',
+      '泽布替尼胶囊',
+      '呋喹替尼胶囊',
+      '索凡替尼胶囊',
+      '盐酸安罗替尼胶囊',
+      '注射用卡瑞利珠单抗',
+      '马来酸吡咯替尼片',
+      '恩沃利单抗注射液',
+      '恩沙替尼胶囊',
+    ],
   },
   device: {
-    en: ['Coronary Stent System', 'Transcatheter Aortic Valve System', 'Surgical Robot System', 'Magnetic Resonance Imaging System', 'Implantable Cardiac Pacemaker', 'Left Atrial Appendage Occluder', 'Ultrasound Diagnostic System', 'Endoscopic Imaging System'],
+    en: [
+      'Coronary Stent System',
+      'Transcatheter Aortic Valve System',
+      'Surgical Robot System',
+      'Magnetic Resonance Imaging System',
+      'Implantable Cardiac Pacemaker',
+      'Left Atrial Appendage Occluder',
+      'Ultrasound Diagnostic System',
+      'Endoscopic Imaging System',
+    ],
     zh: ['冠脉支架系统', '经导管主动脉瓣膜系统', '手术机器人系统', '磁共振成像系统', '植入式心脏起搏器', '左心耳封堵器', '超声诊断系统', '内窥镜摄像系统'],
   },
   consumable: {
-    en: ['Disposable Infusion Set', 'Absorbable Surgical Suture', 'Medical Hydrocolloid Dressing', 'Disposable Safety Syringe', 'Hemodialysis Catheter', 'Negative Pressure Wound Drainage Kit'],
+    en: [
+      'Disposable Infusion Set',
+      'Absorbable Surgical Suture',
+      'Medical Hydrocolloid Dressing',
+      'Disposable Safety Syringe',
+      'Hemodialysis Catheter',
+      'Negative Pressure Wound Drainage Kit',
+    ],
     zh: ['一次性使用输液器', '可吸收性外科缝线', '医用水胶体敷料', '一次性使用安全注射器', '血液透析导管', '负压引流护创材料'],
   },
   diagnostic: {
-    en: ['Nucleic Acid Test Kit (PCR)', 'Antigen Rapid Test Kit (Colloidal Gold)', 'Gene Mutation Detection Kit (NGS)', 'Cardiac Troponin I Assay Kit', 'Tumor Marker Panel (Chemiluminescence)'],
-    zh: ['核酸检测试剂盒（PCR法）', '抗原快速检测试剂盒（胶体金法）', '基因突变检测试剂盒（高通量测序法）', '心肌肌钙蛋白I测定试剂盒', '肿瘤标志物联检试剂盒（化学发光法）'],
+    en: [
+      'Nucleic Acid Test Kit (PCR)',
+      'Antigen Rapid Test Kit (Colloidal Gold)',
+      'Gene Mutation Detection Kit (NGS)',
+      'Cardiac Troponin I Assay Kit',
+      'Tumor Marker Panel (Chemiluminescence)',
+    ],
+    zh: [
+      '核酸检测试剂盒（PCR法）',
+      '抗原快速检测试剂盒（胶体金法）',
+      '基因突变检测试剂盒（高通量测序法）',
+      '心肌肌钙蛋白I测定试剂盒',
+      '肿瘤标志物联检试剂盒（化学发光法）',
+    ],
   },
   other: {
     en: ['Clinical Decision Support Software', 'Hospital Logistics Robot', 'Cold-chain Monitoring Service', 'Medical Imaging Cloud Platform'],
@@ -319,7 +595,10 @@ export function writeCatalog(file: string, count: number, enterprises: number, s
   const seen = new Set<string>();
   while (names.length < enterprises) {
     const zh = p.chance(0.3);
-    const core = p.pick(zh ? SYLLABLES_ZH : SYLLABLES_EN) + p.pick(zh ? SYLLABLES_ZH : SYLLABLES_EN).toLowerCase() + (p.chance(0.3) ? p.pick(zh ? SYLLABLES_ZH : SYLLABLES_EN).toLowerCase() : '');
+    const core =
+      p.pick(zh ? SYLLABLES_ZH : SYLLABLES_EN) +
+      p.pick(zh ? SYLLABLES_ZH : SYLLABLES_EN).toLowerCase() +
+      (p.chance(0.3) ? p.pick(zh ? SYLLABLES_ZH : SYLLABLES_EN).toLowerCase() : '');
     const name = zh
       ? `${p.pick(CITIES_ZH)}${core}${p.pick(KINDS_ZH)}${p.pick(['有限公司', '股份有限公司'])}`
       : `${p.pick(CITIES_EN)} ${core} ${p.pick(KINDS_EN)} ${p.pick(['Co., Ltd.', 'Inc.', 'Group Co., Ltd.'])}`;
@@ -350,7 +629,12 @@ export function writeCatalog(file: string, count: number, enterprises: number, s
   const owners = p.shuffle(Array.from({ length: count }, (_, i) => (i < enterprises ? i : draw())));
 
   w.write(header(`Catalog of innovative products: ${count.toLocaleString('en-US')} entries (synthetic)`));
-  const catalog = { id: 'CAT-2025', title: 'Catalog of Innovative, Famous and High-quality Products (consolidated)', region: 'Synthetic Province', issued: '2025-03' };
+  const catalog = {
+    id: 'CAT-2025',
+    title: 'Catalog of Innovative, Famous and High-quality Products (consolidated)',
+    region: 'Synthetic Province',
+    issued: '2025-03',
+  };
   w.write(`"catalogs":[${JSON.stringify(catalog).slice(0, -1)},"entries":[\n`);
   for (let i = 0; i < count; i++) {
     const owner = owners[i];

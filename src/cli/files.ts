@@ -24,7 +24,10 @@ export async function inputSize(file: string): Promise<number> {
     stat = await fs.stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw InputError.one(file, code === 'ENOENT' ? 'no such file; expected a data file (YAML or JSON)' : `cannot read the file (${code}); expected a readable data file`);
+    throw InputError.one(
+      file,
+      code === 'ENOENT' ? 'no such file; expected a data file (YAML or JSON)' : `cannot read the file (${code}); expected a readable data file`,
+    );
   }
   if (stat.isDirectory()) throw InputError.one(file, 'is a directory; expected a data file (YAML or JSON)');
   if (!stat.isFile()) throw InputError.one(file, 'is not a regular file; expected a data file (YAML or JSON)');

@@ -11,7 +11,12 @@ export function dataText(data: ReportData, syntax: Syntax): string {
 
 /** Text made safe as part of a file name on every system: `Suzhou National Hi-Tech District` -> `Suzhou-National-Hi-Tech-District`. */
 export function fileNamePart(text: string): string {
-  return text.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+  return (
+    text
+      .trim()
+      .replace(/[\\/:*?"<>|\s]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'report'
+  );
 }
 
 /** `Beijing-2022-Q3` (+ `-template` and `-zh-CN` when not the defaults): the base name of a report's files. */

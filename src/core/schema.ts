@@ -32,17 +32,11 @@ export function record<T extends z.ZodRawShape>(shape: T) {
   });
 }
 
-const text = () =>
-  z
-    .string({ error: 'expected text' })
-    .max(MAX_TEXT, { error: `expected at most ${MAX_TEXT} characters (the limit of one spreadsheet cell)` });
+const text = () => z.string({ error: 'expected text' }).max(MAX_TEXT, { error: `expected at most ${MAX_TEXT} characters (the limit of one spreadsheet cell)` });
 
 const requiredText = () => text().refine((s) => s.trim().length > 0, { error: 'expected non-empty text' });
 
-const id = () =>
-  z
-    .string({ error: 'expected an id (text)' })
-    .regex(ID_PATTERN, { error: 'expected an id of 1-40 characters A-Z a-z 0-9 . _ -' });
+const id = () => z.string({ error: 'expected an id (text)' }).regex(ID_PATTERN, { error: 'expected an id of 1-40 characters A-Z a-z 0-9 . _ -' });
 
 const isoDate = () =>
   z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
@@ -54,9 +48,7 @@ const DATE_OR_PERIOD_EXPECTED = 'expected a date (YYYY-MM-DD) or a period (2024,
 
 /** A period; YAML reads an unquoted `2020` as a number, so numbers are accepted and kept as text. */
 const periodText = () =>
-  z
-    .custom<string | number>((v) => (typeof v === 'string' || typeof v === 'number') && isPeriod(v), { error: PERIOD_EXPECTED })
-    .transform((v) => String(v));
+  z.custom<string | number>((v) => (typeof v === 'string' || typeof v === 'number') && isPeriod(v), { error: PERIOD_EXPECTED }).transform((v) => String(v));
 
 const dateOrPeriod = () =>
   z
@@ -67,8 +59,7 @@ const dateOrPeriod = () =>
 
 const number = () => z.number({ error: 'expected a finite number' });
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `expected one of ${values.join(' | ')}` });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `expected one of ${values.join(' | ')}` });
 
 export const measureSchema = record({
   id: id(),
@@ -98,10 +89,7 @@ export const entrySchema = record({
   category: oneOf(CATEGORIES),
   registration: text().optional(),
   listed: isoDate().optional(),
-  hospitals: z
-    .int({ error: 'expected a whole number >= 0' })
-    .min(0, { error: 'expected a whole number >= 0' })
-    .optional(),
+  hospitals: z.int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }).optional(),
 });
 
 export const catalogSchema = record({

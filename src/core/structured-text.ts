@@ -5,15 +5,7 @@
  * JSON is read with JSON.parse (fast on large files); its positions come from
  * jsonc-parser, and only when something is wrong.
  */
-import {
-  findNodeAtLocation,
-  parse as parseJsonc,
-  parseTree,
-  printParseErrorCode,
-  type Node as JsonNode,
-  type ParseError,
-  visit,
-} from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, visit } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { byPlace, InputError, type Located } from './errors';

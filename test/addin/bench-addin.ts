@@ -24,14 +24,23 @@ export async function benchAddin(sizes: number[]): Promise<AddinRun[]> {
       host.resetCounts();
       const t = performance.now();
       await buildReportInWorkbook(host.run, m);
-      runs.push({ measures: n, kind, syncs: host.syncs, ms: Math.round(performance.now() - t), largestRequestMB: Math.max(...host.batches.map((b) => b.bytes)) / 1e6 });
+      runs.push({
+        measures: n,
+        kind,
+        syncs: host.syncs,
+        ms: Math.round(performance.now() - t),
+        largestRequestMB: Math.max(...host.batches.map((b) => b.bytes)) / 1e6,
+      });
     }
   }
   return runs;
 }
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   benchAddin(sizes.length ? sizes : [50, 500, 5000, 20000]).then((runs) => {
     console.log('| measures | build | syncs | time (fake host) | largest request |\n| --- | --- | --- | --- | --- |');
     for (const r of runs) console.log(`| ${r.measures} | ${r.kind} | ${r.syncs} | ${r.ms} ms | ${r.largestRequestMB.toFixed(2)} MB |`);

@@ -11,7 +11,17 @@ import * as path from 'node:path';
 import webpack from 'webpack';
 import { ROOT } from './support';
 
-const INPUTS = ['src/addin', 'src/core', 'templates', 'assets', 'test/addin/fake-excel', 'manifest.xml', 'webpack.config.js', 'tsconfig.addin.json', 'tsconfig.json'];
+const INPUTS = [
+  'src/addin',
+  'src/core',
+  'templates',
+  'assets',
+  'test/addin/fake-excel',
+  'manifest.xml',
+  'webpack.config.js',
+  'tsconfig.addin.json',
+  'tsconfig.json',
+];
 
 function hashInputs(): string {
   const h = createHash('sha256');
@@ -38,7 +48,11 @@ function compile(config: webpack.Configuration): Promise<void> {
 async function buildInto(dir: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
-  await compile({ ...(await config({ outDir: path.join(dir, 'addin'), transpileOnly: true }, { mode: 'development' })), devtool: false, infrastructureLogging: { level: 'error' } });
+  await compile({
+    ...(await config({ outDir: path.join(dir, 'addin'), transpileOnly: true }, { mode: 'development' })),
+    devtool: false,
+    infrastructureLogging: { level: 'error' },
+  });
   await compile({
     mode: 'development',
     devtool: false,

@@ -37,7 +37,9 @@ describe('syncs', () => {
   // measures every sheet goes in one request of at most 4 MB; beyond that requests split.
   it('a report of 50 or 2,000 measures takes the same small number of syncs', async () => {
     const runs = await benchAddin([50, 2000]);
-    console.log(`Office.js writer against the fake host:\n${runs.map((r) => `  ${r.measures} measures, ${r.kind}: ${r.syncs} syncs, ${r.ms} ms, largest request ${r.largestRequestMB.toFixed(2)} MB`).join('\n')}`);
+    console.log(
+      `Office.js writer against the fake host:\n${runs.map((r) => `  ${r.measures} measures, ${r.kind}: ${r.syncs} syncs, ${r.ms} ms, largest request ${r.largestRequestMB.toFixed(2)} MB`).join('\n')}`,
+    );
     const syncs = (n: number) => runs.filter((r) => r.measures === n).map((r) => r.syncs);
     expect(syncs(2000)).toEqual(syncs(50));
     expect(syncs(50)[0]).toBeLessThanOrEqual(6);
@@ -49,11 +51,21 @@ describe('syncs', () => {
     const host = new FakeExcel();
     const { syncs } = await buildReportInWorkbook(host.run, m, undefined, 100_000);
     expect(syncs).toBeGreaterThan(6);
-    expect(describeFake(host, m.sheets.map((s) => s.name))).toEqual(await (async () => {
-      const other = new FakeExcel();
-      await buildReportInWorkbook(other.run, m);
-      return describeFake(other, m.sheets.map((s) => s.name));
-    })());
+    expect(
+      describeFake(
+        host,
+        m.sheets.map((s) => s.name),
+      ),
+    ).toEqual(
+      await (async () => {
+        const other = new FakeExcel();
+        await buildReportInWorkbook(other.run, m);
+        return describeFake(
+          other,
+          m.sheets.map((s) => s.name),
+        );
+      })(),
+    );
   }, 60_000);
 });
 

@@ -98,7 +98,11 @@ function parseA1(a: string): Rect {
 /** The default font's size: exceljs reads it back on cells whose style sets no font. */
 const DEFAULT_SIZE = 11;
 /** `E28:E28 A1:B2` as `E28 A1:B2`. */
-const sqref = (r: string) => r.split(/\s+/).map((a) => rectAddress(parseA1(a))).join(' ');
+const sqref = (r: string) =>
+  r
+    .split(/\s+/)
+    .map((a) => rectAddress(parseA1(a)))
+    .join(' ');
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -141,7 +145,13 @@ function excelCell(cell: ExcelJS.Cell): DCell {
 /** An Excel serial date as ISO (1 is 1900-01-01; Excel counts a 29 February 1900). */
 const excelDate = (serial: number) => (serial < 61 ? new Date(Date.UTC(1899, 11, 31) + serial * 86400000).toISOString().slice(0, 10) : serialToDate(serial));
 
-const xmlText = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const xmlText = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * A sheet's data validations as the file holds them (exceljs reads numbers
@@ -196,9 +206,16 @@ function excelCf(range: string, r: ExcelCfRule): string {
   const ref = sqref(range);
   if (r.type === 'expression') {
     const font = r.style?.font ?? {};
-    return JSON.stringify({ ref, type: 'expression', formula: r.formulae?.[0], font: clean({ bold: font.bold, italic: font.italic, color: argb(font.color) }), fill: argb(r.style?.fill?.bgColor) });
+    return JSON.stringify({
+      ref,
+      type: 'expression',
+      formula: r.formulae?.[0],
+      font: clean({ bold: font.bold, italic: font.italic, color: argb(font.color) }),
+      fill: argb(r.style?.fill?.bgColor),
+    });
   }
-  const bound = (c?: { type: string; value?: number }) => (c?.type === 'num' ? { type: 'Number', formula: String(c.value) } : { type: c?.type === 'min' ? 'LowestValue' : 'HighestValue' });
+  const bound = (c?: { type: string; value?: number }) =>
+    c?.type === 'num' ? { type: 'Number', formula: String(c.value) } : { type: c?.type === 'min' ? 'LowestValue' : 'HighestValue' };
   return JSON.stringify({ ref, type: 'dataBar', lower: bound(r.cfvo?.[0]), upper: bound(r.cfvo?.[1]), color: argb(r.color) });
 }
 
@@ -319,7 +336,14 @@ function fakeRule(v: SheetState['validations'][number]): string {
 
 function fakeCf(cf: SheetState['conditionalFormats'][number]): string {
   const ref = cf.rects.map(rectAddress).join(' ');
-  if (cf.type === 'Custom') return JSON.stringify({ ref, type: 'expression', formula: cf.formula?.replace(/^=/, ''), font: clean({ bold: cf.font.bold, italic: cf.font.italic, color: hash(cf.font.color) }), fill: hash(cf.fill) });
+  if (cf.type === 'Custom')
+    return JSON.stringify({
+      ref,
+      type: 'expression',
+      formula: cf.formula?.replace(/^=/, ''),
+      font: clean({ bold: cf.font.bold, italic: cf.font.italic, color: hash(cf.font.color) }),
+      fill: hash(cf.fill),
+    });
   const b = cf.dataBar ?? {};
   return JSON.stringify({ ref, type: 'dataBar', lower: b.lowerBoundRule, upper: b.upperBoundRule, color: hash(b.fillColor) });
 }
@@ -336,7 +360,10 @@ export function describeFakeSheet(s: SheetState): DSheet {
   const ncols = Math.max(0, ...s.columnWidths.keys(), ...s.hiddenColumns);
   const columns = Array.from({ length: ncols }, (_, i) => {
     const pts = s.columnWidths.get(i + 1);
-    return clean({ width: round(pts === undefined ? 8.43 : pts / 0.75 / 7), hidden: s.hiddenColumns.has(i + 1) || undefined }) as { width: number; hidden?: true };
+    return clean({ width: round(pts === undefined ? 8.43 : pts / 0.75 / 7), hidden: s.hiddenColumns.has(i + 1) || undefined }) as {
+      width: number;
+      hidden?: true;
+    };
   });
   const byRule = new Map<string, [number, number][]>();
   for (const v of s.validations) {

@@ -73,7 +73,11 @@ describe('manifest.xml', () => {
     expect(one('OfficeApp').attrs['xsi:type']).toBe('TaskPaneApp');
     expect(one('Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(one('Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    expect(all('Host').filter((h) => h.parent?.name === 'Hosts' && h.parent.parent?.name === 'OfficeApp').map((h) => h.attrs.Name)).toEqual(['Workbook']);
+    expect(
+      all('Host')
+        .filter((h) => h.parent?.name === 'Hosts' && h.parent.parent?.name === 'OfficeApp')
+        .map((h) => h.attrs.Name),
+    ).toEqual(['Workbook']);
     expect(one('Permissions').text).toBe('ReadWriteDocument');
     expect(one('SourceLocation', 'DefaultSettings').attrs.DefaultValue).toBe(`${BASE}taskpane.html`);
     expect(all('Set').map((s) => s.attrs.Name)).toContain('ExcelApi');
@@ -85,7 +89,9 @@ describe('manifest.xml', () => {
     expect(control.attrs['xsi:type']).toBe('Button');
     expect(one('Action').attrs['xsi:type']).toBe('ShowTaskpane');
     for (const owner of ['Group', 'Control']) {
-      const sizes = all('bt:Image').filter((i) => i.parent?.name === 'Icon' && i.parent.parent?.name === owner).map((i) => i.attrs.size);
+      const sizes = all('bt:Image')
+        .filter((i) => i.parent?.name === 'Icon' && i.parent.parent?.name === owner)
+        .map((i) => i.attrs.size);
       expect({ owner, sizes }).toEqual({ owner, sizes: ['16', '32', '80'] });
     }
   });
@@ -116,7 +122,12 @@ describe('manifest.xml', () => {
   });
 
   it('points every URL at a file the build emits', () => {
-    const values = els.flatMap((e) => Object.entries(e.attrs).filter(([k]) => !k.startsWith('xmlns')).map(([, v]) => v).concat(e.text ?? []));
+    const values = els.flatMap((e) =>
+      Object.entries(e.attrs)
+        .filter(([k]) => !k.startsWith('xmlns'))
+        .map(([, v]) => v)
+        .concat(e.text ?? []),
+    );
     const urls = values.filter((v) => /^https?:\/\//i.test(v.trim()));
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) {
@@ -130,7 +141,11 @@ describe('manifest.xml', () => {
 
   it('has icons of the sizes it declares', () => {
     const file = (url: string) => path.join(built, url.slice(BASE.length));
-    const images = new Map(all('bt:Image').filter((i) => i.attrs.id).map((i) => [i.attrs.id, i.attrs.DefaultValue]));
+    const images = new Map(
+      all('bt:Image')
+        .filter((i) => i.attrs.id)
+        .map((i) => [i.attrs.id, i.attrs.DefaultValue]),
+    );
     for (const use of all('bt:Image').filter((i) => i.attrs.resid)) {
       const size = Number(use.attrs.size);
       expect({ resid: use.attrs.resid, ...pngSize(file(images.get(use.attrs.resid)!)) }).toEqual({ resid: use.attrs.resid, width: size, height: size });

@@ -60,7 +60,9 @@ describe('Export data', () => {
 
   it('names the file after region and period', () => {
     expect(dataFileName(seed('beijing-2022-q3'))).toBe('Beijing-2022-Q3.yaml');
-    expect(dataFileName({ ...seed('nanjing-2025-q1'), report: { ...seed('nanjing-2025-q1').report, region: 'Nanjing / Jiangbei' } })).toBe('Nanjing-Jiangbei-2025-Q1.yaml');
+    expect(dataFileName({ ...seed('nanjing-2025-q1'), report: { ...seed('nanjing-2025-q1').report, region: 'Nanjing / Jiangbei' } })).toBe(
+      'Nanjing-Jiangbei-2025-Q1.yaml',
+    );
   });
 
   it('reads what an official changed in Excel', async () => {

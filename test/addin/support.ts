@@ -42,7 +42,7 @@ export function measuresData(n: number): ReportData {
           completed: i % 5 === 0 ? '2024-03-01' : undefined,
           progress: i % 5 === 1 ? (i % 10) / 10 : undefined,
           note: i % 7 === 0 ? `=HYPERLINK("http://x/${i}","note")` : undefined,
-        })).map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as (typeof m)),
+        })).map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as typeof m),
       },
     ],
   } as ReportData;

@@ -20,7 +20,13 @@ import { ROOT, seed } from './support';
 const OFFICE_JS = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const SEED_FILE = path.join(ROOT, 'seeds/beijing-2022-q3.yaml');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
 
 let built: string;
 let server: http.Server;
@@ -43,7 +49,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
@@ -147,7 +161,11 @@ for (const [lang, ui, locale, sheets] of [
 it('shows the data file problems a person can act on, and leaves the workbook as it was', async () => {
   const { page } = await openPane('en-US');
   const before = await page.evaluate(() => JSON.stringify((globalThis as unknown as Win).fakeExcel.snapshot()));
-  await page.setInputFiles('#data-file', { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('format: plan-report/v1\nreport:\n  title: T\n  region: R\n  period: 2024-Q5\n') });
+  await page.setInputFiles('#data-file', {
+    name: 'broken.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from('format: plan-report/v1\nreport:\n  title: T\n  region: R\n  period: 2024-Q5\n'),
+  });
   const result = await press(page, 'build');
   expect(result).toEqual({ state: 'error', message: expect.stringContaining('broken.yaml') });
   expect(await page.textContent('#problems')).toContain('5:11');

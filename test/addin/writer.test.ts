@@ -17,7 +17,9 @@ import { FakeExcel } from './fake-excel/host';
 import { rectAddress } from './fake-excel/state';
 import { model, seed, SEEDS } from './support';
 
-async function bothWriters(m: Workbook): Promise<{ fake: ReturnType<typeof describeFake>; excel: Awaited<ReturnType<typeof describeExcelJs>>; host: FakeExcel }> {
+async function bothWriters(
+  m: Workbook,
+): Promise<{ fake: ReturnType<typeof describeFake>; excel: Awaited<ReturnType<typeof describeExcelJs>>; host: FakeExcel }> {
   const host = new FakeExcel();
   await buildReportInWorkbook(host.run, m);
   const names = m.sheets.map((s) => s.name);
@@ -62,7 +64,8 @@ describe('the Office.js writer writes what the exceljs writer writes', () => {
 
 describe('text stays text', () => {
   it('quotes exactly what Excel would not keep as typed', () => {
-    for (const t of ['=HYPERLINK("http://x","y")', '+1', '-2', '@x', "'abc", '01', '2020-01-01', 'TRUE', 'false', '#N/A', '１２', '50%', 'Plan 2']) expect(asText(t)).toBe(`'${t}`);
+    for (const t of ['=HYPERLINK("http://x","y")', '+1', '-2', '@x', "'abc", '01', '2020-01-01', 'TRUE', 'false', '#N/A', '１２', '50%', 'Plan 2'])
+      expect(asText(t)).toBe(`'${t}`);
     for (const t of ['Completed', '医药', 'a*b', 'x"y', 'Municipal powers', '']) expect(asText(t)).toBe(t);
   });
 
@@ -95,7 +98,18 @@ describe('charts', () => {
     const summary = m.sheets[0];
     const at = (name: string) => `'${summary.name}'!${name}`;
     summary.charts = [
-      { kind: 'bar', title: 'Completion rate by plan', from: { row: 3, col: 1 }, to: { row: 19, col: 3 }, percent: true, numFmt: '0%', dataLabels: true, series: [{ name: 'Completion rate', color: '2E86AB', categories: at('$A$28:$A$28'), values: at('$E$28:$E$28'), cache: { categories: ['BJ'], values: [0.76] } }] },
+      {
+        kind: 'bar',
+        title: 'Completion rate by plan',
+        from: { row: 3, col: 1 },
+        to: { row: 19, col: 3 },
+        percent: true,
+        numFmt: '0%',
+        dataLabels: true,
+        series: [
+          { name: 'Completion rate', color: '2E86AB', categories: at('$A$28:$A$28'), values: at('$E$28:$E$28'), cache: { categories: ['BJ'], values: [0.76] } },
+        ],
+      },
       {
         kind: 'column',
         title: 'Products by category',
@@ -132,7 +146,8 @@ describe('charts', () => {
     const m = chartModel();
     await buildReportInWorkbook(host.run, m);
     const summary = host.sheet(m.sheets[0].name);
-    const addr = (r?: { sheetId: string; rect: import('./fake-excel/state').Rect }) => (r ? `${host.state.sheetById(r.sheetId)!.name}!${rectAddress(r.rect)}` : undefined);
+    const addr = (r?: { sheetId: string; rect: import('./fake-excel/state').Rect }) =>
+      r ? `${host.state.sheetById(r.sheetId)!.name}!${rectAddress(r.rect)}` : undefined;
     const charts = summary.charts.map((c) => ({
       type: c.type,
       title: c.title,
@@ -144,7 +159,16 @@ describe('charts', () => {
       reversed: c.categoryAxis.reversePlotOrder,
     }));
     expect(charts).toEqual([
-      { type: 'BarClustered', title: { text: 'Completion rate by plan', visible: true }, at: ['A3', 'B18'], series: [{ name: 'Completion rate', values: 'Summary!E28', x: 'Summary!A28' }], axis: { minimum: 0, maximum: 1, numberFormat: '0%' }, labels: { showValue: true, numberFormat: '0%' }, legend: false, reversed: true },
+      {
+        type: 'BarClustered',
+        title: { text: 'Completion rate by plan', visible: true },
+        at: ['A3', 'B18'],
+        series: [{ name: 'Completion rate', values: 'Summary!E28', x: 'Summary!A28' }],
+        axis: { minimum: 0, maximum: 1, numberFormat: '0%' },
+        labels: { showValue: true, numberFormat: '0%' },
+        legend: false,
+        reversed: true,
+      },
       {
         type: 'ColumnClustered',
         title: { text: 'Products by category', visible: true },
@@ -178,7 +202,10 @@ describe('charts', () => {
     await buildReportInWorkbook(host.run, m);
     for (const sheet of m.sheets) {
       const written = host.sheet(sheet.name).charts;
-      expect({ sheet: sheet.name, charts: written.map((c) => c.title.text) }).toEqual({ sheet: sheet.name, charts: (sheet.charts ?? []).filter((c) => c.series.length).map((c) => c.title) });
+      expect({ sheet: sheet.name, charts: written.map((c) => c.title.text) }).toEqual({
+        sheet: sheet.name,
+        charts: (sheet.charts ?? []).filter((c) => c.series.length).map((c) => c.title),
+      });
       written.forEach((c, i) => expect(c.series.map((s) => s.name)).toEqual(sheet.charts![i].series.map((s) => s.name)));
     }
   });

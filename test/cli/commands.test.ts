@@ -166,7 +166,9 @@ describe('generate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toEqual([
       expect.stringMatching(new RegExp(`^${escape(BEIJING)} -> ${escape(path.join(outDir, 'Beijing-2022-Q3.xlsx'))} \\(`)),
-      expect.stringMatching(new RegExp(`^${escape(SUZHOU)} -> ${escape(path.join(outDir, 'Suzhou-2022-Q3.xlsx'))} \\(6 measures, 25 catalog entries, 2 indicators;`)),
+      expect.stringMatching(
+        new RegExp(`^${escape(SUZHOU)} -> ${escape(path.join(outDir, 'Suzhou-2022-Q3.xlsx'))} \\(6 measures, 25 catalog entries, 2 indicators;`),
+      ),
     ]);
     expect(listing(outDir)).toEqual(['Beijing-2022-Q3.xlsx', 'Suzhou-2022-Q3.xlsx']);
     expect(isZip(path.join(outDir, 'Beijing-2022-Q3.xlsx'))).toBe(true);
@@ -334,7 +336,9 @@ describe('generate', () => {
       fs.writeFileSync(bad, VALID.replace('status: completed', 'status: done'));
       const r = await cli('generate', NANJING, bad, SUZHOU, '--out-dir', dir);
       expect(r.code).toBe(1);
-      expect(r.err).toEqual([`${bad}:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`]);
+      expect(r.err).toEqual([
+        `${bad}:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`,
+      ]);
       expect(r.out).toHaveLength(2);
       expect(listing(dir)).toEqual(['Nanjing-2025-Q1.xlsx', 'Suzhou-2022-Q3.xlsx', 'bad.yaml']);
     });
@@ -420,7 +424,10 @@ describe('template', () => {
   it('a broken template file gives a located error and exit 1', async () => {
     const dir = tempDir();
     const tpl = path.join(dir, 'mine.yaml');
-    fs.writeFileSync(tpl, 'template: plan-report-template/v1\nname: mine\nsections:\n  - section: summary\n    blocks: [plans, catalogs]\n  - section: measures\n    columns: [id, stauts]\n');
+    fs.writeFileSync(
+      tpl,
+      'template: plan-report-template/v1\nname: mine\nsections:\n  - section: summary\n    blocks: [plans, catalogs]\n  - section: measures\n    columns: [id, stauts]\n',
+    );
     const before = listing(dir);
     for (const argv of [
       ['generate', BEIJING, '--template', tpl, '--out-dir', dir],

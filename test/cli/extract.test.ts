@@ -78,7 +78,16 @@ describe('reading a report workbook back', () => {
     const data: ReportData = {
       format: 'plan-report/v1',
       report: { title: 'T', region: 'R', period: '2024-Q2' },
-      plans: [{ id: 'P', title: 'p', measures: [{ id: 'a', title: 'A', status: 'in-progress' }, { id: 'b', title: 'B', status: 'completed' }] }],
+      plans: [
+        {
+          id: 'P',
+          title: 'p',
+          measures: [
+            { id: 'a', title: 'A', status: 'in-progress' },
+            { id: 'b', title: 'B', status: 'completed' },
+          ],
+        },
+      ],
     };
     const wb = await workbookOf(data);
     const ws = wb.getWorksheet('Measures')!;
@@ -100,10 +109,14 @@ describe('reading a report workbook back', () => {
   it('refuses a workbook of another layout version, and one not made by plan-report', async () => {
     const wb = await workbookOf({ format: 'plan-report/v1', report: { title: 'T', region: 'R', period: '2024' } });
     wb.getWorksheet('_plan_report')!.getCell('B2').value = 'plan-report-workbook/v2';
-    expect(() => readReportWorkbook(exceljsGrid(wb), 'old.xlsx')).toThrow('old.xlsx _plan_report!B2: is a workbook of layout "plan-report-workbook/v2"; expected "plan-report-workbook/v1"');
+    expect(() => readReportWorkbook(exceljsGrid(wb), 'old.xlsx')).toThrow(
+      'old.xlsx _plan_report!B2: is a workbook of layout "plan-report-workbook/v2"; expected "plan-report-workbook/v1"',
+    );
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Sheet1');
-    expect(() => readReportWorkbook(exceljsGrid(other), 'other.xlsx')).toThrow('other.xlsx: has no "_plan_report" sheet; expected a workbook made by plan-report');
+    expect(() => readReportWorkbook(exceljsGrid(other), 'other.xlsx')).toThrow(
+      'other.xlsx: has no "_plan_report" sheet; expected a workbook made by plan-report',
+    );
   });
 
   it('extract writes the data file of a generated workbook, which validates', async () => {

@@ -51,7 +51,12 @@ function thousandRows(): ReportData {
         id: 'C1',
         title: 'Catalog',
         issued: '2021-11',
-        entries: Array.from({ length: 200 }, (_, i) => ({ product: `Product ${i}`, enterprise: `Enterprise ${i % 37}`, category: (['drug', 'device', 'other'] as const)[i % 3], ...(i % 2 ? { hospitals: i % 5 } : {}) })),
+        entries: Array.from({ length: 200 }, (_, i) => ({
+          product: `Product ${i}`,
+          enterprise: `Enterprise ${i % 37}`,
+          category: (['drug', 'device', 'other'] as const)[i % 3],
+          ...(i % 2 ? { hospitals: i % 5 } : {}),
+        })),
       },
     ],
     indicators: Array.from({ length: 20 }, (_, k) => ({
@@ -100,7 +105,10 @@ async function describe_(file: string) {
         cells[cell.address] = { value: valueOf(cell), style: styleOf(cell) };
       }),
     );
-    const m = ws as unknown as { dataValidations: { model: Record<string, unknown> }; conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] };
+    const m = ws as unknown as {
+      dataValidations: { model: Record<string, unknown> };
+      conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[];
+    };
     return {
       name: ws.name,
       state: ws.state,
@@ -108,7 +116,9 @@ async function describe_(file: string) {
       widths: ws.columns.map((c) => [c.width, !!c.hidden]),
       heights: Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1).height ?? null),
       merges: Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort(),
-      freeze: (ws.views ?? []).filter((v) => v.state === 'frozen').map((v) => [v.state, (v as ExcelJS.WorksheetViewFrozen).ySplit ?? 0, (v as ExcelJS.WorksheetViewFrozen).xSplit ?? 0]),
+      freeze: (ws.views ?? [])
+        .filter((v) => v.state === 'frozen')
+        .map((v) => [v.state, (v as ExcelJS.WorksheetViewFrozen).ySplit ?? 0, (v as ExcelJS.WorksheetViewFrozen).xSplit ?? 0]),
       autoFilter: ws.autoFilter ?? null,
       validations: Object.keys(m.dataValidations.model).length,
       validationAt: ['G2', 'D2', 'C2', 'F2', 'G1051'].map((a) => {
@@ -116,7 +126,18 @@ async function describe_(file: string) {
         return v ? [v.type, v.formulae] : null;
       }),
       formats: m.conditionalFormattings.map((c) => [c.ref, c.rules.map((r) => [r.type, r.formulae ?? []])]),
-      page: ws.state !== 'visible' ? null : [ws.pageSetup.paperSize, ws.pageSetup.orientation, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight, ws.headerFooter?.oddHeader, ws.headerFooter?.oddFooter],
+      page:
+        ws.state !== 'visible'
+          ? null
+          : [
+              ws.pageSetup.paperSize,
+              ws.pageSetup.orientation,
+              ws.pageSetup.fitToPage,
+              ws.pageSetup.fitToWidth,
+              ws.pageSetup.fitToHeight,
+              ws.headerFooter?.oddHeader,
+              ws.headerFooter?.oddFooter,
+            ],
     };
   });
   const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model
@@ -198,7 +219,10 @@ describe('streaming writer', () => {
       const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');
       const tag = /<workbookProtection[^>]*\/>/.exec(xml)?.[0] ?? '';
       expect(tag).toContain('lockStructure="1"');
-      if (password) expect(tag).toMatch(/workbookAlgorithmName="SHA-512" workbookHashValue="[A-Za-z0-9+/=]{88}" workbookSaltValue="[A-Za-z0-9+/=]{24}" workbookSpinCount="100000"/);
+      if (password)
+        expect(tag).toMatch(
+          /workbookAlgorithmName="SHA-512" workbookHashValue="[A-Za-z0-9+/=]{88}" workbookSaltValue="[A-Za-z0-9+/=]{24}" workbookSpinCount="100000"/,
+        );
       else expect(tag).not.toContain('HashValue');
       // Still a workbook exceljs reads, in the element order the schema asks (workbookPr, workbookProtection, bookViews).
       expect(xml.indexOf('<workbookPr')).toBeLessThan(xml.indexOf('<workbookProtection'));

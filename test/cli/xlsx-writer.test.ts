@@ -76,12 +76,33 @@ describe('exceljs writer', () => {
     const data: ReportData = {
       format: 'plan-report/v1',
       report: { title: '生物医药产业季度报告', region: '北京市', period: '2022-Q3', locale: 'zh-CN' },
-      plans: [{ id: 'BJ', title: '北京方案', groups: ['需国家授权'], measures: [{ id: 'a', title: '研发用物品进口“白名单” 🧬', group: '需国家授权', status: 'completed', completed: '2022-06-28' }] }],
+      plans: [
+        {
+          id: 'BJ',
+          title: '北京方案',
+          groups: ['需国家授权'],
+          measures: [{ id: 'a', title: '研发用物品进口“白名单” 🧬', group: '需国家授权', status: 'completed', completed: '2022-06-28' }],
+        },
+      ],
     };
     const wb = await roundTrip(data, 'zh-CN');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '措施', '产品目录', '指标', '指标数据', '指标看板', '来源', '说明', '_figures', '_plan_report']);
     const ws = wb.getWorksheet('措施')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '方案', '编号', '措施', '类别', '牵头部门', '完成时限', '状态', '完成日期', '进度', '备注', '方案统计码', '分组统计码']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '方案',
+      '编号',
+      '措施',
+      '类别',
+      '牵头部门',
+      '完成时限',
+      '状态',
+      '完成日期',
+      '进度',
+      '备注',
+      '方案统计码',
+      '分组统计码',
+    ]);
     expect(ws.getCell('C2').value).toBe('研发用物品进口“白名单” 🧬');
     expect(ws.getCell('G2').value).toBe('已完成');
     expect(ws.getCell('H2').value).toEqual(new Date(Date.UTC(2022, 5, 28)));
@@ -112,7 +133,13 @@ describe('exceljs writer', () => {
     const wb = await roundTrip(seed('suzhou-2022-q3'));
     expect(wb.getWorksheet('_plan_report')!.state).toBe('veryHidden');
     const meta = metaOf(wb, 'x.xlsx');
-    expect(meta).toMatchObject({ format: 'plan-report/v1', workbook: 'plan-report-workbook/v1', generator: 'plan-report test', period: '2022-Q3', locale: 'en' });
+    expect(meta).toMatchObject({
+      format: 'plan-report/v1',
+      workbook: 'plan-report-workbook/v1',
+      generator: 'plan-report test',
+      period: '2022-Q3',
+      locale: 'en',
+    });
     expect(meta.template.name).toBe('quarterly');
     expect(meta.sheets.catalog.fields).toEqual(['catalog', 'product', 'enterprise', 'category', 'registration', 'listed', 'hospitals']);
     wb.getWorksheet('_plan_report')!.getCell('B1').value = 'plan-report/v9';

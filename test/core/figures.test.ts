@@ -124,7 +124,14 @@ describe('indicator figures', () => {
   });
 
   it('prefers a given growth, and takes Latest from the latest observation with a value', () => {
-    const ind: Indicator = { id: 'N', name: 'n', observations: [{ period: '2024', value: 2100, growth: 0.05 }, { period: '2025', growth: 0.137 }] };
+    const ind: Indicator = {
+      id: 'N',
+      name: 'n',
+      observations: [
+        { period: '2024', value: 2100, growth: 0.05 },
+        { period: '2025', growth: 0.137 },
+      ],
+    };
     const f = indicatorFigures(ind, at('2025'));
     expect(f.latest).toBe(2100);
     expect(f.latestPeriod).toBe('2024');
@@ -138,7 +145,10 @@ describe('indicator figures', () => {
       kind: 'cumulative',
       baseline: { period: '2024', value: 10 },
       target: { period: '2027', value: 510 },
-      observations: [{ period: '2025', value: 120 }, { period: '2026', value: 130 }],
+      observations: [
+        { period: '2025', value: 120 },
+        { period: '2026', value: 130 },
+      ],
     };
     const f = indicatorFigures(ind, at('2026-Q4'));
     expect(f.latest).toBe(260);
@@ -164,6 +174,18 @@ describe('indicator figures', () => {
       cagr: null,
       requiredCagr: null,
     });
-    expect(indicatorFigures({ id: 'Z', name: 'z', observations: [{ period: '2023', value: 0 }, { period: '2024', value: 5 }] }, at('2024')).growth).toBeNull();
+    expect(
+      indicatorFigures(
+        {
+          id: 'Z',
+          name: 'z',
+          observations: [
+            { period: '2023', value: 0 },
+            { period: '2024', value: 5 },
+          ],
+        },
+        at('2024'),
+      ).growth,
+    ).toBeNull();
   });
 });

@@ -26,7 +26,18 @@ describe('layout model', () => {
   const beijing = buildReport(template('quarterly'), seed('beijing-2022-q3'), 'en', OPTIONS);
 
   it('orders sheets as the template does, with the record of what made it last and very hidden', () => {
-    expect(beijing.sheets.map((s) => s.name)).toEqual(['Summary', 'Measures', 'Catalog', 'Indicators', 'Observations', 'Dashboard', 'Sources', 'About', '_figures', '_plan_report']);
+    expect(beijing.sheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Measures',
+      'Catalog',
+      'Indicators',
+      'Observations',
+      'Dashboard',
+      'Sources',
+      'About',
+      '_figures',
+      '_plan_report',
+    ]);
     expect(beijing.sheets.at(-1)!.state).toBe('veryHidden');
     // The counts behind the plan and group figures: hidden, not very hidden, so that anyone can audit them.
     expect(beijing.sheets.at(-2)!.state).toBe('hidden');
@@ -151,7 +162,7 @@ describe('layout model', () => {
 });
 
 describe('template sheet titles', () => {
-  it("refuses titles Excel would refuse, in each language, and titles used twice", () => {
+  it('refuses titles Excel would refuse, in each language, and titles used twice', () => {
     const text = [
       'template: plan-report-template/v1',
       'name: bad',

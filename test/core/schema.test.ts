@@ -119,7 +119,12 @@ indicators:
       },
     ],
     catalogs: [
-      { id: 'CAT-1', title: 'A catalog', issued: '2021-11', entries: [{ product: 'P', enterprise: 'E', category: 'drug', hospitals: 3, listed: '2021-11-30' }] },
+      {
+        id: 'CAT-1',
+        title: 'A catalog',
+        issued: '2021-11',
+        entries: [{ product: 'P', enterprise: 'E', category: 'drug', hospitals: 3, listed: '2021-11-30' }],
+      },
     ],
     indicators: [
       {
@@ -467,7 +472,7 @@ indicators:
     ]);
   });
 
-  it('refuses a measure group missing from the plan\'s groups, and groups listed twice ignoring case', () => {
+  it("refuses a measure group missing from the plan's groups, and groups listed twice ignoring case", () => {
     const text = `${HEAD}plans:
   - id: P
     title: p
@@ -511,7 +516,9 @@ indicators:
     expect(lines(dataError(HEAD.replace('title: T', 'title: Plans: 2024')))).toEqual([
       'data.yaml:3:10: invalid YAML: Nested mappings are not allowed in compact mappings',
     ]);
-    expect(lines(dataError(HEAD.replace('region: R', 'region: @R')))).toEqual(['data.yaml:4:11: invalid YAML: Plain value cannot start with reserved character @']);
+    expect(lines(dataError(HEAD.replace('region: R', 'region: @R')))).toEqual([
+      'data.yaml:4:11: invalid YAML: Plain value cannot start with reserved character @',
+    ]);
   });
 
   it('reports an unclosed quote where the quoted text starts, not at the end of the file', () => {
@@ -556,7 +563,8 @@ report:
   });
 
   it('refuses JSON `tru`, locating the bad word', () => {
-    const text = '{"format": "plan-report/v1",\n "report": {"title": "T", "region": "R", "period": "2024-Q1"},\n "plans": [{"id": "P", "title": "p", "measures": [], "x": tru}]\n}';
+    const text =
+      '{"format": "plan-report/v1",\n "report": {"title": "T", "region": "R", "period": "2024-Q1"},\n "plans": [{"id": "P", "title": "p", "measures": [], "x": tru}]\n}';
     const e = dataError(text, 'data.json');
     expect(lines(e)[0]).toBe('data.json:3:59: invalid JSON: unexpected character; expected a value, a key in double quotes, or punctuation');
   });
@@ -575,7 +583,9 @@ report:
         {
           id: 'P1',
           title: 'p',
-          measures: [0, 1, 2, 3].map((i) => ({ id: `M${i}`, title: 'm', status: 'in-progress', progress: 0.5 })).concat({ id: 'M4', title: 'm', status: 'done', progress: 0.5 }),
+          measures: [0, 1, 2, 3]
+            .map((i) => ({ id: `M${i}`, title: 'm', status: 'in-progress', progress: 0.5 }))
+            .concat({ id: 'M4', title: 'm', status: 'done', progress: 0.5 }),
         },
       ],
     };
@@ -677,7 +687,11 @@ report:
 
   // The structure elsewhere is broken in a way the cross-item rules must survive.
   it.each([
-    ['a plan without its measures list', '  - { id: P, title: p }', 'data.yaml:7:5: plans[0].measures: missing required key "measures"; expected a list of measures'],
+    [
+      'a plan without its measures list',
+      '  - { id: P, title: p }',
+      'data.yaml:7:5: plans[0].measures: missing required key "measures"; expected a list of measures',
+    ],
     ['a plan id that is a number', '  - { id: 12, title: p, measures: [] }', 'data.yaml:7:11: plans[0].id: expected an id (text), got 12'],
     [
       'a measure group that is a number',
@@ -691,7 +705,10 @@ catalogs:
   - { id: C, title: c, entries: [] }
   - { id: C, title: c, entries: [] }
 `;
-    expect(lines(dataError(text))).toEqual([structural, 'data.yaml:10:11: catalogs[1].id: duplicate catalog id "C": already used by catalogs[0]; expected a unique id']);
+    expect(lines(dataError(text))).toEqual([
+      structural,
+      'data.yaml:10:11: catalogs[1].id: duplicate catalog id "C": already used by catalogs[0]; expected a unique id',
+    ]);
   });
 
   it('names the file as given in every line', () => {
@@ -719,7 +736,8 @@ describe('readTemplate', () => {
   });
 
   it('reads a template written as JSON like the same one in YAML', () => {
-    const yaml = 'template: plan-report-template/v1\nname: mine\nsections:\n  - section: summary\n    blocks: [plans]\n  - section: measures\n    columns: [id, { field: title, width: 60, hidden: false }]\n';
+    const yaml =
+      'template: plan-report-template/v1\nname: mine\nsections:\n  - section: summary\n    blocks: [plans]\n  - section: measures\n    columns: [id, { field: title, width: 60, hidden: false }]\n';
     const json = {
       template: 'plan-report-template/v1',
       name: 'mine',
@@ -806,7 +824,8 @@ describe('readTemplate', () => {
   });
 
   it('locates template problems in JSON too', () => {
-    const text = '{\n  "template": "plan-report-template/v1",\n  "name": "mine",\n  "sections": [\n    { "section": "summary" },\n    { "section": "summary" }\n  ]\n}';
+    const text =
+      '{\n  "template": "plan-report-template/v1",\n  "name": "mine",\n  "sections": [\n    { "section": "summary" },\n    { "section": "summary" }\n  ]\n}';
     expect(lines(templateError(text, 'tpl.json'))).toEqual([
       'tpl.json:6:18: sections[1].section: section "summary" appears twice (also sections[0]); expected each section once',
     ]);

@@ -52,12 +52,8 @@ function expectSplit(text: string): Scanned {
   const result = scanAll(text);
   expect(JSON.parse(result.skeleton)).toEqual(emptied(value));
   const expected = [
-    ...(value.plans ?? []).flatMap((p, list: number) =>
-      (p.measures ?? []).map((m: unknown, index: number) => ({ kind: MEASURES, list, index, value: m })),
-    ),
-    ...(value.catalogs ?? []).flatMap((c, list: number) =>
-      (c.entries ?? []).map((e: unknown, index: number) => ({ kind: ENTRIES, list, index, value: e })),
-    ),
+    ...(value.plans ?? []).flatMap((p, list: number) => (p.measures ?? []).map((m: unknown, index: number) => ({ kind: MEASURES, list, index, value: m }))),
+    ...(value.catalogs ?? []).flatMap((c, list: number) => (c.entries ?? []).map((e: unknown, index: number) => ({ kind: ENTRIES, list, index, value: e }))),
   ];
   const byPlace = (a: { kind: number; list: number; index: number }, b: typeof a) => a.kind - b.kind || a.list - b.list || a.index - b.index;
   expect(result.rows.map(({ kind, list, index, text: t }) => ({ kind, list, index, value: JSON.parse(t) })).sort(byPlace)).toEqual(expected.sort(byPlace));

@@ -36,7 +36,9 @@ interface ChartPart {
 /** Every chart part of a package: its title, the ranges its series point at, and their cached values. */
 async function chartsOf(file: string): Promise<ChartPart[]> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const parts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).sort();
+  const parts = Object.keys(zip.files)
+    .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+    .sort();
   return Promise.all(
     parts.map(async (p) => {
       const xml = await zip.file(p)!.async('string');
@@ -108,7 +110,10 @@ beforeAll(async () => {
   files.edited = path.join(dir, 'edited.xlsx');
   await setCellText(files.beijing, files.edited, 'xl/worksheets/sheet2.xml', `G${row}`, 'Completed');
   const names = Object.keys(files);
-  const out = await recalculate(names.map((n) => files[n]), path.join(dir, 'resaved'));
+  const out = await recalculate(
+    names.map((n) => files[n]),
+    path.join(dir, 'resaved'),
+  );
   resaved = Object.fromEntries(names.map((n, i) => [n, out[i]]));
 }, 240_000);
 
@@ -127,7 +132,12 @@ describe('native charts', () => {
 
   it('draws the Suzhou catalog by category, and each Shanghai indicator against its target', async () => {
     const suzhou = await chartsOf(files.suzhou);
-    expect(suzhou.map((c) => c.title)).toEqual(['Completion rate by plan', 'Catalog products by category', 'High-end medical device and biomedicine industry output value / revenue', 'Medical device and bio-pharmaceutical enterprises gathered (2023 target derived from 200+ new enterprises a year)']);
+    expect(suzhou.map((c) => c.title)).toEqual([
+      'Completion rate by plan',
+      'Catalog products by category',
+      'High-end medical device and biomedicine industry output value / revenue',
+      'Medical device and bio-pharmaceutical enterprises gathered (2023 target derived from 200+ new enterprises a year)',
+    ]);
     expect(suzhou[1].values).toEqual([[0, 0, 0, 0, 25]]);
     expect(suzhou[2].values).toEqual([[200], [800]]); // observed, target
     const shanghai = await chartsOf(files.shanghai);

@@ -56,7 +56,11 @@ const partsOf = (t: Template) => ({
 });
 
 /** Edits a workbook the way an official would in Excel, through exceljs. */
-async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook, column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number }) => void) {
+async function edit(
+  file: string,
+  out: string,
+  change: (wb: ExcelJS.Workbook, column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number }) => void,
+) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const meta = metaOf(wb, file);
@@ -67,7 +71,12 @@ async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook, co
   await wb.xlsx.writeFile(out);
 }
 
-function appendRow(wb: ExcelJS.Workbook, column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number }, sheet: string, values: Record<string, ExcelJS.CellValue>) {
+function appendRow(
+  wb: ExcelJS.Workbook,
+  column: (sheet: string, field: string) => { ws: ExcelJS.Worksheet; col: number },
+  sheet: string,
+  values: Record<string, ExcelJS.CellValue>,
+) {
   // The first row after the table's last filled row, as an official appends one
   // (the rows below hold hidden helper formulas, so actualRowCount is not the end).
   const { ws } = column(sheet, Object.keys(values)[0]);
@@ -123,7 +132,12 @@ beforeAll(async () => {
     appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'New product', enterprise: 'New Co', category: 'Drug', hospitals: 2 });
     // The same new enterprise again, and a known one, in other cases: neither is a new enterprise.
     appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'Second new product', enterprise: 'new co', category: 'Drug' });
-    appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'Third new product', enterprise: 'enterprise 02 (NOT named in the source)', category: 'Drug' });
+    appendRow(wb, column, 'catalog', {
+      catalog: 'SZ-IFH-2021-1',
+      product: 'Third new product',
+      enterprise: 'enterprise 02 (NOT named in the source)',
+      category: 'Drug',
+    });
     // The only product of enterprise 18 now listed under enterprise 01: one enterprise fewer.
     const { ws, col } = column('catalog', 'enterprise');
     for (let r = 2; r <= ws.actualRowCount; r++) {

@@ -18,14 +18,47 @@ import {
   type ReportData,
 } from '../../src/core/schema';
 
-const TRICKY = ['a*b', 'a?b', 'a~b', '~', '*', '?', '<5', '>=3', '=x', '=HYPERLINK("http://x","y")', '+1', '-2', '@x', "'abc", '1', '01', '2020-01-01', 'TRUE', 'Ab', 'aB', '医药', '医疗器械 🧬', 'x"y'];
+const TRICKY = [
+  'a*b',
+  'a?b',
+  'a~b',
+  '~',
+  '*',
+  '?',
+  '<5',
+  '>=3',
+  '=x',
+  '=HYPERLINK("http://x","y")',
+  '+1',
+  '-2',
+  '@x',
+  "'abc",
+  '1',
+  '01',
+  '2020-01-01',
+  'TRUE',
+  'Ab',
+  'aB',
+  '医药',
+  '医疗器械 🧬',
+  'x"y',
+];
 
 /** Text of 1..n characters from a mix of scripts, or one of the tricky strings. */
 export const text = (max = 30): fc.Arbitrary<string> =>
-  fc.oneof(
-    { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: max, unit: fc.constantFrom(...Array.from('abcXYZ 019-_.,;:()*?~<>=+@\'"医药器械创新北京苏州上海🧬💊')) }) },
-    { weight: 1, arbitrary: fc.constantFrom(...TRICKY) },
-  ).filter((s) => s.trim().length > 0);
+  fc
+    .oneof(
+      {
+        weight: 3,
+        arbitrary: fc.string({
+          minLength: 1,
+          maxLength: max,
+          unit: fc.constantFrom(...Array.from('abcXYZ 019-_.,;:()*?~<>=+@\'"医药器械创新北京苏州上海🧬💊')),
+        }),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...TRICKY) },
+    )
+    .filter((s) => s.trim().length > 0);
 
 const id = fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/);
 const uniqueIds = (min: number, max: number) => fc.uniqueArray(id, { minLength: min, maxLength: max, selector: (s) => nameKey(s).toLowerCase() });
@@ -75,25 +108,27 @@ const plan = (planId: string): fc.Arbitrary<Plan> =>
 const enterprisePool = ['Acme', 'ACME', 'acme', 'Innovent*', 'Innovent', 'Bei?Gene', 'BeiXGene', '恒瑞医药', 'Zai~Lab', 'Zai~~Lab', '1', '=x'];
 
 const catalog = (catalogId: string): fc.Arbitrary<Catalog> =>
-  fc.record({
-    id: fc.constant(catalogId),
-    title: text(),
-    region: maybe(text()),
-    issued: maybe(fc.oneof(isoDate, fc.constantFrom('2021-11', '2021', '2022-Q1', '2022-H2'))),
-    entries: fc.array(
-      fc
-        .record({
-          product: text(),
-          enterprise: fc.oneof(fc.constantFrom(...enterprisePool), text(20)),
-          category: fc.constantFrom(...CATEGORIES),
-          registration: maybe(text(20)),
-          listed: maybe(isoDate),
-          hospitals: maybe(fc.nat({ max: 5 })),
-        })
-        .map((e): CatalogEntry => compact(e)),
-      { maxLength: 12 },
-    ),
-  }).map((c) => compact(c));
+  fc
+    .record({
+      id: fc.constant(catalogId),
+      title: text(),
+      region: maybe(text()),
+      issued: maybe(fc.oneof(isoDate, fc.constantFrom('2021-11', '2021', '2022-Q1', '2022-H2'))),
+      entries: fc.array(
+        fc
+          .record({
+            product: text(),
+            enterprise: fc.oneof(fc.constantFrom(...enterprisePool), text(20)),
+            category: fc.constantFrom(...CATEGORIES),
+            registration: maybe(text(20)),
+            listed: maybe(isoDate),
+            hospitals: maybe(fc.nat({ max: 5 })),
+          })
+          .map((e): CatalogEntry => compact(e)),
+        { maxLength: 12 },
+      ),
+    })
+    .map((c) => compact(c));
 
 const periodOfKind = (kind: 'year' | 'half' | 'quarter' | 'month') => {
   const year = fc.integer({ min: 2016, max: 2030 });
@@ -109,11 +144,13 @@ const periodOfKind = (kind: 'year' | 'half' | 'quarter' | 'month') => {
   }
 };
 const anyPeriod = fc.constantFrom('year', 'half', 'quarter', 'month' as const).chain((k) => periodOfKind(k as 'year'));
-const value = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 5000 }) },
-  { weight: 2, arbitrary: fc.double({ min: -100, max: 10000, noNaN: true, noDefaultInfinity: true }) },
-  { weight: 1, arbitrary: fc.constant(0) },
-).map((v) => v + 0); // a spreadsheet has no negative zero
+const value = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 5000 }) },
+    { weight: 2, arbitrary: fc.double({ min: -100, max: 10000, noNaN: true, noDefaultInfinity: true }) },
+    { weight: 1, arbitrary: fc.constant(0) },
+  )
+  .map((v) => v + 0); // a spreadsheet has no negative zero
 
 const indicator = (indicatorId: string): fc.Arbitrary<Indicator> =>
   fc.constantFrom('year', 'half', 'quarter', 'month' as const).chain((kind) =>
@@ -126,7 +163,11 @@ const indicator = (indicatorId: string): fc.Arbitrary<Indicator> =>
         baseline: maybe(fc.record({ period: anyPeriod, value })),
         target: maybe(fc.record({ period: anyPeriod, value })),
         observations: fc.uniqueArray(
-          fc.record({ period: periodOfKind(kind as 'year'), value: maybe(value), growth: maybe(fc.double({ min: -0.5, max: 2, noNaN: true }).map((v) => v + 0)) }),
+          fc.record({
+            period: periodOfKind(kind as 'year'),
+            value: maybe(value),
+            growth: maybe(fc.double({ min: -0.5, max: 2, noNaN: true }).map((v) => v + 0)),
+          }),
           { maxLength: 10, selector: (o) => o.period },
         ),
       })
@@ -154,13 +195,11 @@ export const reportData: fc.Arbitrary<ReportData> = fc
         catalogs: fc.tuple(...catalogIds.map(catalog)),
         indicators: fc.tuple(...indicatorIds.map(indicator)),
       })
-      .map(
-        (parts): ReportData => ({
-          format: FORMAT,
-          report: compact({ title, region, period, date, locale }),
-          plans: parts.plans,
-          catalogs: parts.catalogs,
-          indicators: parts.indicators,
-        }),
-      ),
+      .map((parts): ReportData => ({
+        format: FORMAT,
+        report: compact({ title, region, period, date, locale }),
+        plans: parts.plans,
+        catalogs: parts.catalogs,
+        indicators: parts.indicators,
+      })),
   );

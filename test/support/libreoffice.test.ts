@@ -77,9 +77,7 @@ describe('LibreOffice harness', () => {
 
   test('rejects a missing input file clearly', async () => {
     const missing = path.join(dir, 'no-such-file.xlsx');
-    await expect(recalculate([missing], path.join(dir, 'out-missing'))).rejects.toThrow(
-      /input file does not exist: .*no-such-file\.xlsx/,
-    );
+    await expect(recalculate([missing], path.join(dir, 'out-missing'))).rejects.toThrow(/input file does not exist: .*no-such-file\.xlsx/);
   });
 
   test('refuses to overwrite an input', async () => {
@@ -100,17 +98,15 @@ describe('LibreOffice harness', () => {
     const input = path.join(dir, 'timeout', 'slow.xlsx');
     fs.mkdirSync(path.dirname(input), { recursive: true });
     await writeWrongCache(input);
-    await expect(recalculate([input], path.join(dir, 'timeout-out'), { timeoutMs: 300 })).rejects.toThrow(
-      /timed out after 300 ms/,
-    );
+    await expect(recalculate([input], path.join(dir, 'timeout-out'), { timeoutMs: 300 })).rejects.toThrow(/timed out after 300 ms/);
     expect(fs.existsSync(path.join(dir, 'timeout-out', 'slow.xlsx'))).toBe(false);
   });
 
   test('says how to install when soffice is missing', async () => {
     const input = path.join(dir, 'in', 'wrong-cache.xlsx');
-    await expect(
-      recalculate([input], path.join(dir, 'out-nosoffice'), { soffice: path.join(dir, 'no-soffice-here') }),
-    ).rejects.toThrow(/install libreoffice-calc-nogui/);
+    await expect(recalculate([input], path.join(dir, 'out-nosoffice'), { soffice: path.join(dir, 'no-soffice-here') })).rejects.toThrow(
+      /install libreoffice-calc-nogui/,
+    );
   });
 
   test('convertToPdf writes a PDF', async () => {

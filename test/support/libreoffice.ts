@@ -27,9 +27,7 @@ export interface LibreOfficeOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
-const INSTALL_HINT =
-  'LibreOffice (soffice) not found: install libreoffice-calc-nogui ' +
-  '(apt-get install -y --no-install-recommends libreoffice-calc-nogui)';
+const INSTALL_HINT = 'LibreOffice (soffice) not found: install libreoffice-calc-nogui ' + '(apt-get install -y --no-install-recommends libreoffice-calc-nogui)';
 
 /**
  * A private profile's registrymodifications.xcu: recalculate every formula
@@ -137,12 +135,7 @@ function realOrResolved(p: string): string {
   }
 }
 
-async function convert(
-  inputs: string[],
-  outDir: string,
-  format: 'xlsx' | 'pdf',
-  opts: LibreOfficeOptions = {},
-): Promise<string[]> {
+async function convert(inputs: string[], outDir: string, format: 'xlsx' | 'pdf', opts: LibreOfficeOptions = {}): Promise<string[]> {
   if (inputs.length === 0) return [];
   const soffice = opts.soffice ?? findSoffice();
   if (soffice === null || !isExecutableFile(soffice)) throw new Error(INSTALL_HINT);

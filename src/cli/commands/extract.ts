@@ -20,7 +20,10 @@ export async function extractCommand(workbook: string, opts: { out?: string }, i
   const { loadWorkbookFile } = await import('../xlsx/read-meta');
   const wb = await loadWorkbookFile(workbook);
   if (wb.getWorksheet(FORM_META_SHEET) && !wb.getWorksheet(META_SHEET)) {
-    throw InputError.one(workbook, 'is a form made by `plan-report form`, not a report; expected a report workbook (fold a returned form into the data file with `plan-report collect DATA FORM...`)');
+    throw InputError.one(
+      workbook,
+      'is a form made by `plan-report form`, not a report; expected a report workbook (fold a returned form into the data file with `plan-report collect DATA FORM...`)',
+    );
   }
   const data = readReportWorkbook(exceljsGrid(wb), workbook);
   const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);

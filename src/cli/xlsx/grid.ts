@@ -7,7 +7,8 @@ function gridValue(v: ExcelJS.CellValue): GridValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return decodeXstring(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as ExcelJS.CellFormulaValue).formula ?? (v as ExcelJS.CellSharedFormulaValue).sharedFormula) };
+  if ('formula' in v || 'sharedFormula' in v)
+    return { formula: String((v as ExcelJS.CellFormulaValue).formula ?? (v as ExcelJS.CellSharedFormulaValue).sharedFormula) };
   if ('richText' in v) return decodeXstring(v.richText.map((t) => t.text).join(''));
   if ('text' in v && 'hyperlink' in v) return String(v.text);
   if ('error' in v) return String(v.error);

@@ -16,7 +16,8 @@ const argb = (rgb: string) => ({ argb: `FF${rgb}` });
 /** One exceljs style object per named style, shared by every cell that uses it. */
 function excelStyle(style: Style): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
-  if (style.font) out.font = { bold: style.font.bold, italic: style.font.italic, size: style.font.size, color: style.font.color ? argb(style.font.color) : undefined };
+  if (style.font)
+    out.font = { bold: style.font.bold, italic: style.font.italic, size: style.font.size, color: style.font.color ? argb(style.font.color) : undefined };
   if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) };
   if (style.numFmt) out.numFmt = style.numFmt;
   if (style.align) {
@@ -36,7 +37,10 @@ const EXCEL_STYLES = Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [
 
 /** The same styles for cells that stay editable on a protected sheet (a form's fillable cells). */
 const UNLOCKED: Partial<ExcelJS.Style> = { protection: { locked: false } };
-const EXCEL_UNLOCKED_STYLES = Object.fromEntries(Object.entries(EXCEL_STYLES).map(([k, v]) => [k, { ...v, ...UNLOCKED }])) as Record<StyleName, Partial<ExcelJS.Style>>;
+const EXCEL_UNLOCKED_STYLES = Object.fromEntries(Object.entries(EXCEL_STYLES).map(([k, v]) => [k, { ...v, ...UNLOCKED }])) as Record<
+  StyleName,
+  Partial<ExcelJS.Style>
+>;
 
 /** A conditional format's style (a "dxf"): fills use bgColor there. */
 function dxfStyle(name: StyleName): Partial<ExcelJS.Style> {
@@ -65,7 +69,15 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
 }
 
 function validation(v: Validation): ExcelJS.DataValidation {
-  const prompt = { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message, showErrorMessage: true, errorStyle: 'stop', errorTitle: v.prompt.title, error: v.prompt.message };
+  const prompt = {
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.message,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: v.prompt.title,
+    error: v.prompt.message,
+  };
   const r = v.rule;
   switch (r.type) {
     case 'list':
@@ -81,12 +93,23 @@ function validation(v: Validation): ExcelJS.DataValidation {
 
 function conditionalFormat(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
   if (cf.type === 'expression') {
-    return { ref: cf.range, rules: [{ type: 'expression', priority, formulae: [cf.formula], style: dxfStyle(cf.style) }] } as ExcelJS.ConditionalFormattingOptions;
+    return {
+      ref: cf.range,
+      rules: [{ type: 'expression', priority, formulae: [cf.formula], style: dxfStyle(cf.style) }],
+    } as ExcelJS.ConditionalFormattingOptions;
   }
   const bound = (kind: 'min' | 'max', value?: number) => (value === undefined ? { type: kind } : { type: 'num', value });
   return {
     ref: cf.range,
-    rules: [{ type: 'dataBar', priority, cfvo: [bound('min', cf.min), bound('max', cf.max)], color: argb(cf.color), gradient: false } as unknown as ExcelJS.ConditionalFormattingRule],
+    rules: [
+      {
+        type: 'dataBar',
+        priority,
+        cfvo: [bound('min', cf.min), bound('max', cf.max)],
+        color: argb(cf.color),
+        gradient: false,
+      } as unknown as ExcelJS.ConditionalFormattingRule,
+    ],
   };
 }
 

@@ -11,7 +11,23 @@ export const en: Labels = {
     sources: 'Sources',
     about: 'About',
   },
-  calc: { planCode: 'Plan code (for the figures)', groupCode: 'Group code (for the figures)', planKey: 'Plan', groupKey: 'Plan | group', code: 'Code', count: 'Measures', observationCode: 'Indicator and month code (for the figures)', enterprise: 'Enterprise (lower case)', pairCode: 'Catalog and enterprise code', entries: 'Entries', catalogKey: 'Catalog', enterpriseCode: 'Enterprise code (for the figures)', newEnterprise: 'New enterprise (for the figures)', observationsEnd: 'Observations: last row', outOfOrder: 'Observations out of order' },
+  calc: {
+    planCode: 'Plan code (for the figures)',
+    groupCode: 'Group code (for the figures)',
+    planKey: 'Plan',
+    groupKey: 'Plan | group',
+    code: 'Code',
+    count: 'Measures',
+    observationCode: 'Indicator and month code (for the figures)',
+    enterprise: 'Enterprise (lower case)',
+    pairCode: 'Catalog and enterprise code',
+    entries: 'Entries',
+    catalogKey: 'Catalog',
+    enterpriseCode: 'Enterprise code (for the figures)',
+    newEnterprise: 'New enterprise (for the figures)',
+    observationsEnd: 'Observations: last row',
+    outOfOrder: 'Observations out of order',
+  },
   measureFields: {
     plan: 'Plan',
     id: 'ID',
@@ -102,7 +118,8 @@ export const en: Labels = {
     value: 'Observed',
     target: 'Target',
     dashboardTitle: 'Indicators against their targets',
-    dashboardIntro: 'Each chart shows an indicator\'s observations over time against its target. The tables beside the charts read the Observations and Indicators sheets.',
+    dashboardIntro:
+      "Each chart shows an indicator's observations over time against its target. The tables beside the charts read the Observations and Indicators sheets.",
   },
   helpers: {
     latestValueMonth: 'helper: month of latest value',
@@ -134,8 +151,7 @@ export const en: Labels = {
         'For a level indicator, the value of the latest observation that has a value, up to the end of the reporting period. ' +
         'For a cumulative indicator, the baseline (0 if none) plus every observed value up to the end of the reporting period.',
       growth:
-        'The year-on-year growth of the latest observation: its growth when given, otherwise its value divided by the value ' +
-        'one year earlier, minus 1.',
+        'The year-on-year growth of the latest observation: its growth when given, otherwise its value divided by the value ' + 'one year earlier, minus 1.',
       progress: '(Latest - baseline) / (target - baseline), with a missing baseline counting as 0.',
       cagr: 'The compound annual growth rate from the baseline to Latest: (Latest / baseline) ^ (1 / years) - 1. Level indicators only.',
       requiredCagr:

@@ -8,23 +8,30 @@ export type SheetKey = 'summary' | 'measures' | 'catalog' | 'indicators' | 'obse
 
 export type MeasureField = 'plan' | 'id' | 'title' | 'group' | 'lead' | 'due' | 'status' | 'completed' | 'progress' | 'note';
 export type EntryField = 'catalog' | 'product' | 'enterprise' | 'category' | 'registration' | 'listed' | 'hospitals';
-export type IndicatorField =
-  | 'id'
-  | 'name'
-  | 'region'
-  | 'unit'
-  | 'kind'
-  | 'baselinePeriod'
-  | 'baselineValue'
-  | 'targetPeriod'
-  | 'targetValue';
+export type IndicatorField = 'id' | 'name' | 'region' | 'unit' | 'kind' | 'baselinePeriod' | 'baselineValue' | 'targetPeriod' | 'targetValue';
 export type ObservationField = 'indicator' | 'period' | 'value' | 'growth';
 export type SourceField = 'kind' | 'id' | 'title' | 'region' | 'issued' | 'source';
 
 export interface Labels {
   sheets: Record<SheetKey, string>;
   /** The hidden helper columns and the hidden sheet that count plans' and groups' measures (figure-codes.ts). */
-  calc: { planCode: string; groupCode: string; planKey: string; groupKey: string; code: string; count: string; observationCode: string; enterprise: string; pairCode: string; entries: string; catalogKey: string; enterpriseCode: string; newEnterprise: string; observationsEnd: string; outOfOrder: string };
+  calc: {
+    planCode: string;
+    groupCode: string;
+    planKey: string;
+    groupKey: string;
+    code: string;
+    count: string;
+    observationCode: string;
+    enterprise: string;
+    pairCode: string;
+    entries: string;
+    catalogKey: string;
+    enterpriseCode: string;
+    newEnterprise: string;
+    observationsEnd: string;
+    outOfOrder: string;
+  };
   measureFields: Record<MeasureField, string>;
   entryFields: Record<EntryField, string>;
   indicatorFields: Record<IndicatorField, string>;

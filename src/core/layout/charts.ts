@@ -15,7 +15,18 @@ import { SERIES_COLORS, TAB_COLORS } from './styles';
 /** Summary charts stand side by side in a band of rows above the figures, so that they print on the first page. */
 export const CHART_BAND_ROWS = 16;
 /** Column spans (first, last+1) of 1, 2 or 3 charts across the Summary's columns A..J. */
-const SPANS: Record<number, [number, number][]> = { 1: [[1, 5]], 2: [[1, 3], [3, 11]], 3: [[1, 3], [3, 7], [7, 11]] };
+const SPANS: Record<number, [number, number][]> = {
+  1: [[1, 5]],
+  2: [
+    [1, 3],
+    [3, 11],
+  ],
+  3: [
+    [1, 3],
+    [3, 7],
+    [7, 11],
+  ],
+};
 
 /** The summary charts the template asks for that the data can draw, with their titles. */
 export function plannedSummaryCharts(ctx: Context): { kind: SummaryChart; title: string }[] {
@@ -73,9 +84,25 @@ export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks,
     const [fromCol, toCol] = SPANS[planned.length][n];
     const place = { from: { row: bandTop, col: fromCol }, to: { row: bandTop + CHART_BAND_ROWS, col: toCol } };
     if (kind === 'plans' && blocks.plans) {
-      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)], percent: true, numFmt: '0%', dataLabels: true });
+      charts.push({
+        kind: 'bar',
+        title,
+        ...place,
+        series: [series(sheet, F.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)],
+        percent: true,
+        numFmt: '0%',
+        dataLabels: true,
+      });
     } else if (kind === 'groups' && blocks.groups) {
-      charts.push({ kind: 'bar', title, ...place, series: [series(sheet, F.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)], percent: true, numFmt: '0%', dataLabels: true });
+      charts.push({
+        kind: 'bar',
+        title,
+        ...place,
+        series: [series(sheet, F.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)],
+        percent: true,
+        numFmt: '0%',
+        dataLabels: true,
+      });
     } else if (kind === 'categories' && blocks.categories) {
       const b = blocks.categories;
       const list = Array.from({ length: b.catalogs }, (_, i) => {
@@ -102,10 +129,7 @@ export function dashboardSheet(ctx: Context): Sheet {
     name: ctx.sheetName.dashboard,
     state: 'visible',
     columns: [{ width: 12 }, { width: 14 }, { width: 14 }, { width: 3 }, ...Array.from({ length: 9 }, () => ({ width: 11 }))],
-    rows: [
-      { cells: [{ v: C.dashboardTitle, s: 'title' }], height: 30 },
-      { cells: [{ v: C.dashboardIntro, s: 'subtitle' }] },
-    ],
+    rows: [{ cells: [{ v: C.dashboardTitle, s: 'title' }], height: 30 }, { cells: [{ v: C.dashboardIntro, s: 'subtitle' }] }],
     merges: ['A1:M1', 'A2:M2'],
     validations: [],
     conditionalFormats: [],
@@ -120,7 +144,16 @@ export function dashboardSheet(ctx: Context): Sheet {
   (ctx.data.indicators ?? []).forEach((ind, i) => {
     if (!ind.observations.length) return; // nothing to draw
     const top = sheet.rows.length + 2;
-    sheet.rows.push({ cells: [] }, { cells: [{ v: ind.unit ? `${ind.name} (${ind.unit})` : ind.name, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }] });
+    sheet.rows.push(
+      { cells: [] },
+      {
+        cells: [
+          { v: ind.unit ? `${ind.name} (${ind.unit})` : ind.name, s: 'sectionTitle' },
+          { v: null, s: 'sectionTitle' },
+          { v: null, s: 'sectionTitle' },
+        ],
+      },
+    );
     sheet.rows.push({ cells: [C.period, C.value, C.target].map((v) => ({ v, s: 'header' as const })) });
     const first = sheet.rows.length + 1;
     const target = ind.target?.value ?? null;
@@ -132,7 +165,11 @@ export function dashboardSheet(ctx: Context): Sheet {
           { f: `IF(${ref(obs('period').letter, r)}="","",${ref(obs('period').letter, r)}&"")`, v: o.period, s: 'period' },
           // #N/A, not "", for a missing value: a line chart leaves a gap for #N/A but draws "" as 0.
           { f: `IF(${ref(obs('value').letter, r)}="",NA(),${ref(obs('value').letter, r)})`, v: o.value ?? { error: '#N/A' }, s: 'number' },
-          { f: `IF(${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)}="",NA(),${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)})`, v: target ?? { error: '#N/A' }, s: 'number' },
+          {
+            f: `IF(${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)}="",NA(),${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)})`,
+            v: target ?? { error: '#N/A' },
+            s: 'number',
+          },
         ],
       });
     });
@@ -153,7 +190,7 @@ export function dashboardSheet(ctx: Context): Sheet {
       });
     }
   });
-  if (!(ctx.data.indicators ?? []).some((ind) => ind.observations.length)) sheet.rows.push({ cells: [] }, { cells: [{ v: L.summary.none, s: "muted" }] });
+  if (!(ctx.data.indicators ?? []).some((ind) => ind.observations.length)) sheet.rows.push({ cells: [] }, { cells: [{ v: L.summary.none, s: 'muted' }] });
   // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour.
   const last = sheet.rows.length;
   if (last > 2) sheet.conditionalFormats.push({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });

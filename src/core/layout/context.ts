@@ -65,9 +65,38 @@ export interface Context {
   };
 }
 
-const MEASURE_WIDTHS: Partial<Record<MeasureField, number>> = { plan: 16, id: 10, title: 60, group: 26, lead: 28, due: 12, status: 13, completed: 13, progress: 10, note: 48 };
-const ENTRY_WIDTHS: Partial<Record<EntryField, number>> = { catalog: 16, product: 40, enterprise: 40, category: 13, registration: 22, listed: 12, hospitals: 12 };
-const INDICATOR_WIDTHS: Partial<Record<IndicatorField, number>> = { id: 16, name: 36, region: 24, unit: 18, kind: 12, baselinePeriod: 10, baselineValue: 12, targetPeriod: 10, targetValue: 12 };
+const MEASURE_WIDTHS: Partial<Record<MeasureField, number>> = {
+  plan: 16,
+  id: 10,
+  title: 60,
+  group: 26,
+  lead: 28,
+  due: 12,
+  status: 13,
+  completed: 13,
+  progress: 10,
+  note: 48,
+};
+const ENTRY_WIDTHS: Partial<Record<EntryField, number>> = {
+  catalog: 16,
+  product: 40,
+  enterprise: 40,
+  category: 13,
+  registration: 22,
+  listed: 12,
+  hospitals: 12,
+};
+const INDICATOR_WIDTHS: Partial<Record<IndicatorField, number>> = {
+  id: 16,
+  name: 36,
+  region: 24,
+  unit: 18,
+  kind: 12,
+  baselinePeriod: 10,
+  baselineValue: 12,
+  targetPeriod: 10,
+  targetValue: 12,
+};
 const OBSERVATION_WIDTHS: Partial<Record<ObservationField, number>> = { indicator: 18, period: 10, value: 14, growth: 14 };
 
 function sectionOf<K extends Section['section']>(t: Template, kind: K): Extract<Section, { section: K }> | undefined {

@@ -75,11 +75,7 @@ export function statusClass(m: Measure, date: string): number {
 export function groupKey(planId: string, group: string): string {
   const s = `${planId}|${group}`;
   const escape = /\u0001/g; // eslint-disable-line no-control-regex -- U+0001 is the escape character of these codes
-  return s
-    .replace(escape, '\u00011')
-    .replace(/~/g, '\u00012')
-    .replace(/\*/g, '\u00013')
-    .replace(/\?/g, '\u00014');
+  return s.replace(escape, '\u00011').replace(/~/g, '\u00012').replace(/\*/g, '\u00013').replace(/\?/g, '\u00014');
 }
 
 /** The codes of a report, or undefined when it has no plans to count. */

@@ -83,7 +83,15 @@ export function metaSheet(ctx: Context, sheets: Sheet[]): Sheet {
 /** Reads the meta sheet's rows back (each row: key, then the value in chunks). Throws on a malformed sheet. */
 export function parseMeta(rows: (string | undefined)[][]): Meta {
   const kv = new Map<string, string>();
-  for (const r of rows) if (r[0]) kv.set(r[0], r.slice(1).map((c) => c ?? '').join(''));
+  for (const r of rows)
+    if (r[0])
+      kv.set(
+        r[0],
+        r
+          .slice(1)
+          .map((c) => c ?? '')
+          .join(''),
+      );
   const get = (k: string) => {
     const v = kv.get(k);
     if (v === undefined) throw new Error(`the record of what made this workbook lacks "${k}"`);

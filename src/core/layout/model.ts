@@ -57,10 +57,7 @@ export interface Column {
 }
 
 export type ValidationRule =
-  | { type: 'list'; values: string[] }
-  | { type: 'date' }
-  | { type: 'decimal'; min?: number; max?: number }
-  | { type: 'whole'; min?: number; max?: number };
+  { type: 'list'; values: string[] } | { type: 'date' } | { type: 'decimal'; min?: number; max?: number } | { type: 'whole'; min?: number; max?: number };
 
 export interface Validation {
   /** A1 range on the sheet, e.g. `G2:G1051`. */

@@ -129,7 +129,8 @@ export function readMeta(wb: GridWorkbook, file: string): Meta {
     throw InputError.one(file, `${(err as Error).message}; expected a workbook made by plan-report`, { cell: `${META_SHEET}!A1` });
   }
   if (meta.format !== FORMAT) throw InputError.one(file, `is of data format "${meta.format}"; expected "${FORMAT}"`, { cell: `${META_SHEET}!B1` });
-  if (meta.workbook !== WORKBOOK_FORMAT) throw InputError.one(file, `is a workbook of layout "${meta.workbook}"; expected "${WORKBOOK_FORMAT}"`, { cell: `${META_SHEET}!B2` });
+  if (meta.workbook !== WORKBOOK_FORMAT)
+    throw InputError.one(file, `is a workbook of layout "${meta.workbook}"; expected "${WORKBOOK_FORMAT}"`, { cell: `${META_SHEET}!B2` });
   return meta;
 }
 
@@ -186,7 +187,9 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
     for (const { row, col } of rows(sources.sheet, sources.fields)) {
       const s = sources.sheet;
       const kindText = R.text(s, row, col('kind'), ['sources', row]);
-      const isPlan = kindText !== undefined && [labelsFor('en').sourceKinds.plan, labelsFor('zh-CN').sourceKinds.plan, 'plan'].some((w) => w.toLowerCase() === kindText.toLowerCase());
+      const isPlan =
+        kindText !== undefined &&
+        [labelsFor('en').sourceKinds.plan, labelsFor('zh-CN').sourceKinds.plan, 'plan'].some((w) => w.toLowerCase() === kindText.toLowerCase());
       const list: (Plan | Catalog)[] = isPlan ? plans : catalogs;
       const id = R.text(s, row, col('id'), ['sources', row, 'id']) ?? '';
       let item = list.find((x) => x.id === id);
@@ -211,7 +214,10 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
       const planId = R.text(s, row, col('plan'), ['measures', row, 'plan']);
       const p = plans.findIndex((x) => x.id === planId);
       if (p === -1) {
-        R.problem({ sheet: s.name, row, col: col('plan') }, `plan ${JSON.stringify(planId ?? '')} is not one of this report's plans; expected one of: ${plans.map((x) => x.id).join(', ')}`);
+        R.problem(
+          { sheet: s.name, row, col: col('plan') },
+          `plan ${JSON.stringify(planId ?? '')} is not one of this report's plans; expected one of: ${plans.map((x) => x.id).join(', ')}`,
+        );
         continue;
       }
       const at: Path = ['plans', p, 'measures', plans[p].measures.length];
@@ -238,7 +244,10 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
       const catalogId = R.text(s, row, col('catalog'), ['catalog', row, 'catalog']);
       const c = catalogs.findIndex((x) => x.id === catalogId);
       if (c === -1) {
-        R.problem({ sheet: s.name, row, col: col('catalog') }, `catalog ${JSON.stringify(catalogId ?? '')} is not one of this report's catalogs; expected one of: ${catalogs.map((x) => x.id).join(', ')}`);
+        R.problem(
+          { sheet: s.name, row, col: col('catalog') },
+          `catalog ${JSON.stringify(catalogId ?? '')} is not one of this report's catalogs; expected one of: ${catalogs.map((x) => x.id).join(', ')}`,
+        );
         continue;
       }
       const at: Path = ['catalogs', c, 'entries', catalogs[c].entries.length];
@@ -290,7 +299,10 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
       const id = R.text(s, row, col('indicator'), ['observations', row, 'indicator']);
       const i = indicators.findIndex((x) => x.id === id);
       if (i === -1) {
-        R.problem({ sheet: s.name, row, col: col('indicator') }, `indicator ${JSON.stringify(id ?? '')} is not one of this report's indicators; expected one of: ${indicators.map((x) => x.id).join(', ')}`);
+        R.problem(
+          { sheet: s.name, row, col: col('indicator') },
+          `indicator ${JSON.stringify(id ?? '')} is not one of this report's indicators; expected one of: ${indicators.map((x) => x.id).join(', ')}`,
+        );
         continue;
       }
       const at: Path = ['indicators', i, 'observations', indicators[i].observations.length];

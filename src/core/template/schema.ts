@@ -9,7 +9,18 @@ import { record } from '../schema';
 
 export const TEMPLATE_FORMAT = 'plan-report-template/v1';
 
-export const MEASURE_FIELDS = ['plan', 'id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note'] as const satisfies readonly MeasureField[];
+export const MEASURE_FIELDS = [
+  'plan',
+  'id',
+  'title',
+  'group',
+  'lead',
+  'due',
+  'status',
+  'completed',
+  'progress',
+  'note',
+] as const satisfies readonly MeasureField[];
 export const ENTRY_FIELDS = ['catalog', 'product', 'enterprise', 'category', 'registration', 'listed', 'hospitals'] as const satisfies readonly EntryField[];
 export const INDICATOR_FIELDS = [
   'id',
@@ -30,10 +41,7 @@ export type SummaryChart = (typeof SUMMARY_CHARTS)[number];
 
 /** A title in one language for all, or per language. */
 const localizedText = z.union(
-  [
-    z.string().min(1).max(255),
-    record({ en: z.string().min(1).max(255).optional(), 'zh-CN': z.string().min(1).max(255).optional() }),
-  ],
+  [z.string().min(1).max(255), record({ en: z.string().min(1).max(255).optional(), 'zh-CN': z.string().min(1).max(255).optional() })],
   { error: 'expected a title: text, or a mapping with en and zh-CN' },
 );
 export type LocalizedText = z.infer<typeof localizedText>;
@@ -59,9 +67,7 @@ const sheetTitle = { title: localizedText.optional() };
 const summarySection = record({
   section: z.literal('summary'),
   ...sheetTitle,
-  blocks: z
-    .array(z.enum(SUMMARY_BLOCKS, { error: `expected a block, one of ${SUMMARY_BLOCKS.join(' | ')}` }))
-    .optional(),
+  blocks: z.array(z.enum(SUMMARY_BLOCKS, { error: `expected a block, one of ${SUMMARY_BLOCKS.join(' | ')}` })).optional(),
   charts: z
     .array(
       z.union(
@@ -112,7 +118,7 @@ export type ColumnSpec<F extends string> = F | { field: F; title?: LocalizedText
 export function sheetNameProblem(name: string): string | undefined {
   if (name.length > 31) return `is ${name.length} characters long; expected a sheet name of at most 31 characters`;
   if (/[:\\/?*[\]]/.test(name)) return 'holds one of : \\ / ? * [ ]; expected a sheet name without them';
-  if (/^'|'$/.test(name)) return "begins or ends with an apostrophe; expected a sheet name that does not";
+  if (/^'|'$/.test(name)) return 'begins or ends with an apostrophe; expected a sheet name that does not';
   if (name.toLowerCase() === 'history') return 'is "History", which Excel keeps for itself; expected another sheet name';
   return undefined;
 }
@@ -131,7 +137,8 @@ export function templateRules(t: Template): Problem[] {
         const problem = sheetNameProblem(name as string);
         if (problem) problems.push({ path, message: `sheet title "${name}" ${problem}` });
         const seen = titles.get(`${lang}|${(name as string).toLowerCase()}`);
-        if (seen) problems.push({ path, message: `sheet title "${name}" is also the title at ${formatPath(seen)}; expected sheet titles that differ (ignoring case)` });
+        if (seen)
+          problems.push({ path, message: `sheet title "${name}" is also the title at ${formatPath(seen)}; expected sheet titles that differ (ignoring case)` });
         else titles.set(`${lang}|${(name as string).toLowerCase()}`, path);
       }
     }
@@ -140,7 +147,10 @@ export function templateRules(t: Template): Problem[] {
   t.sections.forEach((s, i) => {
     const first = seen.get(s.section);
     if (first !== undefined) {
-      problems.push({ path: ['sections', i, 'section'], message: `section "${s.section}" appears twice (also sections[${first}]); expected each section once` });
+      problems.push({
+        path: ['sections', i, 'section'],
+        message: `section "${s.section}" appears twice (also sections[${first}]); expected each section once`,
+      });
     } else seen.set(s.section, i);
     const lists: [string, readonly ColumnSpec<string>[] | undefined][] = [['columns', 'columns' in s ? s.columns : undefined]];
     if (s.section === 'indicators') lists.push(['observationColumns', s.observationColumns]);
@@ -158,24 +168,42 @@ export function templateRules(t: Template): Problem[] {
   if (!seen.has('summary')) {
     problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
   }
-  const needs: Record<SummaryBlock, SectionKind> = { plans: 'measures', groups: 'measures', catalogs: 'catalog', categories: 'catalog', indicators: 'indicators' };
+  const needs: Record<SummaryBlock, SectionKind> = {
+    plans: 'measures',
+    groups: 'measures',
+    catalogs: 'catalog',
+    categories: 'catalog',
+    indicators: 'indicators',
+  };
   t.sections.forEach((s, i) => {
     if (s.section === 'dashboard' && !seen.has('indicators')) {
-      problems.push({ path: ['sections', i, 'section'], message: 'the dashboard needs the section "indicators", which this template does not have; expected that section too, or no dashboard' });
+      problems.push({
+        path: ['sections', i, 'section'],
+        message: 'the dashboard needs the section "indicators", which this template does not have; expected that section too, or no dashboard',
+      });
     }
     if (s.section !== 'summary') return;
     (s.blocks ?? []).forEach((b, j) => {
       if (!seen.has(needs[b])) {
-        problems.push({ path: ['sections', i, 'blocks', j], message: `block "${b}" needs the section "${needs[b]}", which this template does not have; expected that section too, or no "${b}" block` });
+        problems.push({
+          path: ['sections', i, 'blocks', j],
+          message: `block "${b}" needs the section "${needs[b]}", which this template does not have; expected that section too, or no "${b}" block`,
+        });
       }
     });
     (s.charts ?? []).forEach((c, j) => {
       const chart = typeof c === 'string' ? c : c.chart;
       const block: SummaryBlock = chart;
       if (s.blocks && !s.blocks.includes(block)) {
-        problems.push({ path: ['sections', i, 'charts', j], message: `chart "${chart}" is drawn from the block "${block}", which this summary does not show; expected that block in "blocks" too` });
+        problems.push({
+          path: ['sections', i, 'charts', j],
+          message: `chart "${chart}" is drawn from the block "${block}", which this summary does not show; expected that block in "blocks" too`,
+        });
       } else if (!seen.has(needs[block])) {
-        problems.push({ path: ['sections', i, 'charts', j], message: `chart "${chart}" needs the section "${needs[block]}", which this template does not have; expected that section too, or no "${chart}" chart` });
+        problems.push({
+          path: ['sections', i, 'charts', j],
+          message: `chart "${chart}" needs the section "${needs[block]}", which this template does not have; expected that section too, or no "${chart}" chart`,
+        });
       }
     });
   });

@@ -74,7 +74,11 @@ function wrap<T extends object>(o: T): T {
 
 function loadList(arg: unknown, all: string[]): string[] {
   if (arg === undefined) return all;
-  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === 'string')
+    return arg
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.map(String);
   if (arg && typeof arg === 'object' && 'select' in arg) return loadList((arg as { select?: string }).select, all);
   throw new FakeExcelError('InvalidArgument', 'load: bad argument');
@@ -124,7 +128,10 @@ abstract class ClientObject {
 
   protected got<T>(p: string): T {
     if (!this.loaded.has(p)) {
-      throw new FakeExcelError('PropertyNotLoaded', `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.loaded.get(p) as T;
   }
@@ -274,11 +281,15 @@ export class Worksheet extends ClientObject {
     return this.got('name');
   }
   set name(v: string) {
-    this.q('name', () => {
-      const s = this.sheet();
-      this.context.state.checkSheetName(v, s);
-      s.name = v;
-    }, v);
+    this.q(
+      'name',
+      () => {
+        const s = this.sheet();
+        this.context.state.checkSheetName(v, s);
+        s.name = v;
+      },
+      v,
+    );
   }
   get id(): string {
     return this.got('id');
@@ -299,10 +310,14 @@ export class Worksheet extends ClientObject {
     return this.got('tabColor');
   }
   set tabColor(v: string) {
-    this.q('tabColor', () => {
-      if (v !== '' && !/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeExcelError('InvalidArgument', `tabColor "${v}"`);
-      this.sheet().tabColor = v.toUpperCase();
-    }, v);
+    this.q(
+      'tabColor',
+      () => {
+        if (v !== '' && !/^#[0-9A-Fa-f]{6}$/.test(v)) throw new FakeExcelError('InvalidArgument', `tabColor "${v}"`);
+        this.sheet().tabColor = v.toUpperCase();
+      },
+      v,
+    );
   }
 
   delete(): void {
@@ -426,15 +441,22 @@ export class Range extends RangeBase {
   }
 
   private writeGrid(what: string, input: unknown, each: (sheet: SheetState, r: number, c: number, v: unknown) => void): void {
-    this.q(what, () => {
-      const { sheet, rect } = this.rect();
-      const rows = rect.r2 - rect.r1 + 1;
-      const cols = rect.c2 - rect.c1 + 1;
-      if (!Array.isArray(input) || input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
-        throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what} of ${rectAddress(rect)})`);
-      }
-      (input as unknown[][]).forEach((row, i) => row.forEach((v, j) => each(sheet, rect.r1 + i, rect.c1 + j, v)));
-    }, input);
+    this.q(
+      what,
+      () => {
+        const { sheet, rect } = this.rect();
+        const rows = rect.r2 - rect.r1 + 1;
+        const cols = rect.c2 - rect.c1 + 1;
+        if (!Array.isArray(input) || input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+          throw new FakeExcelError(
+            'InvalidArgument',
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what} of ${rectAddress(rect)})`,
+          );
+        }
+        (input as unknown[][]).forEach((row, i) => row.forEach((v, j) => each(sheet, rect.r1 + i, rect.c1 + j, v)));
+      },
+      input,
+    );
   }
 
   /** Typed input, as Excel parses it: `=` makes a formula, numbers and dates are converted, `'` keeps text. */
@@ -498,13 +520,17 @@ export class Range extends RangeBase {
   }
 
   set columnHidden(v: boolean) {
-    this.q('columnHidden', () => {
-      const { sheet, rect } = this.rect();
-      for (let c = rect.c1; c <= rect.c2; c++) {
-        if (v) sheet.hiddenColumns.add(c);
-        else sheet.hiddenColumns.delete(c);
-      }
-    }, v);
+    this.q(
+      'columnHidden',
+      () => {
+        const { sheet, rect } = this.rect();
+        for (let c = rect.c1; c <= rect.c2; c++) {
+          if (v) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+      },
+      v,
+    );
   }
   get columnHidden(): boolean {
     return this.got('columnHidden');
@@ -515,7 +541,8 @@ export class Range extends RangeBase {
       if (across) throw new Error('fake Excel: merge(across) is not implemented');
       const { sheet, rect } = this.rect();
       if (cellCount(rect) < 2) return;
-      if (sheet.merges.some((m) => overlaps(m, rect))) throw new FakeExcelError('InvalidOperation', `Cannot merge ${rectAddress(rect)}: it overlaps a merged range`);
+      if (sheet.merges.some((m) => overlaps(m, rect)))
+        throw new FakeExcelError('InvalidOperation', `Cannot merge ${rectAddress(rect)}: it overlaps a merged range`);
       sheet.merges.push(rect);
     });
   }
@@ -596,18 +623,26 @@ export class RangeFormat extends ClientObject {
     this.set_('indentLevel', v, (c) => (c.indent = v));
   }
   set columnWidth(v: number) {
-    this.q('columnWidth', () => {
-      if (!(v >= 0 && v <= 1800)) throw new FakeExcelError('InvalidArgument', `columnWidth ${v}`);
-      const { sheet, rects } = this.cells();
-      for (const r of rects) for (let c = r.c1; c <= r.c2; c++) sheet.columnWidths.set(c, v);
-    }, v);
+    this.q(
+      'columnWidth',
+      () => {
+        if (!(v >= 0 && v <= 1800)) throw new FakeExcelError('InvalidArgument', `columnWidth ${v}`);
+        const { sheet, rects } = this.cells();
+        for (const r of rects) for (let c = r.c1; c <= r.c2; c++) sheet.columnWidths.set(c, v);
+      },
+      v,
+    );
   }
   set rowHeight(v: number) {
-    this.q('rowHeight', () => {
-      if (!(v >= 0 && v <= 409.5)) throw new FakeExcelError('InvalidArgument', `rowHeight ${v}`);
-      const { sheet, rects } = this.cells();
-      for (const r of rects) for (let i = r.r1; i <= r.r2; i++) sheet.rowHeights.set(i, v);
-    }, v);
+    this.q(
+      'rowHeight',
+      () => {
+        if (!(v >= 0 && v <= 409.5)) throw new FakeExcelError('InvalidArgument', `rowHeight ${v}`);
+        const { sheet, rects } = this.cells();
+        for (const r of rects) for (let i = r.r1; i <= r.r2; i++) sheet.rowHeights.set(i, v);
+      },
+      v,
+    );
   }
 }
 
@@ -703,18 +738,21 @@ function checkRule(rule: Record<string, unknown>): void {
   const [type] = keys;
   const r = rule[type] as Record<string, unknown>;
   if (type === 'list') {
-    if (typeof r.source !== 'string' || typeof r.inCellDropDown !== 'boolean') throw new FakeExcelError('InvalidArgument', 'list rule: source and inCellDropDown');
+    if (typeof r.source !== 'string' || typeof r.inCellDropDown !== 'boolean')
+      throw new FakeExcelError('InvalidArgument', 'list rule: source and inCellDropDown');
     if (r.source.length > 255) throw new FakeExcelError('InvalidArgument', 'list source longer than 255 characters');
   } else if (type === 'date' || type === 'decimal' || type === 'wholeNumber') {
     oneOf(r.operator, OPERATORS, `${type} operator`);
     if (r.formula1 === undefined) throw new FakeExcelError('InvalidArgument', `${type} rule without formula1`);
-    if ((r.operator === 'Between' || r.operator === 'NotBetween') && r.formula2 === undefined) throw new FakeExcelError('InvalidArgument', `${type} rule without formula2`);
+    if ((r.operator === 'Between' || r.operator === 'NotBetween') && r.formula2 === undefined)
+      throw new FakeExcelError('InvalidArgument', `${type} rule without formula2`);
   } else throw new Error(`fake Excel: data validation type ${type} is not implemented`);
 }
 
 /** Excel's limits: a title of 32 characters, a message of 255. */
 function checkMessage<T extends { title: string; message: string }>(v: T): T {
-  if (v.title.length > 32 || v.message.length > 255) throw new FakeExcelError('InvalidArgument', `data validation title (max 32) or message (max 255) too long: ${v.title}`);
+  if (v.title.length > 32 || v.message.length > 255)
+    throw new FakeExcelError('InvalidArgument', `data validation title (max 32) or message (max 255) too long: ${v.title}`);
   return v;
 }
 
@@ -733,7 +771,8 @@ export class DataValidation extends ClientObject {
     let v = sheet.validations.find(same);
     if (!v) {
       if (!create) throw new FakeExcelError('InvalidOperation', 'set the rule of a data validation first');
-      if (sheet.validations.some((o) => o.rects.some((a) => rects.some((b) => overlaps(a, b))))) throw new FakeExcelError('InvalidOperation', 'data validations overlap');
+      if (sheet.validations.some((o) => o.rects.some((a) => rects.some((b) => overlaps(a, b)))))
+        throw new FakeExcelError('InvalidOperation', 'data validations overlap');
       v = { rects, rule: {}, ignoreBlanks: true };
       sheet.validations.push(v);
     }
@@ -741,16 +780,24 @@ export class DataValidation extends ClientObject {
   }
 
   set rule(v: Record<string, unknown>) {
-    this.q('rule', () => {
-      checkRule(v);
-      this.validation(true).rule = structuredClone(v);
-    }, v);
+    this.q(
+      'rule',
+      () => {
+        checkRule(v);
+        this.validation(true).rule = structuredClone(v);
+      },
+      v,
+    );
   }
   set prompt(v: ValidationState['prompt']) {
     this.q('prompt', () => (this.validation(false).prompt = { ...checkMessage(v!) }), v);
   }
   set errorAlert(v: ValidationState['errorAlert']) {
-    this.q('errorAlert', () => (this.validation(false).errorAlert = { ...checkMessage(v!), style: oneOf(v!.style, ['Stop', 'Warning', 'Information'], 'alert style') }), v);
+    this.q(
+      'errorAlert',
+      () => (this.validation(false).errorAlert = { ...checkMessage(v!), style: oneOf(v!.style, ['Stop', 'Warning', 'Information'], 'alert style') }),
+      v,
+    );
   }
   set ignoreBlanks(v: boolean) {
     this.q('ignoreBlanks', () => (this.validation(false).ignoreBlanks = v), v);
@@ -768,13 +815,17 @@ export class ConditionalFormatCollection extends ClientObject {
   /** Adds a format at the top priority, as Excel does. */
   add(type: string): ConditionalFormat {
     const cf = wrap(new ConditionalFormat(this.context));
-    this.q('add', () => {
-      const { sheet, rects } = this.cells();
-      const t = oneOf(type, ['Custom', 'DataBar'] as const, 'conditional format type (of those the fake implements)');
-      const state: ConditionalFormatState = { id: newId('CF'), rects, type: t, stopIfTrue: false, font: {} };
-      sheet.conditionalFormats.unshift(state);
-      cf.bind(state, type);
-    }, type);
+    this.q(
+      'add',
+      () => {
+        const { sheet, rects } = this.cells();
+        const t = oneOf(type, ['Custom', 'DataBar'] as const, 'conditional format type (of those the fake implements)');
+        const state: ConditionalFormatState = { id: newId('CF'), rects, type: t, stopIfTrue: false, font: {} };
+        sheet.conditionalFormats.unshift(state);
+        cf.bind(state, type);
+      },
+      type,
+    );
     return cf;
   }
 }
@@ -830,11 +881,15 @@ export class ConditionalFormatRule extends ClientObject {
     super(context);
   }
   set formula(v: string) {
-    this.q('formula', () => {
-      if (typeof v !== 'string' || !v.startsWith('=')) throw new FakeExcelError('InvalidArgument', `a rule formula starts with "=": ${v}`);
-      checkFormula(v, this.context.state);
-      this.cf().formula = v;
-    }, v);
+    this.q(
+      'formula',
+      () => {
+        if (typeof v !== 'string' || !v.startsWith('=')) throw new FakeExcelError('InvalidArgument', `a rule formula starts with "=": ${v}`);
+        checkFormula(v, this.context.state);
+        this.cf().formula = v;
+      },
+      v,
+    );
   }
 }
 
@@ -897,7 +952,8 @@ export class DataBarConditionalFormat extends ClientObject {
   }
   private bound(v: { type: string; formula?: string }) {
     oneOf(v.type, BOUND_TYPES, 'data bar rule type');
-    if (['Number', 'Percent', 'Formula', 'Percentile'].includes(v.type) && v.formula === undefined) throw new FakeExcelError('InvalidArgument', 'data bar rule without formula');
+    if (['Number', 'Percent', 'Formula', 'Percentile'].includes(v.type) && v.formula === undefined)
+      throw new FakeExcelError('InvalidArgument', 'data bar rule without formula');
     return { ...v };
   }
   set lowerBoundRule(v: { type: string; formula?: string }) {
@@ -931,17 +987,24 @@ export class NamedItemCollection extends ClientObject {
 
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     const item = wrap(new NamedItem(this.context));
-    this.q('add', () => item.bind(this.context.state.addName(name, typeof reference === 'string' ? reference : reference.ref(), comment ?? '')), { name, comment });
+    this.q('add', () => item.bind(this.context.state.addName(name, typeof reference === 'string' ? reference : reference.ref(), comment ?? '')), {
+      name,
+      comment,
+    });
     return item;
   }
 
   getItem(name: string): NamedItem {
     const item = wrap(new NamedItem(this.context));
-    this.q('getItem', () => {
-      const n = this.context.state.nameByName(name);
-      if (!n) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: name "${name}"`);
-      item.bind(n);
-    }, name);
+    this.q(
+      'getItem',
+      () => {
+        const n = this.context.state.nameByName(name);
+        if (!n) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: name "${name}"`);
+        item.bind(n);
+      },
+      name,
+    );
     return item;
   }
 
@@ -1091,16 +1154,25 @@ export class PageLayout extends ClientObject {
     this.q('paperSize', () => (this.pl().paperSize = oneOf(v, ['A3', 'A4', 'A5', 'Letter', 'Legal'], 'paperSize')), v);
   }
   set zoom(v: PageLayoutZoom) {
-    this.q('zoom', () => {
-      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) throw new FakeExcelError('InvalidArgument', 'zoom: scale or fit to pages, not both');
-      this.pl().zoom = { ...v };
-    }, v);
+    this.q(
+      'zoom',
+      () => {
+        if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined))
+          throw new FakeExcelError('InvalidArgument', 'zoom: scale or fit to pages, not both');
+        this.pl().zoom = { ...v };
+      },
+      v,
+    );
   }
   private margin(name: string, v: number) {
-    this.q(name, () => {
-      if (!(v >= 0 && v < 1000)) throw new FakeExcelError('InvalidArgument', `${name} ${v}`);
-      this.pl().margins[name] = v;
-    }, v);
+    this.q(
+      name,
+      () => {
+        if (!(v >= 0 && v < 1000)) throw new FakeExcelError('InvalidArgument', `${name} ${v}`);
+        this.pl().margins[name] = v;
+      },
+      v,
+    );
   }
   set leftMargin(v: number) {
     this.margin('leftMargin', v);
@@ -1121,11 +1193,15 @@ export class PageLayout extends ClientObject {
     this.margin('footerMargin', v);
   }
   setPrintTitleRows(rows: Range | string): void {
-    this.q('setPrintTitleRows', () => {
-      const { rect } = rangeArg(this.ws, rows);
-      if (rect.c1 !== 1 || rect.c2 !== 16384) throw new FakeExcelError('InvalidArgument', 'print title rows are whole rows');
-      this.pl().printTitleRows = `$${rect.r1}:$${rect.r2}`;
-    }, rows);
+    this.q(
+      'setPrintTitleRows',
+      () => {
+        const { rect } = rangeArg(this.ws, rows);
+        if (rect.c1 !== 1 || rect.c2 !== 16384) throw new FakeExcelError('InvalidArgument', 'print title rows are whole rows');
+        this.pl().printTitleRows = `$${rect.r1}:$${rect.r2}`;
+      },
+      rows,
+    );
   }
   get headersFooters(): HeaderFooterGroup {
     return wrap(new HeaderFooterGroup(this.context, () => this.pl().headersFooters));
@@ -1158,10 +1234,14 @@ export class HeaderFooter extends ClientObject {
     super(context);
   }
   private part(name: string, v: string) {
-    this.q(name, () => {
-      if (typeof v !== 'string' || v.length > 255) throw new FakeExcelError('InvalidArgument', `${name}: at most 255 characters`);
-      this.hf()[name] = v;
-    }, v);
+    this.q(
+      name,
+      () => {
+        if (typeof v !== 'string' || v.length > 255) throw new FakeExcelError('InvalidArgument', `${name}: at most 255 characters`);
+        this.hf()[name] = v;
+      },
+      v,
+    );
   }
   set leftHeader(v: string) {
     this.part('leftHeader', v);
@@ -1198,29 +1278,47 @@ export class ChartCollection extends ClientObject {
   /** A chart of the source range's columns (one series per column), as Excel's "Columns". */
   add(type: string, source: Range, seriesBy = 'Auto'): Chart {
     const chart = wrap(new Chart(this.context));
-    this.q('add', () => {
-      const sheet = this.ws.sheet();
-      const t = oneOf(type, CHART_TYPES, 'chart type (of those the fake implements)');
-      if (seriesBy !== 'Columns') throw new Error('fake Excel: only seriesBy "Columns" is implemented');
-      const { sheetId, rect } = source.ref();
-      const series: SeriesState[] = [];
-      for (let c = rect.c1; c <= rect.c2; c++) series.push({ name: `Series${series.length + 1}`, values: { sheetId, rect: { ...rect, c1: c, c2: c } } });
-      const state: ChartState = { id: newId('CHART'), name: `Chart ${sheet.charts.length + 1}`, type: t, title: { text: '', visible: false }, series, valueAxis: {}, categoryAxis: {}, dataLabels: {}, legend: { visible: true } };
-      sheet.charts.push(state);
-      chart.bind(state, sheet);
-    }, { type, seriesBy });
+    this.q(
+      'add',
+      () => {
+        const sheet = this.ws.sheet();
+        const t = oneOf(type, CHART_TYPES, 'chart type (of those the fake implements)');
+        if (seriesBy !== 'Columns') throw new Error('fake Excel: only seriesBy "Columns" is implemented');
+        const { sheetId, rect } = source.ref();
+        const series: SeriesState[] = [];
+        for (let c = rect.c1; c <= rect.c2; c++) series.push({ name: `Series${series.length + 1}`, values: { sheetId, rect: { ...rect, c1: c, c2: c } } });
+        const state: ChartState = {
+          id: newId('CHART'),
+          name: `Chart ${sheet.charts.length + 1}`,
+          type: t,
+          title: { text: '', visible: false },
+          series,
+          valueAxis: {},
+          categoryAxis: {},
+          dataLabels: {},
+          legend: { visible: true },
+        };
+        sheet.charts.push(state);
+        chart.bind(state, sheet);
+      },
+      { type, seriesBy },
+    );
     return chart;
   }
 
   /** A chart by id or name. */
   getItem(key: string): Chart {
     const chart = wrap(new Chart(this.context));
-    this.q('getItem', () => {
-      const sheet = this.ws.sheet();
-      const c = sheet.charts.find((x) => x.id === key || x.name === key);
-      if (!c) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: chart "${key}"`);
-      chart.bind(c, sheet);
-    }, key);
+    this.q(
+      'getItem',
+      () => {
+        const sheet = this.ws.sheet();
+        const c = sheet.charts.find((x) => x.id === key || x.name === key);
+        if (!c) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: chart "${key}"`);
+        chart.bind(c, sheet);
+      },
+      key,
+    );
     return chart;
   }
 
@@ -1413,18 +1511,24 @@ export class ChartSeriesCollection extends ClientObject {
     super(context);
   }
   getItemAt(index: number): ChartSeries {
-    return wrap(new ChartSeries(this.context, () => {
-      const s = this.chart().series[index];
-      if (!s) throw new FakeExcelError('ItemNotFound', `no series ${index}`);
-      return s;
-    }));
+    return wrap(
+      new ChartSeries(this.context, () => {
+        const s = this.chart().series[index];
+        if (!s) throw new FakeExcelError('ItemNotFound', `no series ${index}`);
+        return s;
+      }),
+    );
   }
   add(name?: string): ChartSeries {
     let state: SeriesState | undefined;
-    this.q('add', () => {
-      state = { name: name ?? `Series${this.chart().series.length + 1}` };
-      this.chart().series.push(state);
-    }, name);
+    this.q(
+      'add',
+      () => {
+        state = { name: name ?? `Series${this.chart().series.length + 1}` };
+        this.chart().series.push(state);
+      },
+      name,
+    );
     return wrap(new ChartSeries(this.context, () => state!));
   }
 }

@@ -104,7 +104,9 @@ export class FakeExcel implements Host {
     return JSON.parse(
       JSON.stringify({
         sheets: st.sheets.map(sheet),
-        names: st.names.map((n) => ({ name: n.name, formula: st.nameFormula(n), comment: n.comment, visible: n.visible })).sort((a, b) => a.name.localeCompare(b.name)),
+        names: st.names
+          .map((n) => ({ name: n.name, formula: st.nameFormula(n), comment: n.comment, visible: n.visible }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
         activeSheetId: st.activeSheetId,
       }),
     );

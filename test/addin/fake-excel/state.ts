@@ -153,7 +153,12 @@ export interface ConditionalFormatState {
   formula?: string;
   font: { bold?: boolean; italic?: boolean; color?: string };
   fill?: string;
-  dataBar?: { lowerBoundRule?: { type: string; formula?: string }; upperBoundRule?: { type: string; formula?: string }; fillColor?: string; gradientFill?: boolean };
+  dataBar?: {
+    lowerBoundRule?: { type: string; formula?: string };
+    upperBoundRule?: { type: string; formula?: string };
+    fillColor?: string;
+    gradientFill?: boolean;
+  };
 }
 
 export interface RangeRef {
@@ -336,7 +341,9 @@ export class WorkbookState {
     if (typeof ref === 'string') {
       const { sheet, address } = splitSheetRef(ref);
       const s = sheet !== undefined ? this.sheetByName(sheet) : undefined;
-      n = s ? { name, ref: { sheetId: s.id, rect: parseRect(address) }, comment, visible: true } : { name, formula: ref.startsWith('=') ? ref : `=${ref}`, comment, visible: true };
+      n = s
+        ? { name, ref: { sheetId: s.id, rect: parseRect(address) }, comment, visible: true }
+        : { name, formula: ref.startsWith('=') ? ref : `=${ref}`, comment, visible: true };
     } else n = { name, ref, comment, visible: true };
     this.names.push(n);
     return n;

@@ -84,7 +84,12 @@ export async function addCharts(xlsx: Buffer, model: Workbook): Promise<Buffer> 
     const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async('string') : undefined;
     const relId = 'rIdPlanReportDrawing';
     const entry = `<Relationship Id="${relId}" Type="${REL}/drawing" Target="../drawings/drawing${d + 1}.xml"/>`;
-    zip.file(relsPath, existing ? existing.replace('</Relationships>', `${entry}</Relationships>`) : rels([{ id: relId, type: 'drawing', target: `../drawings/drawing${d + 1}.xml` }]));
+    zip.file(
+      relsPath,
+      existing
+        ? existing.replace('</Relationships>', `${entry}</Relationships>`)
+        : rels([{ id: relId, type: 'drawing', target: `../drawings/drawing${d + 1}.xml` }]),
+    );
     zip.file(part, insertDrawing(await zip.file(part)!.async('string'), relId));
   }
   zip.file('[Content_Types].xml', types);

@@ -9,7 +9,6 @@ const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-
 export function escapeXml(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) =>
@@ -53,7 +52,9 @@ function seriesXml(chart: Chart, s: ChartSeries, i: number, format: string): str
   const shape =
     chart.kind === 'line'
       ? `<c:spPr><a:ln w="28575" cap="rnd">${fill(color)}${dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
-        (dashed ? '<c:marker><c:symbol val="none"/></c:marker>' : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(color)}</c:spPr></c:marker>`)
+        (dashed
+          ? '<c:marker><c:symbol val="none"/></c:marker>'
+          : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(color)}</c:spPr></c:marker>`)
       : `<c:spPr>${fill(color)}</c:spPr><c:invertIfNegative val="0"/>`;
   return (
     `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${shape}${dataLabels(chart, format)}` +
@@ -65,7 +66,9 @@ function seriesXml(chart: Chart, s: ChartSeries, i: number, format: string): str
 
 function axes(chart: Chart, format: string): string {
   const horizontal = chart.kind === 'bar';
-  const scaling = chart.percent ? '<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>' : '<c:scaling><c:orientation val="minMax"/></c:scaling>';
+  const scaling = chart.percent
+    ? '<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>'
+    : '<c:scaling><c:orientation val="minMax"/></c:scaling>';
   const small = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>';
   return (
     `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>` +

@@ -84,8 +84,10 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
   const cols = sheet.columns.length
     ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`).join('')}</cols>`
     : '';
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
-    `${pr ? `<sheetPr>${pr}</sheetPr>` : ''}${views(sheet, selected)}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+  yield (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+    `${pr ? `<sheetPr>${pr}</sheetPr>` : ''}${views(sheet, selected)}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`
+  );
 
   // The cells a merge covers carry its first cell's style, as Excel writes them (borders and fills need it).
   const covered = new Map<number, Map<number, number | undefined>>();
@@ -119,8 +121,7 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
         if (cell.shares) shared.set(ref, (si = shared.size));
         else if (cell.sharedFrom) si = shared.get(cell.sharedFrom);
         cells += cellXml(ref, cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined, si);
-      }
-      else if (extra?.has(c + 1)) cells += cellXml(cellRef(r, c + 1), { v: null }, extra.get(c + 1));
+      } else if (extra?.has(c + 1)) cells += cellXml(cellRef(r, c + 1), { v: null }, extra.get(c + 1));
     }
     if (!cells && row.height === undefined) continue;
     buf += `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}>${cells}</row>`;

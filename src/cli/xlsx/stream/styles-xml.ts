@@ -64,7 +64,10 @@ export function stylesXml(): StyleTable {
       : '';
     const applies = `${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
     xf[name] = xfs.push(`<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}>${align}</xf>`) - 1;
-    unlocked[name] = xfs.push(`<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies} applyProtection="1">${align}<protection locked="0"/></xf>`) - 1;
+    unlocked[name] =
+      xfs.push(
+        `<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies} applyProtection="1">${align}<protection locked="0"/></xf>`,
+      ) - 1;
   }
   unlocked.default = xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf>') - 1;
   const dxfs: string[] = [];
@@ -77,7 +80,12 @@ export function stylesXml(): StyleTable {
   const list = (tag: string, items: string[]) => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-    (numFmts.length ? list('numFmts', numFmts.map((c, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(c)}"/>`)) : '') +
+    (numFmts.length
+      ? list(
+          'numFmts',
+          numFmts.map((c, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(c)}"/>`),
+        )
+      : '') +
     list('fonts', fonts) +
     list('fills', fills) +
     list('borders', borders) +

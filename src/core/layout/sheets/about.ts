@@ -34,16 +34,23 @@ export function aboutSheet(ctx: Context): Sheet {
     { cells: [] },
     { cells: [A.figure, A.howComputed, A.workbookName].map((v) => ({ v, s: 'header' as const })), height: 22 },
     ...FIGURES.map(([k, n]) => ({
+      cells: [{ v: label(k), s: 'label' as const }, { v: A.explanations[k], s: 'wrap' as const }, n ? { v: n, s: 'wrap' as const } : undefined],
+    })),
+    { cells: [] },
+    ...A.notes.map((note) => ({
       cells: [
-        { v: label(k), s: 'label' as const },
-        { v: A.explanations[k], s: 'wrap' as const },
-        n ? { v: n, s: 'wrap' as const } : undefined,
+        { v: '•', s: 'text' as const },
+        { v: note, s: 'wrap' as const },
       ],
     })),
     { cells: [] },
-    ...A.notes.map((note) => ({ cells: [{ v: '•', s: 'text' as const }, { v: note, s: 'wrap' as const }] })),
-    { cells: [] },
-    { cells: [{ v: A.provenance, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }, { v: null, s: 'sectionTitle' }] },
+    {
+      cells: [
+        { v: A.provenance, s: 'sectionTitle' },
+        { v: null, s: 'sectionTitle' },
+        { v: null, s: 'sectionTitle' },
+      ],
+    },
     ...(
       [
         [A.provenanceKeys.format, FORMAT],
@@ -53,7 +60,12 @@ export function aboutSheet(ctx: Context): Sheet {
         [A.provenanceKeys.locale, ctx.locale],
         [A.provenanceKeys.generated, ctx.options.generatedAt],
       ] as const
-    ).map(([k, v]) => ({ cells: [{ v: k, s: 'label' as const }, { v, s: 'text' as const }] })),
+    ).map(([k, v]) => ({
+      cells: [
+        { v: k, s: 'label' as const },
+        { v, s: 'text' as const },
+      ],
+    })),
   ];
   sheet.merges = ['A1:C1', 'A2:C2'];
   sheet.columns = [{ width: 26 }, { width: 90 }, { width: 48 }];

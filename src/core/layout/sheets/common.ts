@@ -84,7 +84,10 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
     ...cols.map((c) => ({ width: c.width, hidden: c.hidden || undefined })),
     ...(helpers?.titles ?? []).map(() => ({ width: 12, hidden: true })),
   ];
-  const header: Row = { cells: [...cols, ...(helpers?.titles ?? [])].map((c) => ({ v: typeof c === 'string' ? c : c.title, s: 'header' as const })), height: 30 };
+  const header: Row = {
+    cells: [...cols, ...(helpers?.titles ?? [])].map((c) => ({ v: typeof c === 'string' ? c : c.title, s: 'header' as const })),
+    height: 30,
+  };
   const n = spec.items.length;
   const room = helpers ? ROOM_ROWS : 0;
   const lastRow = n + 1 + room;

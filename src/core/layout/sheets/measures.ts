@@ -90,14 +90,12 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
           formula: `AND(ISNUMBER(${due}),${due}<Report_Date,${status}<>${completed},${status}<>${cancelled})`,
           style: 'overdue',
         },
-        ...STATUSES.map(
-          (s): ConditionalFormat => ({
-            range: `${col('status')}2:${col('status')}${last}`,
-            type: 'expression',
-            formula: `${status}=${formulaString(L.statuses[s])}`,
-            style: STATUS_STYLES[s],
-          }),
-        ),
+        ...STATUSES.map((s): ConditionalFormat => ({
+          range: `${col('status')}2:${col('status')}${last}`,
+          type: 'expression',
+          formula: `${status}=${formulaString(L.statuses[s])}`,
+          style: STATUS_STYLES[s],
+        })),
         { range: `${col('progress')}2:${col('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 },
       ];
       return formats;
