@@ -5,7 +5,7 @@
  *
  * `null` is a figure that cannot be computed (shown blank in the workbook).
  */
-import { reportDate } from './data';
+import { reportDate } from './report-defaults';
 import { monthIndex, period, yearEarlier, type Period } from './periods';
 import {
   CATEGORIES,

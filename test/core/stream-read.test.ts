@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData, summarize } from '../../src/core/data';
+import { summarize } from '../../src/core/data-file/counts';
+import { readData } from '../../src/core/data-file/read';
 import { reportFigures } from '../../src/core/figures';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';

@@ -4,13 +4,13 @@
  * attach each to the right email).
  */
 import * as path from 'node:path';
-import { reportLocale } from '../../core/data';
+import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildForm } from '../../core/forms/build';
 import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import type { Locale } from '../../core/schema';
-import { loadDataFile } from '../data-file';
+import { loadDataFile } from '../data-file/load';
 import type { Io } from '../main';
 import { GENERATOR } from '../version';
 import { saveWorkbook } from '../xlsx/save';

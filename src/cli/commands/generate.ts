@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { reportLocale } from '../../core/data';
-import { fileNamePart, reportBaseName } from '../../core/data-text';
+import { fileNamePart, reportBaseName } from '../../core/data-file/names';
+import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData } from '../../core/schema';
 import type { Template } from '../../core/template';
-import { loadReportInput } from '../data-file';
+import { loadReportInput } from '../data-file/load';
 import type { Io } from '../main';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';

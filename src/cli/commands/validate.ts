@@ -1,5 +1,5 @@
 import { formatLocated, InputError } from '../../core/errors';
-import { loadReportInput } from '../data-file';
+import { loadReportInput } from '../data-file/load';
 import type { Io } from '../main';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

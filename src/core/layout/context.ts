@@ -3,7 +3,7 @@
  * the locale, and where each data column lands, decided once from the template
  * so that formulas on one sheet can point into another.
  */
-import { reportDate } from '../data';
+import { reportDate } from '../report-defaults';
 import { reportFigures, type ReportFigures } from '../figures';
 import { labelsFor } from '../i18n';
 import type { EntryField, IndicatorField, Labels, MeasureField, ObservationField, SheetKey } from '../i18n/labels';

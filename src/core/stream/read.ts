@@ -19,13 +19,14 @@
  * throws NotStreamable, and the caller reads the file whole, which finds
  * every problem and locates each at its line and column.
  */
-import { reportDate, type DataSummary } from '../data';
+import type { DataSummary } from '../data-file/counts';
+import { firstDuplicateKey, schemaProblems } from '../data-file/structured-text';
 import { CatalogTally, indicatorFigures, PlanTally } from '../figures';
 import type { DataRows } from '../layout/context';
 import { period } from '../periods';
+import { reportDate } from '../report-defaults';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
 import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type ReportData } from '../schema';
-import { firstDuplicateKey, schemaProblems } from '../structured-text';
 import { rowList } from './row-list';
 import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind } from './scan';
 
