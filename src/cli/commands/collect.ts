@@ -18,7 +18,7 @@ import type { Scalar } from '../../core/forms/form';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { readTextInput } from '../data-file/input';
-import type { Io } from '../main';
+import { EXIT, type Io } from '../io';
 import { progressBar } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
 import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/safe-load';
@@ -154,5 +154,5 @@ export async function collectCommand(
     await writeFileAtomic(out, edited, files);
     io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
   }
-  return refused.size || result.conflicts.length ? 1 : 0;
+  return refused.size || result.conflicts.length ? EXIT.input : EXIT.ok;
 }

@@ -7,7 +7,7 @@ import { FORM_META_SHEET } from '../../core/forms/meta';
 import { META_SHEET } from '../../core/layout/meta';
 import { readReportWorkbook } from '../../core/read/report-reader';
 import { writeFileAtomic } from '../write-atomic';
-import type { Io } from '../main';
+import { EXIT, type Io } from '../io';
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
   const { exceljsGrid } = await import('../xlsx/grid');
@@ -24,5 +24,5 @@ export async function extractCommand(workbook: string, opts: { out?: string }, i
   await writeFileAtomic(out, dataText(data, syntaxOf(out)), [workbook]);
   const s = summarize(data);
   io.out(`${workbook} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators)`);
-  return 0;
+  return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData } from '../../core/schema';
 import type { Template } from '../../core/template';
 import { loadReportInput } from '../data-file/load';
-import type { Io } from '../main';
+import { EXIT, type Io } from '../io';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
@@ -57,5 +57,5 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       for (const p of err.problems) io.err(formatLocated(p));
     }
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.input : EXIT.ok;
 }
