@@ -9,6 +9,7 @@ export * from './schema';
 export * from './template';
 export { buildReport, type BuildOptions } from './layout/build';
 export * from './layout/model';
+export type { RowSource } from './row-source';
 export { META_SHEET, WORKBOOK_FORMAT, parseMeta, type Meta, type Skeleton } from './layout/meta';
 export { STYLES, type Style, type StyleName } from './layout/styles';
 export { labelsFor } from './i18n';

@@ -3,10 +3,10 @@ import { period, periodEnd } from './periods';
 import type { Locale, ReportData } from './schema';
 
 /** The report date: `report.date`, or the last day of the report period. */
-export function reportDate(data: ReportData): string {
+export function reportDate(data: Pick<ReportData, 'report'>): string {
   return data.report.date ?? periodEnd(period(data.report.period));
 }
 
-export function reportLocale(data: ReportData, override?: Locale): Locale {
+export function reportLocale(data: Pick<ReportData, 'report'>, override?: Locale): Locale {
   return override ?? data.report.locale ?? 'en';
 }

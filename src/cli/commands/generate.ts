@@ -22,7 +22,7 @@ export interface GenerateOptions {
 }
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
-export function defaultFileName(data: ReportData, template: Template, locale: Locale): string {
+export function defaultFileName(data: Pick<ReportData, 'report'>, template: Template, locale: Locale): string {
   const extra = [...(template.name !== DEFAULT_TEMPLATE ? [fileNamePart(template.name)] : []), ...(locale !== 'en' ? [locale] : [])];
   return `${reportBaseName(data, extra)}.xlsx`;
 }

@@ -6,9 +6,9 @@
 import { summarize, type DataSummary } from '../../core/data-file/counts';
 import { readData } from '../../core/data-file/read';
 import { InputError, type Located } from '../../core/errors';
-import type { DataRows } from '../../core/layout/context';
+import type { DataRows } from '../../core/data-rows';
 import { formatPath } from '../../core/rules';
-import type { ReportData } from '../../core/schema';
+import type { ReportData, StreamableData } from '../../core/schema';
 import { NotStreamable, readStreamed } from '../../core/stream/read';
 import { fileSource } from './file-source';
 import { inputSize, MAX_JSON_BYTES, readTextInput } from './input';
@@ -29,7 +29,8 @@ export const STREAM_JSON_BYTES = 16 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 export interface ReportInput {
-  data: ReportData;
+  /** The data; when read as a stream, its measures and catalog entries are read again from the file on each pass. */
+  data: StreamableData;
   /** When the data was read as a stream: where buildReport gets the measures and catalog entries. */
   rows?: DataRows;
   summary: DataSummary;

@@ -1,5 +1,5 @@
 /** What a data file holds, counted: the summary validate, generate and the add-in print. */
-import type { ReportData } from '../schema';
+import type { StreamableData } from '../schema';
 
 export interface DataSummary {
   plans: number;
@@ -10,7 +10,7 @@ export interface DataSummary {
   observations: number;
 }
 
-export function summarize(data: ReportData): DataSummary {
+export function summarize(data: StreamableData): DataSummary {
   const plans = data.plans ?? [];
   const catalogs = data.catalogs ?? [];
   const indicators = data.indicators ?? [];

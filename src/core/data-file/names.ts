@@ -12,6 +12,6 @@ export function fileNamePart(text: string): string {
 }
 
 /** `Beijing-2022-Q3` (+ `-template` and `-zh-CN` when not the defaults): the base name of a report's files. */
-export function reportBaseName(data: ReportData, extra: string[] = []): string {
+export function reportBaseName(data: Pick<ReportData, 'report'>, extra: string[] = []): string {
   return [fileNamePart(data.report.region), data.report.period, ...extra].join('-');
 }
