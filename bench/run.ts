@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { findSoffice } from '../test/support/libreoffice';
-import { readData } from '../src/core/data';
+import { readData } from '../src/core/data-file/read';
 import { expectedFigures, figureDifferences, readNamedCells } from '../test/support/named-figures';
 import { timeSoffice } from './libreoffice';
 import { loadAverage, machine, median, runTimed, type Run } from './measure';

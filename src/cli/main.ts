@@ -9,6 +9,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatLocated, InputError } from '../core/errors';
 import type { Locale } from '../core/schema';
+import { EXIT, stdio, type Io } from './io';
 import { VERSION } from './version';
 
 /** The schema's LOCALES, without loading the schema (checked against it at compile time). */
@@ -16,18 +17,6 @@ const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
 type MissingLocale = Exclude<Locale, (typeof LOCALES)[number]>;
 const everyLocale: [MissingLocale] extends [never] ? true : MissingLocale = true;
 void everyLocale;
-
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const p = new Command('plan-report')
@@ -152,7 +141,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** Runs the command line; returns the exit code (never throws, never prints a stack trace for bad input). */
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: string[], io: Io = stdio): Promise<number> {
   let code: number = EXIT.ok;
   const p = program(io, (c) => (code = c));
   try {

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
 import { readTemplate, type Template } from '../core/template';
-import { readTextInput } from './files';
+import { readTextInput } from './data-file/input';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');

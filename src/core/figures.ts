@@ -5,18 +5,18 @@
  *
  * `null` is a figure that cannot be computed (shown blank in the workbook).
  */
-import { reportDate } from './data';
+import { reportDate } from './report-defaults';
 import { monthIndex, period, yearEarlier, type Period } from './periods';
 import {
   CATEGORIES,
-  type Catalog,
   type CatalogEntry,
   type Category,
   type Indicator,
   type Measure,
   type Observation,
-  type Plan,
-  type ReportData,
+  type StreamableCatalog,
+  type StreamableData,
+  type StreamablePlan,
 } from './schema';
 
 export type Figure = number | null;
@@ -122,7 +122,7 @@ export class PlanTally {
   }
 }
 
-export function planFigures(plan: Plan, date: string): PlanFigures {
+export function planFigures(plan: StreamablePlan, date: string): PlanFigures {
   const tally = new PlanTally();
   for (const m of plan.measures) tally.add(m);
   return tally.figures(plan.groups, date);
@@ -169,7 +169,7 @@ export class CatalogTally {
   }
 }
 
-export function catalogFigures(catalog: Catalog): CatalogFigures {
+export function catalogFigures(catalog: StreamableCatalog): CatalogFigures {
   const tally = new CatalogTally();
   for (const e of catalog.entries) tally.add(e);
   return tally.figures();
@@ -235,7 +235,7 @@ export function indicatorFigures(ind: Indicator, reportPeriod: Period): Indicato
   };
 }
 
-export function reportFigures(data: ReportData): ReportFigures {
+export function reportFigures(data: StreamableData): ReportFigures {
   const date = reportDate(data);
   const reportPeriod = period(data.report.period);
   const catalogs = (data.catalogs ?? []).map((c) => {

@@ -1,12 +1,15 @@
-export * from './data';
+export * from './data-file/counts';
+export * from './data-file/read';
 export * from './errors';
 export * from './figures';
 export * from './periods';
+export * from './report-defaults';
 export * from './rules';
 export * from './schema';
 export * from './template';
 export { buildReport, type BuildOptions } from './layout/build';
 export * from './layout/model';
+export type { RowSource } from './row-source';
 export { META_SHEET, WORKBOOK_FORMAT, parseMeta, type Meta, type Skeleton } from './layout/meta';
 export { STYLES, type Style, type StyleName } from './layout/styles';
 export { labelsFor } from './i18n';

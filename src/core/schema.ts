@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, isPeriod } from './periods';
+import type { RowSource } from './row-source';
 
 export const FORMAT = 'plan-report/v1';
 export const MAX_TEXT = 32767;
@@ -145,3 +146,13 @@ export type CatalogEntry = z.infer<typeof entrySchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type Point = z.infer<typeof pointSchema>;
+
+/**
+ * The data as the report builder reads it: its measures and catalog entries
+ * are row sources (row-source.ts), the lists themselves when the file was
+ * read whole, rows read again from the file when it was read as a stream
+ * (stream/read.ts). ReportData is one.
+ */
+export type StreamablePlan = Omit<Plan, 'measures'> & { measures: RowSource<Measure> };
+export type StreamableCatalog = Omit<Catalog, 'entries'> & { entries: RowSource<CatalogEntry> };
+export type StreamableData = Omit<ReportData, 'plans' | 'catalogs'> & { plans?: StreamablePlan[]; catalogs?: StreamableCatalog[] };

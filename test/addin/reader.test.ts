@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { readReportWorkbook } from '../../src/core/read/report-reader';
 import type { ReportData } from '../../src/core/schema';
 import { exceljsGrid } from '../../src/cli/xlsx/grid';

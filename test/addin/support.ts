@@ -1,7 +1,7 @@
 /** Shared by the add-in tests: seeds, templates, models, and data of any size. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import type { Locale, ReportData } from '../../src/core/schema';

@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import type { FakeExcel } from './fake-excel/host';
 import { addinBuild } from './build-addin';
 import { ROOT, seed } from './support';

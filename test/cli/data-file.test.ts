@@ -1,6 +1,6 @@
 /**
  * Large JSON data files, read as a stream by generate and validate
- * (src/cli/data-file.ts): the same output and the same messages as when the
+ * (src/cli/data-file/load.ts): the same output and the same messages as when the
  * file is read whole; a file that changes between the two readings is
  * refused and leaves no workbook; a file too large to be read whole still
  * names where its first problem is.
@@ -10,9 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { run } from '../../src/cli/main';
-import { loadReportInput } from '../../src/cli/data-file';
+import { loadReportInput } from '../../src/cli/data-file/load';
 import { saveWorkbook } from '../../src/cli/xlsx/save';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { InputError } from '../../src/core/errors';
 import { buildReport } from '../../src/core/layout/build';
 import { readTemplate } from '../../src/core/template';
@@ -187,7 +187,7 @@ describe('a data file that changes between the two readings', () => {
     const file = write(text);
     const input = await loadReportInput(file, { streamAbove: 0 });
     fs.rmSync(file);
-    expect(() => [...input.rows!.measures()]).toThrow(/changed while the report was being written/);
+    expect(() => [...input.rows!.measures]).toThrow(/changed while the report was being written/);
   });
 
   it('writes the same workbook when it has not changed', async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import type { ReportData } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';

@@ -1,7 +1,7 @@
 /** The Enterprises figure's codes in the layout model (enterprise-codes.ts), checked without any file. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import { compareNames, ENTERPRISE_COLUMNS } from '../../src/core/layout/enterprise-codes';
 import type { Cell, Workbook } from '../../src/core/layout/model';

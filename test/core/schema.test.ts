@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readData, summarize } from '../../src/core/data';
+import { summarize } from '../../src/core/data-file/counts';
+import { readData } from '../../src/core/data-file/read';
 import { InputError, type Located } from '../../src/core/errors';
 import { MAX_TEXT } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';

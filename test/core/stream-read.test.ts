@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData, summarize } from '../../src/core/data';
+import { summarize } from '../../src/core/data-file/counts';
+import { readData } from '../../src/core/data-file/read';
 import { reportFigures } from '../../src/core/figures';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import { materialize } from '../../src/core/layout/rows';
-import type { Locale, ReportData } from '../../src/core/schema';
+import type { Locale, ReportData, StreamableData } from '../../src/core/schema';
 import { NotStreamable, readStreamed } from '../../src/core/stream/read';
-import { rowList } from '../../src/core/stream/row-list';
 import { readTemplate } from '../../src/core/template';
 import { reportData } from '../support/arbitrary-data';
 import { jsonStyle, jsonText, memorySource } from '../support/json-text';
@@ -31,11 +31,12 @@ function streamed(text: string, size = 7) {
 }
 
 /** The data with its row lists read into arrays. */
-function held(data: ReportData): ReportData {
+function held(data: StreamableData): ReportData {
+  const { plans, catalogs, ...rest } = data;
   return {
-    ...data,
-    ...(data.plans && { plans: data.plans.map((p) => ({ ...p, measures: [...p.measures] })) }),
-    ...(data.catalogs && { catalogs: data.catalogs.map((c) => ({ ...c, entries: [...c.entries] })) }),
+    ...rest,
+    ...(plans && { plans: plans.map((p) => ({ ...p, measures: [...p.measures] })) }),
+    ...(catalogs && { catalogs: catalogs.map((c) => ({ ...c, entries: [...c.entries] })) }),
   };
 }
 
@@ -129,11 +130,11 @@ describe('readStreamed: the same data, figures and workbook as the whole-file re
     const data = seed('beijing-2022-q3');
     const s = streamed(JSON.stringify(data), 1024);
     expect(s.source.passes).toBe(1);
-    expect([...s.rows.measures()].map(([p, m]) => [p, m.id])).toEqual(data.plans![0].measures.map((m) => [0, m.id]));
+    expect([...s.rows.measures].map(([p, m]) => [p, m.id])).toEqual(data.plans![0].measures.map((m) => [0, m.id]));
     expect(s.source.passes).toBe(2);
-    expect(s.data.plans![0].measures.filter((m) => m.status === 'completed')).toHaveLength(38);
+    expect([...s.data.plans![0].measures].filter((m) => m.status === 'completed')).toHaveLength(38);
     expect(s.source.passes).toBe(3);
-    expect([...s.rows.entries()]).toEqual([]);
+    expect([...s.rows.entries]).toEqual([]);
   });
 });
 
@@ -235,41 +236,5 @@ describe('readStreamed: a file it cannot vouch for is left to the whole-file rea
     expect(() => readStreamed(memorySource(bytes, 5))).toThrow(NotStreamable);
     const written = plan('{"id":"M","title":"m\uFFFD","status":"completed"}');
     expect([...streamed(written, 5).data.plans![0].measures][0].title).toBe('m\uFFFD');
-  });
-});
-
-describe('rowList: rows on demand, with a known length', () => {
-  const list = () =>
-    rowList(4, function* () {
-      yield* [1, 2, 3, 4];
-    });
-
-  it('goes through its rows in order as an array does, reading them again each time', () => {
-    const a = [1, 2, 3, 4];
-    const l = list();
-    expect(l.length).toBe(4);
-    expect(Array.isArray(l)).toBe(true);
-    expect([...l]).toEqual(a);
-    expect(l.map((x, i) => x * 10 + i)).toEqual(a.map((x, i) => x * 10 + i));
-    expect(l.filter((x) => x % 2 === 0)).toEqual([2, 4]);
-    expect(l.flatMap((x) => [x, x])).toEqual(a.flatMap((x) => [x, x]));
-    expect(l.reduce((s, x) => s + x, 0)).toBe(10);
-    expect(l.reduce((s, x) => s + x)).toBe(10);
-    expect(l.some((x) => x > 3)).toBe(true);
-    expect(l.every((x) => x > 3)).toBe(false);
-    expect(l.find((x) => x > 2)).toBe(3);
-    expect(l.findIndex((x) => x > 2)).toBe(2);
-    const seen: number[] = [];
-    l.forEach((x) => seen.push(x));
-    expect(seen).toEqual(a);
-  });
-
-  it('refuses what needs the rows in memory, loudly', () => {
-    const l = list();
-    expect(() => l[0]).toThrow(/read on demand/);
-    expect(() => l.slice(1)).toThrow(/slice\(\)/);
-    expect(() => l.push(5)).toThrow();
-    expect(() => JSON.stringify(l)).toThrow(/read on demand/);
-    expect(() => rowList<number>(0, () => []).reduce((a) => a)).toThrow(TypeError);
   });
 });

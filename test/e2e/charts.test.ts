@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import { sheetRows } from '../../src/core/layout/rows';

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import { labelsFor } from '../../src/core/i18n';
 import type { Locale, ReportData } from '../../src/core/schema';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { buildForm } from '../../src/core/forms/build';
 import { sha256Hex } from '../../src/core/forms/digest';
 import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../src/core/forms/form';

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { collectReturns } from '../../src/core/forms/collect';
 import { allForms, HEAD, type FormRequest } from '../../src/core/forms/form';
 import { readReturn } from '../../src/core/forms/reader';

@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { readData } from '../../src/core/data';
+import { readData } from '../../src/core/data-file/read';
 import { collectReturns } from '../../src/core/forms/collect';
 import { HEAD, indicatorPeriod, type FormRequest } from '../../src/core/forms/form';
 import { labelsFor } from '../../src/core/i18n';
 import { parsePeriod, period as parsePeriodText } from '../../src/core/periods';
 import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Locale, type Observation, type ReportData, type Status } from '../../src/core/schema';
-import { editDataText } from '../../src/cli/data-edit';
+import { editDataText } from '../../src/core/data-file/edit';
 import { isoDate, reportData, text } from '../support/arbitrary-data';
 import { readBack } from './read-support';
 import * as path from 'node:path';

@@ -3,7 +3,7 @@
  * workbook file actually holds under each name.
  */
 import ExcelJS from 'exceljs';
-import { reportDate } from '../../src/core/data';
+import { reportDate } from '../../src/core/report-defaults';
 import { reportFigures } from '../../src/core/figures';
 import { dateToSerial } from '../../src/core/periods';
 import { nameKey } from '../../src/core/rules';

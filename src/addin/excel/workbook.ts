@@ -5,7 +5,8 @@
  * (re)insert its charts. Reading goes through the core's reader, as
  * `plan-report extract` does.
  */
-import { dataText, reportBaseName } from '../../core/data-text';
+import { reportBaseName } from '../../core/data-file/names';
+import { dataText } from '../../core/data-file/write';
 import { InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import { readMeta, readReportWorkbook } from '../../core/read/report-reader';

@@ -3,7 +3,9 @@
  * The task pane: Build report, Check workbook, Export data and Insert charts
  * on the open workbook, in English or Simplified Chinese as Excel is.
  */
-import { readData, reportLocale, summarize } from '../../core/data';
+import { summarize } from '../../core/data-file/counts';
+import { readData } from '../../core/data-file/read';
+import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale } from '../../core/schema';

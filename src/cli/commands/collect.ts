@@ -8,18 +8,19 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
-import { readData } from '../../core/data';
+import { editDataText } from '../../core/data-file/edit';
+import { readData } from '../../core/data-file/read';
+import { syntaxOf } from '../../core/data-file/structured-text';
+import { dataText } from '../../core/data-file/write';
 import { formatLocated, InputError, type Located } from '../../core/errors';
 import { collectReturns, type ChangeRow, type Conflict, type ReturnChanges } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
-import { syntaxOf } from '../../core/structured-text';
-import { editDataText } from '../data-edit';
-import { readTextInput, writeFileAtomic } from '../files';
-import type { Io } from '../main';
+import { readTextInput } from '../data-file/input';
+import { EXIT, type Io } from '../io';
 import { progressBar } from '../progress';
-import { dataText } from './extract';
+import { writeFileAtomic } from '../write-atomic';
 import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/safe-load';
 
 export interface CollectOptions {
@@ -134,7 +135,7 @@ export async function collectCommand(
       InputError.one(dataFile, `cannot be edited in place (${why}); nothing was written: write the result anew with --out FILE (.yaml or .json)`);
     let edited: string;
     try {
-      edited = !sameSyntax ? dataText(result.data, out) : result.rows.length ? editDataText(text, dataFile, result.edits) : text;
+      edited = !sameSyntax ? dataText(result.data, syntaxOf(out)) : result.rows.length ? editDataText(text, dataFile, result.edits) : text;
     } catch (err) {
       throw cannot((err as Error).message.split('\n')[0]);
     }
@@ -153,5 +154,5 @@ export async function collectCommand(
     await writeFileAtomic(out, edited, files);
     io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
   }
-  return refused.size || result.conflicts.length ? 1 : 0;
+  return refused.size || result.conflicts.length ? EXIT.input : EXIT.ok;
 }

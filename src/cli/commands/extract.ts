@@ -1,19 +1,13 @@
 import * as path from 'node:path';
-import { dataText as coreDataText } from '../../core/data-text';
-import { syntaxOf } from '../../core/structured-text';
-import { summarize } from '../../core/data';
+import { summarize } from '../../core/data-file/counts';
+import { syntaxOf } from '../../core/data-file/structured-text';
+import { dataText } from '../../core/data-file/write';
 import { InputError } from '../../core/errors';
 import { FORM_META_SHEET } from '../../core/forms/meta';
 import { META_SHEET } from '../../core/layout/meta';
 import { readReportWorkbook } from '../../core/read/report-reader';
-import type { ReportData } from '../../core/schema';
-import { writeFileAtomic } from '../files';
-import type { Io } from '../main';
-
-/** A data file's text for a file name: JSON for .json, else YAML. */
-export function dataText(data: ReportData, file: string): string {
-  return coreDataText(data, syntaxOf(file));
-}
+import { writeFileAtomic } from '../write-atomic';
+import { EXIT, type Io } from '../io';
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
   const { exceljsGrid } = await import('../xlsx/grid');
@@ -27,8 +21,8 @@ export async function extractCommand(workbook: string, opts: { out?: string }, i
   }
   const data = readReportWorkbook(exceljsGrid(wb), workbook);
   const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);
-  await writeFileAtomic(out, dataText(data, out), [workbook]);
+  await writeFileAtomic(out, dataText(data, syntaxOf(out)), [workbook]);
   const s = summarize(data);
   io.out(`${workbook} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators)`);
-  return 0;
+  return EXIT.ok;
 }

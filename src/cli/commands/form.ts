@@ -4,14 +4,14 @@
  * attach each to the right email).
  */
 import * as path from 'node:path';
-import { reportLocale } from '../../core/data';
+import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildForm } from '../../core/forms/build';
 import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import type { Locale } from '../../core/schema';
-import { loadDataFile } from '../data-file';
-import type { Io } from '../main';
+import { loadDataFile } from '../data-file/load';
+import { EXIT, type Io } from '../io';
 import { GENERATOR } from '../version';
 import { saveWorkbook } from '../xlsx/save';
 
@@ -87,7 +87,7 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
     const out = opts.out ?? path.join('out', formFileName(content));
     await saveWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
     io.out(`${dataFile} -> ${out} (${describe(content)})`);
-    return 0;
+    return EXIT.ok;
   }
 
   const period = opts.period ?? data.report.period;
@@ -120,5 +120,5 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
     );
   }
   io.out(`${requests.length - failed} form${requests.length - failed === 1 ? '' : 's'} written to ${dir}`);
-  return failed ? 1 : 0;
+  return failed ? EXIT.input : EXIT.ok;
 }

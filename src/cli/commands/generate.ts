@@ -1,12 +1,12 @@
 import * as path from 'node:path';
-import { reportLocale } from '../../core/data';
-import { fileNamePart, reportBaseName } from '../../core/data-text';
+import { fileNamePart, reportBaseName } from '../../core/data-file/names';
+import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData } from '../../core/schema';
 import type { Template } from '../../core/template';
-import { loadReportInput } from '../data-file';
-import type { Io } from '../main';
+import { loadReportInput } from '../data-file/load';
+import { EXIT, type Io } from '../io';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
@@ -22,7 +22,7 @@ export interface GenerateOptions {
 }
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
-export function defaultFileName(data: ReportData, template: Template, locale: Locale): string {
+export function defaultFileName(data: Pick<ReportData, 'report'>, template: Template, locale: Locale): string {
   const extra = [...(template.name !== DEFAULT_TEMPLATE ? [fileNamePart(template.name)] : []), ...(locale !== 'en' ? [locale] : [])];
   return `${reportBaseName(data, extra)}.xlsx`;
 }
@@ -57,5 +57,5 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       for (const p of err.problems) io.err(formatLocated(p));
     }
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.input : EXIT.ok;
 }

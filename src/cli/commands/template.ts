@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import { FORMAT, type Locale, type ReportData } from '../../core/schema';
 import { localized } from '../../core/template';
-import type { Io } from '../main';
+import { EXIT, type Io } from '../io';
 import { builtInTemplates, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
 import { saveWorkbook } from '../xlsx/save';
@@ -23,7 +23,7 @@ export async function templateCommand(name: string | undefined, opts: TemplateOp
     for (const t of await builtInTemplates()) {
       io.out(`${t.name.padEnd(16)} ${localized(t.template.title, 'en') ?? ''}${t.template.description ? ` - ${t.template.description}` : ''}`);
     }
-    return 0;
+    return EXIT.ok;
   }
   const template = await loadTemplate(name);
   const out = opts.out ?? `${template.name}.xlsx`;
@@ -38,5 +38,5 @@ export async function templateCommand(name: string | undefined, opts: TemplateOp
   const model = buildReport(template, data, opts.locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
   await saveWorkbook(model, out, [name]);
   io.out(`template "${template.name}" -> ${path.normalize(out)} (use it with: plan-report generate DATA --template ${path.normalize(out)})`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { formatLocated, InputError } from '../../core/errors';
-import { loadReportInput } from '../data-file';
-import type { Io } from '../main';
+import { loadReportInput } from '../data-file/load';
+import { EXIT, type Io } from '../io';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -22,5 +22,5 @@ export async function validateCommand(files: string[], io: Io): Promise<number> 
       io.err(`${file}: ${plural(err.problems.length, 'problem')}`);
     }
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.input : EXIT.ok;
 }

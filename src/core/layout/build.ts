@@ -1,9 +1,10 @@
 /**
  * Builds a report's layout model from (template, data, locale): pure, no I/O.
  */
-import type { Locale, ReportData } from '../schema';
+import type { DataRows } from '../data-rows';
+import type { Locale, StreamableData } from '../schema';
 import type { Template } from '../template';
-import { makeContext, type BuildOptions, type DataRows } from './context';
+import { makeContext, type BuildOptions } from './context';
 import { metaSheet } from './meta';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { dashboardSheet, summaryCharts } from './charts';
@@ -20,10 +21,10 @@ import { observationsSheet } from './sheets/observations';
 import { sourcesSheet } from './sheets/sources';
 import { summarySheet } from './sheets/summary';
 
-export type { BuildOptions, DataRows } from './context';
+export type { BuildOptions } from './context';
 
-/** `rows`: where the measures and catalog entries come from when the data is read as a stream (a large JSON file). */
-export function buildReport(template: Template, data: ReportData, locale: Locale, options: BuildOptions, rows?: DataRows): Workbook {
+/** `rows`: where the measures and catalog entries come from when the data is read as a stream (a large JSON file); else the data's own lists. */
+export function buildReport(template: Template, data: StreamableData, locale: Locale, options: BuildOptions, rows?: DataRows): Workbook {
   const ctx = makeContext(template, data, locale, options, rows);
   const order = ctx.has.indicators ? observationOrder(ctx) : undefined;
   const indicators = order ? indicatorsSheet(ctx, order) : undefined;

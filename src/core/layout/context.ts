@@ -3,13 +3,14 @@
  * the locale, and where each data column lands, decided once from the template
  * so that formulas on one sheet can point into another.
  */
-import { reportDate } from '../data';
-import { reportFigures, type ReportFigures } from '../figures';
+import { dataRows, type DataRows } from '../data-rows';
+import type { ReportFigures } from '../figures';
 import { labelsFor } from '../i18n';
 import type { EntryField, IndicatorField, Labels, MeasureField, ObservationField, SheetKey } from '../i18n/labels';
 import { period, periodEnd } from '../periods';
-import type { CatalogEntry, Catalog, Locale, Measure, Plan, ReportData } from '../schema';
-import { rowList } from '../stream/row-list';
+import { reportDate } from '../report-defaults';
+import { mapRows, type RowSource } from '../row-source';
+import type { CatalogEntry, Locale, Measure, StreamableCatalog, StreamableData, StreamablePlan } from '../schema';
 import { ENTRY_FIELDS, INDICATOR_FIELDS, localized, MEASURE_FIELDS, OBSERVATION_FIELDS, type Section, type Template } from '../template';
 import { resolveColumns, type ResolvedColumns } from './columns';
 import type { ColumnRange } from './formulas';
@@ -26,25 +27,12 @@ export interface BuildOptions {
   charts?: boolean;
 }
 
-/**
- * The measures and catalog entries of data too large to hold (a large JSON
- * file, read again as the workbook is written): their figures, counted when
- * the file was checked, and the rows themselves, produced in order on demand.
- * The data's own lists then only know their lengths (see stream/row-list.ts).
- */
-export interface DataRows {
-  figures: ReportFigures;
-  /** Every plan's measures in order, each with the index of its plan. */
-  measures(): Iterable<[plan: number, measure: Measure]>;
-  /** Every catalog's entries in order, each with the index of its catalog. */
-  entries(): Iterable<[catalog: number, entry: CatalogEntry]>;
-}
-
 export interface Context {
-  data: ReportData;
+  /** The data; its measures and catalog entries are reached through `rows`. */
+  data: StreamableData;
   figures: ReportFigures;
-  /** Where the data sheets' rows come from when the data is not all in memory. */
-  rows?: DataRows;
+  /** The measures and catalog entries, in memory or read again from a large file. */
+  rows: DataRows;
   template: Template;
   locale: Locale;
   labels: Labels;
@@ -103,7 +91,7 @@ function sectionOf<K extends Section['section']>(t: Template, kind: K): Extract<
   return t.sections.find((s) => s.section === kind) as Extract<Section, { section: K }> | undefined;
 }
 
-export function makeContext(template: Template, data: ReportData, locale: Locale, options: BuildOptions, rows?: DataRows): Context {
+export function makeContext(template: Template, data: StreamableData, locale: Locale, options: BuildOptions, streamed?: DataRows): Context {
   const labels = labelsFor(locale);
   const sheetName = { ...labels.sheets };
   const has = { summary: false, measures: false, catalog: false, indicators: false, observations: false, dashboard: false, sources: false, about: false };
@@ -123,9 +111,10 @@ export function makeContext(template: Template, data: ReportData, locale: Locale
   const indicators = resolveColumns(indicatorSection?.columns, INDICATOR_FIELDS, labels.indicatorFields, INDICATOR_WIDTHS, locale);
   const observations = resolveColumns(indicatorSection?.observationColumns, OBSERVATION_FIELDS, labels.observationFields, OBSERVATION_WIDTHS, locale);
 
+  const rows = streamed ?? dataRows(data);
   return {
     data,
-    figures: rows?.figures ?? reportFigures(data),
+    figures: rows.figures,
     rows,
     template,
     locale,
@@ -148,23 +137,13 @@ export function makeContext(template: Template, data: ReportData, locale: Locale
 }
 
 /** The Measures sheet's items: every plan's measures in order, each with its plan. */
-export function measureItems(ctx: Context): { plan: Plan; measure: Measure }[] {
+export function measureItems(ctx: Context): RowSource<{ plan: StreamablePlan; measure: Measure }> {
   const plans = ctx.data.plans ?? [];
-  const rows = ctx.rows;
-  if (!rows) return plans.flatMap((plan) => plan.measures.map((measure) => ({ plan, measure })));
-  const count = plans.reduce((n, p) => n + p.measures.length, 0);
-  return rowList(count, function* () {
-    for (const [p, measure] of rows.measures()) yield { plan: plans[p], measure };
-  });
+  return mapRows(ctx.rows.measures, ([p, measure]) => ({ plan: plans[p], measure }));
 }
 
 /** The Catalog sheet's items: every catalog's entries in order, each with its catalog. */
-export function entryItems(ctx: Context): { catalog: Catalog; entry: CatalogEntry }[] {
+export function entryItems(ctx: Context): RowSource<{ catalog: StreamableCatalog; entry: CatalogEntry }> {
   const catalogs = ctx.data.catalogs ?? [];
-  const rows = ctx.rows;
-  if (!rows) return catalogs.flatMap((catalog) => catalog.entries.map((entry) => ({ catalog, entry })));
-  const count = catalogs.reduce((n, c) => n + c.entries.length, 0);
-  return rowList(count, function* () {
-    for (const [c, entry] of rows.entries()) yield { catalog: catalogs[c], entry };
-  });
+  return mapRows(ctx.rows.entries, ([c, entry]) => ({ catalog: catalogs[c], entry }));
 }

@@ -18,7 +18,7 @@
  * Summary's figures add up those counts. Helper formulas fill the data rows
  * and the ROOM_ROWS rows below them, like the validations and formats.
  */
-import type { Measure, Plan } from '../schema';
+import type { Measure, StreamablePlan } from '../schema';
 import { SUMMARY_BLOCKS, type SummaryBlock } from '../template';
 import type { Context } from './context';
 import { idLookup, rowFormula, wildcardFree } from './formulas';
@@ -38,7 +38,7 @@ export interface GroupSlot {
 }
 
 export interface FigureCodes {
-  plans: Plan[];
+  plans: StreamablePlan[];
   /** Every group of every plan, in the Summary's order; absent when the Summary has no group block. */
   groups?: GroupSlot[];
   /** Measures sheet columns of the plan code and the group code. */

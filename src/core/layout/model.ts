@@ -5,6 +5,7 @@
  * neither of which decides layout.
  */
 import type { SheetKey } from '../i18n/labels';
+import type { RowSource } from '../row-source';
 import type { StyleName } from './styles';
 
 export interface DateValue {
@@ -141,16 +142,6 @@ export interface SheetProtection {
   password?: string;
 }
 
-/**
- * Rows produced on demand, one at a time: a data sheet's rows, so that a
- * workbook of a million measures never holds them all. Each call of rows()
- * starts again from the first.
- */
-export interface RowSource {
-  count: number;
-  rows(): Iterable<Row>;
-}
-
 export interface Sheet {
   key: SheetKey | 'meta' | 'calc';
   name: string;
@@ -158,8 +149,12 @@ export interface Sheet {
   columns: Column[];
   /** rows[0] is row 1. */
   rows: Row[];
-  /** More rows after `rows`, produced on demand (read both with sheetRows() in rows.ts). */
-  body?: RowSource;
+  /**
+   * More rows after `rows`, produced on demand, one at a time, each pass
+   * from the first: a data sheet's rows, so that a workbook of a million
+   * measures never holds them all (read both with sheetRows() in rows.ts).
+   */
+  body?: RowSource<Row>;
   merges: string[];
   freeze?: { rows: number; columns: number };
   autoFilter?: string;

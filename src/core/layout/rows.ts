@@ -4,7 +4,7 @@ import type { Row, Sheet } from './model';
 /** Every row of a sheet from row 1: its `rows`, then its `body`, produced as they are read. */
 export function* sheetRows(sheet: Sheet): Generator<Row> {
   yield* sheet.rows;
-  if (sheet.body) yield* sheet.body.rows();
+  if (sheet.body) yield* sheet.body;
 }
 
 /** The sheet with every row in `rows`: for writers that send a sheet's cells as one block (Office.js). */
@@ -13,5 +13,5 @@ export function materialize(sheet: Sheet): Sheet {
 }
 
 export function rowCount(sheet: Sheet): number {
-  return sheet.rows.length + (sheet.body?.count ?? 0);
+  return sheet.rows.length + (sheet.body?.length ?? 0);
 }

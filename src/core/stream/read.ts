@@ -10,23 +10,25 @@
  * and checked whole. Only counts are kept per row, and the ids that must be
  * unique.
  *
- * Pass 2 (DataRows.measures(), .entries(), and going through a row list)
- * scans the file again and produces the rows in order as the workbook is
- * written; the source makes sure the file has not changed in between.
+ * Pass 2 (going through DataRows.measures or .entries, or through a plan's
+ * measures or a catalog's entries: each a row source, row-source.ts) scans
+ * the file again and produces the rows in order as the workbook is written;
+ * the source makes sure the file has not changed in between.
  *
  * This path only vouches for a file that is valid. On any problem at all
  * (syntax, schema, rules, a key written twice, text that is not UTF-8) it
  * throws NotStreamable, and the caller reads the file whole, which finds
  * every problem and locates each at its line and column.
  */
-import { reportDate, type DataSummary } from '../data';
-import { CatalogTally, indicatorFigures, PlanTally } from '../figures';
-import type { DataRows } from '../layout/context';
+import { summarize, type DataSummary } from '../data-file/counts';
+import { firstDuplicateKey, schemaProblems } from '../data-file/structured-text';
+import type { DataRows } from '../data-rows';
+import { CatalogTally, indicatorFigures, PlanTally, type ReportFigures } from '../figures';
 import { period } from '../periods';
+import { reportDate } from '../report-defaults';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
-import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type ReportData } from '../schema';
-import { firstDuplicateKey, schemaProblems } from '../structured-text';
-import { rowList } from './row-list';
+import { rowSource } from '../row-source';
+import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type ReportData, type StreamableData } from '../schema';
 import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind } from './scan';
 
 export { NotStreamable } from './scan';
@@ -47,8 +49,8 @@ export interface ByteSource {
 }
 
 export interface StreamedData {
-  /** The data; its plans' `measures` and catalogs' `entries` are row lists (stream/row-list.ts): lengths, and rows on demand. */
-  data: ReportData;
+  /** The data; its plans' `measures` and catalogs' `entries` are row sources (row-source.ts): lengths, and rows read again on each pass. */
+  data: StreamableData;
   /** For buildReport: the figures, and the rows in order. */
   rows: DataRows;
   summary: DataSummary;
@@ -210,27 +212,40 @@ export function readStreamed(source: ByteSource): StreamedData {
   const measureCounts = planList.map((_, p) => plans[p]?.tally.measures ?? 0);
   const entryCounts = catalogList.map((_, c) => catalogs[c]?.entries ?? 0);
 
-  const pass = <T>(kind: RowKind, counts: number[], only?: number) => secondPass<T>(source, kind, counts, only);
-  planList.forEach((plan, p) => (plan.measures = rowList(measureCounts[p], () => values(pass<Measure>(MEASURES, measureCounts, p)))));
-  catalogList.forEach((catalog, c) => (catalog.entries = rowList(entryCounts[c], () => values(pass<CatalogEntry>(ENTRIES, entryCounts, c)))));
+  return withRows(source, data, figures, measureCounts, entryCounts);
+}
 
+/**
+ * The data of pass 1 made ready for pass 2: its plans' measures and
+ * catalogs' entries as row sources of the counted lengths, and every row in
+ * order, each read again from the source on each pass.
+ */
+function withRows(source: ByteSource, data: ReportData, figures: ReportFigures, measureCounts: number[], entryCounts: number[]): StreamedData {
+  const pass = <T>(kind: RowKind, counts: number[], only?: number) => secondPass<T>(source, kind, counts, only);
+  const streamable: StreamableData = {
+    ...data,
+    ...(data.plans && {
+      plans: data.plans.map((plan, p) => ({ ...plan, measures: rowSource(measureCounts[p], () => values(pass<Measure>(MEASURES, measureCounts, p))) })),
+    }),
+    ...(data.catalogs && {
+      catalogs: data.catalogs.map((catalog, c) => ({
+        ...catalog,
+        entries: rowSource(entryCounts[c], () => values(pass<CatalogEntry>(ENTRIES, entryCounts, c))),
+      })),
+    }),
+  };
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const measureTotal = sum(measureCounts);
+  const entryTotal = sum(entryCounts);
   return {
-    data,
+    data: streamable,
     rows: {
       figures,
       // No rows, no reading.
-      measures: () => (sum(measureCounts) ? pass<Measure>(MEASURES, measureCounts) : []),
-      entries: () => (sum(entryCounts) ? pass<CatalogEntry>(ENTRIES, entryCounts) : []),
+      measures: rowSource(measureTotal, () => (measureTotal ? pass<Measure>(MEASURES, measureCounts) : [])),
+      entries: rowSource(entryTotal, () => (entryTotal ? pass<CatalogEntry>(ENTRIES, entryCounts) : [])),
     },
-    summary: {
-      plans: planList.length,
-      measures: sum(measureCounts),
-      catalogs: catalogList.length,
-      entries: sum(entryCounts),
-      indicators: (data.indicators ?? []).length,
-      observations: (data.indicators ?? []).reduce((n, i) => n + i.observations.length, 0),
-    },
+    summary: summarize(streamable),
   };
 }
 

@@ -1,4 +1,4 @@
-import { readStructured, type Syntax } from '../structured-text';
+import { readStructured, type Syntax } from '../data-file/structured-text';
 import { templateRules, templateSchema, type LocalizedText, type Template } from './schema';
 import type { Locale } from '../schema';
 

@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { writeAtomic } from '../../files';
+import { writeAtomic } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
 import { chartXml } from '../charts/chart-xml';
 import { drawingXml, rels } from '../charts/drawing-xml';

@@ -1,6 +1,7 @@
 /** The Catalog sheet: every catalog's entries, one row each. */
 import type { EntryField } from '../../i18n/labels';
-import { CATEGORIES, type Catalog, type CatalogEntry } from '../../schema';
+import type { RowSource } from '../../row-source';
+import { CATEGORIES, type CatalogEntry, type StreamableCatalog } from '../../schema';
 import { entryItems, type Context } from '../context';
 import type { EnterpriseCodes } from '../enterprise-codes';
 import type { Cell, Sheet } from '../model';
@@ -8,13 +9,13 @@ import { DATA_BAR_COLOR } from '../styles';
 import { dataSheet, date, num, text } from './common';
 
 interface Item {
-  catalog: Catalog;
+  catalog: StreamableCatalog;
   entry: CatalogEntry;
 }
 
 export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): Sheet {
   const L = ctx.labels;
-  const items: Item[] = entryItems(ctx);
+  const items: RowSource<Item> = entryItems(ctx);
   const position = new Map((ctx.data.catalogs ?? []).map((c, i) => [c, i]));
   const cell = ({ catalog, entry: e }: Item, field: EntryField): Cell | undefined => {
     switch (field) {

@@ -1,4 +1,5 @@
 /** Pieces shared by the sheet builders: cells, data tables, print setup. */
+import { rowSource, type RowSource } from '../../row-source';
 import type { Context } from '../context';
 import { ROOM_ROWS } from '../context';
 import type { ResolvedColumns } from '../columns';
@@ -62,7 +63,7 @@ export interface TableSpec<F extends string, T> {
   /** Produce the item rows on demand (large data sheets) instead of holding them in the model. */
   lazy?: boolean;
   columns: ResolvedColumns<F>;
-  items: T[];
+  items: RowSource<T>;
   cell: (item: T, field: F) => Cell | undefined;
   /**
    * Hidden helper columns after the fields: their titles, and their cells in
@@ -103,16 +104,14 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const roomLine = (r: number): Row => ({ cells: [...cols.map(() => undefined), ...helperCells(r)] });
   if (spec.lazy) {
     sheet.rows = [header];
-    sheet.body = {
-      count: n + room,
-      *rows() {
-        let r = 2;
-        for (const item of spec.items) yield fitRowHeight(row(item, r++), sheet.columns);
-        for (let k = 0; k < room; k++) yield roomLine(r++);
-      },
-    };
+    sheet.body = rowSource(n + room, function* () {
+      let r = 2;
+      for (const item of spec.items) yield fitRowHeight(row(item, r++), sheet.columns);
+      for (let k = 0; k < room; k++) yield roomLine(r++);
+    });
   } else {
-    sheet.rows = [header, ...spec.items.map((item, i) => row(item, i + 2))];
+    sheet.rows = [header];
+    for (const item of spec.items) sheet.rows.push(row(item, sheet.rows.length + 1));
     for (let k = 0; k < room; k++) sheet.rows.push(roomLine(n + 2 + k));
   }
   sheet.freeze = { rows: 1, columns: 0 };

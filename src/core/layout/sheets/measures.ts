@@ -1,6 +1,7 @@
 /** The Measures sheet: every plan's measures, one row each. */
 import type { MeasureField } from '../../i18n/labels';
-import type { Measure, Plan } from '../../schema';
+import type { RowSource } from '../../row-source';
+import type { Measure, StreamablePlan } from '../../schema';
 import { STATUSES } from '../../schema';
 import { measureItems, type Context } from '../context';
 import { columnLetter, formulaString } from '../refs';
@@ -10,7 +11,7 @@ import { dataSheet, date, num, text } from './common';
 import type { FigureCodes } from '../figure-codes';
 
 interface Item {
-  plan: Plan;
+  plan: StreamablePlan;
   measure: Measure;
 }
 
@@ -24,7 +25,7 @@ const STATUS_STYLES: Record<(typeof STATUSES)[number], StyleName> = {
 
 export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): Sheet {
   const L = ctx.labels;
-  const items: Item[] = measureItems(ctx);
+  const items: RowSource<Item> = measureItems(ctx);
   const cell = ({ plan, measure: m }: Item, field: MeasureField): Cell | undefined => {
     switch (field) {
       case 'plan':

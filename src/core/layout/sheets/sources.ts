@@ -1,7 +1,7 @@
 /** The Sources sheet: each plan and catalog with its title, region, issue date and source. */
 import type { SourceField } from '../../i18n/labels';
 import { isIsoDate } from '../../periods';
-import type { Catalog, Plan } from '../../schema';
+import type { StreamableCatalog, StreamablePlan } from '../../schema';
 import { resolveColumns } from '../columns';
 import type { Context } from '../context';
 import type { Cell, Sheet } from '../model';
@@ -9,7 +9,7 @@ import { dataSheet, date, text } from './common';
 
 export const SOURCE_FIELDS = ['kind', 'id', 'title', 'region', 'issued', 'source'] as const satisfies readonly SourceField[];
 
-type Item = { kind: 'plan'; plan: Plan } | { kind: 'catalog'; catalog: Catalog };
+type Item = { kind: 'plan'; plan: StreamablePlan } | { kind: 'catalog'; catalog: StreamableCatalog };
 
 export function sourcesSheet(ctx: Context): Sheet {
   const L = ctx.labels;

@@ -1,11 +1,10 @@
 /**
- * File input and output that never harms the user's files: inputs are checked
- * before they are read, outputs are written to a temporary file beside the
- * target and renamed into place, so a failure never leaves a half-written file.
+ * Reading a text input (a data file, or a template file) from disk, checked
+ * before it is read: what is missing, a directory, too large, a workbook or
+ * not UTF-8 text is refused with a message naming the file.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { InputError } from '../core/errors';
+import { InputError } from '../../core/errors';
 
 /**
  * Data files larger than these are refused before reading. A YAML reader that
@@ -66,33 +65,4 @@ export async function readTextInput(file: string): Promise<string> {
     throw InputError.one(file, 'is not valid UTF-8 text; expected a data file saved as UTF-8', { line, column: bad - text.lastIndexOf('\n', bad - 1) });
   }
   return text;
-}
-
-/**
- * Writes a file atomically: `write` fills a temporary file in the same
- * directory, which is then renamed over the target, so a failure never
- * leaves a half-written file. Refuses to overwrite any of `inputs`.
- */
-export async function writeAtomic(target: string, inputs: string[], write: (tmp: string) => Promise<void>): Promise<void> {
-  const resolved = path.resolve(target);
-  for (const input of inputs) {
-    if (path.resolve(input) === resolved) throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
-  }
-  const existing = await fs.stat(resolved).catch(() => undefined);
-  if (existing?.isDirectory()) throw InputError.one(target, 'is a directory; expected the path of a file to write');
-  const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.tmp-${process.pid}-${Date.now()}`);
-  try {
-    await fs.mkdir(path.dirname(resolved), { recursive: true });
-    await write(tmp);
-    await fs.rename(tmp, resolved);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!code) throw err;
-    throw InputError.one(target, `cannot be written (${code}); expected a writable place for the output file`);
-  }
-}
-
-export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array | string, inputs: string[] = []): Promise<void> {
-  await writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, bytes));
 }

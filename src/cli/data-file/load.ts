@@ -1,12 +1,17 @@
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import { readData, summarize, type DataSummary } from '../core/data';
-import { InputError, type Located } from '../core/errors';
-import type { DataRows } from '../core/layout/context';
-import { formatPath } from '../core/rules';
-import type { ReportData } from '../core/schema';
-import { NotStreamable, readStreamed, type ByteSource } from '../core/stream/read';
-import { inputSize, isZip, MAX_JSON_BYTES, readTextInput, ZIP_INPUT } from './files';
+/**
+ * Loading a data file from disk: whole (validated, every problem located), or,
+ * for a large JSON file, checked in one streamed pass and read again as the
+ * workbook is written.
+ */
+import { summarize, type DataSummary } from '../../core/data-file/counts';
+import { readData } from '../../core/data-file/read';
+import { InputError, type Located } from '../../core/errors';
+import type { DataRows } from '../../core/data-rows';
+import { formatPath } from '../../core/rules';
+import type { ReportData, StreamableData } from '../../core/schema';
+import { NotStreamable, readStreamed } from '../../core/stream/read';
+import { fileSource } from './file-source';
+import { inputSize, MAX_JSON_BYTES, readTextInput } from './input';
 
 /** Reads and validates a data file whole; throws an InputError naming every problem's file, line and column. */
 export async function loadDataFile(file: string): Promise<ReportData> {
@@ -21,13 +26,11 @@ export async function loadDataFile(file: string): Promise<ReportData> {
  */
 export const STREAM_JSON_BYTES = 16 * 1024 * 1024;
 
-/** Bytes read at a time by the streamed reader; each chunk's digest is kept to tell whether the file changes between passes. */
-const CHUNK_BYTES = 1 << 20;
-
 const MB = 1024 * 1024;
 
 export interface ReportInput {
-  data: ReportData;
+  /** The data; when read as a stream, its measures and catalog entries are read again from the file on each pass. */
+  data: StreamableData;
   /** When the data was read as a stream: where buildReport gets the measures and catalog entries. */
   rows?: DataRows;
   summary: DataSummary;
@@ -62,7 +65,7 @@ export async function loadReportInput(file: string, opts: LoadOptions = {}): Pro
     const size = await inputSize(file);
     if (size > streamThreshold(opts)) {
       try {
-        const source = fileSource(file, opts.chunkBytes ?? CHUNK_BYTES);
+        const source = fileSource(file, opts.chunkBytes);
         const onRead = opts.onRead;
         if (onRead) source.progress = (read) => onRead(read, size);
         return readStreamed(source);
@@ -87,62 +90,4 @@ function tooLargeToLocate(file: string, size: number, limit: number, err: NotStr
       'the first problem found is named above by its path in the data',
   });
   return new InputError(problems);
-}
-
-function changed(file: string): InputError {
-  return InputError.one(
-    file,
-    'changed while the report was being written (a large data file is read twice: to check it, then to write its rows); expected the file to stay the same until generate is done',
-  );
-}
-
-/**
- * A file read in fixed chunks. The first reading keeps a SHA-256 digest of
- * each chunk; every later reading checks each chunk against it before
- * handing it on, so the rows written are the rows that were checked.
- */
-export function fileSource(file: string, chunkBytes = CHUNK_BYTES): ByteSource {
-  const digests: Buffer[] = [];
-  let recorded = false;
-  return {
-    *chunks() {
-      if (!recorded && digests.length) throw new Error('the first reading of the file was not finished');
-      let fd: number;
-      try {
-        fd = fs.openSync(file, 'r');
-      } catch (err) {
-        if (recorded) throw changed(file);
-        throw InputError.one(file, `cannot read the file (${(err as NodeJS.ErrnoException).code}); expected a readable data file`);
-      }
-      try {
-        const buf = Buffer.allocUnsafe(chunkBytes);
-        let k = 0;
-        for (let pos = 0; ; k++) {
-          let n = 0;
-          while (n < chunkBytes) {
-            const r = fs.readSync(fd, buf, n, chunkBytes - n, pos + n);
-            if (r === 0) break;
-            n += r;
-          }
-          if (n === 0) break;
-          const chunk = buf.subarray(0, n);
-          if (k === 0 && isZip(chunk)) throw InputError.one(file, ZIP_INPUT);
-          const digest = createHash('sha256').update(chunk).digest();
-          if (!recorded) digests.push(digest);
-          else if (k >= digests.length || !digest.equals(digests[k])) throw changed(file);
-          yield chunk;
-          pos += n;
-          if (n < chunkBytes) {
-            k++;
-            break;
-          }
-        }
-        if (!recorded) recorded = true;
-        else if (k !== digests.length) throw changed(file);
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
-    text: (bytes, start, end) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('utf8', start, end),
-  };
 }

@@ -8,8 +8,8 @@
 import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, visit } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { byPlace, InputError, type Located } from './errors';
-import { formatPath, type Path, type Problem } from './rules';
+import { byPlace, InputError, type Located } from '../errors';
+import { formatPath, type Path, type Problem } from '../rules';
 
 export type Syntax = 'yaml' | 'json';
 

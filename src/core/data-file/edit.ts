@@ -4,11 +4,10 @@
  * what changed is rewritten, and a new key goes where the format orders it);
  * a JSON file is rewritten with its own indentation and key order.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
-import { KEY_ORDER, type Edit } from '../core/forms/collect';
-import type { Path } from '../core/rules';
-import { syntaxOf } from '../core/structured-text';
+import { KEY_ORDER, type Edit } from '../forms/collect';
+import type { Path } from '../rules';
+import { syntaxOf } from './structured-text';
 
 /** The format's order of the keys of the item that holds `path`'s last key. */
 function orderAt(path: Path): readonly string[] | undefined {
@@ -92,6 +91,16 @@ function renderOptions(doc: Document.Parsed, body: string): ToStringOptions {
   return { ...base, indent: indents[0] ?? 2 };
 }
 
+/** Whether two values a YAML document gives (plain mappings, lists and scalars) are equal, keys in any order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.prototype.hasOwnProperty.call(y, k) && sameValue(x[k], y[k]));
+}
+
 /**
  * The yaml library writes one space before a comment at the end of a line;
  * lines the edits did not touch get back the spacing the file had, as long
@@ -121,7 +130,7 @@ function restoreCommentSpacing(out: string, original: string, meaning: unknown):
       return m && spacing ? `${m[1]}${m[2]}${spacing}${m[3].slice(1)}` : l;
     })
     .join('\n');
-  return restored === out || isDeepStrictEqual(parseDocument(restored, { version: '1.2' }).toJS(), meaning) ? restored : out;
+  return restored === out || sameValue(parseDocument(restored, { version: '1.2' }).toJS(), meaning) ? restored : out;
 }
 
 function editYaml(text: string, edits: Edit[]): string {
