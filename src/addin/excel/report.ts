@@ -9,6 +9,7 @@
  */
 import { META_SHEET, parseMeta } from '../../core/layout/meta';
 import type { Sheet, Workbook } from '../../core/layout/model';
+import { probeDynamicArrays } from './array-formulas';
 import { ALL_FEATURES, type Features } from './capabilities';
 import { writeCharts } from './charts';
 import { materialize } from '../../core/layout/rows';
@@ -202,10 +203,10 @@ export interface BuildResult {
 
 /**
  * Writes the layout model into the workbook, replacing the report already in
- * it, with the features this Excel has (capabilities.ts). On failure the
- * workbook is put back as it was and the error rethrown; only if the very
- * last step (deleting the old report's sheets) fails part way is that
- * finished instead, the new report being complete.
+ * it, with the features this Excel has (capabilities.ts; the figures are
+ * the same on every Excel, array-formulas.ts). On failure the workbook is put
+ * back as it was and the error rethrown; only if the very last step (deleting the old report's sheets) fails part
+ * way is that finished instead, the new report being complete.
  */
 export async function buildReportInWorkbook(
   run: ExcelRun,
@@ -238,12 +239,13 @@ export async function buildReportInWorkbook(
       const added = model.sheets.map((s) => ({ sheet: s, ws: sheets.add(s.name) }));
       for (const { sheet, ws } of added) writeStructure(ws, sheet, features);
       for (const n of model.names) context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.cell));
+      const forThisExcel = probeDynamicArrays(added);
       await sync();
 
       progress('cells', 2, total);
       let queued = 0;
       for (const { sheet, ws } of added) {
-        for (const band of cellBands(sheet, budget)) {
+        for (const band of cellBands(forThisExcel(sheet), budget)) {
           if (queued && queued + band.bytes > budget) {
             await sync();
             queued = 0;
