@@ -174,6 +174,7 @@ export const OFFICE_MEMBERS: Record<string, [set: string, feature?: Feature]> = 
   'Excel.WorksheetFreezePanes.freezeRows': ['ExcelApi 1.7'],
   'Office.context': [''],
   'Office.Context.displayLanguage': [''],
+  'Office.Context.requirements': [''],
   'Office.onReady': [''],
   'OfficeExtension.ClientObject.isNullObject': [''],
   'OfficeExtension.ClientRequestContext.sync': [''],
