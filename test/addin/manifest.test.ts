@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CORE_API, FEATURE_API } from '../../src/addin/excel/capabilities';
 import { addinBuild } from './build-addin';
+import { apiMinor, OFFICE_MEMBERS } from './fake-excel/api-sets';
 import { ROOT } from './support';
 
 // xml2js comes with office-addin-manifest; it has no types of its own here.
@@ -81,6 +83,21 @@ describe('manifest.xml', () => {
     expect(one('Permissions').text).toBe('ReadWriteDocument');
     expect(one('SourceLocation', 'DefaultSettings').attrs.DefaultValue).toBe(`${BASE}taskpane.html`);
     expect(all('Set').map((s) => s.attrs.Name)).toContain('ExcelApi');
+  });
+
+  it('asks for an ExcelApi set no newer than the pane needs to open, and every newer member the add-in uses is checked at run time', () => {
+    const declared = all('Set').find((s) => s.attrs.Name === 'ExcelApi')!.attrs.MinVersion;
+    const min = apiMinor(declared);
+    expect(min).toBeGreaterThanOrEqual(1);
+    // The pane opens where the report's core set is missing, to say which Excel is needed.
+    expect(min).toBeLessThanOrEqual(apiMinor(CORE_API));
+    const unchecked = Object.entries(OFFICE_MEMBERS)
+      .filter(([, [set]]) => apiMinor(set) > min)
+      .filter(([, [set, feature]]) => apiMinor(set) > apiMinor(feature ? FEATURE_API[feature] : CORE_API))
+      .map(([member, [set]]) => `${member} (${set})`);
+    expect({ declared, unchecked }).toEqual({ declared, unchecked: [] });
+    // The members the pane uses before it checks (the common API) need no ExcelApi set.
+    expect(Object.entries(OFFICE_MEMBERS).filter(([m, [set]]) => m.startsWith('Office.') && set !== '')).toEqual([]);
   });
 
   it('has a button on the Home tab that opens the task pane, with 16, 32 and 80 pixel icons', () => {

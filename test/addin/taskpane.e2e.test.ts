@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readData } from '../../src/core/data-file/read';
-import type { FakeExcel } from './fake-excel/host';
+import { HOSTS, type FakeExcel, type HostOptions } from './fake-excel/host';
 import { addinBuild } from './build-addin';
 import { ROOT, seed } from './support';
 
@@ -67,10 +67,10 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/** The pane as Excel would open it, in a display language, in a workbook that has a sheet of the user's. */
-async function openPane(displayLanguage: string): Promise<{ page: Page; errors: string[] }> {
+/** The pane as Excel would open it, in a display language, in a workbook that has a sheet of the user's (in Microsoft 365, or the Excel given). */
+async function openPane(displayLanguage: string, host: HostOptions = HOSTS.full): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 380, height: 860 }, deviceScaleFactor: 1 });
-  await context.addInitScript(`globalThis.FAKE_OFFICE = ${JSON.stringify({ displayLanguage, sheets: ['My notes'] })};`);
+  await context.addInitScript(`globalThis.FAKE_OFFICE = ${JSON.stringify({ displayLanguage, sheets: ['My notes'], host })};`);
   // Nothing leaves the machine; the CDN is answered from @microsoft/office-js, office.js followed by the fake host.
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', (route) => {
@@ -153,6 +153,64 @@ for (const [lang, ui, locale, sheets] of [
     expect(selected).toEqual([sheets.measures, 5, 7]);
 
     await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${ui}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+}
+
+/** The host note as shown: its text, and whether it fits the pane whole (nothing cut or scrolled away). */
+async function hostNote(page: Page): Promise<{ shown: boolean; kind?: string; text: string; fits: boolean }> {
+  return page.evaluate(`(() => {
+    const el = document.getElementById('host-note');
+    const box = el.getBoundingClientRect();
+    const fits = box.left >= 0 && box.right <= window.innerWidth && el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight;
+    return { shown: !el.hidden && box.height > 0, kind: el.dataset.kind, text: el.textContent, fits };
+  })()`);
+}
+
+for (const [lang, ui, note] of [
+  ['en-US', 'en', 'Print setup and filters need Excel 2021 or Microsoft 365; the figures and charts work.'],
+  ['zh-CN', 'zh-CN', '打印设置和筛选功能需要 Excel 2021 或 Microsoft 365；报告中的数据和图表不受影响。'],
+] as const) {
+  it(`on Excel 2019 (ExcelApi 1.8) the ${lang} pane says what is left out, and builds the report, each count a formula of its own`, async () => {
+    const { page, errors } = await openPane(lang, HOSTS.excel2019);
+    expect(await hostNote(page)).toEqual({ shown: true, kind: 'print', text: note, fits: true });
+    await page.setInputFiles('#data-file', SEED_FILE);
+    const built = await press(page, 'build');
+    expect(built).toEqual({ state: 'done', message: expect.stringMatching(ui === 'en' ? /^Report built: \d+ sheets/ : /^报告已生成/) });
+    const written = (await page.evaluate(`(() => {
+      const st = globalThis.fakeExcel.state;
+      const calc = st.sheetByName('_figures');
+      const formulas = [...calc.cells.values()].map((c) => c.formula).filter(Boolean);
+      return {
+        counts: formulas.filter((f) => /^=COUNTIFS?\\(/.test(f)).length,
+        spilled: formulas.filter((f) => /FREQUENCY/.test(f)).length,
+        printed: st.sheets.filter((s) => Object.keys(s.pageLayout.headersFooters).length).length,
+        filtered: st.sheets.filter((s) => s.autoFilter).length,
+      };
+    })()`)) as Record<string, number>;
+    expect(written).toEqual({ counts: expect.any(Number), spilled: 0, printed: 0, filtered: 0 });
+    expect(written.counts).toBeGreaterThan(4);
+    expect(await press(page, 'check')).toEqual({ state: 'done', message: expect.stringContaining('50') });
+    expect((await hostNote(page)).shown).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-excel2019-${ui}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+}
+
+for (const [lang, ui, words] of [
+  ['en-US', 'en', ['Excel 2019 or later, or Microsoft 365', 'command line', 'any Excel since 2007 and in WPS']],
+  ['zh-CN', 'zh-CN', ['Excel 2019 或更高版本，或 Microsoft 365', '命令行', 'Excel 2007 及以后的各版本和 WPS']],
+] as const) {
+  it(`on Excel 2016 (ExcelApi 1.1) the ${lang} pane says which Excel is needed and points to the command line`, async () => {
+    const { page, errors } = await openPane(lang, HOSTS.excel2016);
+    const shown = await hostNote(page);
+    expect(shown).toEqual({ shown: true, kind: 'tooOld', text: expect.any(String), fits: true });
+    for (const w of words) expect(shown.text).toContain(w);
+    const disabled = await page.evaluate(`['build', 'check', 'export', 'charts'].map((id) => document.getElementById(id).disabled)`);
+    expect(disabled).toEqual([true, true, true, true]);
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-excel2016-${ui}.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -6,6 +6,7 @@
  */
 import type { Chart, Sheet } from '../../core/layout/model';
 import { cellRef } from '../../core/layout/refs';
+import { ALL_FEATURES, type Features } from './capabilities';
 
 /** Charts the add-in writes are named so; the Charts button replaces the charts of the report's sheets. */
 export const CHART_NAME = 'plan-report chart';
@@ -31,16 +32,26 @@ export function chartNumberFormat(chart: Chart): string {
   return chart.numFmt;
 }
 
+/**
+ * The model's number format on the value axis and the data labels, and
+ * blanks not plotted (ExcelApi 1.8; without it Excel's defaults: labels and
+ * axis in their cells' format, blanks as gaps).
+ */
+function writeChartFormats(c: Excel.Chart, chart: Chart): void {
+  const format = chartNumberFormat(chart);
+  c.displayBlanksAs = 'NotPlotted';
+  c.axes.valueAxis.numberFormat = format;
+  if (chart.dataLabels) c.dataLabels.numberFormat = format;
+}
+
 /** Queues the sheet's charts (its data must be written, and every sheet they read must exist). */
-export function writeCharts(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: Sheet): void {
+export function writeCharts(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: Sheet, features: Features = ALL_FEATURES): void {
   (sheet.charts ?? []).forEach((chart, n) => {
     if (!chart.series.length) return;
-    const format = chartNumberFormat(chart);
     const c = ws.charts.add(TYPES[chart.kind], rangeOf(context, chart.series[0].values), 'Columns');
     c.name = `${CHART_NAME} ${n + 1}`;
     c.title.text = chart.title;
     c.title.visible = true;
-    c.displayBlanksAs = 'NotPlotted';
     chart.series.forEach((s, i) => {
       const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
       series.name = s.name;
@@ -59,11 +70,8 @@ export function writeCharts(context: Excel.RequestContext, ws: Excel.Worksheet, 
       c.axes.valueAxis.minimum = 0;
       c.axes.valueAxis.maximum = 1;
     }
-    c.axes.valueAxis.numberFormat = format;
-    if (chart.dataLabels) {
-      c.dataLabels.showValue = true;
-      c.dataLabels.numberFormat = format;
-    }
+    if (chart.dataLabels) c.dataLabels.showValue = true;
+    if (features.chartFormats) writeChartFormats(c, chart);
     c.legend.visible = chart.series.length > 1;
     if (chart.series.length > 1) c.legend.position = 'Bottom';
     c.setPosition(cellRef(chart.from.row, chart.from.col), cellRef(Math.max(chart.from.row, chart.to.row - 1), Math.max(chart.from.col, chart.to.col - 1)));

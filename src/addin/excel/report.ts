@@ -9,6 +9,8 @@
  */
 import { META_SHEET, parseMeta } from '../../core/layout/meta';
 import type { Sheet, Workbook } from '../../core/layout/model';
+import { probeDynamicArrays } from './array-formulas';
+import { ALL_FEATURES, type Features } from './capabilities';
 import { writeCharts } from './charts';
 import { materialize } from '../../core/layout/rows';
 import { cellBlock, sheetNameProblem, writeCells, writeFormats, writeMerges, writeRules, writeStructure, type CellBlock } from './write-model';
@@ -201,11 +203,18 @@ export interface BuildResult {
 
 /**
  * Writes the layout model into the workbook, replacing the report already in
- * it. On failure the workbook is put back as it was and the error rethrown;
- * only if the very last step (deleting the old report's sheets) fails part
+ * it, with the features this Excel has (capabilities.ts; the figures are
+ * the same on every Excel, array-formulas.ts). On failure the workbook is put
+ * back as it was and the error rethrown; only if the very last step (deleting the old report's sheets) fails part
  * way is that finished instead, the new report being complete.
  */
-export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, progress: Progress = () => {}, budget = REQUEST_BUDGET): Promise<BuildResult> {
+export async function buildReportInWorkbook(
+  run: ExcelRun,
+  lazyModel: Workbook,
+  progress: Progress = () => {},
+  budget = REQUEST_BUDGET,
+  features: Features = ALL_FEATURES,
+): Promise<BuildResult> {
   // Office.js takes each sheet's cells as one block: the rows are needed at once.
   const model: Workbook = { ...lazyModel, sheets: lazyModel.sheets.map(materialize) };
   let plan: Plan | undefined;
@@ -228,14 +237,15 @@ export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, 
       for (const [id, temp] of p.moves) sheets.getItem(id).name = temp;
       for (const n of p.oldNames) context.workbook.names.getItem(n.name).delete();
       const added = model.sheets.map((s) => ({ sheet: s, ws: sheets.add(s.name) }));
-      for (const { sheet, ws } of added) writeStructure(ws, sheet);
+      for (const { sheet, ws } of added) writeStructure(ws, sheet, features);
       for (const n of model.names) context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.cell));
+      const forThisExcel = probeDynamicArrays(added);
       await sync();
 
       progress('cells', 2, total);
       let queued = 0;
       for (const { sheet, ws } of added) {
-        for (const band of cellBands(sheet, budget)) {
+        for (const band of cellBands(forThisExcel(sheet), budget)) {
           if (queued && queued + band.bytes > budget) {
             await sync();
             queued = 0;
@@ -248,13 +258,13 @@ export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, 
       await sync();
 
       progress('formats', 3, total);
-      for (const { sheet, ws } of added) writeFormats(ws, sheet);
+      for (const { sheet, ws } of added) writeFormats(ws, sheet, features);
       await sync();
 
       progress('rules', 4, total);
       for (const { sheet, ws } of added) {
-        writeRules(ws, sheet);
-        writeCharts(context, ws, sheet);
+        writeRules(ws, sheet, features);
+        writeCharts(context, ws, sheet, features);
       }
       await sync();
 

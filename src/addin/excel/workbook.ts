@@ -11,6 +11,7 @@ import { InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import { readMeta, readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
+import { ALL_FEATURES, type Features } from './capabilities';
 import { writeCharts } from './charts';
 import { loadReportGrid } from './read-grid';
 import type { ExcelRun } from './report';
@@ -66,7 +67,7 @@ export async function selectCell(run: ExcelRun, place: string): Promise<void> {
  * charts of the report's sheets are replaced by the model's. Returns how many
  * charts the report now has. On failure the old charts stay.
  */
-export async function insertCharts(run: ExcelRun, generator: string): Promise<number> {
+export async function insertCharts(run: ExcelRun, generator: string, features: Features = ALL_FEATURES): Promise<number> {
   const { model, oldIds } = await run(async (context) => {
     const { grid } = await loadReportGrid(context, THIS_WORKBOOK);
     const data = readReportWorkbook(grid, THIS_WORKBOOK);
@@ -81,7 +82,7 @@ export async function insertCharts(run: ExcelRun, generator: string): Promise<nu
     await run(async (context) => {
       model.sheets.forEach((sheet, i) => {
         const ws = context.workbook.worksheets.getItem(sheet.name);
-        writeCharts(context, ws, sheet);
+        writeCharts(context, ws, sheet, features);
         for (const id of oldIds[i]) ws.charts.getItem(id).delete();
       });
       await context.sync();

@@ -7,10 +7,11 @@
  * trips to Excel. Decides nothing about layout: it writes what the model
  * says, as the exceljs writer (src/cli/xlsx/write-model.ts) does.
  */
-import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type Sheet, type Validation } from '../../core/layout/model';
+import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type PrintSetup, type Sheet, type Validation } from '../../core/layout/model';
 import { columnLetter } from '../../core/layout/refs';
 import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
 import { dateToSerial } from '../../core/periods';
+import { ALL_FEATURES, type Features } from './capabilities';
 
 /** Excel takes a string written into a cell as typed input: these would not stay the text they are. */
 const NOT_PLAIN_TEXT = /^\s*[=+\-@'#]|[0-9\uFF10-\uFF19]|^\s*(true|false)\s*$/i;
@@ -46,8 +47,8 @@ const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
 const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
-/** Applies a named style to a range or range areas (both have the same `format`). */
-export function applyStyle(format: Excel.RangeFormat, style: Style): void {
+/** Applies a named style to a range or range areas (both have the same `format`); indentation only where Excel has it. */
+export function applyStyle(format: Excel.RangeFormat, style: Style, features: Features = ALL_FEATURES): void {
   const f = style.font;
   if (f?.bold !== undefined) format.font.bold = f.bold;
   if (f?.italic !== undefined) format.font.italic = f.italic;
@@ -58,7 +59,7 @@ export function applyStyle(format: Excel.RangeFormat, style: Style): void {
   if (a?.h) format.horizontalAlignment = H[a.h];
   if (a?.v) format.verticalAlignment = V[a.v];
   if (a?.wrap !== undefined) format.wrapText = a.wrap;
-  if (a?.indent !== undefined) format.indentLevel = a.indent;
+  if (a?.indent !== undefined && features.indent) format.indentLevel = a.indent;
   for (const side of ['top', 'bottom'] as const) {
     const weight = style.border?.[side];
     if (!weight) continue;
@@ -158,6 +159,16 @@ export function cellBlock(sheet: Sheet): CellBlock | undefined {
   return { firstRow: 1, inputs, formats };
 }
 
+/**
+ * The format of every address: one multi-area range per address list (as few
+ * requests as possible), or, where Excel has no range areas (before ExcelApi
+ * 1.9), one range per address, formatted alike.
+ */
+export function areaFormats(ws: Excel.Worksheet, addresses: string[], features: Features): Excel.RangeFormat[] {
+  if (!features.areas) return addresses.map((a) => ws.getRange(a).format);
+  return addressLists(addresses).map((list) => ws.getRanges(list).format);
+}
+
 /** Rows of equal height as `getRanges` address lists: `2:2,5:7`. */
 function rowHeightGroups(sheet: Sheet): Map<number, string[]> {
   const groups = new Map<number, string[]>();
@@ -177,7 +188,7 @@ function rowHeightGroups(sheet: Sheet): Map<number, string[]> {
 }
 
 /** Phase 1 (with the sheet just added): columns, row heights, tab colour, frozen panes. */
-export function writeStructure(ws: Excel.Worksheet, sheet: Sheet): void {
+export function writeStructure(ws: Excel.Worksheet, sheet: Sheet, features: Features = ALL_FEATURES): void {
   const widths = new Map<number, string[]>();
   sheet.columns.forEach((col, i) => {
     const letter = columnLetter(i + 1);
@@ -186,8 +197,8 @@ export function writeStructure(ws: Excel.Worksheet, sheet: Sheet): void {
     widths.get(pts)!.push(`${letter}:${letter}`);
     if (col.hidden) ws.getRange(`${letter}:${letter}`).columnHidden = true;
   });
-  for (const [pts, cols] of widths) for (const list of addressLists(cols)) ws.getRanges(list).format.columnWidth = pts;
-  for (const [h, rows] of rowHeightGroups(sheet)) for (const list of addressLists(rows)) ws.getRanges(list).format.rowHeight = h;
+  for (const [pts, cols] of widths) for (const format of areaFormats(ws, cols, features)) format.columnWidth = pts;
+  for (const [h, rows] of rowHeightGroups(sheet)) for (const format of areaFormats(ws, rows, features)) format.rowHeight = h;
   if (sheet.tabColor) ws.tabColor = hex(sheet.tabColor);
   const fz = sheet.freeze;
   if (fz && (fz.rows || fz.columns)) {
@@ -212,9 +223,9 @@ export function writeMerges(ws: Excel.Worksheet, sheet: Sheet): void {
 }
 
 /** Phase 3: fonts, fills, alignment and borders, one setting per style over all of its cells. */
-export function writeFormats(ws: Excel.Worksheet, sheet: Sheet): void {
+export function writeFormats(ws: Excel.Worksheet, sheet: Sheet, features: Features = ALL_FEATURES): void {
   for (const [style, areas] of styleAreas(sheet)) {
-    for (const list of addressLists(areas)) applyStyle(ws.getRanges(list).format, STYLES[style] as Style);
+    for (const format of areaFormats(ws, areas, features)) applyStyle(format, STYLES[style] as Style, features);
   }
 }
 
@@ -273,43 +284,53 @@ export function headerFooterParts(codes: string): { left: string; center: string
 const MAX_HEADER = 255;
 const clip = (s: string) => (s.length > MAX_HEADER ? s.slice(0, MAX_HEADER).replace(/&[^&]?$/, '') : s);
 
-/** Phase 4: validations, conditional formats, filter, print setup. */
-export function writeRules(ws: Excel.Worksheet, sheet: Sheet): void {
-  for (const v of sheet.validations) {
-    const dv = ws.getRange(v.range).dataValidation;
-    dv.rule = validationRule(v);
-    dv.ignoreBlanks = true;
-    dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-    dv.errorAlert = { showAlert: true, style: 'Stop', title: v.prompt.title, message: v.prompt.message };
-  }
+/** A data validation: the drop-down list or input check of a range, with its prompt (ExcelApi 1.8). */
+function writeValidation(ws: Excel.Worksheet, v: Validation): void {
+  const dv = ws.getRange(v.range).dataValidation;
+  dv.rule = validationRule(v);
+  dv.ignoreBlanks = true;
+  dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  dv.errorAlert = { showAlert: true, style: 'Stop', title: v.prompt.title, message: v.prompt.message };
+}
+
+/** The AutoFilter of a data table (ExcelApi 1.9). */
+function writeAutoFilter(ws: Excel.Worksheet, range: string): void {
+  ws.autoFilter.apply(ws.getRange(range));
+}
+
+/** Page layout, margins, print titles, headers and footers (ExcelApi 1.9). */
+function writePrint(ws: Excel.Worksheet, p: PrintSetup): void {
+  const pl = ws.pageLayout;
+  pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  pl.paperSize = 'A4';
+  pl.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  // The model's margins are in inches; Office.js takes points.
+  const m = p.margins ?? DEFAULT_MARGINS;
+  pl.leftMargin = m.left * 72;
+  pl.rightMargin = m.right * 72;
+  pl.topMargin = m.top * 72;
+  pl.bottomMargin = m.bottom * 72;
+  pl.headerMargin = m.header * 72;
+  pl.footerMargin = m.footer * 72;
+  if (p.repeatRows) pl.setPrintTitleRows(p.repeatRows.replace(/(\d+)/g, '$$$1'));
+  const hf = pl.headersFooters.defaultForAllPages;
+  const head = headerFooterParts(p.header);
+  const foot = headerFooterParts(p.footer);
+  hf.leftHeader = clip(head.left);
+  hf.centerHeader = clip(head.center);
+  hf.rightHeader = clip(head.right);
+  hf.leftFooter = clip(foot.left);
+  hf.centerFooter = clip(foot.center);
+  hf.rightFooter = clip(foot.right);
+}
+
+/** Phase 4: validations, conditional formats, filter, print setup (those Excel has the API for). */
+export function writeRules(ws: Excel.Worksheet, sheet: Sheet, features: Features = ALL_FEATURES): void {
+  if (features.validation) for (const v of sheet.validations) writeValidation(ws, v);
   // Excel adds each conditional format at the top priority: add the model's last first.
   for (const cf of [...sheet.conditionalFormats].reverse()) writeConditionalFormat(ws, cf);
-  if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
-  const p = sheet.print;
-  if (p) {
-    const pl = ws.pageLayout;
-    pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    pl.paperSize = 'A4';
-    pl.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
-    // The model's margins are in inches; Office.js takes points.
-    const m = p.margins ?? DEFAULT_MARGINS;
-    pl.leftMargin = m.left * 72;
-    pl.rightMargin = m.right * 72;
-    pl.topMargin = m.top * 72;
-    pl.bottomMargin = m.bottom * 72;
-    pl.headerMargin = m.header * 72;
-    pl.footerMargin = m.footer * 72;
-    if (p.repeatRows) pl.setPrintTitleRows(p.repeatRows.replace(/(\d+)/g, '$$$1'));
-    const hf = pl.headersFooters.defaultForAllPages;
-    const head = headerFooterParts(p.header);
-    const foot = headerFooterParts(p.footer);
-    hf.leftHeader = clip(head.left);
-    hf.centerHeader = clip(head.center);
-    hf.rightHeader = clip(head.right);
-    hf.leftFooter = clip(foot.left);
-    hf.centerFooter = clip(foot.center);
-    hf.rightFooter = clip(foot.right);
-  }
+  if (sheet.autoFilter && features.filter) writeAutoFilter(ws, sheet.autoFilter);
+  if (sheet.print && features.print) writePrint(ws, sheet.print);
 }
 
 /** Excel's rules for a sheet name (the writer checks the model's names before touching the workbook). */

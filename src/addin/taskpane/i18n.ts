@@ -64,6 +64,10 @@ const en = {
   failed: 'Something went wrong: {message}',
   cannotSelect: 'That cell is on a hidden sheet of the report.',
   busy: 'Working…',
+  limitedPrint: 'Print setup and filters need Excel 2021 or Microsoft 365; the figures and charts work.',
+  limitedValidation: 'Drop-down lists, print setup and filters need Excel 2021 or Microsoft 365; the figures and charts work.',
+  tooOld:
+    'This Excel is too old for the add-in: it needs Excel 2019 or later, or Microsoft 365. Make the report with the plan-report command line instead: its workbooks open in any Excel since 2007 and in WPS.',
 };
 
 export type Strings = typeof en;
@@ -121,6 +125,10 @@ const zhCN: Strings = {
   failed: '出现问题：{message}',
   cannotSelect: '该单元格位于报告的隐藏工作表中。',
   busy: '正在处理…',
+  limitedPrint: '打印设置和筛选功能需要 Excel 2021 或 Microsoft 365；报告中的数据和图表不受影响。',
+  limitedValidation: '下拉列表、打印设置和筛选功能需要 Excel 2021 或 Microsoft 365；报告中的数据和图表不受影响。',
+  tooOld:
+    '当前 Excel 版本过低，无法使用本加载项：需要 Excel 2019 或更高版本，或 Microsoft 365。请改用 plan-report 命令行生成报告，生成的工作簿可在 Excel 2007 及以后的各版本和 WPS 中打开。',
 };
 
 export function strings(locale: UiLocale): Strings {

@@ -10,7 +10,8 @@ import { formatLocated, InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale } from '../../core/schema';
 import { readTemplate, type Template } from '../../core/template';
-import { buildReportInWorkbook, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
+import { hostCapabilities, missingNote, type HostCapabilities } from '../excel/capabilities';
+import { buildReportInWorkbook, REQUEST_BUDGET, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
 import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell } from '../excel/workbook';
 import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
 import { BUILT_IN, DEFAULT_TEMPLATE, templateLabel } from './templates';
@@ -23,6 +24,7 @@ const run: ExcelRun = (batch) => Excel.run(batch);
 
 let S: Strings;
 let ui: UiLocale;
+let host: HostCapabilities;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -88,7 +90,27 @@ function listProblems(problems: Located[], clickable: boolean): void {
 }
 
 function setBusy(busy: boolean): void {
-  for (const id of ['build', 'check', 'export', 'charts']) $<HTMLButtonElement>(id).disabled = busy;
+  for (const id of ['build', 'check', 'export', 'charts']) $<HTMLButtonElement>(id).disabled = busy || !host.core;
+}
+
+/** Says what this Excel cannot do: too old for the add-in, or without print setup and filters. */
+function showHostNote(): void {
+  const note = $('host-note');
+  const missing = missingNote(host.features);
+  const text = !host.core ? S.tooOld : missing === 'validation' ? S.limitedValidation : missing === 'print' ? S.limitedPrint : '';
+  note.hidden = !text;
+  // The command's name is not broken at its hyphen.
+  note.replaceChildren(
+    ...text.split(/(plan-report)/).map((part) => {
+      if (part !== 'plan-report') return part;
+      const name = document.createElement('span');
+      name.className = 'nowrap';
+      name.textContent = part;
+      return name;
+    }),
+  );
+  note.className = `note${host.core ? '' : ' error'}`;
+  note.dataset.kind = !host.core ? 'tooOld' : (missing ?? '');
 }
 
 /** Runs an action with the buttons disabled; shows what went wrong in words a person can act on. */
@@ -142,10 +164,16 @@ async function build(): Promise<void> {
   const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
   let writing = false;
   try {
-    const result = await buildReportInWorkbook(run, model, (phase: Phase, step, total) => {
-      writing = writing || phase !== 'inspect';
-      setStatus('busy', S.phases[phase], step / total);
-    });
+    const result = await buildReportInWorkbook(
+      run,
+      model,
+      (phase: Phase, step, total) => {
+        writing = writing || phase !== 'inspect';
+        setStatus('busy', S.phases[phase], step / total);
+      },
+      REQUEST_BUDGET,
+      host.features,
+    );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
     setStatus('done', fill(result.replaced ? S.updated : S.built, { sheets, names: model.names.length, syncs: result.syncs }));
   } catch (err) {
@@ -195,7 +223,7 @@ async function exportData(): Promise<void> {
 async function charts(): Promise<void> {
   setStatus('busy', S.inserting);
   try {
-    const count = await insertCharts(run, GENERATOR);
+    const count = await insertCharts(run, GENERATOR, host.features);
     setStatus('done', count ? fill(S.inserted, { count }) : S.noCharts);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
@@ -207,7 +235,10 @@ async function charts(): Promise<void> {
 function start(): void {
   ui = uiLocale(Office.context?.displayLanguage);
   S = strings(ui);
+  host = hostCapabilities(Office.context.requirements);
   applyStrings();
+  showHostNote();
+  setBusy(false);
   $<HTMLSelectElement>('template').addEventListener('change', (e) => {
     $('template-file-field').hidden = (e.target as HTMLSelectElement).value !== FROM_FILE;
   });

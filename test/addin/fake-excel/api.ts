@@ -7,7 +7,9 @@
  * Every object refuses properties and methods it does not implement, so the
  * add-in cannot rely on something untested.
  */
+import { apiMinor, OFFICE_MEMBERS } from './api-sets';
 import {
+  arrayConstant,
   cellCount,
   checkFormula,
   FakeExcelError,
@@ -40,6 +42,10 @@ export interface Action {
 
 export interface Host {
   readonly state: WorkbookState;
+  /** The newest ExcelApi 1.x set the host has (its minor version: 8 for ExcelApi 1.8). */
+  readonly api: number;
+  /** Formulas spill their arrays into the cells below (Excel with dynamic arrays). */
+  readonly dynamicArrays: boolean;
   /** Called with each batch before it runs (counts syncs; may fail the sync). */
   beginSync(batch: Action[]): void;
   /** Called before each operation runs (may fail it). */
@@ -56,14 +62,36 @@ function approxBytes(payload: unknown): number {
   }
 }
 
+/** Fake classes named otherwise than the Office.js types they stand for. */
+const EXCEL_TYPE: Record<string, string> = { FreezePanes: 'WorksheetFreezePanes', ChartCategoryAxis: 'ChartAxis' };
+
+/** Each member of the add-in's table with the minor version of its ExcelApi set, by fake class: `Worksheet.pageLayout` -> 9. */
+const MEMBER_API = new Map(Object.entries(OFFICE_MEMBERS).map(([m, [set]]) => [m.replace(/^Excel\./, ''), apiMinor(set)]));
+
+/** A member newer than the host's requirement set fails the sync, as office.js does on an older Excel. */
+function checkApi(t: object, p: string): void {
+  if (!(t instanceof ClientObject)) return;
+  const type = EXCEL_TYPE[t.constructor.name] ?? t.constructor.name;
+  const needs = MEMBER_API.get(`${type}.${p}`) ?? 0;
+  if (needs <= t.context.host.api) return;
+  t.context.enqueue(`ApiNotFound ${type}.${p}`, () => {
+    throw new FakeExcelError(
+      'ApiNotFound',
+      `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${type}.${p} needs ExcelApi 1.${needs}; this host has 1.${t.context.host.api})`,
+    );
+  });
+}
+
 /** Refuses unknown properties, both reads and writes. */
 const GUARD: ProxyHandler<object> = {
   get(t, p, r) {
+    if (typeof p === 'string') checkApi(t, p);
     if (typeof p === 'symbol' || p in t) return Reflect.get(t, p, r);
     if (p === 'then' || p === 'toJSON' || p === 'asymmetricMatch' || p === '$$typeof' || p === 'nodeType') return undefined;
     throw new Error(`fake Excel: ${t.constructor.name} has no "${String(p)}" (not implemented, or not Office.js)`);
   },
   set(t, p, v, r) {
+    if (typeof p === 'string') checkApi(t, p);
     if (typeof p === 'symbol' || p in t) return Reflect.set(t, p, v, r);
     throw new Error(`fake Excel: cannot set ${t.constructor.name}.${String(p)} (not implemented, or not Office.js)`);
   },
@@ -115,6 +143,16 @@ export class RequestContext {
       action.run();
     }
   }
+}
+
+/** The value spilled into an empty cell by an array constant (of at most 100 numbers) above it in its column, if any. */
+function spilledValue(sheet: SheetState, r: number, c: number): FakeValue | undefined {
+  for (let k = 1; k < Math.min(r, 100); k++) {
+    const above = sheet.cell(r - k, c);
+    if (above?.formula !== undefined) return arrayConstant(above.formula)?.[k];
+    if (above !== undefined && above.value !== null) return undefined;
+  }
+  return undefined;
 }
 
 abstract class ClientObject {
@@ -415,10 +453,12 @@ export class Range extends RangeBase {
     };
     switch (p) {
       case 'values':
-        // A formula's value would be computed by Excel; the fake does not calculate, and gives "".
+        // A formula's value would be computed by Excel; the fake does not calculate, and gives "" (but for an array constant, `={1;2}`, which spills where the host has dynamic arrays).
         return grid((r, c) => {
           const cell = sheet.cell(r, c);
-          return cell === undefined || cell.value === null ? '' : cell.formula !== undefined ? '' : cell.value;
+          if (cell?.formula !== undefined) return arrayConstant(cell.formula)?.[0] ?? '';
+          if (cell !== undefined && cell.value !== null) return cell.value;
+          return (this.context.host.dynamicArrays ? spilledValue(sheet, r, c) : undefined) ?? '';
         });
       case 'formulas':
         return grid((r, c) => {

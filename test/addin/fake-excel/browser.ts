@@ -2,17 +2,20 @@
  * The fake Excel host in a browser page, for the end-to-end test, installed
  * right after the real office.js: `Excel.run` is the fake's, and `Office`
  * keeps office.js's own parts but answers `onReady` and `context` (with the
- * display language the test asks for, `globalThis.FAKE_OFFICE`) as Excel
- * would. The page's workbook is `globalThis.fakeExcel`.
+ * display language and the Excel the test asks for, `globalThis.FAKE_OFFICE`:
+ * its requirement sets and dynamic arrays) as Excel would. The page's workbook is `globalThis.fakeExcel`.
  */
-import { FakeExcel } from './host';
+import { FakeExcel, type HostOptions } from './host';
 
 type Office = Record<string, unknown> & { onReady?: () => Promise<unknown> };
-const g = globalThis as unknown as Record<string, unknown> & { Office?: Office; FAKE_OFFICE?: { displayLanguage?: string; sheets?: string[] } };
+const g = globalThis as unknown as Record<string, unknown> & {
+  Office?: Office;
+  FAKE_OFFICE?: { displayLanguage?: string; sheets?: string[]; host?: HostOptions };
+};
 const options = g.FAKE_OFFICE ?? {};
-const host = new FakeExcel(options.sheets ?? ['Sheet1']);
+const host = new FakeExcel(options.sheets ?? ['Sheet1'], options.host);
 const info = { host: 'Excel', platform: 'OfficeOnline' };
-const context = { displayLanguage: options.displayLanguage ?? 'en-US' };
+const context = { displayLanguage: options.displayLanguage ?? 'en-US', requirements: host.requirements };
 
 g.fakeExcel = host;
 g.Excel = { run: host.run };

@@ -25,16 +25,51 @@ export interface BatchStats {
   bytes: number;
 }
 
+/** Which Excel the fake stands for. */
+export interface HostOptions {
+  /** The newest ExcelApi set it has, `1.8`: a member of a newer set fails the sync (default: every set the add-in uses). */
+  api?: string;
+  /** Formulas spill arrays into the cells below, as Excel with dynamic arrays does (default true). */
+  dynamicArrays?: boolean;
+}
+
+/** The hosts the tests name, as Microsoft's requirement-set pages give them. */
+export const HOSTS = {
+  /** Microsoft 365, Excel 2021 and later, Excel on the web. */
+  full: { api: '1.20', dynamicArrays: true },
+  /** Excel 2016 or 2019 bought once, updated to newer API sets: no dynamic arrays. */
+  noDynamicArrays: { api: '1.17', dynamicArrays: false },
+  /** Excel 2019 volume-licensed. */
+  excel2019: { api: '1.8', dynamicArrays: false },
+  /** Excel 2019 volume-licensed, as the other page has it. */
+  excel2019early: { api: '1.7', dynamicArrays: false },
+  /** Excel 2016 volume-licensed (MSI). */
+  excel2016: { api: '1.1', dynamicArrays: false },
+} satisfies Record<string, HostOptions>;
+
 export class FakeExcel implements Host {
   readonly state: WorkbookState;
+  readonly api: number;
+  readonly dynamicArrays: boolean;
   syncs = 0;
   ops = 0;
   readonly batches: BatchStats[] = [];
   private failure?: { kind: 'sync' | 'op'; at: number } | { kind: 'name'; re: RegExp };
 
-  constructor(sheetNames: string[] = ['Sheet1']) {
+  constructor(sheetNames: string[] = ['Sheet1'], options: HostOptions = HOSTS.full) {
     this.state = new WorkbookState(sheetNames);
+    this.api = Number((options.api ?? HOSTS.full.api).replace(/^1\./, ''));
+    this.dynamicArrays = options.dynamicArrays ?? true;
   }
+
+  /** `Office.context.requirements`: ExcelApi sets up to the host's. */
+  readonly requirements = {
+    isSetSupported: (name: string, minVersion = '1.1'): boolean => {
+      if (name !== 'ExcelApi') return false;
+      const m = /^1\.(\d+)$/.exec(minVersion);
+      return !!m && Number(m[1]) <= this.api;
+    },
+  };
 
   /** `Excel.run`: a fresh request context; what is still queued when the batch ends is synced. */
   readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {

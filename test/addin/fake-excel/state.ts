@@ -399,6 +399,12 @@ export function checkFormula(formula: string, wb: WorkbookState): void {
   }
 }
 
+/** The numbers of a formula that is a column array constant, `={1;2}`; undefined for any other formula. */
+export function arrayConstant(formula: string): number[] | undefined {
+  const m = /^=\{(-?\d+(?:\.\d+)?(?:;-?\d+(?:\.\d+)?)*)\}$/.exec(formula);
+  return m ? m[1].split(';').map(Number) : undefined;
+}
+
 const ERRORS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'];
 const FULL_WIDTH = /[\uFF10-\uFF19]/g;
 
