@@ -10,7 +10,7 @@ import { readData } from '../../src/core/data';
 import { readReportWorkbook } from '../../src/core/read/report-reader';
 import type { ReportData } from '../../src/core/schema';
 import { exceljsGrid } from '../../src/cli/xlsx/grid';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { gridValue } from '../../src/addin/excel/read-grid';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';
 import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell, splitPlace } from '../../src/addin/excel/workbook';

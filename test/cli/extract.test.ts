@@ -10,7 +10,7 @@ import type { ReportData } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';
 import { run } from '../../src/cli/main';
 import { exceljsGrid } from '../../src/cli/xlsx/grid';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { reportData } from '../support/arbitrary-data';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -15,7 +15,7 @@ import { buildReport } from '../../src/core/layout/build';
 import { STATUSES, type ReportData } from '../../src/core/schema';
 import { materialize } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { streamWorkbook } from '../../src/cli/xlsx/stream/write-stream';
 import { reportData } from '../support/arbitrary-data';
 

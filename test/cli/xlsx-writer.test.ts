@@ -1,4 +1,4 @@
-/** The exceljs writer: the written file, read back, holds what the layout model says. */
+/** The streaming writer: the written file, read back with exceljs, holds what the layout model says. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,7 +8,7 @@ import { buildReport } from '../../src/core/layout/build';
 import type { ReportData } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';
 import { metaOf } from '../../src/cli/xlsx/read-meta';
-import { saveWorkbook } from '../../src/cli/xlsx/save';
+import { streamWorkbook } from '../../src/cli/xlsx/stream/write-stream';
 import { expectedFigures, figureDifferences, namedCells } from '../support/named-figures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function roundTrip(data: ReportData, locale: 'en' | 'zh-CN' = 'en'): Promise<ExcelJS.Workbook> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
-  await saveWorkbook(buildReport(quarterly, data, locale, OPTIONS), file);
+  await streamWorkbook(buildReport(quarterly, data, locale, OPTIONS), file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;

@@ -13,7 +13,7 @@ import { HEAD } from '../../src/core/forms/form';
 import type { ReportData } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';
 import { exceljsGrid } from '../../src/cli/xlsx/grid';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { encodeXstring } from '../../src/cli/xlsx/xstring';
 import { readBack } from './read-support';
 import { cleanTemps, cli, formBytes, loadBytes, OPTIONS, ROOT, tempDir } from './support';
