@@ -29,7 +29,7 @@ function looksLikePath(arg: string): boolean {
 /** Resolves `--template NAME|PATH` to a validated template. */
 export async function loadTemplate(arg: string = DEFAULT_TEMPLATE): Promise<Template> {
   if (/\.xlsx$/i.test(arg)) {
-    const { readWorkbookMeta } = await import('./xlsx/read-meta'); // exceljs loads only when a workbook is read
+    const { readWorkbookMeta } = await import('./xlsx/read/read-meta'); // exceljs loads only when a workbook is read
     const meta = await readWorkbookMeta(arg);
     return readTemplate(JSON.stringify(meta.template, null, 1), `${arg} (its template)`, 'json');
   }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { run } from '../../src/cli/main';
 import { loadReportInput } from '../../src/cli/data-file';
-import { streamWorkbook } from '../../src/cli/xlsx/stream/write-stream';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { readData } from '../../src/core/data';
 import { InputError } from '../../src/core/errors';
 import { buildReport } from '../../src/core/layout/build';

@@ -9,7 +9,7 @@ import { readReportWorkbook } from '../../src/core/read/report-reader';
 import type { ReportData } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';
 import { run } from '../../src/cli/main';
-import { exceljsGrid } from '../../src/cli/xlsx/grid';
+import { exceljsGrid } from '../../src/cli/xlsx/read/exceljs-grid';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { reportData } from '../support/arbitrary-data';
 

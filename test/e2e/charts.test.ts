@@ -16,7 +16,7 @@ import type { Workbook } from '../../src/core/layout/model';
 import { sheetRows } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
 import { SERIES_COLORS } from '../../src/core/layout/styles';
-import { streamWorkbook } from '../../src/cli/xlsx/stream/write-stream';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { convertToPdf, recalculate } from '../support/libreoffice';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -18,8 +18,8 @@ import * as path from 'node:path';
 import { buildForm } from '../../src/core/forms/build';
 import { selectForm } from '../../src/core/forms/form';
 import { readReturn } from '../../src/core/forms/reader';
-import { safeLoadGrid } from '../../src/cli/xlsx/safe-load';
-import { streamWorkbook } from '../../src/cli/xlsx/stream/write-stream';
+import { safeLoadGrid } from '../../src/cli/xlsx/read/safe-load';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { cleanTemps, formBytes, loadBytes, OPTIONS, tempDir } from './support';
 
 const FIRST = HEAD.header + 1;

@@ -1,7 +1,7 @@
 /** The .xlsx bytes the streaming writer (what users get) writes for a layout model, kept in memory. */
 import { ZipFile } from 'yazl';
 import type { Workbook } from '../../src/core/layout/model';
-import { addParts } from '../../src/cli/xlsx/stream/write-stream';
+import { addParts } from '../../src/cli/xlsx/write/write-stream';
 
 export async function streamedBytes(model: Workbook): Promise<Buffer> {
   const zip = new ZipFile();

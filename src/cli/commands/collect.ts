@@ -20,7 +20,7 @@ import { readTextInput, writeFileAtomic } from '../files';
 import type { Io } from '../main';
 import { progressBar } from '../progress';
 import { dataText } from './extract';
-import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/safe-load';
+import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/read/safe-load';
 
 export interface CollectOptions {
   out?: string;

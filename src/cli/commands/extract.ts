@@ -16,8 +16,8 @@ export function dataText(data: ReportData, file: string): string {
 }
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
-  const { exceljsGrid } = await import('../xlsx/grid');
-  const { loadWorkbookFile } = await import('../xlsx/read-meta');
+  const { exceljsGrid } = await import('../xlsx/read/exceljs-grid');
+  const { loadWorkbookFile } = await import('../xlsx/read/read-meta');
   const wb = await loadWorkbookFile(workbook);
   if (wb.getWorksheet(FORM_META_SHEET) && !wb.getWorksheet(META_SHEET)) {
     throw InputError.one(

@@ -13,7 +13,7 @@ import type { Locale } from '../../core/schema';
 import { loadDataFile } from '../data-file';
 import type { Io } from '../main';
 import { GENERATOR } from '../version';
-import { streamWorkbook } from '../xlsx/stream/write-stream';
+import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface FormOptions {
   kind: FormKind;

@@ -10,7 +10,7 @@ import type { Io } from '../main';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
-import { streamWorkbook } from '../xlsx/stream/write-stream';
+import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface GenerateOptions {
   template?: string;

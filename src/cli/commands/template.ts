@@ -6,7 +6,7 @@ import { localized } from '../../core/template';
 import type { Io } from '../main';
 import { builtInTemplates, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
-import { streamWorkbook } from '../xlsx/stream/write-stream';
+import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface TemplateOptions {
   out?: string;

@@ -5,8 +5,8 @@
  */
 import JSZip from 'jszip';
 import type { Workbook } from '../../../src/core/layout/model';
-import { chartXml } from '../../../src/cli/xlsx/charts/chart-xml';
-import { CT_CHART, CT_DRAWING, drawingXml, REL, rels } from '../../../src/cli/xlsx/charts/drawing-xml';
+import { chartXml } from '../../../src/cli/xlsx/write/chart-xml';
+import { CT_CHART, CT_DRAWING, drawingXml, REL, rels } from '../../../src/cli/xlsx/write/drawing-xml';
 
 function attr(xml: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];

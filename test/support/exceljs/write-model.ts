@@ -1,6 +1,6 @@
 /**
  * The reference writer, for tests: writes the layout model with exceljs's
- * document API (users get the streaming writer, src/cli/xlsx/stream, which is
+ * document API (users get the streaming writer, src/cli/xlsx/write, which is
  * tested against this one cell for cell). Decides nothing about layout: every sheet, cell, style, validation, format and name comes from the
  * model.
  */

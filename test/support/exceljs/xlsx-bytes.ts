@@ -1,7 +1,7 @@
 /**
  * The reference writer: the layout model written through exceljs's document
  * API, charts added to the package afterwards. Users get the streaming writer
- * (src/cli/xlsx/stream); tests compare the two cell for cell, and read the
+ * (src/cli/xlsx/write); tests compare the two cell for cell, and read the
  * reference's output where a test needs a workbook exceljs made.
  */
 import type { Workbook } from '../../../src/core/layout/model';

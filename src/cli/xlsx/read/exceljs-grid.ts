@@ -1,7 +1,7 @@
 /** An exceljs workbook seen as the core's grid of cell values. */
 import type ExcelJS from 'exceljs';
-import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
-import { decodeXstring } from './xstring';
+import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid';
+import { decodeXstring } from '../xstring';
 
 function gridValue(v: ExcelJS.CellValue): GridValue {
   if (v === null || v === undefined) return null;

@@ -14,7 +14,7 @@ import { PassThrough } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { InputError } from '../../core/errors';
+import { InputError } from '../../../core/errors';
 import { PartsWorkbook, type Parts } from './parts-grid';
 
 export interface LoadLimits {

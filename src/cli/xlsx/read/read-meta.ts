@@ -1,8 +1,8 @@
 /** Reading what made a workbook (its very hidden record sheet) back, with clear refusals. */
 import type ExcelJS from 'exceljs';
-import type { Meta } from '../../core/layout/meta';
-import { readMeta } from '../../core/read/report-reader';
-import { exceljsGrid } from './grid';
+import type { Meta } from '../../../core/layout/meta';
+import { readMeta } from '../../../core/read/report-reader';
+import { exceljsGrid } from './exceljs-grid';
 import { safeLoadWorkbook, WORKBOOK_LIMITS } from './safe-load';
 
 export const MAX_WORKBOOK_BYTES = WORKBOOK_LIMITS.maxFileBytes;
