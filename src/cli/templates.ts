@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { InputError } from '../core/errors';
 import { readTemplate, type Template } from '../core/template';
 import { readTextInput } from './files';
+import { readWorkbookMeta } from './xlsx/read/read-meta';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -29,7 +30,6 @@ function looksLikePath(arg: string): boolean {
 /** Resolves `--template NAME|PATH` to a validated template. */
 export async function loadTemplate(arg: string = DEFAULT_TEMPLATE): Promise<Template> {
   if (/\.xlsx$/i.test(arg)) {
-    const { readWorkbookMeta } = await import('./xlsx/read/read-meta'); // exceljs loads only when a workbook is read
     const meta = await readWorkbookMeta(arg);
     return readTemplate(JSON.stringify(meta.template, null, 1), `${arg} (its template)`, 'json');
   }

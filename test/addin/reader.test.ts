@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readData } from '../../src/core/data';
 import { readReportWorkbook } from '../../src/core/read/report-reader';
 import type { ReportData } from '../../src/core/schema';
-import { exceljsGrid } from '../../src/cli/xlsx/read/exceljs-grid';
+import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { gridValue } from '../../src/addin/excel/read-grid';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';

@@ -15,7 +15,7 @@ import { labelsFor } from '../../src/core/i18n';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { readTemplate, type Template } from '../../src/core/template';
 import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
-import { metaOf } from '../../src/cli/xlsx/read/read-meta';
+import { metaOf } from '../support/exceljs/reader';
 import { reportData } from '../support/arbitrary-data';
 import { recalculate } from '../support/libreoffice';
 import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';

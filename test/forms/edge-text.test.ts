@@ -12,7 +12,7 @@ import { collectReturns } from '../../src/core/forms/collect';
 import { HEAD } from '../../src/core/forms/form';
 import type { ReportData } from '../../src/core/schema';
 import { readTemplate } from '../../src/core/template';
-import { exceljsGrid } from '../../src/cli/xlsx/read/exceljs-grid';
+import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { encodeXstring } from '../../src/cli/xlsx/xstring';
 import { readBack } from './read-support';

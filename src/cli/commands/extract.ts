@@ -9,6 +9,7 @@ import { readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
 import { writeFileAtomic } from '../files';
 import type { Io } from '../main';
+import { loadWorkbookFile } from '../xlsx/read/read-meta';
 
 /** A data file's text for a file name: JSON for .json, else YAML. */
 export function dataText(data: ReportData, file: string): string {
@@ -16,16 +17,14 @@ export function dataText(data: ReportData, file: string): string {
 }
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
-  const { exceljsGrid } = await import('../xlsx/read/exceljs-grid');
-  const { loadWorkbookFile } = await import('../xlsx/read/read-meta');
   const wb = await loadWorkbookFile(workbook);
-  if (wb.getWorksheet(FORM_META_SHEET) && !wb.getWorksheet(META_SHEET)) {
+  if (wb.sheetNames.includes(FORM_META_SHEET) && !wb.sheetNames.includes(META_SHEET)) {
     throw InputError.one(
       workbook,
       'is a form made by `plan-report form`, not a report; expected a report workbook (fold a returned form into the data file with `plan-report collect DATA FORM...`)',
     );
   }
-  const data = readReportWorkbook(exceljsGrid(wb), workbook);
+  const data = readReportWorkbook(wb, workbook);
   const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);
   await writeFileAtomic(out, dataText(data, out), [workbook]);
   const s = summarize(data);

@@ -1,6 +1,6 @@
 /**
- * Reads a returned form through the grid of cell values (exceljs in the
- * command line, Office.js in the add-in) and gives what the department
+ * Reads a returned form through the grid of cell values (the parts reader in
+ * the command line, Office.js in the add-in) and gives what the department
  * changed: each changed cell against the value the form was sent with. A
  * form for another period, region, plan or format version, or with its
  * locked cells changed, is refused; so is a form with any bad cell. Every

@@ -1,9 +1,10 @@
 /**
  * A workbook as readers see it: sheets of cell values, whatever program
- * produced them (exceljs in the command line, Office.js in the add-in).
+ * produced them (the parts reader in the command line, Office.js in the
+ * add-in, exceljs in tests).
  */
 
-/** A cell's value: dates as Date (exceljs) or serial numbers (Office.js); formulas flagged. */
+/** A cell's value: dates as Date (the parts reader, exceljs) or serial numbers (Office.js); formulas flagged. */
 export type GridValue = string | number | boolean | Date | null | { formula: string };
 
 export interface GridSheet {

@@ -1,8 +1,9 @@
 /**
  * A workbook's cell values read straight from its XML parts, for returned
- * forms: much lighter than a full exceljs load (no styles, drawings or
- * validations kept, only the sheets asked for parsed), with the values the
- * collector got from exceljs (exceljs-grid.ts): shared and inline strings (rich text
+ * forms and report workbooks: much lighter than a full exceljs load (no
+ * styles, drawings or validations kept, only the sheets asked for parsed),
+ * with the values the collector got from exceljs (the tests' reference,
+ * test/support/exceljs/reader.ts): shared and inline strings (rich text
  * joined, `_xHHHH_` escapes decoded), numbers, booleans, error values as
  * text, numbers in a date format as dates (the 1900 or 1904 date system), a
  * formula as `{ formula }` whatever its cached result, a cell covered by a

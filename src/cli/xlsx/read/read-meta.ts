@@ -1,25 +1,19 @@
-/** Reading what made a workbook (its very hidden record sheet) back, with clear refusals. */
-import type ExcelJS from 'exceljs';
+/** Reading what made a report workbook (its very hidden record sheet) from its file, with clear refusals. */
 import type { Meta } from '../../../core/layout/meta';
 import { readMeta } from '../../../core/read/report-reader';
-import { exceljsGrid } from './exceljs-grid';
-import { safeLoadWorkbook, WORKBOOK_LIMITS } from './safe-load';
-
-export const MAX_WORKBOOK_BYTES = WORKBOOK_LIMITS.maxFileBytes;
+import { safeLoadGrid, WORKBOOK_LIMITS } from './safe-load';
+import type { PartsWorkbook } from './parts-grid';
 
 /**
- * Loads an .xlsx file with exceljs, refusing what is missing, not a workbook,
+ * A report workbook's cell values, read from its XML parts within the
+ * limits for report workbooks, refusing what is missing, not a workbook,
  * damaged, too large, or a zip bomb, within bounded time and memory (safe-load.ts).
  */
-export async function loadWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
-  return safeLoadWorkbook(file, WORKBOOK_LIMITS);
+export function loadWorkbookFile(file: string): Promise<PartsWorkbook> {
+  return safeLoadGrid(file, WORKBOOK_LIMITS);
 }
 
 /** The record of what made a plan-report workbook; refuses other workbooks and other versions. */
-export function metaOf(wb: ExcelJS.Workbook, file: string): Meta {
-  return readMeta(exceljsGrid(wb), file);
-}
-
 export async function readWorkbookMeta(file: string): Promise<Meta> {
-  return metaOf(await loadWorkbookFile(file), file);
+  return readMeta(await loadWorkbookFile(file), file);
 }

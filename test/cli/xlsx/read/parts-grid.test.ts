@@ -13,7 +13,7 @@ import type ExcelJS from 'exceljs';
 import { HEAD } from '../../../../src/core/forms/form';
 import type { GridSheet, GridValue } from '../../../../src/core/read/grid';
 import type { ReportData } from '../../../../src/core/schema';
-import { exceljsGrid } from '../../../../src/cli/xlsx/read/exceljs-grid';
+import { exceljsGrid } from '../../../support/exceljs/reader';
 import { slideFormula } from '../../../../src/cli/xlsx/read/parts-grid';
 import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
 import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir, zip } from '../../../forms/support';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { safeLoadWorkbook } from '../../../../src/cli/xlsx/read/safe-load';
+import { safeLoadWorkbook } from '../../../support/exceljs/reader';
 import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, zip } from '../../../forms/support';
 import type { ReportData } from '../../../../src/core/schema';
 

@@ -7,7 +7,7 @@ import { readData } from '../../../../src/core/data';
 import { buildReport } from '../../../../src/core/layout/build';
 import type { ReportData } from '../../../../src/core/schema';
 import { readTemplate } from '../../../../src/core/template';
-import { metaOf } from '../../../../src/cli/xlsx/read/read-meta';
+import { metaOf } from '../../../support/exceljs/reader';
 import { streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
 import { expectedFigures, figureDifferences, namedCells } from '../../../support/named-figures';
 
