@@ -13,7 +13,7 @@ import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { reportData } from '../support/arbitrary-data';
 import { streamedBytes } from '../support/streamed-bytes';
-import { loadWorkbookFile } from '../../src/cli/xlsx/read/read-meta';
+import { loadWorkbookFile } from '../../src/cli/xlsx/read/read-record';
 
 const ROOT = path.resolve(__dirname, '../..');
 const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');

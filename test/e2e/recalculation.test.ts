@@ -15,7 +15,7 @@ import { labelsFor } from '../../src/core/i18n';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { readTemplate, type Template } from '../../src/core/template';
 import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
-import { metaOf } from '../support/exceljs/reader';
+import { recordOf } from '../support/exceljs/reader';
 import { reportData } from '../support/arbitrary-data';
 import { recalculate } from '../support/libreoffice';
 import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';
@@ -63,7 +63,7 @@ async function edit(
 ) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const meta = metaOf(wb, file);
+  const meta = recordOf(wb, file);
   change(wb, (sheet, field) => {
     const s = meta.sheets[sheet];
     return { ws: wb.getWorksheet(s.name)!, col: s.fields.indexOf(field) + 1 };

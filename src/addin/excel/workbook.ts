@@ -8,7 +8,8 @@
 import { dataText, reportBaseName } from '../../core/data-text';
 import { InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
-import { readMeta, readReportWorkbook } from '../../core/read/report-reader';
+import { readReportRecord } from '../../core/record/report-record';
+import { readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
 import { writeCharts } from './charts';
 import { loadReportGrid } from './read-grid';
@@ -69,8 +70,8 @@ export async function insertCharts(run: ExcelRun, generator: string): Promise<nu
   const { model, oldIds } = await run(async (context) => {
     const { grid } = await loadReportGrid(context, THIS_WORKBOOK);
     const data = readReportWorkbook(grid, THIS_WORKBOOK);
-    const meta = readMeta(grid, THIS_WORKBOOK);
-    const model = buildReport(meta.template, data, meta.locale, { generator, generatedAt: new Date().toISOString() });
+    const record = readReportRecord(grid, THIS_WORKBOOK);
+    const model = buildReport(record.template, data, record.locale, { generator, generatedAt: new Date().toISOString() });
     const sheets = model.sheets.filter((s) => s.charts?.length);
     const collections = sheets.map((s) => context.workbook.worksheets.getItem(s.name).charts.load('items/id'));
     await context.sync();

@@ -3,13 +3,13 @@ import { dataText as coreDataText } from '../../core/data-text';
 import { syntaxOf } from '../../core/structured-text';
 import { summarize } from '../../core/data';
 import { InputError } from '../../core/errors';
-import { FORM_META_SHEET } from '../../core/forms/meta';
-import { META_SHEET } from '../../core/layout/meta';
+import { FORM_RECORD_SHEET } from '../../core/record/form-record';
+import { REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import { readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
 import { writeFileAtomic } from '../files';
 import type { Io } from '../main';
-import { loadWorkbookFile } from '../xlsx/read/read-meta';
+import { loadWorkbookFile } from '../xlsx/read/read-record';
 
 /** A data file's text for a file name: JSON for .json, else YAML. */
 export function dataText(data: ReportData, file: string): string {
@@ -18,7 +18,7 @@ export function dataText(data: ReportData, file: string): string {
 
 export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
   const wb = await loadWorkbookFile(workbook);
-  if (wb.sheetNames.includes(FORM_META_SHEET) && !wb.sheetNames.includes(META_SHEET)) {
+  if (wb.sheetNames.includes(FORM_RECORD_SHEET) && !wb.sheetNames.includes(REPORT_RECORD_SHEET)) {
     throw InputError.one(
       workbook,
       'is a form made by `plan-report form`, not a report; expected a report workbook (fold a returned form into the data file with `plan-report collect DATA FORM...`)',

@@ -4,7 +4,7 @@
 import type { Locale, ReportData } from '../schema';
 import type { Template } from '../template';
 import { makeContext, type BuildOptions, type DataRows } from './context';
-import { metaSheet } from './meta';
+import { reportRecordSheet } from '../record/report-record';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { dashboardSheet, summaryCharts } from './charts';
 import { aboutSheet } from './sheets/about';
@@ -65,7 +65,7 @@ export function buildReport(template: Template, data: ReportData, locale: Locale
   }
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
-  sheets.push(metaSheet(ctx, sheets));
+  sheets.push(reportRecordSheet(ctx, sheets));
   return {
     sheets,
     names,

@@ -5,9 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { InputError } from '../../../src/core/errors';
-import type { Meta } from '../../../src/core/layout/meta';
 import type { GridSheet, GridValue, GridWorkbook } from '../../../src/core/read/grid';
-import { readMeta } from '../../../src/core/read/report-reader';
+import { readReportRecord, type ReportRecord } from '../../../src/core/record/report-record';
 import { checkedPackage, RETURN_LIMITS, type LoadLimits } from '../../../src/cli/xlsx/read/safe-load';
 import { decodeXstring } from '../../../src/cli/xlsx/xstring';
 
@@ -34,8 +33,8 @@ export function exceljsGrid(wb: ExcelJS.Workbook): GridWorkbook {
 }
 
 /** The record of what made a plan-report workbook, read from an exceljs workbook. */
-export function metaOf(wb: ExcelJS.Workbook, file: string): Meta {
-  return readMeta(exceljsGrid(wb), file);
+export function recordOf(wb: ExcelJS.Workbook, file: string): ReportRecord {
+  return readReportRecord(exceljsGrid(wb), file);
 }
 
 /**

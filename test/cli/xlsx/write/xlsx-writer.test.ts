@@ -7,7 +7,7 @@ import { readData } from '../../../../src/core/data';
 import { buildReport } from '../../../../src/core/layout/build';
 import type { ReportData } from '../../../../src/core/schema';
 import { readTemplate } from '../../../../src/core/template';
-import { metaOf } from '../../../support/exceljs/reader';
+import { recordOf } from '../../../support/exceljs/reader';
 import { streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
 import { expectedFigures, figureDifferences, namedCells } from '../../../support/named-figures';
 
@@ -59,7 +59,7 @@ describe('exceljs writer', () => {
     };
     const wb = await roundTrip(data);
     const ws = wb.getWorksheet('Measures')!;
-    const meta = metaOf(wb, 'x').sheets.measures.fields;
+    const meta = recordOf(wb, 'x').sheets.measures.fields;
     tricky.forEach((t, i) => {
       for (const field of ['title', 'note']) {
         const cell = ws.getCell(i + 2, meta.indexOf(field) + 1);
@@ -132,7 +132,7 @@ describe('exceljs writer', () => {
   it('records what made it in a very hidden sheet that readers check', async () => {
     const wb = await roundTrip(seed('suzhou-2022-q3'));
     expect(wb.getWorksheet('_plan_report')!.state).toBe('veryHidden');
-    const meta = metaOf(wb, 'x.xlsx');
+    const meta = recordOf(wb, 'x.xlsx');
     expect(meta).toMatchObject({
       format: 'plan-report/v1',
       workbook: 'plan-report-workbook/v1',
@@ -143,6 +143,6 @@ describe('exceljs writer', () => {
     expect(meta.template.name).toBe('quarterly');
     expect(meta.sheets.catalog.fields).toEqual(['catalog', 'product', 'enterprise', 'category', 'registration', 'listed', 'hospitals']);
     wb.getWorksheet('_plan_report')!.getCell('B1').value = 'plan-report/v9';
-    expect(() => metaOf(wb, 'x.xlsx')).toThrow('x.xlsx _plan_report!B1: is of data format "plan-report/v9"; expected "plan-report/v1"');
+    expect(() => recordOf(wb, 'x.xlsx')).toThrow('x.xlsx _plan_report!B1: is of data format "plan-report/v9"; expected "plan-report/v1"');
   });
 });
