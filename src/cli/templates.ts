@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { InputError } from '../core/errors';
 import { readTemplate, type Template } from '../core/template';
 import { readTextInput } from './data-file/input';
+import { readWorkbookRecord } from './xlsx/read/read-record';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -29,9 +30,8 @@ function looksLikePath(arg: string): boolean {
 /** Resolves `--template NAME|PATH` to a validated template. */
 export async function loadTemplate(arg: string = DEFAULT_TEMPLATE): Promise<Template> {
   if (/\.xlsx$/i.test(arg)) {
-    const { readWorkbookMeta } = await import('./xlsx/read-meta'); // exceljs loads only when a workbook is read
-    const meta = await readWorkbookMeta(arg);
-    return readTemplate(JSON.stringify(meta.template, null, 1), `${arg} (its template)`, 'json');
+    const record = await readWorkbookRecord(arg);
+    return readTemplate(JSON.stringify(record.template, null, 1), `${arg} (its template)`, 'json');
   }
   if (looksLikePath(arg)) return readTemplate(await readTextInput(arg), arg);
   const file = path.join(TEMPLATES_DIR, `${arg}.yaml`);

@@ -10,6 +10,6 @@ export * from './template';
 export { buildReport, type BuildOptions } from './layout/build';
 export * from './layout/model';
 export type { RowSource } from './row-source';
-export { META_SHEET, WORKBOOK_FORMAT, parseMeta, type Meta, type Skeleton } from './layout/meta';
+export { REPORT_RECORD_SHEET, WORKBOOK_FORMAT, parseReportRecord, readReportRecord, type ReportRecord, type Skeleton } from './record/report-record';
 export { STYLES, type Style, type StyleName } from './layout/styles';
 export { labelsFor } from './i18n';

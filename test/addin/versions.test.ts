@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { frequencyCell, withoutArrayFormulas } from '../../src/addin/excel/array-formulas';
 import { ALL_FEATURES, hostCapabilities, missingNote } from '../../src/addin/excel/capabilities';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { materialize } from '../../src/core/layout/rows';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import type { Workbook } from '../../src/core/layout/model';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';

@@ -16,7 +16,7 @@ import type { Workbook } from '../../src/core/layout/model';
 import { sheetRows } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
 import { SERIES_COLORS } from '../../src/core/layout/styles';
-import { saveWorkbook } from '../../src/cli/xlsx/save';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { convertToPdf, recalculate } from '../support/libreoffice';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -101,7 +101,7 @@ let resaved: Record<string, string> = {};
 beforeAll(async () => {
   for (const [name, model] of Object.entries(models)) {
     files[name] = path.join(dir, `${name}.xlsx`);
-    await saveWorkbook(model, files[name]);
+    await streamWorkbook(model, files[name]);
   }
   // Beijing with one measure's status changed from In progress to Completed, in the Measures sheet (sheet2).
   const measures = models.beijing.sheets.find((s) => s.key === 'measures')!;
@@ -182,7 +182,7 @@ describe('native charts', () => {
     const model = buildReport(quarterly, seed('suzhou-2022-q3'), 'en', { ...OPTIONS, charts: false });
     expect(model.sheets.flatMap((s) => s.charts ?? [])).toEqual([]);
     const file = path.join(dir, 'nocharts.xlsx');
-    await saveWorkbook(model, file);
+    await streamWorkbook(model, file);
     expect(await chartsOf(file)).toEqual([]);
   });
 });

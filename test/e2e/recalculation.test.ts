@@ -14,8 +14,8 @@ import { buildReport } from '../../src/core/layout/build';
 import { labelsFor } from '../../src/core/i18n';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { readTemplate, type Template } from '../../src/core/template';
-import { saveWorkbook } from '../../src/cli/xlsx/save';
-import { metaOf } from '../../src/cli/xlsx/read-meta';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
+import { recordOf } from '../support/exceljs/reader';
 import { reportData } from '../support/arbitrary-data';
 import { recalculate } from '../support/libreoffice';
 import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';
@@ -63,7 +63,7 @@ async function edit(
 ) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const meta = metaOf(wb, file);
+  const meta = recordOf(wb, file);
   change(wb, (sheet, field) => {
     const s = meta.sheets[sheet];
     return { ws: wb.getWorksheet(s.name)!, col: s.fields.indexOf(field) + 1 };
@@ -109,7 +109,7 @@ const overdueData: ReportData = {
 beforeAll(async () => {
   for (const [i, c] of cases.entries()) {
     c.file = path.join(dir, `case-${i}.xlsx`);
-    await saveWorkbook(buildReport(c.template, c.data, c.locale, OPTIONS), c.file);
+    await streamWorkbook(buildReport(c.template, c.data, c.locale, OPTIONS), c.file);
   }
   const en = labelsFor('en');
   const beijing = cases[0].file!;
@@ -153,7 +153,7 @@ beforeAll(async () => {
   });
 
   const od = path.join(dir, 'overdue.xlsx');
-  await saveWorkbook(buildReport(quarterly, overdueData, 'en', OPTIONS), od);
+  await streamWorkbook(buildReport(quarterly, overdueData, 'en', OPTIONS), od);
   edited.overdue = { file: path.join(dir, 'edited-overdue.xlsx') };
   await edit(od, edited.overdue.file, (wb) => {
     const cell = wb.getWorksheet('Summary')!.getCell('B7');

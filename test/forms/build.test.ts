@@ -7,7 +7,7 @@ import { readData } from '../../src/core/data-file/read';
 import { buildForm } from '../../src/core/forms/build';
 import { sha256Hex } from '../../src/core/forms/digest';
 import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../src/core/forms/form';
-import { FORM_META_SHEET, parseFormMeta, metaRows } from '../../src/core/forms/meta';
+import { FORM_RECORD_SHEET, parseFormRecord, formRecordRows } from '../../src/core/record/form-record';
 import { period } from '../../src/core/periods';
 import type { Indicator, ReportData } from '../../src/core/schema';
 import { safeFileName } from '../../src/cli/commands/form';
@@ -140,7 +140,7 @@ describe('which rows a form has', () => {
 });
 
 describe('the form layout', () => {
-  const { workbook, meta } = buildForm(selectForm(DATA, { kind: 'measures', plan: 'P1' }, 'd'), DATA, 'zh-CN', { ...OPTIONS, password: 'pw' });
+  const { workbook, record: meta } = buildForm(selectForm(DATA, { kind: 'measures', plan: 'P1' }, 'd'), DATA, 'zh-CN', { ...OPTIONS, password: 'pw' });
   const [form, instructions, record] = workbook.sheets;
 
   it('locks what says what a row is, unlocks what is filled in, pre-filled with the current values in the form language', () => {
@@ -170,7 +170,7 @@ describe('the form layout', () => {
     expect(instructions.name).toBe('填表说明');
     expect(instructions.rows[0].cells[0]?.v).toBe('填表说明');
     expect(JSON.stringify(instructions.rows)).toContain('未启动、推进中、已完成、滞后、已取消');
-    expect(record).toMatchObject({ name: FORM_META_SHEET, state: 'veryHidden', protection: { password: 'pw' } });
+    expect(record).toMatchObject({ name: FORM_RECORD_SHEET, state: 'veryHidden', protection: { password: 'pw' } });
     expect(meta).toMatchObject({
       form: 'plan-report-form/v1',
       format: 'plan-report/v1',
@@ -183,7 +183,7 @@ describe('the form layout', () => {
     });
     expect(meta.digest).toMatch(/^[0-9a-f]{64}$/);
     const rows = record.rows.map((r) => r.cells.map((c) => c?.v as string));
-    expect(parseFormMeta(rows)).toEqual(meta);
+    expect(parseFormRecord(rows)).toEqual(meta);
   });
 
   it('a catalog form has rows for new entries, unlocked, with no number', () => {
@@ -197,9 +197,9 @@ describe('the form layout', () => {
 
   it('keeps every record field through its chunked rows, even for long texts', () => {
     const long = { ...DATA, plans: [{ ...DATA.plans![0], measures: DATA.plans![0].measures.map((m) => ({ ...m, title: '长'.repeat(32767) })) }] };
-    const { meta: m } = buildForm(selectForm(long, { kind: 'measures', plan: 'P1' }, 'd'), long, 'en', OPTIONS);
-    expect(parseFormMeta(metaRows(m))).toEqual(m);
-    expect(metaRows(m).find((r) => r[0] === 'rows')!.length).toBeGreaterThan(3);
+    const { record: m } = buildForm(selectForm(long, { kind: 'measures', plan: 'P1' }, 'd'), long, 'en', OPTIONS);
+    expect(parseFormRecord(formRecordRows(m))).toEqual(m);
+    expect(formRecordRows(m).find((r) => r[0] === 'rows')!.length).toBeGreaterThan(3);
   });
 });
 
@@ -218,7 +218,7 @@ describe('the written form', () => {
     expect(ws.getCell('E8').value).toEqual(new Date(Date.UTC(2024, 11, 31)));
     expect(ws.getCell('H8').numFmt).toBe('0.0%');
     expect(ws.getCell('F8').dataValidation).toMatchObject({ type: 'list', formulae: ['"Not started,In progress,Completed,Delayed,Cancelled"'] });
-    expect(wb.getWorksheet(FORM_META_SHEET)!.state).toBe('veryHidden');
+    expect(wb.getWorksheet(FORM_RECORD_SHEET)!.state).toBe('veryHidden');
     expect(protection(wb.getWorksheet('Instructions')!)).toMatchObject({ sheet: true });
   });
 
@@ -232,7 +232,7 @@ describe('the written form', () => {
       const data = seedData(name);
       for (const kind of ['measures', 'indicators', 'catalog'] as const) {
         for (const req of allForms(data, { kind }, name).requests) {
-          const { workbook, meta } = buildForm(selectForm(data, req, name), data, 'en', OPTIONS);
+          const { workbook, record: meta } = buildForm(selectForm(data, req, name), data, 'en', OPTIONS);
           expect(meta.fields).toEqual(FORM_COLUMNS[kind].map((c) => c.field));
           expect(workbook.sheets[0].rows.length).toBe(HEAD.header + meta.rows.length + meta.newRows);
         }
@@ -294,7 +294,7 @@ describe('plan-report form', () => {
     expect(r.code).toBe(0);
     expect(r.out).toEqual([`${seed('suzhou-2022-q3')} -> ${out} (catalog form: 25 entries of SZ-IFH-2021-1 and 100 rows for new ones, 2022-Q3)`]);
     const wb = await loadBytes(fs.readFileSync(out));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['产品目录', '填表说明', FORM_META_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['产品目录', '填表说明', FORM_RECORD_SHEET]);
     expect(listing(dir)).toEqual(['f.xlsx']);
   });
 

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { readReturn, type FormReturn } from '../../src/core/forms/reader';
 import type { ReportData } from '../../src/core/schema';
-import { exceljsGrid } from '../../src/cli/xlsx/grid';
+import { exceljsGrid } from '../support/exceljs/reader';
 import { loadBytes, saveBytes } from './support';
 
 /** Reads a filled form (an exceljs workbook), through its bytes, as a returned file is read. */

@@ -18,8 +18,8 @@ import * as path from 'node:path';
 import { buildForm } from '../../src/core/forms/build';
 import { selectForm } from '../../src/core/forms/form';
 import { readReturn } from '../../src/core/forms/reader';
-import { safeLoadGrid } from '../../src/cli/xlsx/safe-load';
-import { saveWorkbook } from '../../src/cli/xlsx/save';
+import { safeLoadGrid } from '../../src/cli/xlsx/read/safe-load';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { cleanTemps, formBytes, loadBytes, OPTIONS, tempDir } from './support';
 
 const FIRST = HEAD.header + 1;
@@ -283,11 +283,11 @@ describe('the forms users get (the streaming writer of plan-report form)', () =>
         ];
         for (const req of reqs) {
           const file = path.join(dir, 'f.xlsx');
-          await saveWorkbook(buildForm(selectForm(data, req, 'd'), data, locale, OPTIONS).workbook, file);
+          await streamWorkbook(buildForm(selectForm(data, req, 'd'), data, locale, OPTIONS).workbook, file);
           const streamed = readReturn(await safeLoadGrid(file), 'f.xlsx', data, 'd'); // as the collector reads it
           const reference = await readBack(await loadBytes(await formBytes(data, req, locale)), data, 'f.xlsx');
           expect(streamed.changes).toEqual([]);
-          expect(streamed.meta).toEqual(reference.meta);
+          expect(streamed.record).toEqual(reference.record);
         }
       }),
       { numRuns: 15, seed: 35 },

@@ -8,15 +8,15 @@ import { buildForm } from '../../src/core/forms/build';
 import { selectForm, type FormRequest } from '../../src/core/forms/form';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { run } from '../../src/cli/main';
-import { xlsxBytes } from '../../src/cli/xlsx/save';
+import { streamedBytes } from '../support/streamed-bytes';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
-/** A form's bytes. */
+/** A form's bytes, as `plan-report form` writes them (the streaming writer). */
 export async function formBytes(data: ReportData, req: FormRequest, locale: Locale = 'en', password?: string): Promise<Buffer> {
   const content = selectForm(data, req, 'data.yaml');
-  return xlsxBytes(buildForm(content, data, locale, { ...OPTIONS, password }).workbook);
+  return streamedBytes(buildForm(content, data, locale, { ...OPTIONS, password }).workbook);
 }
 
 export async function loadBytes(bytes: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {

@@ -2,7 +2,7 @@
 /**
  * The layout model's charts as native Excel charts, their series bound to the
  * report's live ranges (never to pasted numbers), styled like the command
- * line's chart parts (src/cli/xlsx/charts/chart-xml.ts).
+ * line's chart parts (src/cli/xlsx/write/chart-xml.ts).
  */
 import type { Chart, Sheet } from '../../core/layout/model';
 import { cellRef } from '../../core/layout/refs';

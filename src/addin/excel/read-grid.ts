@@ -5,9 +5,8 @@
  * uses. The report's sheets are loaded in one batch: their used ranges'
  * `values` and `formulas`.
  */
-import { META_SHEET } from '../../core/layout/meta';
+import { readReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
-import { readMeta } from '../../core/read/report-reader';
 
 /** A used range as Office.js gives it: where it starts, its values and its formulas. */
 export interface LoadedRange {
@@ -81,13 +80,13 @@ export async function loadReportGrid(context: Excel.RequestContext, file: string
       return actual === undefined || !loaded.has(actual.toLowerCase()) ? undefined : officeGridSheet(actual, loaded.get(actual.toLowerCase()));
     },
   };
-  const meta = byName.get(META_SHEET.toLowerCase());
-  if (meta === undefined) {
-    readMeta(grid, file); // throws: not a plan-report workbook
+  const recordSheet = byName.get(REPORT_RECORD_SHEET.toLowerCase());
+  if (recordSheet === undefined) {
+    readReportRecord(grid, file); // throws: not a plan-report workbook
     return { grid, sheetNames };
   }
-  await load([meta])();
-  const wanted = Object.values(readMeta(grid, file).sheets)
+  await load([recordSheet])();
+  const wanted = Object.values(readReportRecord(grid, file).sheets)
     .map((s) => byName.get(s.name.toLowerCase()))
     .filter((n): n is string => n !== undefined);
   await load(wanted)();

@@ -7,7 +7,7 @@
  * deleted. A failure before that point puts everything back as it was; sheets
  * and names that are not the report's are never touched.
  */
-import { META_SHEET, parseMeta } from '../../core/layout/meta';
+import { parseReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import type { Sheet, Workbook } from '../../core/layout/model';
 import { probeDynamicArrays } from './array-formulas';
 import { ALL_FEATURES, type Features } from './capabilities';
@@ -35,7 +35,7 @@ export class WorkbookConflict extends Error {
           ? `the workbook has names that are not the report's but that the report needs: ${items.join(', ')}; delete or rename them (Formulas > Name Manager)`
           : kind === 'sheetName'
             ? `the template gives sheet names that Excel does not allow: ${items.join(', ')} (${detail})`
-            : `the workbook's "${META_SHEET}" sheet cannot be read (${detail}); delete it to build a new report here`,
+            : `the workbook's "${REPORT_RECORD_SHEET}" sheet cannot be read (${detail}); delete it to build a new report here`,
     );
     this.name = 'WorkbookConflict';
   }
@@ -67,7 +67,7 @@ interface NameInfo {
 export interface Existing {
   sheets: SheetInfo[];
   names: NameInfo[];
-  /** The sheets of the report already in the workbook (its meta sheet included). */
+  /** The sheets of the report already in the workbook (its record sheet included). */
   reportSheets: SheetInfo[];
 }
 
@@ -103,18 +103,18 @@ export async function inspect(context: Excel.RequestContext, sync = () => contex
     names: names.items.map((n) => ({ name: n.name, formula: String(n.formula), comment: n.comment ?? '' })),
     reportSheets: [],
   };
-  const meta = info.find((s) => lower(s.name) === lower(META_SHEET));
-  if (!meta) return existing;
-  const used = context.workbook.worksheets.getItem(meta.id).getUsedRangeOrNullObject(true).load('values');
+  const recordSheet = info.find((s) => lower(s.name) === lower(REPORT_RECORD_SHEET));
+  if (!recordSheet) return existing;
+  const used = context.workbook.worksheets.getItem(recordSheet.id).getUsedRangeOrNullObject(true).load('values');
   await sync();
   let sheetNames: string[];
   try {
     const rows = used.isNullObject ? [] : used.values.map((row) => row.map((v) => (v === '' || v === null ? undefined : String(v))));
-    sheetNames = Object.values(parseMeta(rows).sheets).map((s) => s.name);
+    sheetNames = Object.values(parseReportRecord(rows).sheets).map((s) => s.name);
   } catch (err) {
-    throw new WorkbookConflict('meta', [META_SHEET], (err as Error).message);
+    throw new WorkbookConflict('meta', [REPORT_RECORD_SHEET], (err as Error).message);
   }
-  const wanted = new Set([...sheetNames, META_SHEET].map(lower));
+  const wanted = new Set([...sheetNames, REPORT_RECORD_SHEET].map(lower));
   existing.reportSheets = info.filter((s) => wanted.has(lower(s.name)));
   return existing;
 }

@@ -9,7 +9,8 @@ import { reportBaseName } from '../../core/data-file/names';
 import { dataText } from '../../core/data-file/write';
 import { InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
-import { readMeta, readReportWorkbook } from '../../core/read/report-reader';
+import { readReportRecord } from '../../core/record/report-record';
+import { readReportWorkbook } from '../../core/read/report-reader';
 import type { ReportData } from '../../core/schema';
 import { ALL_FEATURES, type Features } from './capabilities';
 import { writeCharts } from './charts';
@@ -71,8 +72,8 @@ export async function insertCharts(run: ExcelRun, generator: string, features: F
   const { model, oldIds } = await run(async (context) => {
     const { grid } = await loadReportGrid(context, THIS_WORKBOOK);
     const data = readReportWorkbook(grid, THIS_WORKBOOK);
-    const meta = readMeta(grid, THIS_WORKBOOK);
-    const model = buildReport(meta.template, data, meta.locale, { generator, generatedAt: new Date().toISOString() });
+    const record = readReportRecord(grid, THIS_WORKBOOK);
+    const model = buildReport(record.template, data, record.locale, { generator, generatedAt: new Date().toISOString() });
     const sheets = model.sheets.filter((s) => s.charts?.length);
     const collections = sheets.map((s) => context.workbook.worksheets.getItem(s.name).charts.load('items/id'));
     await context.sync();

@@ -21,7 +21,7 @@ import { readTextInput } from '../data-file/input';
 import { EXIT, type Io } from '../io';
 import { progressBar } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
-import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/safe-load';
+import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/read/safe-load';
 
 export interface CollectOptions {
   out?: string;

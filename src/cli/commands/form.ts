@@ -13,7 +13,7 @@ import type { Locale } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
 import { EXIT, type Io } from '../io';
 import { GENERATOR } from '../version';
-import { saveWorkbook } from '../xlsx/save';
+import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface FormOptions {
   kind: FormKind;
@@ -85,7 +85,7 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
   if (!opts.all) {
     const content = selectForm(data, req, dataFile);
     const out = opts.out ?? path.join('out', formFileName(content));
-    await saveWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
+    await streamWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
     io.out(`${dataFile} -> ${out} (${describe(content)})`);
     return EXIT.ok;
   }
@@ -104,7 +104,7 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
       for (let n = 2; used.has(name.toLowerCase()); n++) name = formFileName(content).replace(/\.xlsx$/, `-${n}.xlsx`);
       used.add(name.toLowerCase());
       const out = path.join(dir, name);
-      await saveWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
+      await streamWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
       io.out(`${dataFile} -> ${out} (${describe(content)})`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -10,7 +10,7 @@ import { EXIT, type Io } from '../io';
 import { DEFAULT_TEMPLATE, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
-import { saveWorkbook } from '../xlsx/save';
+import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface GenerateOptions {
   template?: string;
@@ -46,7 +46,7 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
       const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`);
       try {
-        await saveWorkbook(model, out, files, (done, total) => progress.update(done, total));
+        await streamWorkbook(model, out, files, (done, total) => progress.update(done, total));
       } finally {
         progress.stop();
       }

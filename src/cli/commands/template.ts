@@ -6,7 +6,7 @@ import { localized } from '../../core/template';
 import { EXIT, type Io } from '../io';
 import { builtInTemplates, loadTemplate } from '../templates';
 import { GENERATOR } from '../version';
-import { saveWorkbook } from '../xlsx/save';
+import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface TemplateOptions {
   out?: string;
@@ -36,7 +36,7 @@ export async function templateCommand(name: string | undefined, opts: TemplateOp
     indicators: [],
   };
   const model = buildReport(template, data, opts.locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
-  await saveWorkbook(model, out, [name]);
+  await streamWorkbook(model, out, [name]);
   io.out(`template "${template.name}" -> ${path.normalize(out)} (use it with: plan-report generate DATA --template ${path.normalize(out)})`);
   return EXIT.ok;
 }

@@ -15,7 +15,7 @@ import { TAB_COLORS } from '../layout/styles';
 import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor, type FormLabels } from './labels';
-import { FORM_META_SHEET, makeMeta, metaRows, type FormMeta } from './meta';
+import { formRecordSheet, makeFormRecord, type FormRecord } from '../record/form-record';
 
 export interface FormBuildOptions {
   /** `plan-report 0.1.0`: recorded in the form. */
@@ -158,7 +158,7 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
   return { sheet, head };
 }
 
-function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale, options: FormBuildOptions): Sheet {
+function instructionsSheet(content: FormContent, record: FormRecord, locale: Locale, options: FormBuildOptions): Sheet {
   const F = formLabelsFor(locale);
   const L = labelsFor(locale);
   const I = F.instructions;
@@ -188,8 +188,8 @@ function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale,
     ...(
       [
         [I.keys.form, F.titles[kind]],
-        [I.keys.region, meta.region],
-        [I.keys.period, meta.period],
+        [I.keys.region, record.region],
+        [I.keys.period, record.period],
         [I.keys.scope, `${scope.label}: ${scope.value}`],
         [I.keys.rows, String(content.rows.length)],
         [I.keys.made, options.generatedAt],
@@ -229,26 +229,22 @@ function instructionsSheet(content: FormContent, meta: FormMeta, locale: Locale,
 }
 
 /** The layout model of a form, and the record it carries. */
-export function buildForm(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { workbook: Workbook; meta: FormMeta } {
+export function buildForm(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { workbook: Workbook; record: FormRecord } {
   const F = formLabelsFor(locale);
   const { sheet, head } = formSheet(content, data, locale, options);
-  const meta = makeMeta(content, { region: data.report.region, locale, generator: options.generator, generated: options.generatedAt, sheet: sheet.name, head });
-  const record: Sheet = {
-    key: 'meta',
-    name: FORM_META_SHEET,
-    state: 'veryHidden',
-    columns: [{ width: 16 }, { width: 80 }],
-    rows: metaRows(meta).map((cells) => ({ cells: cells.map((v) => ({ v })) })),
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    protection: { password: options.password },
-  };
+  const record = makeFormRecord(content, {
+    region: data.report.region,
+    locale,
+    generator: options.generator,
+    generated: options.generatedAt,
+    sheet: sheet.name,
+    head,
+  });
   const scope = scopeOf(content, F);
   return {
-    meta,
+    record,
     workbook: {
-      sheets: [sheet, instructionsSheet(content, meta, locale, options), record],
+      sheets: [sheet, instructionsSheet(content, record, locale, options), formRecordSheet(record, { password: options.password })],
       names: [],
       // Sheets cannot be renamed, deleted or added: the collector finds them by name.
       structureProtection: { password: options.password },

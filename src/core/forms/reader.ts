@@ -1,6 +1,6 @@
 /**
- * Reads a returned form through the grid of cell values (exceljs in the
- * command line, Office.js in the add-in) and gives what the department
+ * Reads a returned form through the grid of cell values (the parts reader in
+ * the command line, Office.js in the add-in) and gives what the department
  * changed: each changed cell against the value the form was sent with. A
  * form for another period, region, plan or format version, or with its
  * locked cells changed, is refused; so is a form with any bad cell. Every
@@ -8,13 +8,12 @@
  */
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
-import { META_SHEET } from '../layout/meta';
-import { isBlank, recordRows, type GridWorkbook } from '../read/grid';
+import { isBlank, type GridWorkbook } from '../read/grid';
 import { parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';
-import { digestOf, FORM_FORMAT, FORM_META_SHEET, lineEnds, metaCell, MetaError, parseFormMeta, type FormMeta } from './meta';
-import { FORMAT } from '../schema';
+import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
+import { digestOf, lineEnds } from './locked-content';
 import { lockedValue, readCell, sameValue, show } from './values';
 
 /** Where a change came from. */
@@ -35,7 +34,7 @@ export type Change = Source &
 
 export interface FormReturn {
   file: string;
-  meta: FormMeta;
+  record: FormRecord;
   changes: Change[];
 }
 
@@ -54,42 +53,13 @@ class Problems {
     const key = (p: Located) => {
       const m = /^(.*)!([A-Z]+)(\d+)$/.exec(p.cell ?? '');
       if (!m) return [0, 0, 0];
-      return [m[1] === FORM_META_SHEET ? 1 : 2, Number(m[3]), columnNumber(m[2])];
+      return [m[1] === FORM_RECORD_SHEET ? 1 : 2, Number(m[3]), columnNumber(m[2])];
     };
     const sorted = this.list.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i);
     const shown = sorted.slice(0, MAX_PROBLEMS).map((x) => x.p);
     if (this.list.length > MAX_PROBLEMS) shown.push({ file: this.file, message: `and ${this.list.length - MAX_PROBLEMS} more problems; the form is refused` });
     throw new InputError(shown);
   }
-}
-
-/** The record of what made a form; refuses other workbooks, other versions and a damaged record. */
-export function readFormMeta(wb: GridWorkbook, file: string): FormMeta {
-  const sheet = wb.sheet(FORM_META_SHEET);
-  if (!sheet) {
-    if (wb.sheet(META_SHEET))
-      throw InputError.one(
-        file,
-        'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)',
-      );
-    throw InputError.one(file, `has no "${FORM_META_SHEET}" sheet; expected a form made by \`plan-report form\``);
-  }
-  let meta: FormMeta;
-  try {
-    meta = parseFormMeta(recordRows(sheet, 200, 10000));
-  } catch (err) {
-    if (!(err instanceof MetaError)) throw err;
-    throw InputError.one(file, `${err.message}; expected a form made by \`plan-report form\`, unaltered`, {
-      cell: err.key ? metaCell(err.key) : `${FORM_META_SHEET}!A1`,
-    });
-  }
-  if (meta.form !== FORM_FORMAT) {
-    throw InputError.one(file, `is a form of format "${meta.form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`, {
-      cell: metaCell('form'),
-    });
-  }
-  if (meta.format !== FORMAT) throw InputError.one(file, `is a form for data format "${meta.format}"; expected "${FORMAT}"`, { cell: metaCell('format') });
-  return meta;
 }
 
 type Item = { plan: string; id: string } | { indicator: string; period: string } | { catalog: string; index: number };
@@ -100,11 +70,11 @@ type Item = { plan: string; id: string } | { indicator: string; period: string }
  * many returns are read against it.
  */
 export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dataFile: string, index: DataIndex = dataIndex(data)): FormReturn {
-  const meta = readFormMeta(wb, file);
+  const meta = readFormRecord(wb, file);
   const P = new Problems(file);
   const sheet = wb.sheet(meta.sheet);
   if (!sheet) {
-    P.add(metaCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
+    P.add(formRecordCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
     P.throwIfAny();
   }
   const S = sheet!;
@@ -140,7 +110,7 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
   const head: Scalar[] = [HEAD.region, HEAD.period, HEAD.scope].map((r) => lockedValue('text', S.cell(r, 2)));
   const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, S.cell(first + i, j + 1)) : null)));
   if (digestOf(meta, meta.rows) !== meta.digest) {
-    P.add(metaCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
+    P.add(formRecordCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
   } else if (digestOf({ ...meta, head }, returned) !== meta.digest) {
     let located = 0;
     const changed = (cell: string, was: Scalar, now: Scalar) => {
@@ -158,7 +128,7 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
         if (c.locked && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
       }),
     );
-    if (!located) P.add(metaCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
+    if (!located) P.add(formRecordCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
   }
 
   // Nothing below the form's rows (only possible once the sheet was unprotected).
@@ -253,7 +223,7 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
   }
 
   P.throwIfAny();
-  return { file, meta, changes };
+  return { file, record: meta, changes };
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
@@ -281,7 +251,7 @@ export function dataIndex(data: ReportData): DataIndex {
 function itemOf(
   kind: FormKind,
   sent: Scalar[],
-  meta: FormMeta,
+  meta: FormRecord,
   data: ReportData,
   index: DataIndex,
   dataFile: string,

@@ -5,7 +5,7 @@ import type { DataRows } from '../data-rows';
 import type { Locale, StreamableData } from '../schema';
 import type { Template } from '../template';
 import { makeContext, type BuildOptions } from './context';
-import { metaSheet } from './meta';
+import { reportRecordSheet } from '../record/report-record';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { dashboardSheet, summaryCharts } from './charts';
 import { aboutSheet } from './sheets/about';
@@ -66,7 +66,7 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
   }
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
-  sheets.push(metaSheet(ctx, sheets));
+  sheets.push(reportRecordSheet(ctx, sheets));
   return {
     sheets,
     names,

@@ -1,9 +1,10 @@
 /**
  * A workbook as readers see it: sheets of cell values, whatever program
- * produced them (exceljs in the command line, Office.js in the add-in).
+ * produced them (the parts reader in the command line, Office.js in the
+ * add-in, exceljs in tests).
  */
 
-/** A cell's value: dates as Date (exceljs) or serial numbers (Office.js); formulas flagged. */
+/** A cell's value: dates as Date (the parts reader, exceljs) or serial numbers (Office.js); formulas flagged. */
 export type GridValue = string | number | boolean | Date | null | { formula: string };
 
 export interface GridSheet {
@@ -29,24 +30,4 @@ export function isFormula(v: GridValue): v is { formula: string } {
 
 export function isBlank(v: GridValue): boolean {
   return v === null || v === '';
-}
-
-/**
- * The rows of a record sheet (`_plan_report`, a form's record) as text: a
- * key in column A, then its value's chunks, each row read up to the first
- * blank cell after column B. `maxRows` and `maxColumns` bound the reading of
- * a workbook that came back from someone else.
- */
-export function recordRows(sheet: GridSheet, maxRows = Infinity, maxColumns = Infinity): (string | undefined)[][] {
-  const rows: (string | undefined)[][] = [];
-  for (let r = 1; r <= Math.min(sheet.rowCount, maxRows); r++) {
-    const cells: (string | undefined)[] = [];
-    for (let c = 1; c <= maxColumns; c++) {
-      const v = sheet.cell(r, c);
-      if (isBlank(v) && c > 2) break;
-      cells.push(isBlank(v) ? undefined : String(v));
-    }
-    rows.push(cells);
-  }
-  return rows;
 }

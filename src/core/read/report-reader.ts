@@ -7,7 +7,6 @@
 import { InputError, type Located } from '../errors';
 import { labelsFor } from '../i18n';
 import type { Labels } from '../i18n/labels';
-import { META_SHEET, parseMeta, WORKBOOK_FORMAT, type Meta } from '../layout/meta';
 import { cellRef } from '../layout/refs';
 import { isIsoDate, period, periodEnd, serialToDate } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
@@ -26,7 +25,8 @@ import {
   type Plan,
   type ReportData,
 } from '../schema';
-import { isBlank, isFormula, recordRows, type GridSheet, type GridValue, type GridWorkbook } from './grid';
+import { readReportRecord } from '../record/report-record';
+import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
 
 const SUMMARY = { title: [1, 1], region: [4, 2], period: [5, 2], reportDate: [7, 2] } as const;
 
@@ -118,22 +118,6 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The record of what made a plan-report workbook; refuses other workbooks and other versions. */
-export function readMeta(wb: GridWorkbook, file: string): Meta {
-  const sheet = wb.sheet(META_SHEET);
-  if (!sheet) throw InputError.one(file, `has no "${META_SHEET}" sheet; expected a workbook made by plan-report`);
-  let meta: Meta;
-  try {
-    meta = parseMeta(recordRows(sheet));
-  } catch (err) {
-    throw InputError.one(file, `${(err as Error).message}; expected a workbook made by plan-report`, { cell: `${META_SHEET}!A1` });
-  }
-  if (meta.format !== FORMAT) throw InputError.one(file, `is of data format "${meta.format}"; expected "${FORMAT}"`, { cell: `${META_SHEET}!B1` });
-  if (meta.workbook !== WORKBOOK_FORMAT)
-    throw InputError.one(file, `is a workbook of layout "${meta.workbook}"; expected "${WORKBOOK_FORMAT}"`, { cell: `${META_SHEET}!B2` });
-  return meta;
-}
-
 /** Iterates the data rows of a data sheet (skipping empty rows), with a column lookup by field. */
 function* rows(sheet: GridSheet, fields: string[]): Generator<{ row: number; col: (field: string) => number }> {
   const col = (field: string) => fields.indexOf(field) + 1;
@@ -146,7 +130,7 @@ function* rows(sheet: GridSheet, fields: string[]): Generator<{ row: number; col
 
 /** Reads a report workbook's data. Throws an InputError listing every problem with its sheet and cell. */
 export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
-  const meta = readMeta(wb, file);
+  const meta = readReportRecord(wb, file);
   const R = new Reader(file);
   const sk = meta.skeleton;
   const sheetOf = (key: string) => {

@@ -1,15 +1,16 @@
 /**
- * Writes the layout model with exceljs's document API. Decides nothing about
- * layout: every sheet, cell, style, validation, format and name comes from the
+ * The reference writer, for tests: writes the layout model with exceljs's
+ * document API (users get the streaming writer, src/cli/xlsx/write, which is
+ * tested against this one cell for cell). Decides nothing about layout: every sheet, cell, style, validation, format and name comes from the
  * model.
  */
 import ExcelJS from 'exceljs';
-import { isoToUtcDate } from '../../core/periods';
-import { DEFAULT_MARGINS, type Cell, type CellValue, type ConditionalFormat, type Sheet, type Validation, type Workbook } from '../../core/layout/model';
-import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
-import { sheetPrefix } from '../../core/layout/refs';
-import { sheetRows } from '../../core/layout/rows';
-import { encodeXstring } from './xstring';
+import { isoToUtcDate } from '../../../src/core/periods';
+import { DEFAULT_MARGINS, type Cell, type CellValue, type ConditionalFormat, type Sheet, type Validation, type Workbook } from '../../../src/core/layout/model';
+import { STYLES, type Style, type StyleName } from '../../../src/core/layout/styles';
+import { sheetPrefix } from '../../../src/core/layout/refs';
+import { sheetRows } from '../../../src/core/layout/rows';
+import { encodeXstring } from '../../../src/cli/xlsx/xstring';
 
 const argb = (rgb: string) => ({ argb: `FF${rgb}` });
 

@@ -4,9 +4,9 @@
  * relationships from sheet to drawing to charts, and their content types.
  */
 import JSZip from 'jszip';
-import type { Workbook } from '../../../core/layout/model';
-import { chartXml } from './chart-xml';
-import { CT_CHART, CT_DRAWING, drawingXml, REL, rels } from './drawing-xml';
+import type { Workbook } from '../../../src/core/layout/model';
+import { chartXml } from '../../../src/cli/xlsx/write/chart-xml';
+import { CT_CHART, CT_DRAWING, drawingXml, REL, rels } from '../../../src/cli/xlsx/write/drawing-xml';
 
 function attr(xml: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];

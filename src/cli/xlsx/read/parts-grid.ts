@@ -1,8 +1,9 @@
 /**
  * A workbook's cell values read straight from its XML parts, for returned
- * forms: much lighter than a full exceljs load (no styles, drawings or
- * validations kept, only the sheets asked for parsed), with the values the
- * collector got from exceljs (grid.ts): shared and inline strings (rich text
+ * forms and report workbooks: much lighter than a full exceljs load (no
+ * styles, drawings or validations kept, only the sheets asked for parsed),
+ * with the values the collector got from exceljs (the tests' reference,
+ * test/support/exceljs/reader.ts): shared and inline strings (rich text
  * joined, `_xHHHH_` escapes decoded), numbers, booleans, error values as
  * text, numbers in a date format as dates (the 1900 or 1904 date system), a
  * formula as `{ formula }` whatever its cached result, a cell covered by a
@@ -17,10 +18,10 @@
  * `date1904="true"` as the 1904 system; CDATA text is kept; a merge covering
  * more cells than the limit is refused.
  */
-import { InputError } from '../../core/errors';
-import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
+import { InputError } from '../../../core/errors';
+import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid';
 import { attributesOf, decodeText, scanXml, XmlError, type XmlHandler } from './xml-scan';
-import { decodeXstring } from './xstring';
+import { decodeXstring } from '../xstring';
 
 /** The package's parts by name, lowercased (part names compare without case), text of the XML parts. */
 export type Parts = Map<string, string>;

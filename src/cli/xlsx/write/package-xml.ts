@@ -1,7 +1,7 @@
 /** The package parts around the sheets: workbook, relationships, content types, document properties. */
 import type { Workbook } from '../../../core/layout/model';
 import { sheetPrefix } from '../../../core/layout/refs';
-import { CT_CHART, CT_DRAWING } from '../charts/drawing-xml';
+import { CT_CHART, CT_DRAWING } from './drawing-xml';
 import { passwordHash } from './password';
 import { esc } from './xml';
 

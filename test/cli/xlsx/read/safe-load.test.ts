@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { safeLoadWorkbook } from '../../src/cli/xlsx/safe-load';
-import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, zip } from './support';
-import type { ReportData } from '../../src/core/schema';
+import { safeLoadWorkbook } from '../../../support/exceljs/reader';
+import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, zip } from '../../../forms/support';
+import type { ReportData } from '../../../../src/core/schema';
 
 afterAll(cleanTemps);
 

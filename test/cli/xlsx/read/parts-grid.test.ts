@@ -10,13 +10,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { HEAD } from '../../src/core/forms/form';
-import type { GridSheet, GridValue } from '../../src/core/read/grid';
-import type { ReportData } from '../../src/core/schema';
-import { exceljsGrid } from '../../src/cli/xlsx/grid';
-import { slideFormula } from '../../src/cli/xlsx/parts-grid';
-import { safeLoadGrid } from '../../src/cli/xlsx/safe-load';
-import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir, zip } from './support';
+import { HEAD } from '../../../../src/core/forms/form';
+import type { GridSheet, GridValue } from '../../../../src/core/read/grid';
+import type { ReportData } from '../../../../src/core/schema';
+import { exceljsGrid } from '../../../support/exceljs/reader';
+import { slideFormula } from '../../../../src/cli/xlsx/read/parts-grid';
+import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
+import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir, zip } from '../../../forms/support';
 
 afterAll(cleanTemps);
 

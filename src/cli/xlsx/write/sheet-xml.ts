@@ -65,9 +65,9 @@ function validations(list: Validation[]): string {
 }
 
 /**
- * Sheet protection, as the exceljs writer sets it: cells can be selected and
- * rows and columns resized; nothing else. A password is hashed as Excel does
- * (SHA-512, 100,000 spins, a random salt), with exceljs's implementation.
+ * Sheet protection, as exceljs's writer sets it (the reference writer of the
+ * tests, test/support/exceljs): cells can be selected and rows and columns
+ * resized; nothing else. A password is hashed as Excel does (password.ts).
  */
 function protectionXml(password?: string): string {
   let hash = '';

@@ -1,17 +1,17 @@
-/** The exceljs writer: the written file, read back, holds what the layout model says. */
+/** The streaming writer: the written file, read back with exceljs, holds what the layout model says. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readData } from '../../src/core/data-file/read';
-import { buildReport } from '../../src/core/layout/build';
-import type { ReportData } from '../../src/core/schema';
-import { readTemplate } from '../../src/core/template';
-import { metaOf } from '../../src/cli/xlsx/read-meta';
-import { saveWorkbook } from '../../src/cli/xlsx/save';
-import { expectedFigures, figureDifferences, namedCells } from '../support/named-figures';
+import { readData } from '../../../../src/core/data-file/read';
+import { buildReport } from '../../../../src/core/layout/build';
+import type { ReportData } from '../../../../src/core/schema';
+import { readTemplate } from '../../../../src/core/template';
+import { recordOf } from '../../../support/exceljs/reader';
+import { streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
+import { expectedFigures, figureDifferences, namedCells } from '../../../support/named-figures';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function roundTrip(data: ReportData, locale: 'en' | 'zh-CN' = 'en'): Promise<ExcelJS.Workbook> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
-  await saveWorkbook(buildReport(quarterly, data, locale, OPTIONS), file);
+  await streamWorkbook(buildReport(quarterly, data, locale, OPTIONS), file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
@@ -59,7 +59,7 @@ describe('exceljs writer', () => {
     };
     const wb = await roundTrip(data);
     const ws = wb.getWorksheet('Measures')!;
-    const meta = metaOf(wb, 'x').sheets.measures.fields;
+    const meta = recordOf(wb, 'x').sheets.measures.fields;
     tricky.forEach((t, i) => {
       for (const field of ['title', 'note']) {
         const cell = ws.getCell(i + 2, meta.indexOf(field) + 1);
@@ -132,7 +132,7 @@ describe('exceljs writer', () => {
   it('records what made it in a very hidden sheet that readers check', async () => {
     const wb = await roundTrip(seed('suzhou-2022-q3'));
     expect(wb.getWorksheet('_plan_report')!.state).toBe('veryHidden');
-    const meta = metaOf(wb, 'x.xlsx');
+    const meta = recordOf(wb, 'x.xlsx');
     expect(meta).toMatchObject({
       format: 'plan-report/v1',
       workbook: 'plan-report-workbook/v1',
@@ -143,6 +143,6 @@ describe('exceljs writer', () => {
     expect(meta.template.name).toBe('quarterly');
     expect(meta.sheets.catalog.fields).toEqual(['catalog', 'product', 'enterprise', 'category', 'registration', 'listed', 'hospitals']);
     wb.getWorksheet('_plan_report')!.getCell('B1').value = 'plan-report/v9';
-    expect(() => metaOf(wb, 'x.xlsx')).toThrow('x.xlsx _plan_report!B1: is of data format "plan-report/v9"; expected "plan-report/v1"');
+    expect(() => recordOf(wb, 'x.xlsx')).toThrow('x.xlsx _plan_report!B1: is of data format "plan-report/v9"; expected "plan-report/v1"');
   });
 });

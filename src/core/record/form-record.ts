@@ -1,0 +1,225 @@
+/**
+ * The record of what made a form, in its very hidden sheet
+ * `_plan_report_form` (record-sheet.ts, like a report's `_plan_report`): the
+ * form format, the data format, the form's kind, region, period and scope,
+ * every row as it was sent, and a digest of the locked content, so that the
+ * collector can refuse a form for another period, plan or format version, or
+ * one whose locked cells were changed.
+ */
+import { z } from 'zod';
+import { InputError } from '../errors';
+import { digestOf } from '../forms/locked-content';
+import { FORM_COLUMNS, FORM_KINDS, HEAD, type FormContent, type FormScope, type Scalar } from '../forms/form';
+import type { FormKind } from '../forms/labels';
+import type { Sheet, SheetProtection } from '../layout/model';
+import type { GridWorkbook } from '../read/grid';
+import { REPORT_RECORD_SHEET } from './report-record';
+import { FORMAT, LOCALES, type Locale } from '../schema';
+import {
+  decodeRecord,
+  RecordError,
+  recordCell,
+  recordError,
+  recordRows,
+  recordSheet,
+  recordText,
+  recordTexts,
+  sheetRecordRows,
+  type RecordLayout,
+} from './record-sheet';
+
+export const FORM_RECORD_SHEET = '_plan_report_form';
+export const FORM_FORMAT = 'plan-report-form/v1';
+
+export interface FormRecord extends FormScope {
+  /** `plan-report-form/v1`. */
+  form: string;
+  /** The data format, `plan-report/v1`. */
+  format: string;
+  /** The region of the data file the form was made from. */
+  region: string;
+  locale: Locale;
+  generator: string;
+  generated: string;
+  /** The form sheet's name. */
+  sheet: string;
+  /** The values of the block at the top of the form (region, period, scope), as shown in column B. */
+  head: Scalar[];
+  /** The field of each column, from column A. */
+  fields: string[];
+  headerRow: number;
+  /** Every row as it was sent, aligned with `fields`. */
+  rows: Scalar[][];
+  newRows: number;
+  /** SHA-256 of the locked content (lockedContent, forms/locked-content.ts). */
+  digest: string;
+}
+
+/** The keys of the record, in order; a key's row is its index + 1. */
+export const FORM_RECORD_KEYS = [
+  'form',
+  'format',
+  'kind',
+  'region',
+  'period',
+  'plan',
+  'lead',
+  'department',
+  'catalog',
+  'locale',
+  'generator',
+  'generated',
+  'sheet',
+  'head',
+  'fields',
+  'headerRow',
+  'newRows',
+  'rows',
+  'digest',
+] as const;
+export type FormRecordKey = (typeof FORM_RECORD_KEYS)[number];
+
+const FORM_RECORD: RecordLayout<FormRecordKey> = {
+  sheet: FORM_RECORD_SHEET,
+  keys: FORM_RECORD_KEYS,
+  json: ['head', 'fields', 'rows'],
+  what: "the form's record",
+  expected: 'expected a form made by `plan-report form`, unaltered',
+};
+
+/** The cell of a key's value in the record sheet (`_plan_report_form!B5`). */
+export function formRecordCell(key: FormRecordKey): string {
+  return recordCell(FORM_RECORD, key);
+}
+
+export function makeFormRecord(
+  content: FormContent,
+  info: { region: string; locale: Locale; generator: string; generated: string; sheet: string; head: Scalar[] },
+): FormRecord {
+  const s = content.scope;
+  const base = {
+    form: FORM_FORMAT,
+    format: FORMAT,
+    kind: s.kind,
+    region: info.region,
+    period: s.period,
+    plan: s.plan,
+    lead: s.lead,
+    department: s.department,
+    catalog: s.catalog,
+    locale: info.locale,
+    generator: info.generator,
+    generated: info.generated,
+    sheet: info.sheet,
+    head: info.head,
+    fields: FORM_COLUMNS[s.kind].map((c) => c.field),
+    headerRow: HEAD.header,
+    rows: content.rows,
+    newRows: content.newRows,
+  };
+  return { ...base, digest: digestOf(base, content.rows) };
+}
+
+/** Each key's value as the record holds it: text, with the head, fields and rows as JSON. */
+function texts(record: FormRecord): Record<FormRecordKey, string> {
+  const value = (k: FormRecordKey): string => {
+    const v = record[k];
+    if (k === 'head' || k === 'fields' || k === 'rows') return JSON.stringify(v);
+    return v === undefined ? '' : String(v);
+  };
+  return Object.fromEntries(FORM_RECORD_KEYS.map((k) => [k, value(k)])) as Record<FormRecordKey, string>;
+}
+
+/** The record's rows: the key in A, the value in B and on (long values in chunks of 30,000 characters). */
+export function formRecordRows(record: FormRecord): string[][] {
+  return recordRows(FORM_RECORD, texts(record));
+}
+
+/** The record's very hidden sheet, protected like the form. */
+export function formRecordSheet(record: FormRecord, protection: SheetProtection): Sheet {
+  return recordSheet(FORM_RECORD, texts(record), protection);
+}
+
+const text = () => z.string({ error: 'expected text' });
+/** Blank is no value (a scope the form does not have). */
+const optionalText = () => text().transform((s) => s || undefined);
+/** A count written as text; blank read as 0, as Number() reads it. */
+const count = () =>
+  text()
+    .transform(Number)
+    .pipe(z.int({ error: 'expected a whole number' }).min(0, { error: 'expected a whole number >= 0' }));
+const scalar = z.union([z.string(), z.number().finite(), z.null()], { error: 'expected text, a number or null' });
+
+/** The record's schema for a kind of form: the fields and the width of every row are the kind's. */
+function schemaFor(kind: FormKind) {
+  const fields = FORM_COLUMNS[kind].map((c) => c.field);
+  return z.object({
+    form: text(),
+    format: text(),
+    kind: z.literal(kind),
+    region: text(),
+    period: text(),
+    plan: optionalText(),
+    lead: optionalText(),
+    department: optionalText(),
+    catalog: optionalText(),
+    // An unknown language reads as English: the form can still be collected.
+    locale: z.enum(LOCALES).catch('en'),
+    generator: text(),
+    generated: text(),
+    sheet: text(),
+    head: z.array(scalar, { error: 'expected a list of values' }),
+    fields: z.array(text()).refine((v) => v.length === fields.length && v.every((f, i) => f === fields[i]), {
+      error: `expected the fields ${fields.join(', ')}`,
+    }),
+    headerRow: count(),
+    newRows: count(),
+    rows: z.array(z.array(scalar).length(fields.length, { error: `expected a row of ${fields.length} values` }), { error: 'expected a list of rows' }),
+    digest: text(),
+  });
+}
+
+/** Made once per kind: a zod schema is compiled when first used. */
+const SCHEMAS = new Map(FORM_KINDS.map((kind) => [kind, schemaFor(kind)]));
+
+/**
+ * Reads the record back from its rows (each: key, then the value in chunks),
+ * refusing another version first (a later one may record other keys), then
+ * anything the record should not hold. Throws a RecordError naming the cell
+ * at fault.
+ */
+export function parseFormRecord(rows: (string | undefined)[][]): FormRecord {
+  const values = recordTexts(rows);
+  const form = recordText(FORM_RECORD, values, 'form');
+  if (form !== FORM_FORMAT) {
+    throw RecordError.at(
+      formRecordCell('form'),
+      `is a form of format "${form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`,
+    );
+  }
+  const format = recordText(FORM_RECORD, values, 'format');
+  if (format !== FORMAT) throw RecordError.at(formRecordCell('format'), `is a form for data format "${format}"; expected "${FORMAT}"`);
+  const kind = recordText(FORM_RECORD, values, 'kind') as FormKind;
+  if (!FORM_KINDS.includes(kind)) {
+    throw RecordError.at(formRecordCell('kind'), `${FORM_RECORD.what} names an unknown kind of form "${kind}"; ${FORM_RECORD.expected}`);
+  }
+  return decodeRecord(FORM_RECORD, values, SCHEMAS.get(kind)!);
+}
+
+/** The record of what made a form; refuses other workbooks, other versions and a damaged record. */
+export function readFormRecord(wb: GridWorkbook, file: string): FormRecord {
+  const sheet = wb.sheet(FORM_RECORD_SHEET);
+  if (!sheet) {
+    if (wb.sheet(REPORT_RECORD_SHEET))
+      throw InputError.one(
+        file,
+        'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)',
+      );
+    throw InputError.one(file, `has no "${FORM_RECORD_SHEET}" sheet; expected a form made by \`plan-report form\``);
+  }
+  try {
+    return parseFormRecord(sheetRecordRows(sheet, 200, 10000));
+  } catch (err) {
+    throw recordError(err, file);
+  }
+}
