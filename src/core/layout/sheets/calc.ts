@@ -20,7 +20,7 @@ export function calcSheet(
   enterprises: EnterpriseCodes | undefined,
   order?: ObservationOrder,
 ): Sheet {
-  const L = ctx.labels.calc;
+  const calcLabels = ctx.labels.calc;
   const sheetName = ctx.sheetName.measures;
   const rows: Row[] = [];
   const putAt = (row: number, letter: string, cell: Cell) => {
@@ -37,23 +37,27 @@ export function calcSheet(
   }
 
   function enterpriseCounts(e: EnterpriseCodes) {
-    const C = ENTERPRISE_COLUMNS;
-    putAt(1, C.name, { v: L.enterprise, s: 'header' });
-    putAt(1, C.bin, { v: L.pairCode, s: 'header' });
-    putAt(1, C.count, { v: L.entries, s: 'header' });
-    putAt(1, C.catalog, { v: L.catalogKey, s: 'header' });
-    e.names.forEach((v, k) => putAt(k + 2, C.name, { v }));
-    e.catalogIds.forEach((v, k) => putAt(k + 2, C.catalog, { v }));
+    const enterpriseColumns = ENTERPRISE_COLUMNS;
+    putAt(1, enterpriseColumns.name, { v: calcLabels.enterprise, s: 'header' });
+    putAt(1, enterpriseColumns.bin, { v: calcLabels.pairCode, s: 'header' });
+    putAt(1, enterpriseColumns.count, { v: calcLabels.entries, s: 'header' });
+    putAt(1, enterpriseColumns.catalog, { v: calcLabels.catalogKey, s: 'header' });
+    e.names.forEach((v, k) => putAt(k + 2, enterpriseColumns.name, { v }));
+    e.catalogIds.forEach((v, k) => putAt(k + 2, enterpriseColumns.catalog, { v }));
     e.bins.forEach((v, k) => {
-      putAt(k + 2, C.bin, { v });
-      putAt(k + 2, C.count, k === 0 && e.frequency ? { f: e.frequency.formula, v: e.counts[0], array: e.frequency.range } : { v: e.counts[k], spilled: true });
+      putAt(k + 2, enterpriseColumns.bin, { v });
+      putAt(
+        k + 2,
+        enterpriseColumns.count,
+        k === 0 && e.frequency ? { f: e.frequency.formula, v: e.counts[0], array: e.frequency.range } : { v: e.counts[k], spilled: true },
+      );
     });
   }
 
   function planAndGroupCounts(codes: FigureCodes) {
-    header('planKey', L.planKey);
-    header('planBin', L.code);
-    header('planCount', L.count);
+    header('planKey', calcLabels.planKey);
+    header('planBin', calcLabels.code);
+    header('planCount', calcLabels.count);
 
     const figures = ctx.figures.plans;
     codes.plans.forEach((plan, i) => put(i + 2, 'planKey', { v: plan.id }));
@@ -65,9 +69,9 @@ export function calcSheet(
     });
 
     if (codes.groups && codes.groupLetter && groupRows !== undefined) {
-      header('groupKey', L.groupKey);
-      header('groupBin', L.code);
-      header('groupCount', L.count);
+      header('groupKey', calcLabels.groupKey);
+      header('groupBin', calcLabels.code);
+      header('groupCount', calcLabels.count);
       const summary = sheetPrefix(ctx.sheetName.summary);
       codes.groups.forEach(({ plan, group }, j) => {
         const r = groupRows + j;
