@@ -6,6 +6,7 @@ import type { DataRows } from '../core/layout/context';
 import { formatPath } from '../core/rules';
 import type { ReportData } from '../core/schema';
 import { NotStreamable, readStreamed, type ByteSource } from '../core/stream/read';
+import { MB } from './bytes';
 import { inputSize, isZip, MAX_JSON_BYTES, readTextInput, ZIP_INPUT } from './files';
 
 /** Reads and validates a data file whole; throws an InputError naming every problem's file, line and column. */
@@ -19,12 +20,10 @@ export async function loadDataFile(file: string): Promise<ReportData> {
  * Smaller files, and YAML, are read whole. PLAN_REPORT_STREAM_BYTES in the
  * environment overrides it (0 streams every JSON file).
  */
-export const STREAM_JSON_BYTES = 16 * 1024 * 1024;
+export const STREAM_JSON_BYTES = 16 * MB;
 
 /** Bytes read at a time by the streamed reader; each chunk's digest is kept to tell whether the file changes between passes. */
 const CHUNK_BYTES = 1 << 20;
-
-const MB = 1024 * 1024;
 
 export interface ReportInput {
   data: ReportData;

@@ -9,6 +9,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatLocated, InputError } from '../core/errors';
 import type { Locale } from '../core/schema';
+import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { VERSION } from './version';
 
 /** The schema's LOCALES, without loading the schema (checked against it at compile time). */
@@ -49,7 +50,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   p.command('generate')
     .description('Write the report workbook of each data file.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
-    .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', 'quarterly')
+    .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', DEFAULT_TEMPLATE)
     .addOption(new Option('-l, --locale <locale>', "labels' language (default: the data file's report.locale, else en)").choices([...LOCALES]))
     .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
     .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')

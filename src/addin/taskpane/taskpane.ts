@@ -11,7 +11,8 @@ import { readTemplate, type Template } from '../../core/template';
 import { buildReportInWorkbook, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
 import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell } from '../excel/workbook';
 import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
-import { BUILT_IN, DEFAULT_TEMPLATE, templateLabel } from './templates';
+import { DEFAULT_TEMPLATE } from '../../core/template/default';
+import { BUILT_IN, templateLabel } from './templates';
 
 declare const PLAN_REPORT_VERSION: string;
 const GENERATOR = `plan-report ${PLAN_REPORT_VERSION} (Excel add-in)`;

@@ -13,7 +13,7 @@
 import type { Located } from '../errors';
 import { parsePeriod } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
-import { dataSchema, type CatalogEntry, type Observation, type ReportData } from '../schema';
+import { dataSchema, entrySchema, measureSchema, observationSchema, type CatalogEntry, type Measure, type Observation, type ReportData } from '../schema';
 import type { Scalar } from './form';
 import { entryKey, type Change, type FormReturn, type Source } from './reader';
 import { sameValue } from './values';
@@ -46,12 +46,16 @@ export interface Collected {
   refused: Map<string, Located[]>;
 }
 
-/** The order of a data item's keys in the format (new keys go in their place). */
-export const KEY_ORDER = {
-  measure: ['id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note'],
-  observation: ['period', 'value', 'growth'],
-  entry: ['product', 'enterprise', 'category', 'registration', 'listed', 'hospitals'],
-} as const;
+/** The order of a data item's keys in the format, as the schema lists them (new keys go in their place). */
+export const KEY_ORDER: {
+  readonly measure: readonly (keyof Measure)[];
+  readonly observation: readonly (keyof Observation)[];
+  readonly entry: readonly (keyof CatalogEntry)[];
+} = {
+  measure: Object.keys(measureSchema.shape) as (keyof Measure)[],
+  observation: Object.keys(observationSchema.shape) as (keyof Observation)[],
+  entry: Object.keys(entrySchema.shape) as (keyof CatalogEntry)[],
+};
 
 const ENTRY_FIELDS = KEY_ORDER.entry;
 
