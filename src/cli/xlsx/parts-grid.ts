@@ -18,6 +18,7 @@
  * more cells than the limit is refused.
  */
 import { InputError } from '../../core/errors';
+import { columnLetter, columnNumber } from '../../core/layout/refs';
 import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
 import { attributesOf, decodeText, scanXml, XmlError, type XmlHandler } from './xml-scan';
 import { decodeXstring } from './xstring';
@@ -169,18 +170,6 @@ function readDateStyles(xml: string): boolean[] {
 
 // ---------------------------------------------------------------- formulas
 
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-function columnOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
 const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
 const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
 
@@ -192,9 +181,9 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
     if (!m) return whole;
     const letters = m[2].toUpperCase();
     if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return whole;
-    const col = m[1] ? columnOf(letters) : columnOf(letters) + dCol;
+    const col = m[1] ? columnNumber(letters) : columnNumber(letters) + dCol;
     const row = m[3] ? Number(m[4]) : Number(m[4]) + dRow;
-    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
+    return `${sheet ?? ''}${m[1] ?? ''}${columnLetter(col)}${m[3] ?? ''}${row}`;
   });
 }
 
@@ -214,7 +203,7 @@ const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s>/])((?:[^>"']|"[^"]*"
 
 function decodeRef(ref: string | undefined): { row: number; col: number } | undefined {
   const m = ref === undefined ? null : REF.exec(ref);
-  return m ? { row: Number(m[2]), col: columnOf(m[1].toUpperCase()) } : undefined;
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : undefined;
 }
 
 /** exceljs's second decoding of a formula's text result (`t="str"`). */
@@ -452,7 +441,7 @@ class SheetCells implements XmlHandler {
         const i = parseInt(value, 10);
         const strings = this.ctx.strings();
         if (!(i >= 0 && i < strings.length))
-          throw new WorkbookError(`cell ${columnLetters(this.cCol)}${this.cRow} of sheet "${this.sheetName}" names shared string ${value}, which is missing`);
+          throw new WorkbookError(`cell ${columnLetter(this.cCol)}${this.cRow} of sheet "${this.sheetName}" names shared string ${value}, which is missing`);
         return strings[i];
       }
       case 'str':

@@ -11,7 +11,7 @@ import { CALC_COLUMNS, CALC_SHEET, groupKey, type FigureCodes } from '../figure-
 import { fullRange, wildcardFree } from '../formulas';
 import type { Cell, Row, Sheet } from '../model';
 import type { ObservationOrder } from '../observation-order';
-import { sheetPrefix } from '../refs';
+import { columnNumber, sheetPrefix } from '../refs';
 
 export function calcSheet(
   ctx: Context,
@@ -25,7 +25,7 @@ export function calcSheet(
   const rows: Row[] = [];
   const putAt = (row: number, letter: string, cell: Cell) => {
     const r = (rows[row - 1] ??= { cells: [] });
-    r.cells[letter.charCodeAt(0) - 65] = cell;
+    r.cells[columnNumber(letter) - 1] = cell;
   };
   const put = (row: number, col: keyof typeof CALC_COLUMNS, cell: Cell) => putAt(row, CALC_COLUMNS[col], cell);
   const header = (col: keyof typeof CALC_COLUMNS, v: string) => put(1, col, { v, s: 'header' });
