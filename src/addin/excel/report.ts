@@ -69,7 +69,8 @@ export interface Existing {
   reportSheets: SheetInfo[];
 }
 
-export interface Plan {
+/** How a build puts the new report in place of the one already in the workbook, and how to undo it. */
+export interface BuildPlan {
   existing: Existing;
   /** Old report sheet id -> the temporary name it is moved to. */
   moves: Map<string, string>;
@@ -118,7 +119,7 @@ export async function inspect(context: Excel.RequestContext, sync = () => contex
 }
 
 /** Decides what moves where, refusing (before anything is touched) what would harm sheets or names that are not the report's. */
-export function planBuild(existing: Existing, model: Workbook): Plan {
+export function planBuild(existing: Existing, model: Workbook): BuildPlan {
   const bad = model.sheets.map((s) => ({ name: s.name, problem: sheetNameProblem(s.name) })).filter((x) => x.problem);
   if (bad.length)
     throw new WorkbookConflict(
@@ -208,7 +209,7 @@ export interface BuildResult {
 export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, progress: Progress = () => {}, budget = REQUEST_BUDGET): Promise<BuildResult> {
   // Office.js takes each sheet's cells as one block: the rows are needed at once.
   const model: Workbook = { ...lazyModel, sheets: lazyModel.sheets.map(materialize) };
-  let plan: Plan | undefined;
+  let plan: BuildPlan | undefined;
   let deleting = false;
   let syncs = 0;
   const total = 6;
@@ -297,7 +298,7 @@ export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, 
 }
 
 /** Finishes a replacement whose deletion of the old sheets failed part way: the new report is complete. */
-async function deleteMoved(context: Excel.RequestContext, plan: Plan): Promise<void> {
+async function deleteMoved(context: Excel.RequestContext, plan: BuildPlan): Promise<void> {
   const sheets = context.workbook.worksheets.load('items/id');
   await context.sync();
   const present = new Set(sheets.items.map((s) => s.id));
@@ -306,7 +307,7 @@ async function deleteMoved(context: Excel.RequestContext, plan: Plan): Promise<v
 }
 
 /** Puts the workbook back as the plan found it: new sheets and names gone, old ones back under their names. */
-export async function undo(context: Excel.RequestContext, plan: Plan, model: Workbook): Promise<void> {
+export async function undo(context: Excel.RequestContext, plan: BuildPlan, model: Workbook): Promise<void> {
   const sheets = context.workbook.worksheets.load('items/id,items/name');
   const names = context.workbook.names.load('items/name');
   await context.sync();
