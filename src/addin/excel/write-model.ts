@@ -5,7 +5,7 @@
  * per style over all its cells, one height per group of rows) and the caller
  * syncs once per phase, so that a report of any size takes the same few round
  * trips to Excel. Decides nothing about layout: it writes what the model
- * says, as the exceljs writer (src/cli/xlsx/write-model.ts) does.
+ * says, as the command line's streaming writer does.
  */
 import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type Sheet, type Validation } from '../../core/layout/model';
 import { columnLetter } from '../../core/layout/refs';

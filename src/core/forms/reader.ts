@@ -1,10 +1,10 @@
 /**
- * Reads a returned form through the grid of cell values (exceljs in the
- * command line, Office.js in the add-in) and gives what the department
- * changed: each changed cell against the value the form was sent with. A
- * form for another period, region, plan or format version, or with its
- * locked cells changed, is refused; so is a form with any bad cell. Every
- * problem names the sheet and cell.
+ * Reads a returned form through the grid of cell values (read from the
+ * form's XML parts in the command line, through Office.js in the add-in)
+ * and gives what the department changed: each changed cell against the
+ * value the form was sent with. A form for another period, region, plan or
+ * format version, or with its locked cells changed, is refused; so is a
+ * form with any bad cell. Every problem names the sheet and cell.
  */
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';

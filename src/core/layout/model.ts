@@ -1,8 +1,8 @@
 /**
  * The layout model: plain data saying which sheets, cells, formulas, styles,
  * validations and names a report has. Built by pure functions (build.ts);
- * written by the exceljs writer (src/cli) and the Office.js writer (src/addin),
- * neither of which decides layout.
+ * written by the command line's streaming writer (src/cli) and the Office.js
+ * writer (src/addin), neither of which decides layout.
  */
 import type { SheetKey } from '../i18n/labels';
 import type { StyleName } from './styles';

@@ -1,6 +1,6 @@
 /**
  * A workbook as readers see it: sheets of cell values, whatever program
- * produced them (exceljs in the command line, Office.js in the add-in).
+ * produced them (the command line's readers, Office.js in the add-in).
  */
 
 /** A cell's value: dates as Date (exceljs) or serial numbers (Office.js); formulas flagged. */
