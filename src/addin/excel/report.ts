@@ -275,26 +275,35 @@ export async function buildReportInWorkbook(run: ExcelRun, lazyModel: Workbook, 
     });
   } catch (err) {
     if (!plan) throw err;
-    const p = plan;
-    if (deleting) {
-      // The new report is complete: finish removing the old one rather than undo.
-      try {
-        await run((context) => deleteMoved(context, p));
-      } catch (againError) {
-        throw new UndoFailed(err, againError);
-      }
-      return { syncs, replaced: true };
-    }
-    progress('undo', total, total);
-    try {
-      await run((context) => undo(context, p, model));
-    } catch (undoError) {
-      throw new UndoFailed(err, undoError);
-    }
-    throw err;
+    await recover(run, err, plan, deleting, model, () => progress('undo', total, total));
+    return { syncs, replaced: true };
   }
   progress('finish', total, total);
   return { syncs, replaced: plan!.moves.size > 0 };
+}
+
+/**
+ * After a build failed with `err`: once the old sheets were being deleted
+ * (`deleting`), the new report is complete and their deletion is finished
+ * (the build then succeeded); before that, the workbook is put back as the
+ * plan found it and `err` rethrown. Throws UndoFailed when that fails too.
+ */
+async function recover(run: ExcelRun, err: unknown, plan: BuildPlan, deleting: boolean, model: Workbook, undoing: () => void): Promise<void> {
+  if (deleting) {
+    try {
+      await run((context) => deleteMoved(context, plan));
+    } catch (againError) {
+      throw new UndoFailed(err, againError);
+    }
+    return;
+  }
+  undoing();
+  try {
+    await run((context) => undo(context, plan, model));
+  } catch (undoError) {
+    throw new UndoFailed(err, undoError);
+  }
+  throw err;
 }
 
 /** Finishes a replacement whose deletion of the old sheets failed part way: the new report is complete. */
