@@ -10,10 +10,11 @@ import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { readData } from '../../core/data';
 import { formatLocated, InputError, type Located } from '../../core/errors';
-import { collectReturns, type ChangeRow, type Conflict, type ReturnChanges } from '../../core/forms/collect';
+import { collectReturns, type ChangeRow, type Collected, type Conflict, type ReturnChanges } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
+import type { ReportData } from '../../core/schema';
 import { syntaxOf } from '../../core/structured-text';
 import { editDataText } from '../data-edit';
 import { readTextInput, writeFileAtomic } from '../files';
@@ -56,26 +57,27 @@ function conflictLine(c: Conflict): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function collectCommand(
-  dataFile: string,
-  returnFiles: string[],
-  opts: CollectOptions,
-  io: Io,
-  stderr: NodeJS.WriteStream = process.stderr,
-): Promise<number> {
-  const text = await readTextInput(dataFile);
-  const data = readData(text, dataFile);
-  const out = opts.out ?? dataFile;
-
-  const accepted: ReturnChanges[] = [];
-  const refused = new Map<string, Located[]>();
+/** The files, each once (the same file named twice is read once). */
+function unique(files: string[]): string[] {
   const seen = new Set<string>();
-  const files = returnFiles.filter((f) => {
+  return files.filter((f) => {
     const key = path.resolve(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** Reads each return against the data, one at a time: its changes when it is good, its problems when it is refused. */
+async function readReturns(
+  files: string[],
+  data: ReportData,
+  dataFile: string,
+  out: string,
+  stderr: NodeJS.WriteStream,
+): Promise<{ accepted: ReturnChanges[]; refused: Map<string, Located[]> }> {
+  const accepted: ReturnChanges[] = [];
+  const refused = new Map<string, Located[]>();
   const index = dataIndex(data);
   const bar = progressBar(files.length, 'Collecting', stderr);
   for (const file of files) {
@@ -96,11 +98,18 @@ export async function collectCommand(
     }
   }
   bar.stop();
+  return { accepted, refused };
+}
 
-  const changed = new Map(accepted.map((r) => [r.file, r.changes.length]));
-  const result = collectReturns(data, accepted);
-  for (const [file, problems] of result.refused) refused.set(file, problems);
-
+/** Each return read or refused (with its problems), the conflicts, and the table of changes. */
+function printOutcome(
+  io: Io,
+  dataFile: string,
+  files: string[],
+  refused: Map<string, Located[]>,
+  changed: Map<string, number>,
+  result: Pick<Collected, 'conflicts' | 'rows'>,
+): void {
   for (const file of files) {
     const problems = refused.get(file);
     if (problems) {
@@ -117,6 +126,25 @@ export async function collectCommand(
     io.out(`Changes to ${dataFile} (${result.rows.length}):`);
     for (const line of changeTable(result.rows)) io.out(line);
   }
+}
+
+export async function collectCommand(
+  dataFile: string,
+  returnFiles: string[],
+  opts: CollectOptions,
+  io: Io,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
+  const text = await readTextInput(dataFile);
+  const data = readData(text, dataFile);
+  const out = opts.out ?? dataFile;
+
+  const files = unique(returnFiles);
+  const { accepted, refused } = await readReturns(files, data, dataFile, out, stderr);
+  const changed = new Map(accepted.map((r) => [r.file, r.changes.length]));
+  const result = collectReturns(data, accepted);
+  for (const [file, problems] of result.refused) refused.set(file, problems);
+  printOutcome(io, dataFile, files, refused, changed, result);
 
   const applied = files.length - refused.size;
   const trouble = [refused.size ? `${plural(refused.size, 'return')} refused` : '', result.conflicts.length ? plural(result.conflicts.length, 'conflict') : '']
