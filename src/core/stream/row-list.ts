@@ -11,6 +11,7 @@
 
 type Fn<T, R> = (value: T, index: number, list: T[]) => R;
 
+// eslint-disable-next-line max-lines-per-function -- to be replaced by a typed row source (issue 11, item 4)
 export function rowList<T>(length: number, produce: () => Iterable<T>): T[] {
   const each = function* (): Generator<[T, number]> {
     let i = 0;
