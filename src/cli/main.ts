@@ -9,6 +9,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatLocated, InputError } from '../core/errors';
 import type { Locale } from '../core/schema';
+import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { EXIT, stdio, type Io } from './io';
 import { VERSION } from './version';
 
@@ -18,14 +19,22 @@ type MissingLocale = Exclude<Locale, (typeof LOCALES)[number]>;
 const everyLocale: [MissingLocale] extends [never] ? true : MissingLocale = true;
 void everyLocale;
 
-function program(io: Io, setExit: (code: number) => void): Command {
+/** Sets the exit code of the command that ran. */
+type SetExit = (code: number) => void;
+
+function program(io: Io, setExit: SetExit): Command {
   const p = new Command('plan-report')
     .description('Quarterly progress reports for biomedical industry plans: measures, catalogs and indicators, as Excel workbooks with live formulas.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
+  for (const add of [addValidate, addGenerate, addExtract, addForm, addCollect, addTemplate]) add(p, io, setExit);
+  return p;
+}
 
+/** `plan-report validate`. */
+function addValidate(p: Command, io: Io, setExit: SetExit): void {
   p.command('validate')
     .description('Check data files and print a short summary of each, or every problem found.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
@@ -34,11 +43,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const { validateCommand } = await import('./commands/validate');
       setExit(await validateCommand(files, io));
     });
+}
 
+/** `plan-report generate`. */
+function addGenerate(p: Command, io: Io, setExit: SetExit): void {
   p.command('generate')
     .description('Write the report workbook of each data file.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
-    .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', 'quarterly')
+    .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', DEFAULT_TEMPLATE)
     .addOption(new Option('-l, --locale <locale>', "labels' language (default: the data file's report.locale, else en)").choices([...LOCALES]))
     .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
     .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')
@@ -59,7 +71,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const { generateCommand } = await import('./commands/generate');
       setExit(await generateCommand(files, opts, io));
     });
+}
 
+/** `plan-report extract`. */
+function addExtract(p: Command, io: Io, setExit: SetExit): void {
   p.command('extract')
     .description('Read a report workbook made by generate, with the rows an official added or changed in Excel, back into a data file.')
     .argument('<workbook>', 'a report workbook (.xlsx)')
@@ -69,7 +84,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const { extractCommand } = await import('./commands/extract');
       setExit(await extractCommand(workbook, opts, io));
     });
+}
 
+/** `plan-report form`. */
+function addForm(p: Command, io: Io, setExit: SetExit): void {
   p.command('form')
     .description('Write a fillable form for a department: the status of its measures, the figures of its indicators, or the entries of a catalog.')
     .argument('<data>', 'the data file (.yaml, .yml or .json)')
@@ -100,7 +118,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const { formCommand } = await import('./commands/form');
       setExit(await formCommand(file, opts, io));
     });
+}
 
+/** `plan-report collect`. */
+function addCollect(p: Command, io: Io, setExit: SetExit): void {
   p.command('collect')
     .description('Fold returned forms into the data file: refuses bad returns (saying where), lists conflicts, prints a table of changes.')
     .argument('<data>', 'the data file to update (.yaml, .yml or .json)')
@@ -119,7 +140,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const { collectCommand } = await import('./commands/collect');
       setExit(await collectCommand(file, returns, opts, io));
     });
+}
 
+/** `plan-report template`. */
+function addTemplate(p: Command, io: Io, setExit: SetExit): void {
   p.command('template')
     .description('List the built-in templates, or write an empty report workbook that carries a template (to share by email).')
     .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')
@@ -136,8 +160,6 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const { templateCommand } = await import('./commands/template');
       setExit(await templateCommand(name, opts, io));
     });
-
-  return p;
 }
 
 /** Runs the command line; returns the exit code (never throws, never prints a stack trace for bad input). */

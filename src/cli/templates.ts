@@ -6,12 +6,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
 import { readTemplate, type Template } from '../core/template';
+import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { readTextInput } from './data-file/input';
 import { readWorkbookRecord } from './xlsx/read/read-record';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
-export const DEFAULT_TEMPLATE = 'quarterly';
 
 export async function builtInTemplates(): Promise<{ name: string; file: string; template: Template }[]> {
   const files = (await fs.readdir(TEMPLATES_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { readData } from '../../src/core/data-file/read';
-import { buildForm } from '../../src/core/forms/build';
+import { buildForm } from '../../src/core/forms/build-form';
 import { sha256Hex } from '../../src/core/forms/digest';
 import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../src/core/forms/form';
 import { FORM_RECORD_SHEET, parseFormRecord, formRecordRows } from '../../src/core/record/form-record';

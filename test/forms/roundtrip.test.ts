@@ -15,7 +15,7 @@ import { editDataText } from '../../src/core/data-file/edit';
 import { isoDate, reportData, text } from '../support/arbitrary-data';
 import { readBack } from './read-support';
 import * as path from 'node:path';
-import { buildForm } from '../../src/core/forms/build';
+import { buildForm } from '../../src/core/forms/build-form';
 import { selectForm } from '../../src/core/forms/form';
 import { readReturn } from '../../src/core/forms/reader';
 import { safeLoadGrid } from '../../src/cli/xlsx/read/safe-load';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { buildForm } from '../../src/core/forms/build';
+import { buildForm } from '../../src/core/forms/build-form';
 import { selectForm, type FormRequest } from '../../src/core/forms/form';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { run } from '../../src/cli/main';

@@ -71,7 +71,8 @@ export interface Existing {
   reportSheets: SheetInfo[];
 }
 
-export interface Plan {
+/** How a build puts the new report in place of the one already in the workbook, and how to undo it. */
+export interface BuildPlan {
   existing: Existing;
   /** Old report sheet id -> the temporary name it is moved to. */
   moves: Map<string, string>;
@@ -120,7 +121,7 @@ export async function inspect(context: Excel.RequestContext, sync = () => contex
 }
 
 /** Decides what moves where, refusing (before anything is touched) what would harm sheets or names that are not the report's. */
-export function planBuild(existing: Existing, model: Workbook): Plan {
+export function planBuild(existing: Existing, model: Workbook): BuildPlan {
   const bad = model.sheets.map((s) => ({ name: s.name, problem: sheetNameProblem(s.name) })).filter((x) => x.problem);
   if (bad.length)
     throw new WorkbookConflict(
@@ -202,6 +203,31 @@ export interface BuildResult {
 }
 
 /**
+ * Every added sheet's cells and merges, in requests of at most `budget`
+ * bytes (a sheet's cells split into bands of rows), each sent by `sync`.
+ */
+async function writeAllCells(
+  added: { sheet: Sheet; ws: Excel.Worksheet }[],
+  forThisExcel: (sheet: Sheet) => Sheet,
+  budget: number,
+  sync: () => Promise<void>,
+): Promise<void> {
+  let queued = 0;
+  for (const { sheet, ws } of added) {
+    for (const band of cellBands(forThisExcel(sheet), budget)) {
+      if (queued && queued + band.bytes > budget) {
+        await sync();
+        queued = 0;
+      }
+      writeCells(ws, band.block);
+      queued += band.bytes;
+    }
+    writeMerges(ws, sheet);
+  }
+  await sync();
+}
+
+/**
  * Writes the layout model into the workbook, replacing the report already in
  * it, with the features this Excel has (capabilities.ts; the figures are
  * the same on every Excel, array-formulas.ts). On failure the workbook is put
@@ -217,7 +243,7 @@ export async function buildReportInWorkbook(
 ): Promise<BuildResult> {
   // Office.js takes each sheet's cells as one block: the rows are needed at once.
   const model: Workbook = { ...lazyModel, sheets: lazyModel.sheets.map(materialize) };
-  let plan: Plan | undefined;
+  let plan: BuildPlan | undefined;
   let deleting = false;
   let syncs = 0;
   const total = 6;
@@ -243,19 +269,7 @@ export async function buildReportInWorkbook(
       await sync();
 
       progress('cells', 2, total);
-      let queued = 0;
-      for (const { sheet, ws } of added) {
-        for (const band of cellBands(forThisExcel(sheet), budget)) {
-          if (queued && queued + band.bytes > budget) {
-            await sync();
-            queued = 0;
-          }
-          writeCells(ws, band.block);
-          queued += band.bytes;
-        }
-        writeMerges(ws, sheet);
-      }
-      await sync();
+      await writeAllCells(added, forThisExcel, budget, sync);
 
       progress('formats', 3, total);
       for (const { sheet, ws } of added) writeFormats(ws, sheet, features);
@@ -284,30 +298,39 @@ export async function buildReportInWorkbook(
     });
   } catch (err) {
     if (!plan) throw err;
-    const p = plan;
-    if (deleting) {
-      // The new report is complete: finish removing the old one rather than undo.
-      try {
-        await run((context) => deleteMoved(context, p));
-      } catch (againError) {
-        throw new UndoFailed(err, againError);
-      }
-      return { syncs, replaced: true };
-    }
-    progress('undo', total, total);
-    try {
-      await run((context) => undo(context, p, model));
-    } catch (undoError) {
-      throw new UndoFailed(err, undoError);
-    }
-    throw err;
+    await recover(run, err, plan, deleting, model, () => progress('undo', total, total));
+    return { syncs, replaced: true };
   }
   progress('finish', total, total);
   return { syncs, replaced: plan!.moves.size > 0 };
 }
 
+/**
+ * After a build failed with `err`: once the old sheets were being deleted
+ * (`deleting`), the new report is complete and their deletion is finished
+ * (the build then succeeded); before that, the workbook is put back as the
+ * plan found it and `err` rethrown. Throws UndoFailed when that fails too.
+ */
+async function recover(run: ExcelRun, err: unknown, plan: BuildPlan, deleting: boolean, model: Workbook, undoing: () => void): Promise<void> {
+  if (deleting) {
+    try {
+      await run((context) => deleteMoved(context, plan));
+    } catch (againError) {
+      throw new UndoFailed(err, againError);
+    }
+    return;
+  }
+  undoing();
+  try {
+    await run((context) => undo(context, plan, model));
+  } catch (undoError) {
+    throw new UndoFailed(err, undoError);
+  }
+  throw err;
+}
+
 /** Finishes a replacement whose deletion of the old sheets failed part way: the new report is complete. */
-async function deleteMoved(context: Excel.RequestContext, plan: Plan): Promise<void> {
+async function deleteMoved(context: Excel.RequestContext, plan: BuildPlan): Promise<void> {
   const sheets = context.workbook.worksheets.load('items/id');
   await context.sync();
   const present = new Set(sheets.items.map((s) => s.id));
@@ -316,7 +339,7 @@ async function deleteMoved(context: Excel.RequestContext, plan: Plan): Promise<v
 }
 
 /** Puts the workbook back as the plan found it: new sheets and names gone, old ones back under their names. */
-export async function undo(context: Excel.RequestContext, plan: Plan, model: Workbook): Promise<void> {
+export async function undo(context: Excel.RequestContext, plan: BuildPlan, model: Workbook): Promise<void> {
   const sheets = context.workbook.worksheets.load('items/id,items/name');
   const names = context.workbook.names.load('items/name');
   await context.sync();

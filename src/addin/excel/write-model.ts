@@ -44,8 +44,8 @@ export function columnWidthPoints(chars: number): number {
 }
 
 const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
-const H = { left: 'Left', center: 'Center', right: 'Right' } as const;
-const V = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
 /** Applies a named style to a range or range areas (both have the same `format`); indentation only where Excel has it. */
 export function applyStyle(format: Excel.RangeFormat, style: Style, features: Features = ALL_FEATURES): void {
@@ -56,8 +56,8 @@ export function applyStyle(format: Excel.RangeFormat, style: Style, features: Fe
   if (f?.color !== undefined) format.font.color = hex(f.color);
   if (style.fill) format.fill.color = hex(style.fill);
   const a = style.align;
-  if (a?.h) format.horizontalAlignment = H[a.h];
-  if (a?.v) format.verticalAlignment = V[a.v];
+  if (a?.h) format.horizontalAlignment = HORIZONTAL[a.h];
+  if (a?.v) format.verticalAlignment = VERTICAL[a.v];
   if (a?.wrap !== undefined) format.wrapText = a.wrap;
   if (a?.indent !== undefined && features.indent) format.indentLevel = a.indent;
   for (const side of ['top', 'bottom'] as const) {

@@ -14,7 +14,8 @@ import { hostCapabilities, missingNote, type HostCapabilities } from '../excel/c
 import { buildReportInWorkbook, REQUEST_BUDGET, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
 import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell } from '../excel/workbook';
 import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
-import { BUILT_IN, DEFAULT_TEMPLATE, templateLabel } from './templates';
+import { DEFAULT_TEMPLATE } from '../../core/template/default';
+import { BUILT_IN, templateLabel } from './templates';
 
 declare const PLAN_REPORT_VERSION: string;
 const GENERATOR = `plan-report ${PLAN_REPORT_VERSION} (Excel add-in)`;
@@ -22,7 +23,8 @@ const FROM_FILE = '__file__';
 
 const run: ExcelRun = (batch) => Excel.run(batch);
 
-let S: Strings;
+/** The pane's words, in the language of Excel's interface. */
+let words: Strings;
 let ui: UiLocale;
 let host: HostCapabilities;
 
@@ -30,15 +32,15 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 function applyStrings(): void {
   document.documentElement.lang = ui;
-  document.title = S.title;
+  document.title = words.title;
   for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
-    const value = S[el.dataset.text as keyof Strings];
+    const value = words[el.dataset.text as keyof Strings];
     if (typeof value === 'string') el.textContent = value;
   }
   const select = $<HTMLSelectElement>('template');
   select.replaceChildren(
     ...BUILT_IN.map((t) => new Option(templateLabel(t, ui), t.name, t.name === DEFAULT_TEMPLATE, t.name === DEFAULT_TEMPLATE)),
-    new Option(S.templateFromFile, FROM_FILE),
+    new Option(words.templateFromFile, FROM_FILE),
   );
 }
 
@@ -77,7 +79,7 @@ function listProblems(problems: Located[], clickable: boolean): void {
         span.textContent = where;
         button.append(span, ` ${what}`);
         button.addEventListener('click', () => {
-          selectCell(run, p.cell!).catch(() => setStatus('error', S.cannotSelect));
+          selectCell(run, p.cell!).catch(() => setStatus('error', words.cannotSelect));
         });
         li.append(button);
       } else {
@@ -97,7 +99,7 @@ function setBusy(busy: boolean): void {
 function showHostNote(): void {
   const note = $('host-note');
   const missing = missingNote(host.features);
-  const text = !host.core ? S.tooOld : missing === 'validation' ? S.limitedValidation : missing === 'print' ? S.limitedPrint : '';
+  const text = !host.core ? words.tooOld : missing === 'validation' ? words.limitedValidation : missing === 'print' ? words.limitedPrint : '';
   note.hidden = !text;
   // The command's name is not broken at its hyphen.
   note.replaceChildren(
@@ -128,15 +130,15 @@ async function action(work: () => Promise<void>): Promise<void> {
 function showError(err: unknown): void {
   if (err instanceof InputError) {
     const file = err.problems[0]?.file ?? '';
-    setStatus('error', fill(err.problems.length === 1 ? S.inputProblem : S.inputProblems, { file, count: err.problems.length }));
+    setStatus('error', fill(err.problems.length === 1 ? words.inputProblem : words.inputProblems, { file, count: err.problems.length }));
     listProblems(err.problems, false);
   } else if (err instanceof WorkbookConflict) {
-    const text = { sheet: S.conflictSheet, name: S.conflictName, sheetName: S.conflictSheetName, meta: S.conflictMeta }[err.kind];
+    const text = { sheet: words.conflictSheet, name: words.conflictName, sheetName: words.conflictSheetName, meta: words.conflictMeta }[err.kind];
     setStatus('error', fill(text, { items: err.items.join(', ') }));
   } else if (err instanceof UndoFailed) {
-    setStatus('error', fill(S.failedNotUndone, { message: err.message }));
+    setStatus('error', fill(words.failedNotUndone, { message: err.message }));
   } else {
-    setStatus('error', fill(S.failed, { message: (err as Error)?.message ?? String(err) }));
+    setStatus('error', fill(words.failed, { message: (err as Error)?.message ?? String(err) }));
   }
 }
 
@@ -146,17 +148,17 @@ async function chosenTemplate(): Promise<Template> {
   const choice = $<HTMLSelectElement>('template').value;
   if (choice !== FROM_FILE) return (BUILT_IN.find((t) => t.name === choice) ?? BUILT_IN[0]).template;
   const file = $<HTMLInputElement>('template-file').files?.[0];
-  if (!file) throw new Error(S.noTemplateFile);
+  if (!file) throw new Error(words.noTemplateFile);
   return readTemplate(await file.text(), file.name);
 }
 
 async function build(): Promise<void> {
   const file = $<HTMLInputElement>('data-file').files?.[0];
   if (!file) {
-    setStatus('error', S.noDataFile);
+    setStatus('error', words.noDataFile);
     return;
   }
-  setStatus('busy', fill(S.reading, { file: file.name }), 0);
+  setStatus('busy', fill(words.reading, { file: file.name }), 0);
   const data = readData(await file.text(), file.name);
   const template = await chosenTemplate();
   const choice = $<HTMLSelectElement>('locale').value;
@@ -169,28 +171,28 @@ async function build(): Promise<void> {
       model,
       (phase: Phase, step, total) => {
         writing = writing || phase !== 'inspect';
-        setStatus('busy', S.phases[phase], step / total);
+        setStatus('busy', words.phases[phase], step / total);
       },
       REQUEST_BUDGET,
       host.features,
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
-    setStatus('done', fill(result.replaced ? S.updated : S.built, { sheets, names: model.names.length, syncs: result.syncs }));
+    setStatus('done', fill(result.replaced ? words.updated : words.built, { sheets, names: model.names.length, syncs: result.syncs }));
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
-      setStatus('error', fill(S.failedUndone, { message: (err as Error)?.message ?? String(err) }));
+      setStatus('error', fill(words.failedUndone, { message: (err as Error)?.message ?? String(err) }));
     } else throw err;
   }
 }
 
 async function check(): Promise<void> {
-  setStatus('busy', S.checking);
+  setStatus('busy', words.checking);
   const result = await checkWorkbook(run);
   if (result.ok) {
     const s = summarize(result.data);
-    setStatus('done', fill(S.checkOk, { measures: s.measures, entries: s.entries, indicators: s.indicators }));
+    setStatus('done', fill(words.checkOk, { measures: s.measures, entries: s.entries, indicators: s.indicators }));
   } else {
-    setStatus('error', fill(result.problems.length === 1 ? S.checkProblem : S.checkProblems, { count: result.problems.length }));
+    setStatus('error', fill(result.problems.length === 1 ? words.checkProblem : words.checkProblems, { count: result.problems.length }));
     listProblems(result.problems, true);
   }
 }
@@ -207,34 +209,34 @@ function download(name: string, text: string): void {
 }
 
 async function exportData(): Promise<void> {
-  setStatus('busy', S.exporting);
+  setStatus('busy', words.exporting);
   try {
     const data = await readWorkbookData(run);
     const name = dataFileName(data);
     download(name, dataFileText(data));
-    setStatus('done', fill(S.exported, { file: name }));
+    setStatus('done', fill(words.exported, { file: name }));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    setStatus('error', S.exportHasProblems);
+    setStatus('error', words.exportHasProblems);
     listProblems(err.problems, true);
   }
 }
 
 async function charts(): Promise<void> {
-  setStatus('busy', S.inserting);
+  setStatus('busy', words.inserting);
   try {
     const count = await insertCharts(run, GENERATOR, host.features);
-    setStatus('done', count ? fill(S.inserted, { count }) : S.noCharts);
+    setStatus('done', count ? fill(words.inserted, { count }) : words.noCharts);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    setStatus('error', fill(err.problems.length === 1 ? S.checkProblem : S.checkProblems, { count: err.problems.length }));
+    setStatus('error', fill(err.problems.length === 1 ? words.checkProblem : words.checkProblems, { count: err.problems.length }));
     listProblems(err.problems, true);
   }
 }
 
 function start(): void {
   ui = uiLocale(Office.context?.displayLanguage);
-  S = strings(ui);
+  words = strings(ui);
   host = hostCapabilities(Office.context.requirements);
   applyStrings();
   showHostNote();

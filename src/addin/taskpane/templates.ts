@@ -3,13 +3,12 @@
  * webpack (`asset/source`) and read with the core's template reader.
  */
 import { localized, readTemplate, type Template } from '../../core/template';
+import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import type { UiLocale } from './i18n';
 
 declare const require: {
   context(dir: string, deep: boolean, filter: RegExp): { keys(): string[]; (id: string): unknown };
 };
-
-export const DEFAULT_TEMPLATE = 'quarterly';
 
 export interface BuiltIn {
   name: string;

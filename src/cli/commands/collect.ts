@@ -13,8 +13,9 @@ import { readData } from '../../core/data-file/read';
 import { syntaxOf } from '../../core/data-file/structured-text';
 import { dataText } from '../../core/data-file/write';
 import { formatLocated, InputError, type Located } from '../../core/errors';
-import { collectReturns, type ChangeRow, type Conflict, type ReturnChanges } from '../../core/forms/collect';
+import { collectReturns, type ChangeRow, type Collected, type Conflict, type ReturnChanges } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
+import type { ReportData } from '../../core/schema';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { readTextInput } from '../data-file/input';
@@ -57,26 +58,27 @@ function conflictLine(c: Conflict): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function collectCommand(
-  dataFile: string,
-  returnFiles: string[],
-  opts: CollectOptions,
-  io: Io,
-  stderr: NodeJS.WriteStream = process.stderr,
-): Promise<number> {
-  const text = await readTextInput(dataFile);
-  const data = readData(text, dataFile);
-  const out = opts.out ?? dataFile;
-
-  const accepted: ReturnChanges[] = [];
-  const refused = new Map<string, Located[]>();
+/** The files, each once (the same file named twice is read once). */
+function unique(files: string[]): string[] {
   const seen = new Set<string>();
-  const files = returnFiles.filter((f) => {
+  return files.filter((f) => {
     const key = path.resolve(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** Reads each return against the data, one at a time: its changes when it is good, its problems when it is refused. */
+async function readReturns(
+  files: string[],
+  data: ReportData,
+  dataFile: string,
+  out: string,
+  stderr: NodeJS.WriteStream,
+): Promise<{ accepted: ReturnChanges[]; refused: Map<string, Located[]> }> {
+  const accepted: ReturnChanges[] = [];
+  const refused = new Map<string, Located[]>();
   const index = dataIndex(data);
   const bar = progressBar(files.length, 'Collecting', stderr);
   for (const file of files) {
@@ -97,11 +99,18 @@ export async function collectCommand(
     }
   }
   bar.stop();
+  return { accepted, refused };
+}
 
-  const changed = new Map(accepted.map((r) => [r.file, r.changes.length]));
-  const result = collectReturns(data, accepted);
-  for (const [file, problems] of result.refused) refused.set(file, problems);
-
+/** Each return read or refused (with its problems), the conflicts, and the table of changes. */
+function printOutcome(
+  io: Io,
+  dataFile: string,
+  files: string[],
+  refused: Map<string, Located[]>,
+  changed: Map<string, number>,
+  result: Pick<Collected, 'conflicts' | 'rows'>,
+): void {
   for (const file of files) {
     const problems = refused.get(file);
     if (problems) {
@@ -118,6 +127,25 @@ export async function collectCommand(
     io.out(`Changes to ${dataFile} (${result.rows.length}):`);
     for (const line of changeTable(result.rows)) io.out(line);
   }
+}
+
+export async function collectCommand(
+  dataFile: string,
+  returnFiles: string[],
+  opts: CollectOptions,
+  io: Io,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
+  const text = await readTextInput(dataFile);
+  const data = readData(text, dataFile);
+  const out = opts.out ?? dataFile;
+
+  const files = unique(returnFiles);
+  const { accepted, refused } = await readReturns(files, data, dataFile, out, stderr);
+  const changed = new Map(accepted.map((r) => [r.file, r.changes.length]));
+  const result = collectReturns(data, accepted);
+  for (const [file, problems] of result.refused) refused.set(file, problems);
+  printOutcome(io, dataFile, files, refused, changed, result);
 
   const applied = files.length - refused.size;
   const trouble = [refused.size ? `${plural(refused.size, 'return')} refused` : '', result.conflicts.length ? plural(result.conflicts.length, 'conflict') : '']

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
-import { buildForm } from '../../core/forms/build';
+import { buildForm } from '../../core/forms/build-form';
 import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import type { Locale } from '../../core/schema';

@@ -5,16 +5,15 @@
  */
 import { promises as fs } from 'node:fs';
 import { InputError } from '../../core/errors';
+import { MB } from '../bytes';
 
 /**
  * Data files larger than these are refused before reading. A YAML reader that
  * keeps positions needs about 60 times a file's size in memory (a 50 MB file
  * took 46 s and 3.3 GB here); JSON is read by JSON.parse, far leaner.
  */
-export const MAX_YAML_BYTES = 20 * 1024 * 1024;
-export const MAX_JSON_BYTES = 500 * 1024 * 1024;
-
-const MB = 1024 * 1024;
+export const MAX_YAML_BYTES = 20 * MB;
+export const MAX_JSON_BYTES = 500 * MB;
 
 /** The size of an input file, refusing what is missing, a directory or not a regular file. */
 export async function inputSize(file: string): Promise<number> {

@@ -10,6 +10,7 @@ import type { DataRows } from '../../core/data-rows';
 import { formatPath } from '../../core/rules';
 import type { ReportData, StreamableData } from '../../core/schema';
 import { NotStreamable, readStreamed } from '../../core/stream/read';
+import { MB } from '../bytes';
 import { fileSource } from './file-source';
 import { inputSize, MAX_JSON_BYTES, readTextInput } from './input';
 
@@ -24,9 +25,7 @@ export async function loadDataFile(file: string): Promise<ReportData> {
  * Smaller files, and YAML, are read whole. PLAN_REPORT_STREAM_BYTES in the
  * environment overrides it (0 streams every JSON file).
  */
-export const STREAM_JSON_BYTES = 16 * 1024 * 1024;
-
-const MB = 1024 * 1024;
+export const STREAM_JSON_BYTES = 16 * MB;
 
 export interface ReportInput {
   /** The data; when read as a stream, its measures and catalog entries are read again from the file on each pass. */

@@ -13,7 +13,7 @@
 import type { Located } from '../errors';
 import { parsePeriod } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
-import { dataSchema, type CatalogEntry, type Observation, type ReportData } from '../schema';
+import { dataSchema, entrySchema, measureSchema, observationSchema, type CatalogEntry, type Measure, type Observation, type ReportData } from '../schema';
 import type { Scalar } from './form';
 import { entryKey, type Change, type FormReturn, type Source } from './reader';
 import { sameValue } from './values';
@@ -46,12 +46,16 @@ export interface Collected {
   refused: Map<string, Located[]>;
 }
 
-/** The order of a data item's keys in the format (new keys go in their place). */
-export const KEY_ORDER = {
-  measure: ['id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note'],
-  observation: ['period', 'value', 'growth'],
-  entry: ['product', 'enterprise', 'category', 'registration', 'listed', 'hospitals'],
-} as const;
+/** The order of a data item's keys in the format, as the schema lists them (new keys go in their place). */
+export const KEY_ORDER: {
+  readonly measure: readonly (keyof Measure)[];
+  readonly observation: readonly (keyof Observation)[];
+  readonly entry: readonly (keyof CatalogEntry)[];
+} = {
+  measure: Object.keys(measureSchema.shape) as (keyof Measure)[],
+  observation: Object.keys(observationSchema.shape) as (keyof Observation)[],
+  entry: Object.keys(entrySchema.shape) as (keyof CatalogEntry)[],
+};
 
 const ENTRY_FIELDS = KEY_ORDER.entry;
 
@@ -136,11 +140,23 @@ function orderKeys<T extends object>(o: T, order: readonly string[]): T {
 
 const sourceOf = (c: Change): Source => ({ file: c.file, cell: c.cell });
 
-/** One pass: merge, detect conflicts, apply. */
 /** What collecting needs of a return: its file and its changes. */
 export type ReturnChanges = Pick<FormReturn, 'file' | 'changes'>;
 
+/** One pass: merge, detect conflicts, apply. */
 function applyOnce(data: ReportData, returns: ReturnChanges[]): Omit<Collected, 'refused'> & { touched: Map<string, Source[]> } {
+  const { chosen, conflicts } = mergeClaims(data, returns);
+  const applied = new Applied(data);
+  for (const claims of chosen) applied.apply(claims);
+  const next = applied.now();
+  // An observation left with neither a value nor a growth is removed.
+  if (applied.copied)
+    for (const ind of next.indicators ?? []) ind.observations = ind.observations.filter((o) => o.value !== undefined || o.growth !== undefined);
+  return { data: next, edits: editsOf(data, next, applied), rows: applied.rows, conflicts, touched: applied.touched };
+}
+
+/** The returns' claims by field: those that agree (chosen, one value from one or more returns), and those that conflict. */
+function mergeClaims(data: ReportData, returns: ReturnChanges[]): { chosen: Claim[][]; conflicts: Conflict[] } {
   const byKey = new Map<string, Claim[]>();
   for (const r of returns) {
     for (const change of r.changes) {
@@ -157,147 +173,183 @@ function applyOnce(data: ReportData, returns: ReturnChanges[]): Omit<Collected, 
     if (claims.every((c) => sameValue(c.value, claims[0].value))) chosen.push(claims);
     else conflicts.push({ item: claims[0].item, field: claims[0].field, claims: claims.map((c) => ({ value: c.value, source: sourceOf(c.change) })) });
   }
+  return { chosen, conflicts };
+}
 
-  // The data is copied only once something changes (collecting returns that change nothing copies nothing).
-  let copy: ReportData | undefined;
-  const mutable = (): ReportData => (copy ??= structuredClone(data));
-  const now = (): ReportData => copy ?? data;
-  const rows: ChangeRow[] = [];
+const mark = (m: Map<number, Set<number>>, a: number, b: number) => (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
+
+/** The chosen claims applied to the data, with what they touched. */
+class Applied {
+  /** The data is copied only once something changes (collecting returns that change nothing copies nothing). */
+  private copy: ReportData | undefined;
+  readonly rows: ChangeRow[] = [];
   /** Data paths each return touched, for locating validation problems. */
-  const touched = new Map<string, Source[]>();
-  const touch = (path: Path, sources: Source[]) => touched.set(formatPath(path), sources);
-  const touchedMeasures = new Set<string>();
-  const touchedObservations = new Map<number, Set<number>>();
-  const touchedEntries = new Map<number, Set<number>>();
-  const added = { observations: new Map<number, number>(), entries: new Map<number, number>() };
-  const mark = (m: Map<number, Set<number>>, a: number, b: number) => (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
+  readonly touched = new Map<string, Source[]>();
+  /** `plan:measure` of each measure changed. */
+  readonly touchedMeasures = new Set<string>();
+  /** Observations and entries changed, by indicator and catalog. */
+  readonly touchedObservations = new Map<number, Set<number>>();
+  readonly touchedEntries = new Map<number, Set<number>>();
+  /** Entries added, by catalog. */
+  readonly addedEntries = new Map<number, number>();
 
-  for (const claims of chosen) {
+  constructor(private readonly data: ReportData) {}
+
+  get copied(): boolean {
+    return this.copy !== undefined;
+  }
+
+  now(): ReportData {
+    return this.copy ?? this.data;
+  }
+
+  private mutable(): ReportData {
+    return (this.copy ??= structuredClone(this.data));
+  }
+
+  private touch(path: Path, sources: Source[]): void {
+    this.touched.set(formatPath(path), sources);
+  }
+
+  /** One field's claims (all the same value). */
+  apply(claims: Claim[]): void {
     const claim = claims[0];
-    const c = claim.change;
     const sources = claims.map((x) => sourceOf(x.change));
-    const set = (at: (d: ReportData) => object, field: string, value: Scalar): boolean => {
-      const old = ((at(now()) as Record<string, unknown>)[field] ?? null) as Scalar;
-      if (sameValue(old, value)) return false;
-      const target = at(mutable()) as Record<string, unknown>;
-      if (value === null) delete target[field];
-      else target[field] = value;
-      rows.push({ item: claim.item, field, old, new: value, sources });
-      return true;
-    };
+    const c = claim.change;
+    const data = this.data;
     switch (c.kind) {
       case 'measure': {
         const p = data.plans!.findIndex((x) => x.id === c.plan);
         const m = data.plans![p].measures.findIndex((x) => x.id === c.id);
-        if (set((d) => d.plans![p].measures[m], c.field, claim.value)) {
-          touchedMeasures.add(`${p}:${m}`);
-          touch(['plans', p, 'measures', m, c.field], sources);
+        if (this.set(claim, sources, (d) => d.plans![p].measures[m], c.field)) {
+          this.touchedMeasures.add(`${p}:${m}`);
+          this.touch(['plans', p, 'measures', m, c.field], sources);
         }
         break;
       }
-      case 'observation': {
-        const i = data.indicators!.findIndex((x) => x.id === c.indicator);
-        let o = now().indicators![i].observations.findIndex((x) => periodKey(x.period) === periodKey(c.period));
-        if (o === -1) {
-          if (claim.value === null) break;
-          o = mutable().indicators![i].observations.push({ period: c.period } as Observation) - 1;
-          added.observations.set(i, (added.observations.get(i) ?? 0) + 1);
-        }
-        const at = o;
-        if (set((d) => d.indicators![i].observations[at], c.field, claim.value)) {
-          mark(touchedObservations, i, o);
-          touch(['indicators', i, 'observations', o, c.field], sources);
-        }
+      case 'observation':
+        this.applyObservation(claim, sources, c);
         break;
-      }
       case 'entry': {
         const k = data.catalogs!.findIndex((x) => x.id === c.catalog);
-        if (set((d) => d.catalogs![k].entries[c.index], c.field, claim.value)) {
-          mark(touchedEntries, k, c.index);
-          touch(['catalogs', k, 'entries', c.index, c.field], sources);
+        if (this.set(claim, sources, (d) => d.catalogs![k].entries[c.index], c.field)) {
+          mark(this.touchedEntries, k, c.index);
+          this.touch(['catalogs', k, 'entries', c.index, c.field], sources);
         }
         break;
       }
-      case 'add': {
-        const k = data.catalogs!.findIndex((x) => x.id === c.catalog);
-        const entry = orderKeys(claim.entry!, ENTRY_FIELDS);
-        const index = mutable().catalogs![k].entries.push(entry) - 1;
-        added.entries.set(k, (added.entries.get(k) ?? 0) + 1);
-        rows.push({
-          item: `${c.catalog} #${index + 1}`,
-          field: '(new entry)',
-          old: null,
-          new: `${entry.product} (${entry.enterprise}), ${entry.category}`,
-          sources,
-        });
-        touch(['catalogs', k, 'entries', index], sources);
+      case 'add':
+        this.addEntry(claim, sources, c);
         break;
-      }
     }
   }
 
-  const next = now();
-  // An observation left with neither a value nor a growth is removed.
-  if (copy) for (const ind of next.indicators ?? []) ind.observations = ind.observations.filter((o) => o.value !== undefined || o.growth !== undefined);
-
-  // The edits, item by item: changed fields of existing items, appended items, then removed observations (last, from the end).
-  const edits: Edit[] = [];
-  const fieldEdits = (path: Path, before: Record<string, unknown>, after: Record<string, unknown> | undefined, order: readonly string[]) => {
-    for (const f of order) {
-      if (f === 'id' || f === 'period') continue;
-      const [a, b] = [before[f], after?.[f]];
-      if (a === b) continue;
-      if (b === undefined) edits.push({ op: 'delete', path: [...path, f] });
-      else edits.push({ op: 'set', path: [...path, f], value: b as string | number });
+  /** A value for an observation, added when the indicator has none for the period (unless the value is blank). */
+  private applyObservation(claim: Claim, sources: Source[], c: Extract<Change, { kind: 'observation' }>): void {
+    const i = this.data.indicators!.findIndex((x) => x.id === c.indicator);
+    let o = this.now().indicators![i].observations.findIndex((x) => periodKey(x.period) === periodKey(c.period));
+    if (o === -1) {
+      if (claim.value === null) return;
+      o = this.mutable().indicators![i].observations.push({ period: c.period } as Observation) - 1;
     }
-  };
-  for (const pm of touchedMeasures) {
+    const at = o;
+    if (this.set(claim, sources, (d) => d.indicators![i].observations[at], c.field)) {
+      mark(this.touchedObservations, i, o);
+      this.touch(['indicators', i, 'observations', o, c.field], sources);
+    }
+  }
+
+  private addEntry(claim: Claim, sources: Source[], c: Extract<Change, { kind: 'add' }>): void {
+    const k = this.data.catalogs!.findIndex((x) => x.id === c.catalog);
+    const entry = orderKeys(claim.entry!, ENTRY_FIELDS);
+    const index = this.mutable().catalogs![k].entries.push(entry) - 1;
+    this.addedEntries.set(k, (this.addedEntries.get(k) ?? 0) + 1);
+    this.rows.push({
+      item: `${c.catalog} #${index + 1}`,
+      field: '(new entry)',
+      old: null,
+      new: `${entry.product} (${entry.enterprise}), ${entry.category}`,
+      sources,
+    });
+    this.touch(['catalogs', k, 'entries', index], sources);
+  }
+
+  /** Sets (or, to null, removes) a field of the item `at` finds, unless it already holds the value; true when it changed. */
+  private set(claim: Claim, sources: Source[], at: (d: ReportData) => object, field: string): boolean {
+    const value = claim.value;
+    const old = ((at(this.now()) as Record<string, unknown>)[field] ?? null) as Scalar;
+    if (sameValue(old, value)) return false;
+    const target = at(this.mutable()) as Record<string, unknown>;
+    if (value === null) delete target[field];
+    else target[field] = value;
+    this.rows.push({ item: claim.item, field, old, new: value, sources });
+    return true;
+  }
+}
+
+type Fields = Record<string, unknown>;
+
+/** The edits of one item's fields, `before` to `after` (absent: every field deleted); ids and periods stay. */
+function fieldEdits(path: Path, before: Fields, after: Fields | undefined, order: readonly string[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const f of order) {
+    if (f === 'id' || f === 'period') continue;
+    const [a, b] = [before[f], after?.[f]];
+    if (a === b) continue;
+    if (b === undefined) edits.push({ op: 'delete', path: [...path, f] });
+    else edits.push({ op: 'set', path: [...path, f], value: b as string | number });
+  }
+  return edits;
+}
+
+/** The edits, item by item: changed fields of existing items, appended items, then removed observations (last, from the end). */
+function editsOf(data: ReportData, next: ReportData, applied: Applied): Edit[] {
+  const edits: Edit[] = [];
+  for (const pm of applied.touchedMeasures) {
     const [p, m] = pm.split(':').map(Number);
-    fieldEdits(
-      ['plans', p, 'measures', m],
-      data.plans![p].measures[m] as unknown as Record<string, unknown>,
-      next.plans![p].measures[m] as unknown as Record<string, unknown>,
-      KEY_ORDER.measure,
+    edits.push(
+      ...fieldEdits(
+        ['plans', p, 'measures', m],
+        data.plans![p].measures[m] as unknown as Fields,
+        next.plans![p].measures[m] as unknown as Fields,
+        KEY_ORDER.measure,
+      ),
     );
   }
-  for (const [k, indexes] of touchedEntries) {
+  for (const [k, indexes] of applied.touchedEntries) {
     for (const e of indexes) {
       if (e >= data.catalogs![k].entries.length) continue;
-      fieldEdits(
-        ['catalogs', k, 'entries', e],
-        data.catalogs![k].entries[e] as unknown as Record<string, unknown>,
-        next.catalogs![k].entries[e] as unknown as Record<string, unknown>,
-        KEY_ORDER.entry,
+      edits.push(
+        ...fieldEdits(
+          ['catalogs', k, 'entries', e],
+          data.catalogs![k].entries[e] as unknown as Fields,
+          next.catalogs![k].entries[e] as unknown as Fields,
+          KEY_ORDER.entry,
+        ),
       );
     }
   }
-  for (const [k, n] of added.entries) {
+  for (const [k, n] of applied.addedEntries) {
     const entries = next.catalogs![k].entries;
     for (const e of entries.slice(entries.length - n)) edits.push({ op: 'append', path: ['catalogs', k, 'entries'], value: { ...e } });
   }
   const removals: Edit[] = [];
-  for (const [i, indexes] of touchedObservations) {
+  for (const [i, indexes] of applied.touchedObservations) {
     const before = data.indicators![i].observations;
     const after = next.indicators![i].observations;
     const find = (period: string) => after.find((o) => periodKey(o.period) === periodKey(period));
     for (const o of [...indexes].filter((x) => x < before.length).sort((a, b) => b - a)) {
       const now = find(before[o].period);
-      if (now)
-        fieldEdits(
-          ['indicators', i, 'observations', o],
-          before[o] as unknown as Record<string, unknown>,
-          now as unknown as Record<string, unknown>,
-          KEY_ORDER.observation,
-        );
+      if (now) edits.push(...fieldEdits(['indicators', i, 'observations', o], before[o] as unknown as Fields, now as unknown as Fields, KEY_ORDER.observation));
       else removals.push({ op: 'delete', path: ['indicators', i, 'observations', o] });
     }
     const known = new Set(before.map((o) => periodKey(o.period)));
     for (const o of after)
       if (!known.has(periodKey(o.period)))
-        edits.push({ op: 'append', path: ['indicators', i, 'observations'], value: orderKeys(o, KEY_ORDER.observation) as unknown as Record<string, unknown> });
+        edits.push({ op: 'append', path: ['indicators', i, 'observations'], value: orderKeys(o, KEY_ORDER.observation) as unknown as Fields });
   }
   edits.push(...removals);
-  return { data: next, edits, rows, conflicts, touched };
+  return edits;
 }
 
 /**

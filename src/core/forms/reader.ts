@@ -1,17 +1,17 @@
 /**
- * Reads a returned form through the grid of cell values (the parts reader in
- * the command line, Office.js in the add-in) and gives what the department
- * changed: each changed cell against the value the form was sent with. A
- * form for another period, region, plan or format version, or with its
- * locked cells changed, is refused; so is a form with any bad cell. Every
- * problem names the sheet and cell.
+ * Reads a returned form through the grid of cell values (read from the
+ * form's XML parts in the command line, through Office.js in the add-in)
+ * and gives what the department changed: each changed cell against the
+ * value the form was sent with. A form for another period, region, plan or
+ * format version, or with its locked cells changed, is refused; so is a
+ * form with any bad cell. Every problem names the sheet and cell.
  */
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
-import { isBlank, type GridWorkbook } from '../read/grid';
+import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
 import { parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
-import { FORM_COLUMNS, HEAD, type FormKind, type Scalar } from './form';
+import { FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
 import { digestOf, lineEnds } from './locked-content';
 import { lockedValue, readCell, sameValue, show } from './values';
@@ -64,6 +64,25 @@ class Problems {
 
 type Item = { plan: string; id: string } | { indicator: string; period: string } | { catalog: string; index: number };
 
+/** A returned form's sheet as it is read: where its rows are, how to name a cell, and the problems found so far. */
+interface ReturnedForm {
+  file: string;
+  /** The data file the form is collected into, for messages. */
+  dataFile: string;
+  meta: FormRecord;
+  sheet: GridSheet;
+  columns: FormColumn[];
+  /** The sheet row of the first sent row. */
+  first: number;
+  problems: Problems;
+  /** `Measures!F9`. */
+  at(row: number, col: number): string;
+  /** The 1-based column of a field. */
+  colOf(field: string): number;
+  /** A cell of column `j` (0-based) as its column's type; undefined, with a problem, when it cannot be read as one. */
+  read(row: number, j: number): Scalar | undefined;
+}
+
 /**
  * Reads a returned form against the data it is collected into. Throws an
  * InputError listing every problem. `index` is the data's (dataIndex), when
@@ -71,159 +90,211 @@ type Item = { plan: string; id: string } | { indicator: string; period: string }
  */
 export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dataFile: string, index: DataIndex = dataIndex(data)): FormReturn {
   const meta = readFormRecord(wb, file);
-  const P = new Problems(file);
+  const problems = new Problems(file);
   const sheet = wb.sheet(meta.sheet);
   if (!sheet) {
-    P.add(formRecordCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
-    P.throwIfAny();
+    problems.add(formRecordCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
+    problems.throwIfAny();
   }
-  const S = sheet!;
-  const at = (row: number, col: number) => `${S.name}!${cellRef(row, col)}`;
-  const kind: FormKind = meta.kind;
-  const columns = FORM_COLUMNS[kind];
-  const colOf = (field: string) => columns.findIndex((c) => c.field === field) + 1;
+  const form = returnedForm(file, dataFile, meta, sheet!, problems);
+  checkRecord(form, data);
+  checkDigest(form);
+  checkBelowRows(form);
+  const changes = [...readRows(form, data, index), ...readNewEntries(form)];
+  problems.throwIfAny();
+  return { file, record: meta, changes };
+}
 
-  // The form must be for this data: its region, its period, a plan or catalog it has.
+function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: GridSheet, problems: Problems): ReturnedForm {
+  const columns = FORM_COLUMNS[meta.kind];
+  const at = (row: number, col: number) => `${sheet.name}!${cellRef(row, col)}`;
+  return {
+    file,
+    dataFile,
+    meta,
+    sheet,
+    columns,
+    first: meta.headerRow + 1,
+    problems,
+    at,
+    colOf: (field) => columns.findIndex((c) => c.field === field) + 1,
+    read: (row, j) => {
+      const c = columns[j];
+      const got = readCell(c.type, c.field, sheet.cell(row, j + 1), meta.locale);
+      if ('problem' in got) {
+        problems.add(at(row, j + 1), got.problem);
+        return undefined;
+      }
+      return got.value;
+    },
+  };
+}
+
+/** The form must be for this data: its region, its period, a plan or catalog it has. */
+function checkRecord({ meta, at, problems, dataFile }: ReturnedForm, data: ReportData): void {
   if (meta.region !== data.report.region) {
-    P.add(at(HEAD.region, 2), `the form is for region "${meta.region}"; expected a form for "${data.report.region}", the region of ${dataFile}`);
+    problems.add(at(HEAD.region, 2), `the form is for region "${meta.region}"; expected a form for "${data.report.region}", the region of ${dataFile}`);
   }
   if (meta.period !== data.report.period) {
-    P.add(at(HEAD.period, 2), `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile}`);
+    problems.add(at(HEAD.period, 2), `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile}`);
   }
   const plans = data.plans ?? [];
   const catalogs = data.catalogs ?? [];
   if (meta.plan !== undefined && !plans.some((p) => p.id === meta.plan)) {
-    P.add(
+    problems.add(
       at(HEAD.scope, 2),
       `the form is for plan "${meta.plan}", which ${dataFile} does not have; expected a form for one of its plans (${plans.map((p) => p.id).join(', ') || 'none'})`,
     );
   }
   if (meta.catalog !== undefined && !catalogs.some((c) => c.id === meta.catalog)) {
-    P.add(
+    problems.add(
       at(HEAD.scope, 2),
       `the form is for catalog "${meta.catalog}", which ${dataFile} does not have; expected a form for one of its catalogs (${catalogs.map((c) => c.id).join(', ') || 'none'})`,
     );
   }
+}
 
-  // The locked content must be as sent: recompute its digest from the returned cells.
-  const first = meta.headerRow + 1;
-  const head: Scalar[] = [HEAD.region, HEAD.period, HEAD.scope].map((r) => lockedValue('text', S.cell(r, 2)));
-  const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, S.cell(first + i, j + 1)) : null)));
+/** The locked content must be as sent: its digest is recomputed from the returned cells; the first 20 changed cells are named. */
+function checkDigest({ meta, sheet, columns, first, at, problems }: ReturnedForm): void {
+  const headRows = [HEAD.region, HEAD.period, HEAD.scope];
+  const head: Scalar[] = headRows.map((r) => lockedValue('text', sheet.cell(r, 2)));
+  const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, sheet.cell(first + i, j + 1)) : null)));
   if (digestOf(meta, meta.rows) !== meta.digest) {
-    P.add(formRecordCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
-  } else if (digestOf({ ...meta, head }, returned) !== meta.digest) {
-    let located = 0;
-    const changed = (cell: string, was: Scalar, now: Scalar) => {
-      if (located++ < 20)
-        P.add(
-          cell,
-          `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`,
-        );
-    };
-    head.forEach((v, i) => {
-      if (lineEnds(v) !== lineEnds(meta.head[i])) changed(at([HEAD.region, HEAD.period, HEAD.scope][i], 2), meta.head[i], v);
-    });
-    meta.rows.forEach((row, i) =>
-      columns.forEach((c, j) => {
-        if (c.locked && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
-      }),
-    );
-    if (!located) P.add(formRecordCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
+    problems.add(formRecordCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
+    return;
   }
+  if (digestOf({ ...meta, head }, returned) === meta.digest) return;
+  let located = 0;
+  const changed = (cell: string, was: Scalar, now: Scalar) => {
+    if (located++ < 20)
+      problems.add(
+        cell,
+        `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`,
+      );
+  };
+  head.forEach((v, i) => {
+    if (lineEnds(v) !== lineEnds(meta.head[i])) changed(at(headRows[i], 2), meta.head[i], v);
+  });
+  meta.rows.forEach((row, i) =>
+    columns.forEach((c, j) => {
+      if (c.locked && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
+    }),
+  );
+  if (!located) problems.add(formRecordCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
+}
 
-  // Nothing below the form's rows (only possible once the sheet was unprotected).
+/** Nothing below the form's rows (only possible once the sheet was unprotected): the first 5 such rows are named. */
+function checkBelowRows({ meta, sheet, columns, first, at, problems }: ReturnedForm): void {
   const lastRow = first + meta.rows.length + meta.newRows - 1;
   let outside = 0;
-  for (let r = lastRow + 1; r <= S.rowCount && outside < 5; r++) {
+  for (let r = lastRow + 1; r <= sheet.rowCount && outside < 5; r++) {
     for (let c = 1; c <= columns.length; c++) {
-      if (!isBlank(S.cell(r, c))) {
+      if (!isBlank(sheet.cell(r, c))) {
         outside++;
-        P.add(at(r, c), `is below the form's rows; expected values only in rows ${first} to ${lastRow} (rows cannot be added to this form)`);
+        problems.add(at(r, c), `is below the form's rows; expected values only in rows ${first} to ${lastRow} (rows cannot be added to this form)`);
         break;
       }
     }
   }
+}
 
+/** The changes of the sent rows: each changed cell of a row whose item is still in the data. */
+function readRows(form: ReturnedForm, data: ReportData, index: DataIndex): Change[] {
+  const { meta, columns, at, problems } = form;
   const changes: Change[] = [];
-  const read = (row: number, j: number): Scalar | undefined => {
-    const c = columns[j];
-    const got = readCell(c.type, c.field, S.cell(row, j + 1), meta.locale);
-    if ('problem' in got) {
-      P.add(at(row, j + 1), got.problem);
-      return undefined;
-    }
-    return got.value;
-  };
-
   meta.rows.forEach((sent, i) => {
-    const row = first + i;
-    const values = columns.map((c, j) => (c.locked ? sent[j] : read(row, j)));
-    const item = itemOf(kind, sent, meta, data, index, dataFile, (j, message) => P.add(at(row, j + 1), message));
+    const row = form.first + i;
+    const values = columns.map((c, j) => (c.locked ? sent[j] : form.read(row, j)));
+    const item = itemOf(meta.kind, sent, meta, data, index, form.dataFile, (j, message) => problems.add(at(row, j + 1), message));
     if (!item) return;
-    if ('index' in item) {
-      // The entry must still be the one the form was sent with, or already hold this form's corrections (collected before).
-      const e = (data.catalogs ?? []).find((x) => x.id === item.catalog)!.entries[item.index];
-      const now = entryKey(e.product, e.enterprise);
-      const p = values[colOf('product') - 1];
-      const n = values[colOf('enterprise') - 1];
-      if (now !== entryKey(String(sent[1]), String(sent[2])) && !(typeof p === 'string' && typeof n === 'string' && now === entryKey(p, n))) {
-        P.add(
-          at(row, 1),
-          `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`,
-        );
-        return;
-      }
-    }
+    if ('index' in item && !sameEntry(form, data, item, sent, values, row)) return;
     columns.forEach((c, j) => {
       if (c.locked || values[j] === undefined || sameValue(values[j], sent[j])) return;
-      const value = values[j] as Scalar;
-      const source = { file, cell: at(row, j + 1) };
-      if (kind === 'measures') {
-        if (c.field === 'status' && value === null) P.add(source.cell, `status is blank; expected one of the statuses in the list`);
-        else changes.push({ ...source, kind: 'measure', ...(item as { plan: string; id: string }), field: c.field as 'status', value });
-      } else if (kind === 'indicators')
-        changes.push({ ...source, kind: 'observation', ...(item as { indicator: string; period: string }), field: c.field as 'value', value });
-      else {
-        if ((c.field === 'product' || c.field === 'enterprise' || c.field === 'category') && value === null)
-          P.add(source.cell, `${c.field} is blank; expected ${article(c.field)} ${c.field} for every entry`);
-        else changes.push({ ...source, kind: 'entry', ...(item as { catalog: string; index: number }), field: c.field as keyof CatalogEntry, value });
-      }
+      const change = changeOf(form, item, c.field, values[j] as Scalar, at(row, j + 1));
+      if (change) changes.push(change);
     });
   });
+  return changes;
+}
 
-  if (kind === 'catalog' && meta.catalog !== undefined) {
-    const seen = new Map<string, number>();
-    meta.rows.forEach((sent, i) => seen.set(entryKey(String(sent[1]), String(sent[2])), first + i));
-    for (let n = 0; n < meta.newRows; n++) {
-      const row = first + meta.rows.length + n;
-      const values = columns.map((c, j) => (c.locked ? null : read(row, j)));
-      if (values.every((v) => v === null || v === undefined)) continue;
-      let complete = true;
-      for (const f of ['product', 'enterprise', 'category'] as const) {
-        const j = colOf(f) - 1;
-        if (values[j] === null) {
-          P.add(at(row, j + 1), `${f} is blank; expected ${article(f)} ${f} for every new entry`);
-          complete = false;
-        }
-      }
-      if (!complete || values.some((v) => v === undefined)) continue;
-      const entry = Object.fromEntries(columns.map((c, j) => [c.field, values[j]]).filter(([f, v]) => f !== 'no' && v !== null)) as CatalogEntry;
-      const key = entryKey(entry.product, entry.enterprise);
-      const twin = seen.get(key);
-      if (twin !== undefined) {
-        P.add(
-          at(row, colOf('product')),
-          `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`,
-        );
-        continue;
-      }
-      seen.set(key, row);
-      changes.push({ file, cell: at(row, colOf('product')), kind: 'add', catalog: meta.catalog, entry });
-    }
+/** The entry must still be the one the form was sent with, or already hold this form's corrections (collected before). */
+function sameEntry(
+  form: ReturnedForm,
+  data: ReportData,
+  item: { catalog: string; index: number },
+  sent: Scalar[],
+  values: (Scalar | undefined)[],
+  row: number,
+): boolean {
+  const e = (data.catalogs ?? []).find((x) => x.id === item.catalog)!.entries[item.index];
+  const now = entryKey(e.product, e.enterprise);
+  const product = values[form.colOf('product') - 1];
+  const enterprise = values[form.colOf('enterprise') - 1];
+  if (
+    now === entryKey(String(sent[1]), String(sent[2])) ||
+    (typeof product === 'string' && typeof enterprise === 'string' && now === entryKey(product, enterprise))
+  )
+    return true;
+  form.problems.add(
+    form.at(row, 1),
+    `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${form.dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`,
+  );
+  return false;
+}
+
+/** One changed cell as a change of its item; undefined, with a problem, when a field every item needs was blanked. */
+function changeOf({ file, meta, problems }: ReturnedForm, item: Item, field: string, value: Scalar, cell: string): Change | undefined {
+  const source = { file, cell };
+  switch (meta.kind) {
+    case 'measures':
+      if (field !== 'status' || value !== null)
+        return { ...source, kind: 'measure', ...(item as { plan: string; id: string }), field: field as 'status', value };
+      problems.add(cell, `status is blank; expected one of the statuses in the list`);
+      return undefined;
+    case 'indicators':
+      return { ...source, kind: 'observation', ...(item as { indicator: string; period: string }), field: field as 'value', value };
+    case 'catalog':
+      if (!(field === 'product' || field === 'enterprise' || field === 'category') || value !== null)
+        return { ...source, kind: 'entry', ...(item as { catalog: string; index: number }), field: field as keyof CatalogEntry, value };
+      problems.add(cell, `${field} is blank; expected ${article(field)} ${field} for every entry`);
+      return undefined;
   }
+}
 
-  P.throwIfAny();
-  return { file, record: meta, changes };
+/** The entries added in a catalog form's new rows: complete, and each once. */
+function readNewEntries(form: ReturnedForm): Change[] {
+  const { file, meta, columns, first, at, colOf, problems } = form;
+  if (meta.kind !== 'catalog' || meta.catalog === undefined) return [];
+  const changes: Change[] = [];
+  const seen = new Map<string, number>();
+  meta.rows.forEach((sent, i) => seen.set(entryKey(String(sent[1]), String(sent[2])), first + i));
+  for (let n = 0; n < meta.newRows; n++) {
+    const row = first + meta.rows.length + n;
+    const values = columns.map((c, j) => (c.locked ? null : form.read(row, j)));
+    if (values.every((v) => v === null || v === undefined)) continue;
+    let complete = true;
+    for (const f of ['product', 'enterprise', 'category'] as const) {
+      const j = colOf(f) - 1;
+      if (values[j] === null) {
+        problems.add(at(row, j + 1), `${f} is blank; expected ${article(f)} ${f} for every new entry`);
+        complete = false;
+      }
+    }
+    if (!complete || values.some((v) => v === undefined)) continue;
+    const entry = Object.fromEntries(columns.map((c, j) => [c.field, values[j]]).filter(([f, v]) => f !== 'no' && v !== null)) as CatalogEntry;
+    const key = entryKey(entry.product, entry.enterprise);
+    const twin = seen.get(key);
+    if (twin !== undefined) {
+      problems.add(
+        at(row, colOf('product')),
+        `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`,
+      );
+      continue;
+    }
+    seen.set(key, row);
+    changes.push({ file, cell: at(row, colOf('product')), kind: 'add', catalog: meta.catalog, entry });
+  }
+  return changes;
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -91,7 +91,7 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
       problem: `${field} holds a formula (=${v.formula.slice(0, 40)}${v.formula.length > 40 ? '...' : ''}); expected a value, typed in (formulas are never read)`,
     };
   if (isBlank(v)) return { value: null };
-  const L = labelsFor(locale);
+  const labels = labelsFor(locale);
   switch (type) {
     case 'text':
     case 'wrap':
@@ -101,7 +101,7 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
       const words = type === 'status' ? STATUS_WORDS : CATEGORY_WORDS;
       const found = typeof v === 'string' ? words.get(v.trim().toLowerCase()) : undefined;
       if (found) return { value: found };
-      const allowed = type === 'status' ? STATUSES.map((s) => L.statuses[s]) : CATEGORIES.map((c) => L.categories[c]);
+      const allowed = type === 'status' ? STATUSES.map((s) => labels.statuses[s]) : CATEGORIES.map((c) => labels.categories[c]);
       return { problem: `${field} ${show(v)} is not one of ${quoted(allowed)}` };
     }
     case 'date': {

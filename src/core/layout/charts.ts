@@ -78,7 +78,7 @@ function series(sheet: Sheet, name: string, catCol: number, valCol: number, firs
 /** The planned summary charts, placed in the band that starts at `bandTop`. */
 export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks, bandTop: number): Chart[] {
   const planned = plannedSummaryCharts(ctx);
-  const F = ctx.labels.figures;
+  const figureLabels = ctx.labels.figures;
   const charts: Chart[] = [];
   for (const [n, { kind, title }] of planned.entries()) {
     const [fromCol, toCol] = SPANS[planned.length][n];
@@ -88,7 +88,7 @@ export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks,
         kind: 'bar',
         title,
         ...place,
-        series: [series(sheet, F.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)],
+        series: [series(sheet, figureLabels.completionRate, 1, 5, blocks.plans.first, blocks.plans.last)],
         percent: true,
         numFmt: '0%',
         dataLabels: true,
@@ -98,7 +98,7 @@ export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks,
         kind: 'bar',
         title,
         ...place,
-        series: [series(sheet, F.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)],
+        series: [series(sheet, figureLabels.completionRate, 2, 5, blocks.groups.first, blocks.groups.last)],
         percent: true,
         numFmt: '0%',
         dataLabels: true,
@@ -122,14 +122,14 @@ const DASH_TABLE_ROWS_MIN = 12;
  * it beside the table.
  */
 export function dashboardSheet(ctx: Context): Sheet {
-  const L = ctx.labels;
-  const C = L.charts;
+  const labels = ctx.labels;
+  const chartLabels = labels.charts;
   const sheet: Sheet = {
     key: 'dashboard',
     name: ctx.sheetName.dashboard,
     state: 'visible',
     columns: [{ width: 12 }, { width: 14 }, { width: 14 }, { width: 3 }, ...Array.from({ length: 9 }, () => ({ width: 11 }))],
-    rows: [{ cells: [{ v: C.dashboardTitle, s: 'title' }], height: 30 }, { cells: [{ v: C.dashboardIntro, s: 'subtitle' }] }],
+    rows: [{ cells: [{ v: chartLabels.dashboardTitle, s: 'title' }], height: 30 }, { cells: [{ v: chartLabels.dashboardIntro, s: 'subtitle' }] }],
     merges: ['A1:M1', 'A2:M2'],
     validations: [],
     conditionalFormats: [],
@@ -154,7 +154,7 @@ export function dashboardSheet(ctx: Context): Sheet {
         ],
       },
     );
-    sheet.rows.push({ cells: [C.period, C.value, C.target].map((v) => ({ v, s: 'header' as const })) });
+    sheet.rows.push({ cells: [chartLabels.period, chartLabels.value, chartLabels.target].map((v) => ({ v, s: 'header' as const })) });
     const first = sheet.rows.length + 1;
     const target = ind.target?.value ?? null;
     const ref = (col: string, row: number) => `${sheetPrefix(obsSheet)}$${col}$${row}`;
@@ -182,7 +182,7 @@ export function dashboardSheet(ctx: Context): Sheet {
         title: ind.name,
         from: { row: top, col: 5 },
         to: { row: top + DASH_TABLE_ROWS_MIN, col: 13 },
-        series: [series(sheet, C.value, 1, 2, first, last, 0), ...(ind.target ? [series(sheet, C.target, 1, 3, first, last, 1)] : [])],
+        series: [series(sheet, chartLabels.value, 1, 2, first, last, 0), ...(ind.target ? [series(sheet, chartLabels.target, 1, 3, first, last, 1)] : [])],
         percent: false,
         numFmt: '#,##0.##',
         dataLabels: false,
@@ -190,7 +190,7 @@ export function dashboardSheet(ctx: Context): Sheet {
       });
     }
   });
-  if (!(ctx.data.indicators ?? []).some((ind) => ind.observations.length)) sheet.rows.push({ cells: [] }, { cells: [{ v: L.summary.none, s: 'muted' }] });
+  if (!(ctx.data.indicators ?? []).some((ind) => ind.observations.length)) sheet.rows.push({ cells: [] }, { cells: [{ v: labels.summary.none, s: 'muted' }] });
   // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour.
   const last = sheet.rows.length;
   if (last > 2) sheet.conditionalFormats.push({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });

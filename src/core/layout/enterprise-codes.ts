@@ -66,13 +66,13 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
   for (const m of perCatalog) for (const name of m.keys()) all.add(name);
   const names = [...all].sort(compareNames);
   const position = new Map(names.map((n, k) => [n, k + 1]));
-  const E = names.length;
+  const nameCount = names.length;
 
   const bins: number[] = [];
   const counts: number[] = [];
   const slices: ({ first: number; last: number } | undefined)[] = [];
   perCatalog.forEach((m, c) => {
-    const codes = [...m].map(([name, n]) => ({ code: c * E + position.get(name)!, n })).sort((a, b) => a.code - b.code);
+    const codes = [...m].map(([name, n]) => ({ code: c * nameCount + position.get(name)!, n })).sort((a, b) => a.code - b.code);
     slices.push(codes.length ? { first: bins.length + 2, last: bins.length + codes.length + 1 } : undefined);
     for (const x of codes) {
       bins.push(x.code);
@@ -81,11 +81,11 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
   });
 
   const calc = sheetPrefix(CALC_SHEET);
-  const C = ENTERPRISE_COLUMNS;
+  const columns = ENTERPRISE_COLUMNS;
   const list = (letter: string, n: number) => `${calc}$${letter}$2:$${letter}$${Math.max(2, n + 1)}`;
-  const nameList = list(C.name, E);
-  const binList = list(C.bin, bins.length);
-  const catalogList = list(C.catalog, catalogs.length);
+  const nameList = list(columns.name, nameCount);
+  const binList = list(columns.bin, bins.length);
+  const catalogList = list(columns.catalog, catalogs.length);
   const entry = (f: 'catalog' | 'enterprise') => ctx.col.entry(f);
   const fields = ctx.entries.list.length;
   const codeLetter = columnLetter(fields + 1);
@@ -94,7 +94,7 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
   const codeFormula = rowFormula((r) => {
     const ent = `LOWER($${entry('enterprise').letter}${r})`;
     const at = `MATCH(${ent},${nameList},1)`;
-    const code = `((MATCH(${idLookup(`$${entry('catalog').letter}${r}`)},${catalogList},0)-1)*${E}+${at})`;
+    const code = `((MATCH(${idLookup(`$${entry('catalog').letter}${r}`)},${catalogList},0)-1)*${nameCount}+${at})`;
     return `IFERROR(IF(AND(EXACT(INDEX(${nameList},${at}),${ent}),INDEX(${binList},MATCH(${code},${binList},1))=${code}),${code},""),"")`;
   });
   const newFormula = rowFormula((r) => {
@@ -116,18 +116,18 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
     catalogIds: catalogs.map((c) => c.id),
     frequency: bins.length
       ? {
-          range: `${C.count}2:${C.count}${bins.length + 1}`,
+          range: `${columns.count}2:${columns.count}${bins.length + 1}`,
           // LibreOffice gives #VALUE! (Excel zeros) when no row has a code: IFERROR makes those zeros.
-          formula: `IFERROR(FREQUENCY(${fullRange({ sheet, letter: codeLetter })},$${C.bin}$2:$${C.bin}$${bins.length + 1}),0)`,
+          formula: `IFERROR(FREQUENCY(${fullRange({ sheet, letter: codeLetter })},$${columns.bin}$2:$${columns.bin}$${bins.length + 1}),0)`,
         }
       : undefined,
     enterprises(i, idCell) {
       const s = slices[i];
-      const known = s ? `COUNTIF(${calc}$${C.count}$${s.first}:$${C.count}$${s.last},">0")+` : '';
+      const known = s ? `COUNTIF(${calc}$${columns.count}$${s.first}:$${columns.count}$${s.last},">0")+` : '';
       return `${known}COUNTIFS(${fullRange(entry('catalog'))},${idCell},${fullRange({ sheet, letter: newLetter })},1)`;
     },
     helperCells(row, item) {
-      const code = item && item.entry.enterprise !== '' ? item.catalog * E + position.get(item.entry.enterprise.toLowerCase())! : null;
+      const code = item && item.entry.enterprise !== '' ? item.catalog * nameCount + position.get(item.entry.enterprise.toLowerCase())! : null;
       return [
         { f: codeFormula(row), v: code },
         { f: newFormula(row), v: 0 },

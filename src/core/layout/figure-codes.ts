@@ -82,7 +82,7 @@ export function groupKey(planId: string, group: string): string {
 export function figureCodes(ctx: Context): FigureCodes | undefined {
   const plans = ctx.data.plans ?? [];
   if (!ctx.has.measures || !plans.length) return undefined;
-  const L = ctx.labels;
+  const labels = ctx.labels;
   const calc = sheetPrefix(CALC_SHEET);
   const fields = ctx.measures.list.length;
   const planLetter = columnLetter(fields + 1);
@@ -92,8 +92,8 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
   groups?.forEach(({ plan, group }, j) => groupIndex.set(`${plan}\u0000${plans[plan].groups![group].toLowerCase()}`, j));
 
   const col = (f: Parameters<Context['col']['measure']>[0], row: string) => `$${ctx.col.measure(f).letter}${row}`;
-  const completed = formulaString(L.statuses.completed);
-  const cancelled = formulaString(L.statuses.cancelled);
+  const completed = formulaString(labels.statuses.completed);
+  const cancelled = formulaString(labels.statuses.cancelled);
   const planKeys = `${calc}$${CALC_COLUMNS.planKey}$2:$${CALC_COLUMNS.planKey}$${plans.length + 1}`;
   const groupKeys = groups ? `${calc}$${CALC_COLUMNS.groupKey}$2:$${CALC_COLUMNS.groupKey}$${groups.length + 1}` : '';
 

@@ -52,14 +52,18 @@ export function observationOrder(ctx: Context): ObservationOrder {
       rows++;
     }
   });
-  const L = ctx.labels.calc;
+  const calcLabels = ctx.labels.calc;
   return {
     cells: [
       // The header counts as a filled row, so this is the last filled row's number (blank rows between would cut it short).
-      { letter: ORDER_COLUMNS.lastRow, title: L.observationsEnd, value: { f: `MAX(2,COUNTIFS(${obs}$${ind}:$${ind},"<>"))`, v: Math.max(2, rows + 1) } },
+      {
+        letter: ORDER_COLUMNS.lastRow,
+        title: calcLabels.observationsEnd,
+        value: { f: `MAX(2,COUNTIFS(${obs}$${ind}:$${ind},"<>"))`, v: Math.max(2, rows + 1) },
+      },
       {
         letter: ORDER_COLUMNS.outOfOrder,
-        title: L.outOfOrder,
+        title: calcLabels.outOfOrder,
         value: { f: `IF(${last}<3,0,SUMPRODUCT(--(${obs}$${k}$3:INDEX(${column},${last})<${obs}$${k}$2:INDEX(${column},${last}-1))))`, v: outOfOrder },
       },
     ],

@@ -128,177 +128,34 @@ function* rows(sheet: GridSheet, fields: string[]): Generator<{ row: number; col
   }
 }
 
+/** A data sheet as the record names it, with the fields of its columns in order. */
+interface DataSheet {
+  sheet: GridSheet;
+  fields: string[];
+}
+
 /** Reads a report workbook's data. Throws an InputError listing every problem with its sheet and cell. */
 export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
   const meta = readReportRecord(wb, file);
-  const R = new Reader(file);
+  const reader = new Reader(file);
   const sk = meta.skeleton;
-  const sheetOf = (key: string) => {
+  const sheetOf = (key: string): DataSheet | undefined => {
     const s = meta.sheets[key];
     if (!s) return undefined;
     const sheet = wb.sheet(s.name);
-    if (!sheet) R.problem(undefined, `has no sheet "${s.name}"; expected the ${key} sheet this workbook was made with (was it renamed or deleted?)`);
+    if (!sheet) reader.problem(undefined, `has no sheet "${s.name}"; expected the ${key} sheet this workbook was made with (was it renamed or deleted?)`);
     return sheet ? { sheet, fields: s.fields } : undefined;
   };
 
-  // The report itself: the Summary's cells, where an official may have changed the date.
-  const report = { ...sk.report };
   const summaryName = meta.sheets.summary?.name;
-  const summarySheet = summaryName ? wb.sheet(summaryName) : undefined;
-  if (summarySheet) {
-    const S = summarySheet;
-    report.title = R.text(S, SUMMARY.title[0], SUMMARY.title[1], ['report', 'title']) ?? report.title;
-    report.region = R.text(S, SUMMARY.region[0], SUMMARY.region[1], ['report', 'region']) ?? report.region;
-    report.period = R.text(S, SUMMARY.period[0], SUMMARY.period[1], ['report', 'period']) ?? report.period;
-    const date = R.date(S, SUMMARY.reportDate[0], SUMMARY.reportDate[1], ['report', 'date']);
-    const defaultDate = (() => {
-      try {
-        return periodEnd(period(report.period));
-      } catch {
-        return undefined;
-      }
-    })();
-    if (date !== undefined && !(sk.report.date === undefined && date === defaultDate)) report.date = date;
-    else if (date === undefined || sk.report.date === undefined) delete report.date;
-  }
-
+  const report = readSummary(reader, summaryName ? wb.sheet(summaryName) : undefined, sk.report);
   const plans: Plan[] = sk.plans.map((p) => ({ ...p, measures: [] }));
   const catalogs: Catalog[] = sk.catalogs.map((c) => ({ ...c, entries: [] }));
-
-  // Sources: titles, regions, issue dates and sources as edited in the workbook; new rows are new plans or catalogs.
-  const sources = sheetOf('sources');
-  if (sources) {
-    for (const { row, col } of rows(sources.sheet, sources.fields)) {
-      const s = sources.sheet;
-      const kindText = R.text(s, row, col('kind'), ['sources', row]);
-      const isPlan =
-        kindText !== undefined &&
-        [labelsFor('en').sourceKinds.plan, labelsFor('zh-CN').sourceKinds.plan, 'plan'].some((w) => w.toLowerCase() === kindText.toLowerCase());
-      const list: (Plan | Catalog)[] = isPlan ? plans : catalogs;
-      const id = R.text(s, row, col('id'), ['sources', row, 'id']) ?? '';
-      let item = list.find((x) => x.id === id);
-      const base: Path = [isPlan ? 'plans' : 'catalogs', item ? list.indexOf(item) : list.length];
-      if (!item) {
-        item = isPlan ? ({ id, title: '', measures: [] } as Plan) : ({ id, title: '', entries: [] } as Catalog);
-        list.push(item);
-      }
-      R.places.set(formatPath([...base, 'id']), { sheet: s.name, row, col: col('id') });
-      item.title = R.text(s, row, col('title'), [...base, 'title']) ?? '';
-      const region = R.text(s, row, col('region'), [...base, 'region']);
-      const issued = R.date(s, row, col('issued'), [...base, 'issued'], !isPlan);
-      Object.assign(item, { region, issued });
-      if (isPlan) (item as Plan).source = R.text(s, row, col('source'), [...base, 'source']);
-    }
-  }
-
-  const measures = sheetOf('measures');
-  if (measures) {
-    const s = measures.sheet;
-    for (const { row, col } of rows(s, measures.fields)) {
-      const planId = R.text(s, row, col('plan'), ['measures', row, 'plan']);
-      const p = plans.findIndex((x) => x.id === planId);
-      if (p === -1) {
-        R.problem(
-          { sheet: s.name, row, col: col('plan') },
-          `plan ${JSON.stringify(planId ?? '')} is not one of this report's plans; expected one of: ${plans.map((x) => x.id).join(', ')}`,
-        );
-        continue;
-      }
-      const at: Path = ['plans', p, 'measures', plans[p].measures.length];
-      const m: Measure = compact({
-        id: R.text(s, row, col('id'), [...at, 'id']) ?? '',
-        title: R.text(s, row, col('title'), [...at, 'title']) ?? '',
-        group: R.text(s, row, col('group'), [...at, 'group']),
-        lead: R.text(s, row, col('lead'), [...at, 'lead']),
-        due: R.date(s, row, col('due'), [...at, 'due']),
-        status: R.word(s, row, col('status'), [...at, 'status'], STATUS_WORDS, STATUSES.join(' | ')) ?? ('' as Measure['status']),
-        completed: R.date(s, row, col('completed'), [...at, 'completed']),
-        progress: R.number(s, row, col('progress'), [...at, 'progress']),
-        note: R.text(s, row, col('note'), [...at, 'note']),
-      });
-      R.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
-      plans[p].measures.push(m);
-    }
-  }
-
-  const catalog = sheetOf('catalog');
-  if (catalog) {
-    const s = catalog.sheet;
-    for (const { row, col } of rows(s, catalog.fields)) {
-      const catalogId = R.text(s, row, col('catalog'), ['catalog', row, 'catalog']);
-      const c = catalogs.findIndex((x) => x.id === catalogId);
-      if (c === -1) {
-        R.problem(
-          { sheet: s.name, row, col: col('catalog') },
-          `catalog ${JSON.stringify(catalogId ?? '')} is not one of this report's catalogs; expected one of: ${catalogs.map((x) => x.id).join(', ')}`,
-        );
-        continue;
-      }
-      const at: Path = ['catalogs', c, 'entries', catalogs[c].entries.length];
-      const e: CatalogEntry = compact({
-        product: R.text(s, row, col('product'), [...at, 'product']) ?? '',
-        enterprise: R.text(s, row, col('enterprise'), [...at, 'enterprise']) ?? '',
-        category: R.word(s, row, col('category'), [...at, 'category'], CATEGORY_WORDS, CATEGORIES.join(' | ')) ?? ('' as CatalogEntry['category']),
-        registration: R.text(s, row, col('registration'), [...at, 'registration']),
-        listed: R.date(s, row, col('listed'), [...at, 'listed']),
-        hospitals: R.number(s, row, col('hospitals'), [...at, 'hospitals']),
-      });
-      R.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
-      catalogs[c].entries.push(e);
-    }
-  }
-
-  const indicators: Indicator[] = [];
-  const defs = sheetOf('indicators');
-  if (defs) {
-    const s = defs.sheet;
-    for (const { row, col } of rows(s, defs.fields)) {
-      const at: Path = ['indicators', indicators.length];
-      const point = (p: 'baseline' | 'target') => {
-        const per = R.text(s, row, col(`${p}Period`), [...at, p, 'period']);
-        const value = R.number(s, row, col(`${p}Value`), [...at, p, 'value']);
-        return per === undefined && value === undefined ? undefined : ({ period: per, value } as Indicator['baseline']);
-      };
-      const kind = R.word(s, row, col('kind'), [...at, 'kind'], KIND_WORDS, INDICATOR_KINDS.join(' | '));
-      indicators.push(
-        compact({
-          id: R.text(s, row, col('id'), [...at, 'id']) ?? '',
-          name: R.text(s, row, col('name'), [...at, 'name']) ?? '',
-          region: R.text(s, row, col('region'), [...at, 'region']),
-          unit: R.text(s, row, col('unit'), [...at, 'unit']),
-          kind,
-          baseline: point('baseline'),
-          target: point('target'),
-          observations: [],
-        }),
-      );
-      R.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
-    }
-  }
-
-  const observations = sheetOf('observations');
-  if (observations) {
-    const s = observations.sheet;
-    for (const { row, col } of rows(s, observations.fields)) {
-      const id = R.text(s, row, col('indicator'), ['observations', row, 'indicator']);
-      const i = indicators.findIndex((x) => x.id === id);
-      if (i === -1) {
-        R.problem(
-          { sheet: s.name, row, col: col('indicator') },
-          `indicator ${JSON.stringify(id ?? '')} is not one of this report's indicators; expected one of: ${indicators.map((x) => x.id).join(', ')}`,
-        );
-        continue;
-      }
-      const at: Path = ['indicators', i, 'observations', indicators[i].observations.length];
-      const o: Observation = compact({
-        period: R.text(s, row, col('period'), [...at, 'period']) ?? '',
-        value: R.number(s, row, col('value'), [...at, 'value']),
-        growth: R.number(s, row, col('growth'), [...at, 'growth']),
-      });
-      R.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
-      indicators[i].observations.push(o);
-    }
-  }
+  readSources(reader, sheetOf('sources'), plans, catalogs);
+  readMeasures(reader, sheetOf('measures'), plans);
+  readEntries(reader, sheetOf('catalog'), catalogs);
+  const indicators = readIndicators(reader, sheetOf('indicators'));
+  readObservations(reader, sheetOf('observations'), indicators);
 
   const data: ReportData = compact({
     format: FORMAT,
@@ -308,19 +165,165 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
     indicators: sk.kinds.indicators && (sk.present?.indicators || indicators.length) ? indicators : undefined,
   }) as ReportData;
 
-  if (R.problems.length) throw new InputError(R.problems);
-  return validate(data, R);
+  if (reader.problems.length) throw new InputError(reader.problems);
+  return validate(data, reader);
+}
+
+/** The report itself: the Summary's cells, where an official may have changed the date; `recorded` as the workbook was made. */
+function readSummary(reader: Reader, summary: GridSheet | undefined, recorded: ReportData['report']): ReportData['report'] {
+  const report = { ...recorded };
+  if (!summary) return report;
+  const at = (cell: keyof typeof SUMMARY): [GridSheet, number, number] => [summary, SUMMARY[cell][0], SUMMARY[cell][1]];
+  report.title = reader.text(...at('title'), ['report', 'title']) ?? report.title;
+  report.region = reader.text(...at('region'), ['report', 'region']) ?? report.region;
+  report.period = reader.text(...at('period'), ['report', 'period']) ?? report.period;
+  const date = reader.date(...at('reportDate'), ['report', 'date']);
+  const defaultDate = (() => {
+    try {
+      return periodEnd(period(report.period));
+    } catch {
+      return undefined;
+    }
+  })();
+  if (date !== undefined && !(recorded.date === undefined && date === defaultDate)) report.date = date;
+  else if (date === undefined || recorded.date === undefined) delete report.date;
+  return report;
+}
+
+/** Sources: titles, regions, issue dates and sources as edited in the workbook; new rows are new plans or catalogs. */
+function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan[], catalogs: Catalog[]): void {
+  if (!sources) return;
+  const s = sources.sheet;
+  const planWords = [labelsFor('en').sourceKinds.plan, labelsFor('zh-CN').sourceKinds.plan, 'plan'].map((w) => w.toLowerCase());
+  for (const { row, col } of rows(s, sources.fields)) {
+    const kindText = reader.text(s, row, col('kind'), ['sources', row]);
+    const isPlan = kindText !== undefined && planWords.includes(kindText.toLowerCase());
+    const list: (Plan | Catalog)[] = isPlan ? plans : catalogs;
+    const id = reader.text(s, row, col('id'), ['sources', row, 'id']) ?? '';
+    let item = list.find((x) => x.id === id);
+    const base: Path = [isPlan ? 'plans' : 'catalogs', item ? list.indexOf(item) : list.length];
+    if (!item) {
+      item = isPlan ? ({ id, title: '', measures: [] } as Plan) : ({ id, title: '', entries: [] } as Catalog);
+      list.push(item);
+    }
+    reader.places.set(formatPath([...base, 'id']), { sheet: s.name, row, col: col('id') });
+    item.title = reader.text(s, row, col('title'), [...base, 'title']) ?? '';
+    const region = reader.text(s, row, col('region'), [...base, 'region']);
+    const issued = reader.date(s, row, col('issued'), [...base, 'issued'], !isPlan);
+    Object.assign(item, { region, issued });
+    if (isPlan) (item as Plan).source = reader.text(s, row, col('source'), [...base, 'source']);
+  }
+}
+
+/** The index of the item a row names in its first column, or -1 with a problem naming the items there are. */
+function owner(reader: Reader, place: Place, what: string, id: string | undefined, items: { id: string }[]): number {
+  const found = items.findIndex((x) => x.id === id);
+  if (found === -1)
+    reader.problem(place, `${what} ${JSON.stringify(id ?? '')} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`);
+  return found;
+}
+
+function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Plan[]): void {
+  if (!measures) return;
+  const s = measures.sheet;
+  for (const { row, col } of rows(s, measures.fields)) {
+    const planId = reader.text(s, row, col('plan'), ['measures', row, 'plan']);
+    const p = owner(reader, { sheet: s.name, row, col: col('plan') }, 'plan', planId, plans);
+    if (p === -1) continue;
+    const at: Path = ['plans', p, 'measures', plans[p].measures.length];
+    const m: Measure = compact({
+      id: reader.text(s, row, col('id'), [...at, 'id']) ?? '',
+      title: reader.text(s, row, col('title'), [...at, 'title']) ?? '',
+      group: reader.text(s, row, col('group'), [...at, 'group']),
+      lead: reader.text(s, row, col('lead'), [...at, 'lead']),
+      due: reader.date(s, row, col('due'), [...at, 'due']),
+      status: reader.word(s, row, col('status'), [...at, 'status'], STATUS_WORDS, STATUSES.join(' | ')) ?? ('' as Measure['status']),
+      completed: reader.date(s, row, col('completed'), [...at, 'completed']),
+      progress: reader.number(s, row, col('progress'), [...at, 'progress']),
+      note: reader.text(s, row, col('note'), [...at, 'note']),
+    });
+    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    plans[p].measures.push(m);
+  }
+}
+
+function readEntries(reader: Reader, catalog: DataSheet | undefined, catalogs: Catalog[]): void {
+  if (!catalog) return;
+  const s = catalog.sheet;
+  for (const { row, col } of rows(s, catalog.fields)) {
+    const catalogId = reader.text(s, row, col('catalog'), ['catalog', row, 'catalog']);
+    const c = owner(reader, { sheet: s.name, row, col: col('catalog') }, 'catalog', catalogId, catalogs);
+    if (c === -1) continue;
+    const at: Path = ['catalogs', c, 'entries', catalogs[c].entries.length];
+    const e: CatalogEntry = compact({
+      product: reader.text(s, row, col('product'), [...at, 'product']) ?? '',
+      enterprise: reader.text(s, row, col('enterprise'), [...at, 'enterprise']) ?? '',
+      category: reader.word(s, row, col('category'), [...at, 'category'], CATEGORY_WORDS, CATEGORIES.join(' | ')) ?? ('' as CatalogEntry['category']),
+      registration: reader.text(s, row, col('registration'), [...at, 'registration']),
+      listed: reader.date(s, row, col('listed'), [...at, 'listed']),
+      hospitals: reader.number(s, row, col('hospitals'), [...at, 'hospitals']),
+    });
+    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    catalogs[c].entries.push(e);
+  }
+}
+
+function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[] {
+  const indicators: Indicator[] = [];
+  if (!defs) return indicators;
+  const s = defs.sheet;
+  for (const { row, col } of rows(s, defs.fields)) {
+    const at: Path = ['indicators', indicators.length];
+    const point = (p: 'baseline' | 'target') => {
+      const per = reader.text(s, row, col(`${p}Period`), [...at, p, 'period']);
+      const value = reader.number(s, row, col(`${p}Value`), [...at, p, 'value']);
+      return per === undefined && value === undefined ? undefined : ({ period: per, value } as Indicator['baseline']);
+    };
+    const kind = reader.word(s, row, col('kind'), [...at, 'kind'], KIND_WORDS, INDICATOR_KINDS.join(' | '));
+    indicators.push(
+      compact({
+        id: reader.text(s, row, col('id'), [...at, 'id']) ?? '',
+        name: reader.text(s, row, col('name'), [...at, 'name']) ?? '',
+        region: reader.text(s, row, col('region'), [...at, 'region']),
+        unit: reader.text(s, row, col('unit'), [...at, 'unit']),
+        kind,
+        baseline: point('baseline'),
+        target: point('target'),
+        observations: [],
+      }),
+    );
+    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+  }
+  return indicators;
+}
+
+function readObservations(reader: Reader, observations: DataSheet | undefined, indicators: Indicator[]): void {
+  if (!observations) return;
+  const s = observations.sheet;
+  for (const { row, col } of rows(s, observations.fields)) {
+    const id = reader.text(s, row, col('indicator'), ['observations', row, 'indicator']);
+    const i = owner(reader, { sheet: s.name, row, col: col('indicator') }, 'indicator', id, indicators);
+    if (i === -1) continue;
+    const at: Path = ['indicators', i, 'observations', indicators[i].observations.length];
+    const o: Observation = compact({
+      period: reader.text(s, row, col('period'), [...at, 'period']) ?? '',
+      value: reader.number(s, row, col('value'), [...at, 'value']),
+      growth: reader.number(s, row, col('growth'), [...at, 'growth']),
+    });
+    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    indicators[i].observations.push(o);
+  }
 }
 
 /** Validates what was read with the data schema and rules, locating problems at the cells they came from. */
-function validate(data: ReportData, R: Reader): ReportData {
+function validate(data: ReportData, reader: Reader): ReportData {
   const result = dataSchema.safeParse(data);
   const problems = result.success ? checkRules(result.data) : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
   if (!problems.length) return result.data!;
   for (const p of problems) {
     let place: Place | undefined;
-    for (let n = p.path.length; n >= 0 && !place; n--) place = R.places.get(formatPath(p.path.slice(0, n)));
-    R.problem(place, p.message, p.path);
+    for (let n = p.path.length; n >= 0 && !place; n--) place = reader.places.get(formatPath(p.path.slice(0, n)));
+    reader.problem(place, p.message, p.path);
   }
-  throw new InputError(R.problems);
+  throw new InputError(reader.problems);
 }

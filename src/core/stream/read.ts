@@ -28,8 +28,8 @@ import { period } from '../periods';
 import { reportDate } from '../report-defaults';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
 import { rowSource } from '../row-source';
-import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type ReportData, type StreamableData } from '../schema';
-import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind } from './scan';
+import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type Plan, type ReportData, type StreamableData } from '../schema';
+import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind, type ScanSink } from './scan';
 
 export { NotStreamable } from './scan';
 
@@ -95,58 +95,16 @@ function parseCounted(text: string, keys: number, path: Path): unknown {
   return value;
 }
 
-/**
- * Pass 1: reads and checks the file, keeping only counts of its rows.
- * Throws NotStreamable when the file is not valid, or not a shape this path reads.
- */
-export function readStreamed(source: ByteSource): StreamedData {
+/** Scans the file once: each row checked and counted, the rest kept as the skeleton's bytes. */
+function scanRows(source: ByteSource): { plans: PlanRows[]; catalogs: CatalogTally[]; skeleton: Uint8Array } {
   const plans: PlanRows[] = [];
   const catalogs: CatalogTally[] = [];
-  const skeleton: Uint8Array[] = [];
+  const pieces: Uint8Array[] = [];
   let skeletonBytes = 0;
-
-  // Row lists come one after the other: once the next begins, the ids of the last are no longer needed.
-  let current: { kind: RowKind; list: number } | undefined;
   const scanner = new RowScanner({
-    row(kind, list, index, bytes, start, end, keys) {
-      if (current?.kind !== kind || current.list !== list) {
-        if (current?.kind === MEASURES) plans[current.list].ids.clear();
-        else if (current) catalogs[current.list].seal();
-        current = { kind, list };
-      }
-      const path: Path = kind === MEASURES ? ['plans', list, 'measures', index] : ['catalogs', list, 'entries', index];
-      if (index === 0 && (kind === MEASURES ? plans[list] : catalogs[list])) {
-        fail('a key written twice', [{ path: path.slice(0, 2), message: `duplicate key "${path[2]}"; expected each key once in a mapping` }]);
-      }
-      const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
-      if (kind === MEASURES) {
-        const parsed = measureSchema.safeParse(value);
-        if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path));
-        const m = parsed.data;
-        const rows = (plans[list] ??= { tally: new PlanTally(), ids: new Map() });
-        const id = m.id.toLowerCase();
-        const first = rows.ids.get(id);
-        if (first !== undefined) {
-          fail('a measure id used twice', [
-            {
-              path: [...path, 'id'],
-              message: `duplicate measure id "${m.id}": already used by ${formatPath(['plans', list, 'measures', first])}; expected a unique id`,
-            },
-          ]);
-        }
-        rows.ids.set(id, index);
-        rows.tally.add(m);
-        if (index !== rows.tally.measures - 1) fail('rows out of order');
-      } else {
-        const parsed = entrySchema.safeParse(value);
-        if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path));
-        const tally = (catalogs[list] ??= new CatalogTally());
-        tally.add(parsed.data);
-        if (index !== tally.entries - 1) fail('rows out of order');
-      }
-    },
+    row: rowReader(source, plans, catalogs),
     skeleton(bytes, start, end) {
-      skeleton.push(Uint8Array.prototype.slice.call(bytes, start, end)); // a copy (Buffer's slice would be a view of a reused chunk)
+      pieces.push(Uint8Array.prototype.slice.call(bytes, start, end)); // a copy (Buffer's slice would be a view of a reused chunk)
       skeletonBytes += end - start;
     },
   });
@@ -158,13 +116,66 @@ export function readStreamed(source: ByteSource): StreamedData {
   }
   scanner.end();
 
-  const whole = new Uint8Array(skeletonBytes);
+  const skeleton = new Uint8Array(skeletonBytes);
   let at = 0;
-  for (const piece of skeleton) {
-    whole.set(piece, at);
+  for (const piece of pieces) {
+    skeleton.set(piece, at);
     at += piece.length;
   }
-  const text = decode(source, whole, 0, whole.length, []);
+  return { plans, catalogs, skeleton };
+}
+
+/** The scanner's handler of each row: parsed, checked with its schema, counted into its plan's or catalog's tally. */
+function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally[]): ScanSink['row'] {
+  // Row lists come one after the other: once the next begins, the ids of the last are no longer needed.
+  let current: { kind: RowKind; list: number } | undefined;
+  return (kind, list, index, bytes, start, end, keys) => {
+    if (current?.kind !== kind || current.list !== list) {
+      if (current?.kind === MEASURES) plans[current.list].ids.clear();
+      else if (current) catalogs[current.list].seal();
+      current = { kind, list };
+    }
+    const path: Path = kind === MEASURES ? ['plans', list, 'measures', index] : ['catalogs', list, 'entries', index];
+    if (index === 0 && (kind === MEASURES ? plans[list] : catalogs[list])) {
+      fail('a key written twice', [{ path: path.slice(0, 2), message: `duplicate key "${path[2]}"; expected each key once in a mapping` }]);
+    }
+    const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
+    if (kind === MEASURES) addMeasure((plans[list] ??= { tally: new PlanTally(), ids: new Map() }), value, path, list, index);
+    else addEntry((catalogs[list] ??= new CatalogTally()), value, path, index);
+  };
+}
+
+/** A measure (`plans[list].measures[index]`), checked with its schema and against its plan's ids, counted. */
+function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, index: number): void {
+  const parsed = measureSchema.safeParse(value);
+  if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path));
+  const m = parsed.data;
+  const id = m.id.toLowerCase();
+  const first = rows.ids.get(id);
+  if (first !== undefined) {
+    fail('a measure id used twice', [
+      {
+        path: [...path, 'id'],
+        message: `duplicate measure id "${m.id}": already used by ${formatPath(['plans', list, 'measures', first])}; expected a unique id`,
+      },
+    ]);
+  }
+  rows.ids.set(id, index);
+  rows.tally.add(m);
+  if (index !== rows.tally.measures - 1) fail('rows out of order');
+}
+
+/** A catalog entry (the `index`th of its catalog), checked with its schema, counted. */
+function addEntry(tally: CatalogTally, value: unknown, path: Path, index: number): void {
+  const parsed = entrySchema.safeParse(value);
+  if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path));
+  tally.add(parsed.data);
+  if (index !== tally.entries - 1) fail('rows out of order');
+}
+
+/** The file with its row lists empty: parsed and checked whole. */
+function readSkeleton(source: ByteSource, skeleton: Uint8Array): ReportData {
+  const text = decode(source, skeleton, 0, skeleton.length, []);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -178,11 +189,11 @@ export function readStreamed(source: ByteSource): StreamedData {
   const data = parsed.data;
   const broken = checkRules(data);
   if (broken.length) fail('the data breaks a rule', broken);
+  return data;
+}
 
-  const planList = data.plans ?? [];
-  const catalogList = data.catalogs ?? [];
-  if (plans.length > planList.length || catalogs.length > catalogList.length) fail('rows outside the lists');
-  // The rule between rows and their plan (rules.ts): a measure's group is one of the plan's groups.
+/** The rule between rows and their plan (rules.ts): a measure's group is one of the plan's groups. */
+function checkGroups(planList: Plan[], plans: PlanRows[]): void {
   planList.forEach((plan, p) => {
     if (!Array.isArray(plan.groups) || !plans[p]) return;
     const groups = new Set(plan.groups.map((g) => g.toLowerCase()));
@@ -197,6 +208,19 @@ export function readStreamed(source: ByteSource): StreamedData {
       }
     }
   });
+}
+
+/**
+ * Pass 1: reads and checks the file, keeping only counts of its rows.
+ * Throws NotStreamable when the file is not valid, or not a shape this path reads.
+ */
+export function readStreamed(source: ByteSource): StreamedData {
+  const { plans, catalogs, skeleton } = scanRows(source);
+  const data = readSkeleton(source, skeleton);
+  const planList = data.plans ?? [];
+  const catalogList = data.catalogs ?? [];
+  if (plans.length > planList.length || catalogs.length > catalogList.length) fail('rows outside the lists');
+  checkGroups(planList, plans);
 
   const date = reportDate(data);
   const reportPeriod = period(data.report.period);

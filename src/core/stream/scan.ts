@@ -115,6 +115,9 @@ export class RowScanner {
   private pending = new Uint8Array(0);
   private pendingLength = 0;
   private stopped = false;
+  /** In the chunk being scanned: where the skeleton's bytes not yet handed to the sink start, and where the element being read starts. */
+  private segStart = 0;
+  private elemStart = 0;
 
   constructor(private readonly sink: ScanSink) {}
 
@@ -127,9 +130,28 @@ export class RowScanner {
   push(c: Uint8Array): void {
     if (this.stopped) return;
     const n = c.length;
+    let i = this.skipBom(c);
+    this.segStart = i;
+    this.elemStart = 0;
+    // Each scan goes on while its mode lasts and returns where it stopped: the end of the chunk, or where the mode changed.
+    while (i < n) {
+      const mode = this.mode;
+      if (mode === ELEMENT) {
+        i = this.scanElement(c, i, n);
+        if (this.stopped) return;
+      } else if (mode === SKELETON) i = this.scanSkeleton(c, i, n);
+      else if (mode === SKELETON_STRING) i = this.scanSkeletonString(c, i, n);
+      else i = this.scanBetweenRows(c, i, n);
+    }
+    const mode = this.mode;
+    if (this.sink.skeleton && (mode === SKELETON || mode === SKELETON_STRING) && n > this.segStart) this.sink.skeleton(c, this.segStart, n);
+    if (mode === ELEMENT) this.append(c, this.elemStart, n); // an element that goes on in the next chunk
+  }
+
+  /** Skips a UTF-8 byte order mark (EF BB BF) at the start of the file, even split between chunks: where the chunk's content starts. */
+  private skipBom(c: Uint8Array): number {
     let i = 0;
-    // A UTF-8 byte order mark (EF BB BF) at the start is skipped, even split between chunks.
-    while (this.bom >= 0 && i < n) {
+    while (this.bom >= 0 && i < c.length) {
       if (c[i] !== BOM[this.bom]) {
         if (this.bom > 0) throw new NotStreamable('not UTF-8: the start of a byte order mark');
         this.bom = -1;
@@ -138,168 +160,151 @@ export class RowScanner {
       i++;
       if (++this.bom === BOM.length) this.bom = -1;
     }
-    let segStart = i;
-    let elemStart = 0;
-    let mode = this.mode;
-    const sink = this.sink;
-    const wantSkeleton = sink.skeleton !== undefined;
+    return i;
+  }
 
-    while (i < n) {
-      if (mode === ELEMENT) {
-        // Most of a data file's bytes are rows: their loop is a function of its own, small enough to stay fast.
-        const el = this.element;
-        const after = elementEnd(c, i, n, el);
-        if (after < 0) {
-          i = n; // the element goes on in the next chunk
-          continue;
-        }
-        let stop: boolean | void;
-        if (this.pendingLength) {
-          this.append(c, 0, after);
-          stop = sink.row(this.kind, this.list, this.index, this.pending, 0, this.pendingLength, el.keys);
-          this.pendingLength = 0;
-        } else stop = sink.row(this.kind, this.list, this.index, c, elemStart, after, el.keys);
-        this.index++;
-        mode = ROWS_AFTER;
-        i = after;
-        if (stop) {
-          this.stopped = true;
-          return;
-        }
-        continue;
-      }
+  /** In a row element: hands it to the sink once it ends (in this chunk or a later one). */
+  private scanElement(c: Uint8Array, i: number, n: number): number {
+    // Most of a data file's bytes are rows: their loop is a function of its own, small enough to stay fast.
+    const el = this.element;
+    const after = elementEnd(c, i, n, el);
+    if (after < 0) return n; // the element goes on in the next chunk
+    let stop: boolean | void;
+    if (this.pendingLength) {
+      this.append(c, 0, after);
+      stop = this.sink.row(this.kind, this.list, this.index, this.pending, 0, this.pendingLength, el.keys);
+      this.pendingLength = 0;
+    } else stop = this.sink.row(this.kind, this.list, this.index, c, this.elemStart, after, el.keys);
+    this.index++;
+    this.mode = ROWS_AFTER;
+    if (stop) this.stopped = true;
+    return after;
+  }
 
+  /** In a row list, between elements: whitespace, one comma between elements, `{` starting one, `]` closing the list. */
+  private scanBetweenRows(c: Uint8Array, i: number, n: number): number {
+    for (; i < n; i++) {
       const b = c[i];
-      if (mode === ROWS_FIRST || mode === ROWS_NEXT || mode === ROWS_AFTER) {
-        if (isSpace(b)) {
-          i++;
-          continue;
-        }
-        if (b === LBRACE && mode !== ROWS_AFTER) {
-          mode = ELEMENT;
-          elemStart = i;
-          const el = this.element;
-          el.depth = 1;
-          el.keys = 0;
-          el.inString = false;
-          i++;
-          continue;
-        }
-        if (b === COMMA && mode === ROWS_AFTER) {
-          mode = ROWS_NEXT;
-          i++;
-          continue;
-        }
-        if (b === RBRACKET && mode !== ROWS_NEXT) {
-          // The list closes: the skeleton goes on from its `]`.
-          mode = SKELETON;
-          segStart = i;
-          this.stack.pop();
-          this.expectKey = false;
-          i++;
-          continue;
-        }
-        const at = [...this.listPath(), this.index];
-        if (b === LBRACE || b === RBRACKET || b === COMMA)
-          throw new NotStreamable('misplaced punctuation', [{ path: at, message: 'invalid JSON: expected "," between items, or "]" after the last' }]);
-        throw new NotStreamable('a row that is not a mapping', [{ path: at, message: 'expected a mapping of keys to values' }]);
+      if (isSpace(b)) continue;
+      const mode = this.mode;
+      if (b === LBRACE && mode !== ROWS_AFTER) {
+        this.mode = ELEMENT;
+        this.elemStart = i;
+        const el = this.element;
+        el.depth = 1;
+        el.keys = 0;
+        el.inString = false;
+        return i + 1;
       }
-
-      if (mode === SKELETON_STRING) {
-        if (this.escaped) {
-          this.escaped = false;
-          this.keyBytes?.push(c[i]);
-          i++;
-        }
-        const keyBytes = this.keyBytes;
-        for (; i < n; i++) {
-          const d = c[i];
-          if (d === QUOTE) break;
-          if (keyBytes && keyBytes.length <= MAX_KEY_BYTES) {
-            keyBytes.push(d);
-            if (d === BACKSLASH && i + 1 < n) keyBytes.push(c[i + 1]);
-          }
-          if (d === BACKSLASH) i++;
-        }
-        if (i >= n) {
-          if (i > n) this.escaped = true;
-          i = n;
-          break;
-        }
-        if (keyBytes) {
-          this.key = keyText(keyBytes);
-          this.keyBytes = undefined;
-        }
-        mode = SKELETON;
-        i++;
+      if (b === COMMA && mode === ROWS_AFTER) {
+        this.mode = ROWS_NEXT;
         continue;
       }
+      if (b === RBRACKET && mode !== ROWS_NEXT) {
+        // The list closes: the skeleton goes on from its `]`.
+        this.mode = SKELETON;
+        this.segStart = i;
+        this.stack.pop();
+        this.expectKey = false;
+        return i + 1;
+      }
+      const at = [...this.listPath(), this.index];
+      if (b === LBRACE || b === RBRACKET || b === COMMA)
+        throw new NotStreamable('misplaced punctuation', [{ path: at, message: 'invalid JSON: expected "," between items, or "]" after the last' }]);
+      throw new NotStreamable('a row that is not a mapping', [{ path: at, message: 'expected a mapping of keys to values' }]);
+    }
+    return n;
+  }
 
-      // The skeleton.
-      const stack = this.stack;
-      const top = stack.length ? stack[stack.length - 1] : -1;
+  /** In a string of the skeleton, keeping its bytes when it is a key that matters. */
+  private scanSkeletonString(c: Uint8Array, i: number, n: number): number {
+    if (this.escaped) {
+      this.escaped = false;
+      this.keyBytes?.push(c[i]);
+      i++;
+    }
+    const keyBytes = this.keyBytes;
+    for (; i < n; i++) {
+      const d = c[i];
+      if (d === QUOTE) break;
+      if (keyBytes && keyBytes.length <= MAX_KEY_BYTES) {
+        keyBytes.push(d);
+        if (d === BACKSLASH && i + 1 < n) keyBytes.push(c[i + 1]);
+      }
+      if (d === BACKSLASH) i++;
+    }
+    if (i >= n) {
+      if (i > n) this.escaped = true;
+      return n;
+    }
+    if (keyBytes) {
+      this.key = keyText(keyBytes);
+      this.keyBytes = undefined;
+    }
+    this.mode = SKELETON;
+    return i + 1;
+  }
+
+  /** In the skeleton, outside strings: follows its containers and keys to find the row lists. */
+  private scanSkeleton(c: Uint8Array, i: number, n: number): number {
+    const stack = this.stack;
+    for (; i < n; i++) {
+      const b = c[i];
       if (b === QUOTE) {
+        const top = stack.length ? stack[stack.length - 1] : -1;
         const keyed = this.expectKey && (top === ROOT || top === PLAN || top === CATALOG);
         this.keyBytes = keyed ? [] : undefined;
         this.expectKey = false;
-        mode = SKELETON_STRING;
-        i++;
-        continue;
+        this.mode = SKELETON_STRING;
+        return i + 1;
       }
       if (b === LBRACE || b === LBRACKET) {
-        const object = b === LBRACE;
-        let role = object ? OTHER_OBJECT : OTHER_ARRAY;
-        if (top === -1) {
-          if (this.rootSeen) throw new NotStreamable('invalid JSON: expected the end of the file after the top-level mapping');
-          if (!object) throw new NotStreamable('expected a mapping of keys to values at the top level');
-          this.rootSeen = true;
-          role = ROOT;
-        } else if (top === ROOT && !object && this.key === 'plans') role = PLANS;
-        else if (top === ROOT && !object && this.key === 'catalogs') role = CATALOGS;
-        else if (top === PLANS && object) {
-          role = PLAN;
-          this.plan++;
-        } else if (top === CATALOGS && object) {
-          role = CATALOG;
-          this.catalog++;
-        } else if ((top === PLAN && this.key === 'measures') || (top === CATALOG && this.key === 'entries')) {
-          if (!object) {
-            // A row list: its elements are the sink's, the skeleton keeps `[]`.
-            if (wantSkeleton && i + 1 > segStart) sink.skeleton!(c, segStart, i + 1);
-            stack.push(OTHER_ARRAY);
-            this.kind = top === PLAN ? MEASURES : ENTRIES;
-            this.list = top === PLAN ? this.plan : this.catalog;
-            this.index = 0;
-            mode = ROWS_FIRST;
-            i++;
-            continue;
-          }
-        }
-        stack.push(role);
-        this.expectKey = object;
-        this.key = '';
-        i++;
-        continue;
-      }
-      if (b === RBRACE || b === RBRACKET) {
-        if (top === -1) throw new NotStreamable('invalid JSON: a closing bracket without an opening one');
+        if (this.open(c, i, b === LBRACE)) return i + 1;
+      } else if (b === RBRACE || b === RBRACKET) {
+        if (!stack.length) throw new NotStreamable('invalid JSON: a closing bracket without an opening one');
         stack.pop();
         this.expectKey = false;
-        i++;
-        continue;
-      }
-      if (b === COMMA) {
+      } else if (b === COMMA) {
+        const top = stack.length ? stack[stack.length - 1] : -1;
         this.expectKey = top === ROOT || top === PLAN || top === CATALOG || top === OTHER_OBJECT;
-        i++;
-        continue;
-      }
-      if (top === -1 && !isSpace(b) && this.rootSeen) throw new NotStreamable('invalid JSON: expected the end of the file after the top-level mapping');
-      i++;
+      } else if (!stack.length && !isSpace(b) && this.rootSeen)
+        throw new NotStreamable('invalid JSON: expected the end of the file after the top-level mapping');
     }
+    return n;
+  }
 
-    if (wantSkeleton && (mode === SKELETON || mode === SKELETON_STRING) && n > segStart) sink.skeleton!(c, segStart, n);
-    if (mode === ELEMENT) this.append(c, elemStart, n); // an element that goes on in the next chunk
-    this.mode = mode;
+  /** A `{` or `[` of the skeleton at `c[i]`: what it is in a data file; true when it opens a row list (the mode is then ROWS_FIRST). */
+  private open(c: Uint8Array, i: number, object: boolean): boolean {
+    const stack = this.stack;
+    const top = stack.length ? stack[stack.length - 1] : -1;
+    let role = object ? OTHER_OBJECT : OTHER_ARRAY;
+    if (top === -1) {
+      if (this.rootSeen) throw new NotStreamable('invalid JSON: expected the end of the file after the top-level mapping');
+      if (!object) throw new NotStreamable('expected a mapping of keys to values at the top level');
+      this.rootSeen = true;
+      role = ROOT;
+    } else if (top === ROOT && !object && this.key === 'plans') role = PLANS;
+    else if (top === ROOT && !object && this.key === 'catalogs') role = CATALOGS;
+    else if (top === PLANS && object) {
+      role = PLAN;
+      this.plan++;
+    } else if (top === CATALOGS && object) {
+      role = CATALOG;
+      this.catalog++;
+    } else if (!object && ((top === PLAN && this.key === 'measures') || (top === CATALOG && this.key === 'entries'))) {
+      // A row list: its elements are the sink's, the skeleton keeps `[]`.
+      if (this.sink.skeleton && i + 1 > this.segStart) this.sink.skeleton(c, this.segStart, i + 1);
+      stack.push(OTHER_ARRAY);
+      this.kind = top === PLAN ? MEASURES : ENTRIES;
+      this.list = top === PLAN ? this.plan : this.catalog;
+      this.index = 0;
+      this.mode = ROWS_FIRST;
+      return true;
+    }
+    stack.push(role);
+    this.expectKey = object;
+    this.key = '';
+    return false;
   }
 
   /** The end of the file: throws NotStreamable unless the top-level mapping was closed. */

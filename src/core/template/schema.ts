@@ -124,8 +124,30 @@ export function sheetNameProblem(name: string): string | undefined {
 }
 
 export function templateRules(t: Template): Problem[] {
+  const problems = sheetTitleProblems(t);
+  // The first place of each section kind.
+  const seen = new Map<string, number>();
+  t.sections.forEach((s, i) => {
+    const first = seen.get(s.section);
+    if (first !== undefined) {
+      problems.push({
+        path: ['sections', i, 'section'],
+        message: `section "${s.section}" appears twice (also sections[${first}]); expected each section once`,
+      });
+    } else seen.set(s.section, i);
+    problems.push(...columnProblems(s, i));
+  });
+  if (!seen.has('summary')) {
+    problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
+  }
+  const has = new Set(seen.keys());
+  t.sections.forEach((s, i) => problems.push(...neededSectionProblems(s, i, has)));
+  return problems;
+}
+
+/** Sheet titles Excel refuses, or that two sections share, in each language a title gives. */
+function sheetTitleProblems(t: Template): Problem[] {
   const problems: Problem[] = [];
-  // Sheet titles, in each language a title gives.
   const titles = new Map<string, (string | number)[]>();
   t.sections.forEach((sec, i) => {
     const keys: ['title' | 'observationsTitle', LocalizedText | undefined][] = [['title', sec.title]];
@@ -143,69 +165,68 @@ export function templateRules(t: Template): Problem[] {
       }
     }
   });
-  const seen = new Map<string, number>();
-  t.sections.forEach((s, i) => {
-    const first = seen.get(s.section);
-    if (first !== undefined) {
+  return problems;
+}
+
+/** A column listed twice in one of a section's column lists (section `i`). */
+function columnProblems(s: Section, i: number): Problem[] {
+  const problems: Problem[] = [];
+  const lists: [string, readonly ColumnSpec<string>[] | undefined][] = [['columns', 'columns' in s ? s.columns : undefined]];
+  if (s.section === 'indicators') lists.push(['observationColumns', s.observationColumns]);
+  for (const [key, cols] of lists) {
+    const fields = new Map<string, number>();
+    (cols ?? []).forEach((c, j) => {
+      const f = typeof c === 'string' ? c : c.field;
+      const firstCol = fields.get(f);
+      if (firstCol !== undefined) {
+        problems.push({ path: ['sections', i, key, j], message: `column "${f}" appears twice (also ${key}[${firstCol}]); expected each column once` });
+      } else fields.set(f, j);
+    });
+  }
+  return problems;
+}
+
+/** The section each summary block (and the chart drawn from it) is computed from. */
+const BLOCK_NEEDS: Record<SummaryBlock, SectionKind> = {
+  plans: 'measures',
+  groups: 'measures',
+  catalogs: 'catalog',
+  categories: 'catalog',
+  indicators: 'indicators',
+};
+
+/** A dashboard, summary block or chart (of section `i`) whose section the template lacks (`has`: the kinds it has). */
+function neededSectionProblems(s: Section, i: number, has: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  if (s.section === 'dashboard' && !has.has('indicators')) {
+    problems.push({
+      path: ['sections', i, 'section'],
+      message: 'the dashboard needs the section "indicators", which this template does not have; expected that section too, or no dashboard',
+    });
+  }
+  if (s.section !== 'summary') return problems;
+  (s.blocks ?? []).forEach((b, j) => {
+    if (!has.has(BLOCK_NEEDS[b])) {
       problems.push({
-        path: ['sections', i, 'section'],
-        message: `section "${s.section}" appears twice (also sections[${first}]); expected each section once`,
-      });
-    } else seen.set(s.section, i);
-    const lists: [string, readonly ColumnSpec<string>[] | undefined][] = [['columns', 'columns' in s ? s.columns : undefined]];
-    if (s.section === 'indicators') lists.push(['observationColumns', s.observationColumns]);
-    for (const [key, cols] of lists) {
-      const fields = new Map<string, number>();
-      (cols ?? []).forEach((c, j) => {
-        const f = typeof c === 'string' ? c : c.field;
-        const firstCol = fields.get(f);
-        if (firstCol !== undefined) {
-          problems.push({ path: ['sections', i, key, j], message: `column "${f}" appears twice (also ${key}[${firstCol}]); expected each column once` });
-        } else fields.set(f, j);
+        path: ['sections', i, 'blocks', j],
+        message: `block "${b}" needs the section "${BLOCK_NEEDS[b]}", which this template does not have; expected that section too, or no "${b}" block`,
       });
     }
   });
-  if (!seen.has('summary')) {
-    problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
-  }
-  const needs: Record<SummaryBlock, SectionKind> = {
-    plans: 'measures',
-    groups: 'measures',
-    catalogs: 'catalog',
-    categories: 'catalog',
-    indicators: 'indicators',
-  };
-  t.sections.forEach((s, i) => {
-    if (s.section === 'dashboard' && !seen.has('indicators')) {
+  (s.charts ?? []).forEach((c, j) => {
+    const chart = typeof c === 'string' ? c : c.chart;
+    const block: SummaryBlock = chart;
+    if (s.blocks && !s.blocks.includes(block)) {
       problems.push({
-        path: ['sections', i, 'section'],
-        message: 'the dashboard needs the section "indicators", which this template does not have; expected that section too, or no dashboard',
+        path: ['sections', i, 'charts', j],
+        message: `chart "${chart}" is drawn from the block "${block}", which this summary does not show; expected that block in "blocks" too`,
+      });
+    } else if (!has.has(BLOCK_NEEDS[block])) {
+      problems.push({
+        path: ['sections', i, 'charts', j],
+        message: `chart "${chart}" needs the section "${BLOCK_NEEDS[block]}", which this template does not have; expected that section too, or no "${chart}" chart`,
       });
     }
-    if (s.section !== 'summary') return;
-    (s.blocks ?? []).forEach((b, j) => {
-      if (!seen.has(needs[b])) {
-        problems.push({
-          path: ['sections', i, 'blocks', j],
-          message: `block "${b}" needs the section "${needs[b]}", which this template does not have; expected that section too, or no "${b}" block`,
-        });
-      }
-    });
-    (s.charts ?? []).forEach((c, j) => {
-      const chart = typeof c === 'string' ? c : c.chart;
-      const block: SummaryBlock = chart;
-      if (s.blocks && !s.blocks.includes(block)) {
-        problems.push({
-          path: ['sections', i, 'charts', j],
-          message: `chart "${chart}" is drawn from the block "${block}", which this summary does not show; expected that block in "blocks" too`,
-        });
-      } else if (!seen.has(needs[block])) {
-        problems.push({
-          path: ['sections', i, 'charts', j],
-          message: `chart "${chart}" needs the section "${needs[block]}", which this template does not have; expected that section too, or no "${chart}" chart`,
-        });
-      }
-    });
   });
   return problems;
 }

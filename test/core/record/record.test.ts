@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
-import { buildForm } from '../../../src/core/forms/build';
+import { buildForm } from '../../../src/core/forms/build-form';
 import { selectForm } from '../../../src/core/forms/form';
 import { buildReport } from '../../../src/core/layout/build';
 import type { Sheet } from '../../../src/core/layout/model';

@@ -19,6 +19,7 @@
  * more cells than the limit is refused.
  */
 import { InputError } from '../../../core/errors';
+import { columnLetter, columnNumber } from '../../../core/layout/refs';
 import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid';
 import { attributesOf, decodeText, scanXml, XmlError, type XmlHandler } from './xml-scan';
 import { decodeXstring } from '../xstring';
@@ -170,18 +171,6 @@ function readDateStyles(xml: string): boolean[] {
 
 // ---------------------------------------------------------------- formulas
 
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-function columnOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
 const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
 const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
 
@@ -193,9 +182,9 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
     if (!m) return whole;
     const letters = m[2].toUpperCase();
     if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return whole;
-    const col = m[1] ? columnOf(letters) : columnOf(letters) + dCol;
+    const col = m[1] ? columnNumber(letters) : columnNumber(letters) + dCol;
     const row = m[3] ? Number(m[4]) : Number(m[4]) + dRow;
-    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
+    return `${sheet ?? ''}${m[1] ?? ''}${columnLetter(col)}${m[3] ?? ''}${row}`;
   });
 }
 
@@ -215,7 +204,7 @@ const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s>/])((?:[^>"']|"[^"]*"
 
 function decodeRef(ref: string | undefined): { row: number; col: number } | undefined {
   const m = ref === undefined ? null : REF.exec(ref);
-  return m ? { row: Number(m[2]), col: columnOf(m[1].toUpperCase()) } : undefined;
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : undefined;
 }
 
 /** exceljs's second decoding of a formula's text result (`t="str"`). */
@@ -250,211 +239,236 @@ class PartsSheet implements GridSheet {
   }
 
   private read(xml: string, ctx: SheetContext): void {
-    const rows = this.rows;
-    const merges: Merge[] = [];
-    const masters = new Map<string, { formula: string; row: number; col: number }>();
-    let inData = false;
-    let row = 0;
-    let col = 0;
-    let maxRow = 0;
-    // The cell being read.
-    let cRow = 0;
-    let cCol = 0;
-    let cType: string | undefined;
-    let cStyle = 0;
-    let value = '';
-    let hasValue = false;
-    let formula = '';
-    let fType: string | undefined;
-    let fShared: { si?: string; ref?: string } | undefined;
-    let inCell = false;
-    let inInline = false;
-    let phonetic = 0;
-    /** 0: nothing, 1: a value (`<v>`, or `<t>` of an inline string), 2: a formula. */
-    let capture = 0;
-
-    const put = (v: GridValue) => {
-      let cells = rows.get(cRow);
-      if (!cells) rows.set(cRow, (cells = []));
-      cells[cCol] = v;
-    };
-    const finish = () => {
-      inCell = false;
-      if (formula !== '' || fType !== undefined) {
-        let f = formula;
-        if (fType === 'shared' && fShared?.si !== undefined) {
-          if (fShared.ref !== undefined && formula !== '') masters.set(fShared.si, { formula, row: cRow, col: cCol });
-          else if (formula === '') {
-            const m = masters.get(fShared.si);
-            if (m) f = slideFormula(m.formula, cRow - m.row, cCol - m.col);
-          }
-        }
-        put({ formula: f });
-        return;
-      }
-      if (cType === 's') {
-        if (!hasValue) return;
-        const i = parseInt(value, 10);
-        const strings = ctx.strings();
-        if (!(i >= 0 && i < strings.length))
-          throw new WorkbookError(`cell ${columnLetters(cCol)}${cRow} of sheet "${this.name}" names shared string ${value}, which is missing`);
-        put(strings[i]);
-        return;
-      }
-      if (!hasValue) return;
-      switch (cType) {
-        case 'str':
-          put(decodeXstring(xmlDecodeAgain(value)));
-          break;
-        case 'inlineStr':
-          put(decodeXstring(value));
-          break;
-        case 'b':
-          put(parseInt(value, 10) !== 0);
-          break;
-        case 'e':
-          put(value);
-          break;
-        case 'd': {
-          const d = new Date(value.trim());
-          put(isNaN(d.getTime()) ? decodeXstring(value) : d);
-          break;
-        }
-        default: {
-          const n = parseFloat(value);
-          if (cStyle && ctx.dateStyles()[cStyle]) put(new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000)));
-          else put(n);
-        }
-      }
-    };
-
-    // The cells are in <sheetData>; of what follows it, only the merged ranges are read.
-    const start = SHEET_DATA.exec(xml);
-    SHEET_DATA_END.lastIndex = start ? start.index : 0;
-    const end = start ? SHEET_DATA_END.exec(xml) : null;
-    const cellsXml = start ? xml.slice(start.index, end ? end.index + end[0].length : xml.length) : '';
-    for (const m of (end ? xml.slice(end.index) : start ? '' : xml).matchAll(MERGE_CELL)) {
-      const [a, b] = (attributesOf(m[1]).ref ?? '').split(':');
-      const from = decodeRef(a);
-      const to = decodeRef(b);
-      if (from && to)
-        merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
-    }
-
-    scanXml(cellsXml, {
-      open(name, raw, self) {
-        if (!inData) {
-          if (name === 'sheetData') inData = !self;
-          return;
-        }
-        switch (name) {
-          case 'row': {
-            const r = parseInt(attributesOf(raw).r, 10);
-            row = r > 0 ? r : row + 1;
-            col = 0;
-            if (row > maxRow) maxRow = row;
-            break;
-          }
-          case 'c': {
-            const a = attributesOf(raw);
-            const at = decodeRef(a.r);
-            if (at) {
-              cRow = at.row;
-              cCol = at.col;
-              row = at.row;
-            } else {
-              cRow = row || 1;
-              cCol = col + 1;
-            }
-            col = cCol;
-            if (cRow > maxRow) maxRow = cRow;
-            cType = a.t;
-            cStyle = parseInt(a.s, 10) || 0;
-            value = '';
-            hasValue = false;
-            formula = '';
-            fType = undefined;
-            fShared = undefined;
-            inInline = false;
-            phonetic = 0;
-            capture = 0;
-            inCell = true;
-            break;
-          }
-          case 'v':
-            if (inCell && !self) capture = 1;
-            break;
-          case 'is':
-            if (inCell) inInline = true;
-            break;
-          case 'rPh':
-            if (inCell) phonetic++;
-            break;
-          case 't':
-            if (inInline && !phonetic && !self) capture = 1;
-            break;
-          case 'f': {
-            if (!inCell) break;
-            // A formula is text in <f>, or an <f> with a type (a cell of a shared formula's group has no text).
-            const a = attributesOf(raw);
-            if (a.t !== undefined) fType = a.t;
-            if (a.t === 'shared') fShared = { si: a.si, ref: a.ref };
-            if (!self) capture = 2;
-            break;
-          }
-        }
-      },
-      close(name) {
-        if (!inData) return;
-        switch (name) {
-          case 'sheetData':
-            inData = false;
-            break;
-          case 'c':
-            if (inCell) finish();
-            break;
-          case 'v':
-          case 't':
-          case 'f':
-            capture = 0;
-            break;
-          case 'is':
-            inInline = false;
-            break;
-          case 'rPh':
-            if (phonetic) phonetic--;
-            break;
-        }
-      },
-      text(raw, cdata) {
-        if (!capture) return;
-        const s = cdata ? raw : decodeText(raw);
-        if (!s) return;
-        if (capture === 1) {
-          value += s;
-          hasValue = true;
-        } else formula += s;
-      },
-    });
-
-    this.rowCount = maxRow;
+    const { cellsXml, merges } = splitSheet(xml);
+    const cells = new SheetCells(this.name, ctx, this.rows);
+    scanXml(cellsXml, cells);
+    this.rowCount = cells.maxRow;
     if (merges.length) {
-      let area = 0;
-      const byRow = new Map<number, Merge[]>();
-      for (const m of merges) {
-        area += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
-        if (area > ctx.maxCells)
-          throw new InputError([
-            {
-              file: '',
-              message: `has more than ${ctx.maxCells.toLocaleString('en')} cells in its sheets, counting merged cells; expected a workbook of at most that many`,
-            },
-          ]);
-        for (let r = m.r1; r <= m.r2; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
-        if (m.r2 > this.rowCount) this.rowCount = m.r2;
-      }
-      this.mergesByRow = byRow;
+      this.mergesByRow = mergesByRow(merges, ctx.maxCells);
+      for (const m of merges) if (m.r2 > this.rowCount) this.rowCount = m.r2;
     }
+  }
+}
+
+/** The cells are in <sheetData>; of what follows it, only the merged ranges are read. */
+function splitSheet(xml: string): { cellsXml: string; merges: Merge[] } {
+  const start = SHEET_DATA.exec(xml);
+  SHEET_DATA_END.lastIndex = start ? start.index : 0;
+  const end = start ? SHEET_DATA_END.exec(xml) : null;
+  const cellsXml = start ? xml.slice(start.index, end ? end.index + end[0].length : xml.length) : '';
+  const merges: Merge[] = [];
+  for (const m of (end ? xml.slice(end.index) : start ? '' : xml).matchAll(MERGE_CELL)) {
+    const [a, b] = (attributesOf(m[1]).ref ?? '').split(':');
+    const from = decodeRef(a);
+    const to = decodeRef(b);
+    if (from && to)
+      merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
+  }
+  return { cellsXml, merges };
+}
+
+/** The merges by each row they cover; refuses merges covering more than `maxCells` cells in all. */
+function mergesByRow(merges: Merge[], maxCells: number): Map<number, Merge[]> {
+  let area = 0;
+  const byRow = new Map<number, Merge[]>();
+  for (const m of merges) {
+    area += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+    if (area > maxCells)
+      throw new InputError([
+        {
+          file: '',
+          message: `has more than ${maxCells.toLocaleString('en')} cells in its sheets, counting merged cells; expected a workbook of at most that many`,
+        },
+      ]);
+    for (let r = m.r1; r <= m.r2; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
+  }
+  return byRow;
+}
+
+/** The cells of a `<sheetData>`, put into `rows` as the scanner reads them. */
+class SheetCells implements XmlHandler {
+  /** The last row with a cell (or a `<row>`). */
+  maxRow = 0;
+  private inData = false;
+  private row = 0;
+  private col = 0;
+  /** Shared formulas' first cells, by group. */
+  private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
+  // The cell being read.
+  private cRow = 0;
+  private cCol = 0;
+  private cType: string | undefined;
+  private cStyle = 0;
+  private value = '';
+  private hasValue = false;
+  private formula = '';
+  private fType: string | undefined;
+  private fShared: { si?: string; ref?: string } | undefined;
+  private inCell = false;
+  private inInline = false;
+  private phonetic = 0;
+  /** 0: nothing, 1: a value (`<v>`, or `<t>` of an inline string), 2: a formula. */
+  private capture = 0;
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly ctx: SheetContext,
+    private readonly rows: Map<number, GridValue[]>,
+  ) {}
+
+  open(name: string, raw: string, self: boolean): void {
+    if (!this.inData) {
+      if (name === 'sheetData') this.inData = !self;
+      return;
+    }
+    switch (name) {
+      case 'row': {
+        const r = parseInt(attributesOf(raw).r, 10);
+        this.row = r > 0 ? r : this.row + 1;
+        this.col = 0;
+        if (this.row > this.maxRow) this.maxRow = this.row;
+        break;
+      }
+      case 'c':
+        this.startCell(raw);
+        break;
+      case 'v':
+        if (this.inCell && !self) this.capture = 1;
+        break;
+      case 'is':
+        if (this.inCell) this.inInline = true;
+        break;
+      case 'rPh':
+        if (this.inCell) this.phonetic++;
+        break;
+      case 't':
+        if (this.inInline && !this.phonetic && !self) this.capture = 1;
+        break;
+      case 'f': {
+        if (!this.inCell) break;
+        // A formula is text in <f>, or an <f> with a type (a cell of a shared formula's group has no text).
+        const a = attributesOf(raw);
+        if (a.t !== undefined) this.fType = a.t;
+        if (a.t === 'shared') this.fShared = { si: a.si, ref: a.ref };
+        if (!self) this.capture = 2;
+        break;
+      }
+    }
+  }
+
+  close(name: string): void {
+    if (!this.inData) return;
+    switch (name) {
+      case 'sheetData':
+        this.inData = false;
+        break;
+      case 'c':
+        if (this.inCell) this.finish();
+        break;
+      case 'v':
+      case 't':
+      case 'f':
+        this.capture = 0;
+        break;
+      case 'is':
+        this.inInline = false;
+        break;
+      case 'rPh':
+        if (this.phonetic) this.phonetic--;
+        break;
+    }
+  }
+
+  text(raw: string, cdata: boolean): void {
+    if (!this.capture) return;
+    const s = cdata ? raw : decodeText(raw);
+    if (!s) return;
+    if (this.capture === 1) {
+      this.value += s;
+      this.hasValue = true;
+    } else this.formula += s;
+  }
+
+  /** A `<c>`: where it is (its reference, else next to the cell before), and a clean state. */
+  private startCell(raw: string): void {
+    const a = attributesOf(raw);
+    const at = decodeRef(a.r);
+    if (at) {
+      this.cRow = at.row;
+      this.cCol = at.col;
+      this.row = at.row;
+    } else {
+      this.cRow = this.row || 1;
+      this.cCol = this.col + 1;
+    }
+    this.col = this.cCol;
+    if (this.cRow > this.maxRow) this.maxRow = this.cRow;
+    this.cType = a.t;
+    this.cStyle = parseInt(a.s, 10) || 0;
+    this.value = '';
+    this.hasValue = false;
+    this.formula = '';
+    this.fType = undefined;
+    this.fShared = undefined;
+    this.inInline = false;
+    this.phonetic = 0;
+    this.capture = 0;
+    this.inCell = true;
+  }
+
+  private finish(): void {
+    this.inCell = false;
+    if (this.formula !== '' || this.fType !== undefined) this.put({ formula: this.sharedFormula() });
+    else if (this.hasValue) this.put(this.cellValue());
+  }
+
+  /** The cell's formula: its own text, or its shared formula's moved to this cell. */
+  private sharedFormula(): string {
+    const { formula, fShared } = this;
+    if (this.fType !== 'shared' || fShared?.si === undefined) return formula;
+    if (fShared.ref !== undefined && formula !== '') this.masters.set(fShared.si, { formula, row: this.cRow, col: this.cCol });
+    else if (formula === '') {
+      const m = this.masters.get(fShared.si);
+      if (m) return slideFormula(m.formula, this.cRow - m.row, this.cCol - m.col);
+    }
+    return formula;
+  }
+
+  /** The value of a cell without a formula, by its type. */
+  private cellValue(): GridValue {
+    const value = this.value;
+    switch (this.cType) {
+      case 's': {
+        const i = parseInt(value, 10);
+        const strings = this.ctx.strings();
+        if (!(i >= 0 && i < strings.length))
+          throw new WorkbookError(`cell ${columnLetter(this.cCol)}${this.cRow} of sheet "${this.sheetName}" names shared string ${value}, which is missing`);
+        return strings[i];
+      }
+      case 'str':
+        return decodeXstring(xmlDecodeAgain(value));
+      case 'inlineStr':
+        return decodeXstring(value);
+      case 'b':
+        return parseInt(value, 10) !== 0;
+      case 'e':
+        return value;
+      case 'd': {
+        const d = new Date(value.trim());
+        return isNaN(d.getTime()) ? decodeXstring(value) : d;
+      }
+      default: {
+        const n = parseFloat(value);
+        if (this.cStyle && this.ctx.dateStyles()[this.cStyle]) return new Date(Math.round((n - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+        return n;
+      }
+    }
+  }
+
+  private put(v: GridValue): void {
+    let cells = this.rows.get(this.cRow);
+    if (!cells) this.rows.set(this.cRow, (cells = []));
+    cells[this.cCol] = v;
   }
 }
 

@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../../core/errors';
+import { MB } from '../../bytes';
 import { PartsWorkbook, type Parts } from './parts-grid';
 
 export interface LoadLimits {
@@ -30,8 +31,6 @@ export interface LoadLimits {
   /** Cells in all worksheets together. */
   maxCells: number;
 }
-
-const MB = 1024 * 1024;
 
 /** Returned forms: a form of a few thousand rows is far below these. */
 export const RETURN_LIMITS: LoadLimits = {

@@ -24,20 +24,20 @@ const FIGURES = [
 ] as const;
 
 export function aboutSheet(ctx: Context): Sheet {
-  const L = ctx.labels;
-  const A = L.about;
+  const labels = ctx.labels;
+  const about = labels.about;
   const sheet = emptySheet(ctx, 'about');
-  const label = (k: (typeof FIGURES)[number][0]) => (k === 'reportDate' ? L.summary.reportDate : L.figures[k]);
+  const label = (k: (typeof FIGURES)[number][0]) => (k === 'reportDate' ? labels.summary.reportDate : labels.figures[k]);
   sheet.rows = [
-    { cells: [{ v: A.title, s: 'title' }], height: 30 },
-    { cells: [{ v: A.intro, s: 'wrap' }], height: 48 },
+    { cells: [{ v: about.title, s: 'title' }], height: 30 },
+    { cells: [{ v: about.intro, s: 'wrap' }], height: 48 },
     { cells: [] },
-    { cells: [A.figure, A.howComputed, A.workbookName].map((v) => ({ v, s: 'header' as const })), height: 22 },
+    { cells: [about.figure, about.howComputed, about.workbookName].map((v) => ({ v, s: 'header' as const })), height: 22 },
     ...FIGURES.map(([k, n]) => ({
-      cells: [{ v: label(k), s: 'label' as const }, { v: A.explanations[k], s: 'wrap' as const }, n ? { v: n, s: 'wrap' as const } : undefined],
+      cells: [{ v: label(k), s: 'label' as const }, { v: about.explanations[k], s: 'wrap' as const }, n ? { v: n, s: 'wrap' as const } : undefined],
     })),
     { cells: [] },
-    ...A.notes.map((note) => ({
+    ...about.notes.map((note) => ({
       cells: [
         { v: '•', s: 'text' as const },
         { v: note, s: 'wrap' as const },
@@ -46,19 +46,19 @@ export function aboutSheet(ctx: Context): Sheet {
     { cells: [] },
     {
       cells: [
-        { v: A.provenance, s: 'sectionTitle' },
+        { v: about.provenance, s: 'sectionTitle' },
         { v: null, s: 'sectionTitle' },
         { v: null, s: 'sectionTitle' },
       ],
     },
     ...(
       [
-        [A.provenanceKeys.format, FORMAT],
-        [A.provenanceKeys.template, ctx.template.name],
-        [A.provenanceKeys.generator, ctx.options.generator],
-        [A.provenanceKeys.period, ctx.data.report.period],
-        [A.provenanceKeys.locale, ctx.locale],
-        [A.provenanceKeys.generated, ctx.options.generatedAt],
+        [about.provenanceKeys.format, FORMAT],
+        [about.provenanceKeys.template, ctx.template.name],
+        [about.provenanceKeys.generator, ctx.options.generator],
+        [about.provenanceKeys.period, ctx.data.report.period],
+        [about.provenanceKeys.locale, ctx.locale],
+        [about.provenanceKeys.generated, ctx.options.generatedAt],
       ] as const
     ).map(([k, v]) => ({
       cells: [

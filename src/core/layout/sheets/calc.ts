@@ -11,7 +11,28 @@ import { CALC_COLUMNS, CALC_SHEET, groupKey, type FigureCodes } from '../figure-
 import { fullRange, wildcardFree } from '../formulas';
 import type { Cell, Row, Sheet } from '../model';
 import type { ObservationOrder } from '../observation-order';
-import { sheetPrefix } from '../refs';
+import { columnNumber, sheetPrefix } from '../refs';
+
+/** Column widths of the sheet, A onwards. */
+const WIDTHS = [16, 10, 10, 40, 10, 10, 40, 12, 10, 16, 4, 14, 14];
+
+/** The sheet's rows, filled cell by cell at column letters. */
+class CalcRows {
+  readonly rows: Row[] = [];
+
+  putAt(row: number, letter: string, cell: Cell): void {
+    const r = (this.rows[row - 1] ??= { cells: [] });
+    r.cells[columnNumber(letter) - 1] = cell;
+  }
+
+  put(row: number, col: keyof typeof CALC_COLUMNS, cell: Cell): void {
+    this.putAt(row, CALC_COLUMNS[col], cell);
+  }
+
+  header(col: keyof typeof CALC_COLUMNS, v: string): void {
+    this.put(1, col, { v, s: 'header' });
+  }
+}
 
 export function calcSheet(
   ctx: Context,
@@ -20,109 +41,100 @@ export function calcSheet(
   enterprises: EnterpriseCodes | undefined,
   order?: ObservationOrder,
 ): Sheet {
-  const L = ctx.labels.calc;
-  const sheetName = ctx.sheetName.measures;
-  const rows: Row[] = [];
-  const putAt = (row: number, letter: string, cell: Cell) => {
-    const r = (rows[row - 1] ??= { cells: [] });
-    r.cells[letter.charCodeAt(0) - 65] = cell;
-  };
-  const put = (row: number, col: keyof typeof CALC_COLUMNS, cell: Cell) => putAt(row, CALC_COLUMNS[col], cell);
-  const header = (col: keyof typeof CALC_COLUMNS, v: string) => put(1, col, { v, s: 'header' });
-  if (codes) planAndGroupCounts(codes);
-  if (enterprises) enterpriseCounts(enterprises);
+  const out = new CalcRows();
+  if (codes) {
+    planCounts(ctx, out, codes);
+    if (codes.groups && codes.groupLetter && groupRows !== undefined) groupCounts(ctx, out, codes, codes.groupLetter, groupRows);
+  }
+  if (enterprises) enterpriseCounts(ctx, out, enterprises);
   for (const { letter, title, value } of order?.cells ?? []) {
-    putAt(1, letter, { v: title, s: 'header' });
-    putAt(2, letter, value);
+    out.putAt(1, letter, { v: title, s: 'header' });
+    out.putAt(2, letter, value);
   }
-
-  function enterpriseCounts(e: EnterpriseCodes) {
-    const C = ENTERPRISE_COLUMNS;
-    putAt(1, C.name, { v: L.enterprise, s: 'header' });
-    putAt(1, C.bin, { v: L.pairCode, s: 'header' });
-    putAt(1, C.count, { v: L.entries, s: 'header' });
-    putAt(1, C.catalog, { v: L.catalogKey, s: 'header' });
-    e.names.forEach((v, k) => putAt(k + 2, C.name, { v }));
-    e.catalogIds.forEach((v, k) => putAt(k + 2, C.catalog, { v }));
-    e.bins.forEach((v, k) => {
-      putAt(k + 2, C.bin, { v });
-      putAt(k + 2, C.count, k === 0 && e.frequency ? { f: e.frequency.formula, v: e.counts[0], array: e.frequency.range } : { v: e.counts[k], spilled: true });
-    });
-  }
-
-  function planAndGroupCounts(codes: FigureCodes) {
-    header('planKey', L.planKey);
-    header('planBin', L.code);
-    header('planCount', L.count);
-
-    const figures = ctx.figures.plans;
-    codes.plans.forEach((plan, i) => put(i + 2, 'planKey', { v: plan.id }));
-    const planCounts = figures.flatMap((f) => [f.measures - f.completed - f.cancelled - f.overdue, f.overdue, f.completed, f.cancelled]);
-    planCounts.forEach((n, k) => {
-      const row = k + 2;
-      put(row, 'planBin', { v: 4 * (Math.floor(k / 4) + 1) + (k % 4) });
-      put(row, 'planCount', k === 0 ? arrayFormula(codes.planLetter, 'planBin', planCounts.length, n) : { v: n, spilled: true });
-    });
-
-    if (codes.groups && codes.groupLetter && groupRows !== undefined) {
-      header('groupKey', L.groupKey);
-      header('groupBin', L.code);
-      header('groupCount', L.count);
-      const summary = sheetPrefix(ctx.sheetName.summary);
-      codes.groups.forEach(({ plan, group }, j) => {
-        const r = groupRows + j;
-        put(j + 2, 'groupKey', {
-          f: wildcardFree(`${summary}$A$${r}&"|"&${summary}$B$${r}`),
-          v: groupKey(codes.plans[plan].id, codes.plans[plan].groups![group]),
-        });
-      });
-      const groupCounts = codes.groups.flatMap(({ plan, group }) => {
-        const f = figures[plan].groups[group];
-        return [f.measures - f.completed - f.cancelled, f.completed, f.cancelled];
-      });
-      groupCounts.forEach((n, k) => {
-        const row = k + 2;
-        put(row, 'groupBin', { v: 4 * (Math.floor(k / 3) + 1) + (k % 3) + 1 });
-        put(row, 'groupCount', k === 0 ? arrayFormula(codes.groupLetter!, 'groupBin', groupCounts.length, n) : { v: n, spilled: true });
-      });
-    }
-  }
-
-  function arrayFormula(letter: string, bins: 'planBin' | 'groupBin', n: number, first: number): Cell {
-    const count = bins === 'planBin' ? CALC_COLUMNS.planCount : CALC_COLUMNS.groupCount;
-    const bin = CALC_COLUMNS[bins];
-    return {
-      // LibreOffice gives #VALUE! (Excel zeros) when no row has a code yet: IFERROR makes those zeros.
-      f: `IFERROR(FREQUENCY(${fullRange({ sheet: sheetName, letter })},$${bin}$2:$${bin}$${n + 1}),0)`,
-      v: first,
-      array: `${count}2:${count}${n + 1}`,
-    };
-  }
-
+  const rows = out.rows;
   for (let i = 0; i < rows.length; i++) rows[i] ??= { cells: [] };
   return {
     key: 'calc',
     name: CALC_SHEET,
     state: 'hidden',
-    columns: [
-      { width: 16 },
-      { width: 10 },
-      { width: 10 },
-      { width: 40 },
-      { width: 10 },
-      { width: 10 },
-      { width: 40 },
-      { width: 12 },
-      { width: 10 },
-      { width: 16 },
-      { width: 4 },
-      { width: 14 },
-      { width: 14 },
-    ].slice(0, rows[0].cells.length),
+    columns: WIDTHS.slice(0, rows[0].cells.length).map((width) => ({ width })),
     rows,
     merges: [],
     validations: [],
     conditionalFormats: [],
     freeze: { rows: 1, columns: 0 },
   };
+}
+
+/** The plans' codes, and the rows of each plan and status class counted in one FREQUENCY. */
+function planCounts(ctx: Context, out: CalcRows, codes: FigureCodes): void {
+  const labels = ctx.labels.calc;
+  out.header('planKey', labels.planKey);
+  out.header('planBin', labels.code);
+  out.header('planCount', labels.count);
+  codes.plans.forEach((plan, i) => out.put(i + 2, 'planKey', { v: plan.id }));
+  const counts = ctx.figures.plans.flatMap((f) => [f.measures - f.completed - f.cancelled - f.overdue, f.overdue, f.completed, f.cancelled]);
+  counts.forEach((n, k) => {
+    const row = k + 2;
+    out.put(row, 'planBin', { v: 4 * (Math.floor(k / 4) + 1) + (k % 4) });
+    out.put(row, 'planCount', k === 0 ? arrayFormula(ctx, codes.planLetter, 'planBin', counts.length, n) : { v: n, spilled: true });
+  });
+}
+
+/** The groups' keys (from the Summary's group rows, from `groupRows` on), and their rows counted in one FREQUENCY. */
+function groupCounts(ctx: Context, out: CalcRows, codes: FigureCodes, groupLetter: string, groupRows: number): void {
+  const labels = ctx.labels.calc;
+  const groups = codes.groups!;
+  out.header('groupKey', labels.groupKey);
+  out.header('groupBin', labels.code);
+  out.header('groupCount', labels.count);
+  const summary = sheetPrefix(ctx.sheetName.summary);
+  groups.forEach(({ plan, group }, j) => {
+    const r = groupRows + j;
+    out.put(j + 2, 'groupKey', {
+      f: wildcardFree(`${summary}$A$${r}&"|"&${summary}$B$${r}`),
+      v: groupKey(codes.plans[plan].id, codes.plans[plan].groups![group]),
+    });
+  });
+  const counts = groups.flatMap(({ plan, group }) => {
+    const f = ctx.figures.plans[plan].groups[group];
+    return [f.measures - f.completed - f.cancelled, f.completed, f.cancelled];
+  });
+  counts.forEach((n, k) => {
+    const row = k + 2;
+    out.put(row, 'groupBin', { v: 4 * (Math.floor(k / 3) + 1) + (k % 3) + 1 });
+    out.put(row, 'groupCount', k === 0 ? arrayFormula(ctx, groupLetter, 'groupBin', counts.length, n) : { v: n, spilled: true });
+  });
+}
+
+/** The FREQUENCY over a Measures code column (`letter`) by the bins, spilling down the count column. */
+function arrayFormula(ctx: Context, letter: string, bins: 'planBin' | 'groupBin', n: number, first: number): Cell {
+  const count = bins === 'planBin' ? CALC_COLUMNS.planCount : CALC_COLUMNS.groupCount;
+  const bin = CALC_COLUMNS[bins];
+  return {
+    // LibreOffice gives #VALUE! (Excel zeros) when no row has a code yet: IFERROR makes those zeros.
+    f: `IFERROR(FREQUENCY(${fullRange({ sheet: ctx.sheetName.measures, letter })},$${bin}$2:$${bin}$${n + 1}),0)`,
+    v: first,
+    array: `${count}2:${count}${n + 1}`,
+  };
+}
+
+/** The enterprise names, the catalog ids, and every known catalog | enterprise code with its rows counted in one FREQUENCY. */
+function enterpriseCounts(ctx: Context, out: CalcRows, e: EnterpriseCodes): void {
+  const labels = ctx.labels.calc;
+  const columns = ENTERPRISE_COLUMNS;
+  out.putAt(1, columns.name, { v: labels.enterprise, s: 'header' });
+  out.putAt(1, columns.bin, { v: labels.pairCode, s: 'header' });
+  out.putAt(1, columns.count, { v: labels.entries, s: 'header' });
+  out.putAt(1, columns.catalog, { v: labels.catalogKey, s: 'header' });
+  e.names.forEach((v, k) => out.putAt(k + 2, columns.name, { v }));
+  e.catalogIds.forEach((v, k) => out.putAt(k + 2, columns.catalog, { v }));
+  e.bins.forEach((v, k) => {
+    out.putAt(k + 2, columns.bin, { v });
+    out.putAt(
+      k + 2,
+      columns.count,
+      k === 0 && e.frequency ? { f: e.frequency.formula, v: e.counts[0], array: e.frequency.range } : { v: e.counts[k], spilled: true },
+    );
+  });
 }

@@ -14,7 +14,7 @@ interface Item {
 }
 
 export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): Sheet {
-  const L = ctx.labels;
+  const labels = ctx.labels;
   const items: RowSource<Item> = entryItems(ctx);
   const position = new Map((ctx.data.catalogs ?? []).map((c, i) => [c, i]));
   const cell = ({ catalog, entry: e }: Item, field: EntryField): Cell | undefined => {
@@ -26,7 +26,7 @@ export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): 
       case 'enterprise':
         return text(e.enterprise, 'wrap');
       case 'category':
-        return text(L.categories[e.category]);
+        return text(labels.categories[e.category]);
       case 'registration':
         return text(e.registration);
       case 'listed':
@@ -42,24 +42,24 @@ export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): 
     items,
     cell,
     helpers: codes && {
-      titles: [L.calc.enterpriseCode, L.calc.newEnterprise],
+      titles: [labels.calc.enterpriseCode, labels.calc.newEnterprise],
       cells: (row, item) => codes.helperCells(row, item && { catalog: position.get(item.catalog)!, entry: item.entry }),
     },
     validations: (col, last) => [
       {
         range: `${col('category')}2:${col('category')}${last}`,
-        rule: { type: 'list', values: CATEGORIES.map((c) => L.categories[c]) },
-        prompt: { title: L.validation.categoryTitle, message: L.validation.categoryPrompt },
+        rule: { type: 'list', values: CATEGORIES.map((c) => labels.categories[c]) },
+        prompt: { title: labels.validation.categoryTitle, message: labels.validation.categoryPrompt },
       },
       {
         range: `${col('listed')}2:${col('listed')}${last}`,
         rule: { type: 'date' },
-        prompt: { title: L.validation.dateTitle, message: L.validation.datePrompt },
+        prompt: { title: labels.validation.dateTitle, message: labels.validation.datePrompt },
       },
       {
         range: `${col('hospitals')}2:${col('hospitals')}${last}`,
         rule: { type: 'whole', min: 0 },
-        prompt: { title: L.validation.hospitalsTitle, message: L.validation.hospitalsPrompt },
+        prompt: { title: labels.validation.hospitalsTitle, message: labels.validation.hospitalsPrompt },
       },
     ],
     conditionalFormats: (col, last) => [{ range: `${col('hospitals')}2:${col('hospitals')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR }],

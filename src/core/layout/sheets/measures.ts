@@ -24,7 +24,7 @@ const STATUS_STYLES: Record<(typeof STATUSES)[number], StyleName> = {
 };
 
 export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): Sheet {
-  const L = ctx.labels;
+  const labels = ctx.labels;
   const items: RowSource<Item> = measureItems(ctx);
   const cell = ({ plan, measure: m }: Item, field: MeasureField): Cell | undefined => {
     switch (field) {
@@ -41,7 +41,7 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
       case 'due':
         return date(m.due);
       case 'status':
-        return text(L.statuses[m.status]);
+        return text(labels.statuses[m.status]);
       case 'completed':
         return date(m.completed);
       case 'progress':
@@ -50,8 +50,8 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
         return text(m.note, 'wrap');
     }
   };
-  const completed = formulaString(L.statuses.completed);
-  const cancelled = formulaString(L.statuses.cancelled);
+  const completed = formulaString(labels.statuses.completed);
+  const cancelled = formulaString(labels.statuses.cancelled);
   const planIndex = new Map((ctx.data.plans ?? []).map((p, i) => [p.id, i]));
   return dataSheet(ctx, {
     lazy: true,
@@ -60,24 +60,24 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
     items,
     cell,
     helpers: codes && {
-      titles: [L.calc.planCode, ...(codes.groupLetter ? [L.calc.groupCode] : [])],
+      titles: [labels.calc.planCode, ...(codes.groupLetter ? [labels.calc.groupCode] : [])],
       cells: (row, item) => codes.helperCells(row, item && { plan: planIndex.get(item.plan.id)!, measure: item.measure }),
     },
     validations: (col, last) => [
       {
         range: `${col('status')}2:${col('status')}${last}`,
-        rule: { type: 'list', values: STATUSES.map((s) => L.statuses[s]) },
-        prompt: { title: L.validation.statusTitle, message: L.validation.statusPrompt },
+        rule: { type: 'list', values: STATUSES.map((s) => labels.statuses[s]) },
+        prompt: { title: labels.validation.statusTitle, message: labels.validation.statusPrompt },
       },
       ...(['due', 'completed'] as const).map((f) => ({
         range: `${col(f)}2:${col(f)}${last}`,
         rule: { type: 'date' as const },
-        prompt: { title: L.validation.dateTitle, message: L.validation.datePrompt },
+        prompt: { title: labels.validation.dateTitle, message: labels.validation.datePrompt },
       })),
       {
         range: `${col('progress')}2:${col('progress')}${last}`,
         rule: { type: 'decimal', min: 0, max: 1 },
-        prompt: { title: L.validation.progressTitle, message: L.validation.progressPrompt },
+        prompt: { title: labels.validation.progressTitle, message: labels.validation.progressPrompt },
       },
     ],
     conditionalFormats: (col, last) => {
@@ -94,7 +94,7 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
         ...STATUSES.map((s): ConditionalFormat => ({
           range: `${col('status')}2:${col('status')}${last}`,
           type: 'expression',
-          formula: `${status}=${formulaString(L.statuses[s])}`,
+          formula: `${status}=${formulaString(labels.statuses[s])}`,
           style: STATUS_STYLES[s],
         })),
         { range: `${col('progress')}2:${col('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 },

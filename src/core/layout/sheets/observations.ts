@@ -33,7 +33,7 @@ interface Item {
 }
 
 export function observationsSheet(ctx: Context): Sheet {
-  const L = ctx.labels;
+  const labels = ctx.labels;
   const indicators = ctx.data.indicators ?? [];
   const items: Item[] = indicators.flatMap((indicator) => indicator.observations.map((obs) => ({ indicator, obs })));
   const position = new Map(indicators.map((ind, i) => [ind.id, i + 1]));
@@ -63,7 +63,7 @@ export function observationsSheet(ctx: Context): Sheet {
     items,
     cell,
     helpers: {
-      titles: [L.calc.observationCode],
+      titles: [labels.calc.observationCode],
       cells: (row, item) => [
         {
           f: codeFormula(row),
@@ -75,7 +75,7 @@ export function observationsSheet(ctx: Context): Sheet {
       (['value', 'growth'] as const).map((f) => ({
         range: `${col(f)}2:${col(f)}${last}`,
         rule: { type: 'decimal' as const },
-        prompt: { title: L.validation.numberTitle, message: L.validation.numberPrompt },
+        prompt: { title: labels.validation.numberTitle, message: labels.validation.numberPrompt },
       })),
   });
 }

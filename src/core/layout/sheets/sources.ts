@@ -12,8 +12,14 @@ export const SOURCE_FIELDS = ['kind', 'id', 'title', 'region', 'issued', 'source
 type Item = { kind: 'plan'; plan: StreamablePlan } | { kind: 'catalog'; catalog: StreamableCatalog };
 
 export function sourcesSheet(ctx: Context): Sheet {
-  const L = ctx.labels;
-  const columns = resolveColumns(undefined, SOURCE_FIELDS, L.sourceFields, { kind: 10, id: 18, title: 60, region: 20, issued: 12, source: 60 }, ctx.locale);
+  const labels = ctx.labels;
+  const columns = resolveColumns(
+    undefined,
+    SOURCE_FIELDS,
+    labels.sourceFields,
+    { kind: 10, id: 18, title: 60, region: 20, issued: 12, source: 60 },
+    ctx.locale,
+  );
   const items: Item[] = [
     ...(ctx.has.measures ? (ctx.data.plans ?? []).map((plan): Item => ({ kind: 'plan', plan })) : []),
     ...(ctx.has.catalog ? (ctx.data.catalogs ?? []).map((catalog): Item => ({ kind: 'catalog', catalog })) : []),
@@ -22,7 +28,7 @@ export function sourcesSheet(ctx: Context): Sheet {
     const it = item.kind === 'plan' ? item.plan : item.catalog;
     switch (field) {
       case 'kind':
-        return text(L.sourceKinds[item.kind]);
+        return text(labels.sourceKinds[item.kind]);
       case 'id':
         return text(it.id);
       case 'title':

@@ -31,67 +31,71 @@ const INPUT_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'inputWrap',
 
 /** Column titles: the report's words for the same fields, so a form and a report read alike. */
 export function columnTitles(kind: FormKind, locale: Locale): string[] {
-  const L = labelsFor(locale);
-  const F = formLabelsFor(locale);
+  const labels = labelsFor(locale);
+  const formLabels = formLabelsFor(locale);
   const titles: Record<FormKind, Record<string, string>> = {
-    measures: L.measureFields,
-    indicators: { ...L.indicatorFields, ...L.observationFields },
-    catalog: { ...L.entryFields, no: F.entryNo },
+    measures: labels.measureFields,
+    indicators: { ...labels.indicatorFields, ...labels.observationFields },
+    catalog: { ...labels.entryFields, no: formLabels.entryNo },
   };
   return FORM_COLUMNS[kind].map((c) => titles[kind][c.field]);
 }
 
 /** What the form's value cells show for a value: localized words for statuses and categories, dates as dates. */
 function cellOf(type: ColumnType, locked: boolean, v: Scalar, locale: Locale): Cell {
-  const L = labelsFor(locale);
+  const labels = labelsFor(locale);
   const s = locked ? (LOCKED_STYLE[type] ?? 'locked') : (INPUT_STYLE[type] ?? 'input');
   let value: Cell['v'] = v;
   if (v !== null && type === 'date') value = { date: String(v) };
-  else if (v !== null && type === 'status') value = L.statuses[v as Status] ?? v;
-  else if (v !== null && type === 'category') value = L.categories[v as Category] ?? v;
+  else if (v !== null && type === 'status') value = labels.statuses[v as Status] ?? v;
+  else if (v !== null && type === 'category') value = labels.categories[v as Category] ?? v;
   return locked ? { v: value, s } : { v: value, s, locked: false };
 }
 
-function scopeOf(content: FormContent, F: FormLabels): { label: string; value: string } {
+function scopeOf(content: FormContent, formLabels: FormLabels): { label: string; value: string } {
   const s = content.scope;
-  if (s.lead !== undefined) return { label: F.head.lead, value: s.plan ? `${s.lead} (${s.plan})` : s.lead };
-  if (s.plan !== undefined) return { label: F.head.plan, value: s.plan };
-  if (s.catalog !== undefined) return { label: F.head.catalog, value: s.catalog };
-  return { label: F.head.department, value: s.department ?? F.head.all };
+  if (s.lead !== undefined) return { label: formLabels.head.lead, value: s.plan ? `${s.lead} (${s.plan})` : s.lead };
+  if (s.plan !== undefined) return { label: formLabels.head.plan, value: s.plan };
+  if (s.catalog !== undefined) return { label: formLabels.head.catalog, value: s.catalog };
+  return { label: formLabels.head.department, value: s.department ?? formLabels.head.all };
 }
 
 function validations(kind: FormKind, first: number, last: number, locale: Locale): Validation[] {
-  const L = labelsFor(locale);
-  const V = L.validation;
-  const F = formLabelsFor(locale).validation;
+  const labels = labelsFor(locale);
+  const validation = labels.validation;
+  const formValidation = formLabelsFor(locale).validation;
   const out: Validation[] = [];
   FORM_COLUMNS[kind].forEach((c, i) => {
     if (c.locked) return;
     const range = `${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`;
     switch (c.type) {
       case 'status':
-        out.push({ range, rule: { type: 'list', values: STATUSES.map((x) => L.statuses[x]) }, prompt: { title: V.statusTitle, message: V.statusPrompt } });
+        out.push({
+          range,
+          rule: { type: 'list', values: STATUSES.map((x) => labels.statuses[x]) },
+          prompt: { title: validation.statusTitle, message: validation.statusPrompt },
+        });
         break;
       case 'category':
         out.push({
           range,
-          rule: { type: 'list', values: CATEGORIES.map((x) => L.categories[x]) },
-          prompt: { title: V.categoryTitle, message: V.categoryPrompt },
+          rule: { type: 'list', values: CATEGORIES.map((x) => labels.categories[x]) },
+          prompt: { title: validation.categoryTitle, message: validation.categoryPrompt },
         });
         break;
       case 'date':
-        out.push({ range, rule: { type: 'date' }, prompt: { title: V.dateTitle, message: V.datePrompt } });
+        out.push({ range, rule: { type: 'date' }, prompt: { title: validation.dateTitle, message: validation.datePrompt } });
         break;
       case 'percent':
         if (c.field === 'progress')
-          out.push({ range, rule: { type: 'decimal', min: 0, max: 1 }, prompt: { title: V.progressTitle, message: V.progressPrompt } });
-        else out.push({ range, rule: { type: 'decimal' }, prompt: { title: F.growthTitle, message: F.growthPrompt } });
+          out.push({ range, rule: { type: 'decimal', min: 0, max: 1 }, prompt: { title: validation.progressTitle, message: validation.progressPrompt } });
+        else out.push({ range, rule: { type: 'decimal' }, prompt: { title: formValidation.growthTitle, message: formValidation.growthPrompt } });
         break;
       case 'number':
-        out.push({ range, rule: { type: 'decimal' }, prompt: { title: F.valueTitle, message: F.valuePrompt } });
+        out.push({ range, rule: { type: 'decimal' }, prompt: { title: formValidation.valueTitle, message: formValidation.valuePrompt } });
         break;
       case 'whole':
-        out.push({ range, rule: { type: 'whole', min: 0 }, prompt: { title: V.hospitalsTitle, message: V.hospitalsPrompt } });
+        out.push({ range, rule: { type: 'whole', min: 0 }, prompt: { title: validation.hospitalsTitle, message: validation.hospitalsPrompt } });
         break;
     }
   });
@@ -99,22 +103,22 @@ function validations(kind: FormKind, first: number, last: number, locale: Locale
 }
 
 function formSheet(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { sheet: Sheet; head: Scalar[] } {
-  const F = formLabelsFor(locale);
+  const formLabels = formLabelsFor(locale);
   const kind = content.scope.kind;
   const columns = FORM_COLUMNS[kind];
-  const scope = scopeOf(content, F);
+  const scope = scopeOf(content, formLabels);
   const head: Scalar[] = [data.report.region, content.scope.period, scope.value];
   const rows: Row[] = [];
-  rows[HEAD.title - 1] = { cells: [{ v: F.titles[kind], s: 'title' }], height: 26 };
+  rows[HEAD.title - 1] = { cells: [{ v: formLabels.titles[kind], s: 'title' }], height: 26 };
   rows[HEAD.region - 1] = {
     cells: [
-      { v: F.head.region, s: 'label' },
+      { v: formLabels.head.region, s: 'label' },
       { v: head[0], s: 'text' },
     ],
   };
   rows[HEAD.period - 1] = {
     cells: [
-      { v: F.head.period, s: 'label' },
+      { v: formLabels.head.period, s: 'label' },
       { v: head[1], s: 'period' },
     ],
   };
@@ -124,7 +128,7 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
       { v: head[2], s: 'text' },
     ],
   };
-  rows[HEAD.hint - 1] = { cells: [{ v: F.hint, s: 'muted' }] };
+  rows[HEAD.hint - 1] = { cells: [{ v: formLabels.hint, s: 'muted' }] };
   for (let r = 0; r < HEAD.header - 1; r++) rows[r] ??= { cells: [] };
   rows.push({ cells: columnTitles(kind, locale).map((v) => ({ v, s: 'header' as const })), height: 30 });
   for (const values of content.rows) rows.push({ cells: columns.map((c, i) => cellOf(c.type, c.locked, values[i] ?? null, locale)) });
@@ -132,7 +136,7 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
   const first = HEAD.header + 1;
   const last = Math.max(first, HEAD.header + content.rows.length + content.newRows);
   const esc = (s: string) => s.replace(/&/g, '&&');
-  const name = F.sheets[kind];
+  const name = formLabels.sheets[kind];
   const sheet: Sheet = {
     key: kind,
     name,
@@ -148,7 +152,7 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
       paper: 'A4',
       fitToWidth: true,
       repeatRows: `${HEAD.header}:${HEAD.header}`,
-      header: `&L${esc(F.titles[kind])}: ${esc(String(head[2]))}&R${esc(data.report.region)} ${esc(content.scope.period)}`,
+      header: `&L${esc(formLabels.titles[kind])}: ${esc(String(head[2]))}&R${esc(data.report.region)} ${esc(content.scope.period)}`,
       footer: `&L${esc(name)}&R${esc(labelsFor(locale).print.page)} &P ${esc(labelsFor(locale).print.of)} &N`,
     },
     tabColor: TAB_COLORS.data,
@@ -159,18 +163,18 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
 }
 
 function instructionsSheet(content: FormContent, record: FormRecord, locale: Locale, options: FormBuildOptions): Sheet {
-  const F = formLabelsFor(locale);
-  const L = labelsFor(locale);
-  const I = F.instructions;
+  const formLabels = formLabelsFor(locale);
+  const labels = labelsFor(locale);
+  const instructions = formLabels.instructions;
   const kind = content.scope.kind;
   const words = (xs: string[]) => xs.join(locale === 'zh-CN' ? '、' : ', ');
   const fill = (s: string) =>
-    s.replace('{statuses}', words(STATUSES.map((x) => L.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => L.categories[x])));
-  const steps = [...I.steps[kind].map(fill), ...I.general];
-  const scope = scopeOf(content, F);
+    s.replace('{statuses}', words(STATUSES.map((x) => labels.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => labels.categories[x])));
+  const steps = [...instructions.steps[kind].map(fill), ...instructions.general];
+  const scope = scopeOf(content, formLabels);
   const rows: Row[] = [
-    { cells: [{ v: I.title, s: 'title' }], height: 26 },
-    { cells: [{ v: I.intro[kind], s: 'wrap' }, undefined] },
+    { cells: [{ v: instructions.title, s: 'title' }], height: 26 },
+    { cells: [{ v: instructions.intro[kind], s: 'wrap' }, undefined] },
     { cells: [] },
     ...steps.map((step, i) => ({
       cells: [
@@ -181,19 +185,19 @@ function instructionsSheet(content: FormContent, record: FormRecord, locale: Loc
     { cells: [] },
     {
       cells: [
-        { v: I.about, s: 'sectionTitle' },
+        { v: instructions.about, s: 'sectionTitle' },
         { v: null, s: 'sectionTitle' },
       ],
     },
     ...(
       [
-        [I.keys.form, F.titles[kind]],
-        [I.keys.region, record.region],
-        [I.keys.period, record.period],
-        [I.keys.scope, `${scope.label}: ${scope.value}`],
-        [I.keys.rows, String(content.rows.length)],
-        [I.keys.made, options.generatedAt],
-        [I.keys.generator, options.generator],
+        [instructions.keys.form, formLabels.titles[kind]],
+        [instructions.keys.region, record.region],
+        [instructions.keys.period, record.period],
+        [instructions.keys.scope, `${scope.label}: ${scope.value}`],
+        [instructions.keys.rows, String(content.rows.length)],
+        [instructions.keys.made, options.generatedAt],
+        [instructions.keys.generator, options.generator],
       ] as const
     ).map(([k, v]) => ({
       cells: [
@@ -204,7 +208,7 @@ function instructionsSheet(content: FormContent, record: FormRecord, locale: Loc
   ];
   const sheet: Sheet = {
     key: 'about',
-    name: F.sheets.instructions,
+    name: formLabels.sheets.instructions,
     state: 'visible',
     columns: [{ width: 18 }, { width: 100 }],
     rows,
@@ -216,13 +220,13 @@ function instructionsSheet(content: FormContent, record: FormRecord, locale: Loc
       orientation: 'portrait',
       paper: 'A4',
       fitToWidth: true,
-      header: `&L${F.titles[kind].replace(/&/g, '&&')}`,
-      footer: `&L${I.title.replace(/&/g, '&&')}&R&P / &N`,
+      header: `&L${formLabels.titles[kind].replace(/&/g, '&&')}`,
+      footer: `&L${instructions.title.replace(/&/g, '&&')}&R&P / &N`,
     },
     protection: { password: options.password },
   };
   // The merged intro spans both columns: fit its height to their width.
-  const introLines = Math.ceil((I.intro[kind].length * (locale === 'zh-CN' ? 2 : 1)) / 112) + 1;
+  const introLines = Math.ceil((instructions.intro[kind].length * (locale === 'zh-CN' ? 2 : 1)) / 112) + 1;
   rows[1].height = Math.min(409, introLines * 15);
   fitRowHeights(sheet);
   return sheet;
@@ -230,7 +234,7 @@ function instructionsSheet(content: FormContent, record: FormRecord, locale: Loc
 
 /** The layout model of a form, and the record it carries. */
 export function buildForm(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { workbook: Workbook; record: FormRecord } {
-  const F = formLabelsFor(locale);
+  const formLabels = formLabelsFor(locale);
   const { sheet, head } = formSheet(content, data, locale, options);
   const record = makeFormRecord(content, {
     region: data.report.region,
@@ -240,7 +244,7 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
     sheet: sheet.name,
     head,
   });
-  const scope = scopeOf(content, F);
+  const scope = scopeOf(content, formLabels);
   return {
     record,
     workbook: {
@@ -249,10 +253,10 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
       // Sheets cannot be renamed, deleted or added: the collector finds them by name.
       structureProtection: { password: options.password },
       properties: {
-        title: `${F.titles[content.scope.kind]}: ${scope.value}`,
+        title: `${formLabels.titles[content.scope.kind]}: ${scope.value}`,
         subject: `${data.report.region} ${content.scope.period}`,
         creator: options.generator,
-        description: F.hint,
+        description: formLabels.hint,
         keywords: 'plan-report form',
       },
     },
