@@ -1,0 +1,5 @@
+/** Text kept in a note with the title of the column it came from: `配合单位：区科委`, `Partners: Customs`. */
+export function labelledNote(title: string, text: string): string {
+  const sep = /[\u3000-\u9fff\uff00-\uffef]$/.test(title) ? '：' : ': ';
+  return `${title}${sep}${text}`;
+}
