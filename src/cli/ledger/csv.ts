@@ -11,8 +11,8 @@ import iconv from 'iconv-lite';
 export type CsvEncoding = 'UTF-8' | 'UTF-16' | 'GB18030';
 
 const CJK = /[\u3400-\u9fff]/;
-/** Characters that GBK bytes read as UTF-8 give (Latin accents, Greek, Cyrillic, ...), never Chinese. */
-const NOT_CHINESE = /[\u0080-\u07ff]/;
+/** Letters of two UTF-8 bytes beyond Latin (Greek, Cyrillic, Hebrew...): what GBK bytes give when they happen to be valid UTF-8. */
+const MISREAD = /[\u0250-\u07ff]/;
 
 /** The text of a CSV file's bytes, and the encoding it was found in. */
 export function decodeCsv(bytes: Buffer): { text: string; encoding: CsvEncoding } {
@@ -25,8 +25,8 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: CsvEncoding 
   } catch {
     utf8 = undefined;
   }
-  // A short GBK text may happen to be valid UTF-8 too: then it reads as accented Latin or Cyrillic letters and no Chinese.
-  if (utf8 !== undefined && (CJK.test(utf8) || !NOT_CHINESE.test(utf8))) return { text: utf8, encoding: 'UTF-8' };
+  // A short GBK text may happen to be valid UTF-8 too: then it reads as Cyrillic or Greek letters, and no Chinese.
+  if (utf8 !== undefined && (CJK.test(utf8) || !MISREAD.test(utf8))) return { text: utf8, encoding: 'UTF-8' };
   const gb = iconv.decode(bytes, 'gb18030');
   if (utf8 !== undefined && !CJK.test(gb)) return { text: utf8, encoding: 'UTF-8' };
   return { text: gb, encoding: 'GB18030' };

@@ -54,7 +54,8 @@ async function readCsv(file: string, W: LedgerWords): Promise<LedgerFile> {
   try {
     rows = await parseCsv(text);
   } catch (err) {
-    throw InputError.one(file, W.file.csv((err as Error).message.replace(/\s+/g, ' ').trim()));
+    // fast-csv's message, without the rest of the text it quotes: `Parse Error: missing closing: '"'`.
+    throw InputError.one(file, W.file.csv((err as Error).message.split(' in line')[0].replace(/\s+/g, ' ').trim()));
   }
   return { sheets: [rowsSheet(path.basename(file, path.extname(file)), rows)], encoding };
 }

@@ -38,7 +38,7 @@ export function readCatalog(t: Table, id: string, title: string): CatalogRead {
     const enterprise = t.column('enterprise');
     const enterpriseText = cellText(t.value(row, enterprise));
     if (enterpriseText !== null) e.enterprise = enterpriseText;
-    else t.problem(row, enterprise ?? product, { code: 'missing', field: 'enterprise' });
+    else t.problem(row, enterprise ?? product, { code: 'missing', field: 'enterprise', ...(enterprise ? {} : { noColumn: true }) });
     const category = t.column('category');
     const c = category ? parseCategoryWord(t.value(row, category)) : ({ ok: true, value: null } as const);
     if (!c.ok) t.problem(row, category!, { code: 'value', field: 'category', problem: c.problem });
@@ -46,7 +46,7 @@ export function readCatalog(t: Table, id: string, title: string): CatalogRead {
     else if (fallback) {
       e.category = fallback;
       fromTitle++;
-    } else t.problem(row, category ?? product, { code: 'missing', field: 'category' });
+    } else t.problem(row, category ?? product, { code: 'missing', field: 'category', ...(category ? {} : { noColumn: true }) });
     const registration = cellText(t.value(row, t.column('registration')));
     if (registration !== null) e.registration = registration;
     const listed = t.column('listed');

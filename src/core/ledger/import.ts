@@ -84,7 +84,8 @@ function findLedgers(sheets: LedgerSheet[], opts: ImportOptions, problems: Ledge
     else if (opts.sheet !== undefined) problems.push({ sheet: sheet.name, issue: { code: 'no-header', kind: opts.kind } });
     else skipped.push(sheet.name);
   }
-  if (opts.sheet === undefined && !found.length) problems.push({ issue: { code: 'no-ledger', sheets: names } });
+  if (opts.sheet === undefined && !found.length)
+    problems.push(sheets.length === 1 && sheets[0].bare ? { issue: { code: 'no-header', kind: opts.kind } } : { issue: { code: 'no-ledger', sheets: names } });
   return { found, skipped };
 }
 
@@ -105,6 +106,8 @@ function mapProblems(found: Found[], map: MapEntry[]): LedgerProblem[] {
 export function importLedger(sheets: LedgerSheet[], opts: ImportOptions = {}): ImportResult {
   const problems: LedgerProblem[] = [];
   const { found, skipped } = findLedgers(sheets, opts, problems);
+  if (!found.length)
+    return { data: { format: FORMAT, report: {} as ReportData['report'] }, sheets: [], skipped, report: { report: {}, from: {}, problems: [] }, problems };
   problems.push(...mapProblems(found, opts.map ?? []));
   const plans: Plan[] = [];
   const catalogs: Catalog[] = [];

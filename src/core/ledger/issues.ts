@@ -9,7 +9,7 @@ export type Issue =
   /** A cell's value could not be read as its column's field. */
   | { code: 'value'; field: Field; problem: ValueProblem }
   /** A row with values but no title (measure), product (catalog entry) or name (indicator). */
-  | { code: 'missing'; field: Field }
+  | { code: 'missing'; field: Field; noColumn?: boolean }
   /** An id used by an earlier row. */
   | { code: 'duplicate-id'; id: string; first: string }
   /** A generated id that is no id (too long). */

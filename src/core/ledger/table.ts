@@ -22,7 +22,7 @@ export interface TableCounts {
 
 export class Table {
   readonly counts: TableCounts = { cells: new Map(), problems: new Map(), dataRows: 0, headings: 0, skipped: 0, lastRow: 0 };
-  readonly problems: LedgerProblem[] = [];
+  private readonly found: { row: number; col: number; problem: LedgerProblem }[] = [];
   private readonly headerTexts: (string | null)[];
 
   constructor(
@@ -65,8 +65,13 @@ export class Table {
     return cellName(this.sheet, row, c.col);
   }
 
+  /** The problems found, row by row, left to right. */
+  get problems(): LedgerProblem[] {
+    return [...this.found].sort((a, b) => a.row - b.row || a.col - b.col).map((f) => f.problem);
+  }
+
   problem(row: number, c: Column, issue: LedgerProblem['issue']): void {
-    this.problems.push({ cell: this.cell(row, c), column: c.title, issue });
+    this.found.push({ row, col: c.col, problem: { cell: this.cell(row, c), column: c.title, issue } });
     this.counts.problems.set(c.col, (this.counts.problems.get(c.col) ?? 0) + 1);
   }
 }

@@ -11,6 +11,7 @@ const EXAMPLES = {
   catalog: '产品名称 | 企业名称 | 类别 (or Product | Enterprise | Category)',
   indicators: '指标名称 | 单位 | 2021年 | 2022年 (or Indicator | Unit | Period | Value)',
 } as const;
+const ALL_EXAMPLES = `${EXAMPLES.measures}, ${EXAMPLES.catalog} or ${EXAMPLES.indicators}`;
 const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
 const s = (n: number, word: string, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
 const rows = (r: number[]) => (r.length > 1 ? `rows ${r[0]}-${r[r.length - 1]}` : `row ${r[0]}`);
@@ -21,7 +22,7 @@ function issue(i: Issue, column: string | undefined): string {
     case 'value':
       return col + describeValueProblem(i.problem, 'en');
     case 'missing':
-      return column !== undefined && column !== ''
+      return !i.noColumn
         ? `${col}blank, but the row has other values; expected the row's ${i.field} (or delete the row)`
         : `no column gives the ${i.field}; expected a column for it (or name one with --map "TITLE=${i.field}")`;
     case 'duplicate-id':
@@ -41,9 +42,9 @@ function issue(i: Issue, column: string | undefined): string {
         ? `${col}a period with no value nor growth; expected a value or a growth in the row (or no period)`
         : `${col}a value without its period; expected the period in the row's 期间 (period) column`;
     case 'no-header':
-      return `found no header row; expected a row naming the columns, such as ${EXAMPLES[i.kind ?? 'measures']} (or name them with --map "TITLE=field")`;
+      return `found no header row; expected a row naming the columns, such as ${i.kind ? EXAMPLES[i.kind] : ALL_EXAMPLES} (or name them with --map "TITLE=field")`;
     case 'no-ledger':
-      return `no sheet (${list(i.sheets)}) has a header row naming a ledger's columns; expected one such as ${EXAMPLES.measures}, ${EXAMPLES.catalog} or ${EXAMPLES.indicators} (or name the columns with --map "TITLE=field")`;
+      return `no sheet (${list(i.sheets)}) has a header row naming a ledger's columns; expected one such as ${ALL_EXAMPLES} (or name the columns with --map "TITLE=field")`;
     case 'no-sheet':
       return `has no sheet "${i.name}"; expected one of: ${list(i.sheets)}`;
     case 'map-column':
@@ -51,7 +52,7 @@ function issue(i: Issue, column: string | undefined): string {
     case 'map-field':
       return `--map "${i.name}=${i.target}": ${KIND[i.kind]} has no field "${i.target}"; expected one of the fields listed in docs/import.md, or - to leave the column out`;
     case 'duplicate-item':
-      return `the ${i.what} id "${i.id}" is also that of ${i.first}; expected ${i.what} ids unique (name the plans with --plan)`;
+      return `the ${i.what} id "${i.id}" is also that of ${i.what === 'indicator' ? i.first : `sheet "${i.first}"`}; expected ${i.what} ids unique (name the plans with --plan)`;
     case 'report':
       return `the report's ${i.field} is not given, and the ledger's title does not say it; expected --${i.field} ${i.field === 'region' ? 'Haidian' : i.field === 'period' ? '2022-Q3' : '"Biomedical plans: 2022 Q3"'}`;
     case 'bad-period':

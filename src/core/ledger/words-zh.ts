@@ -40,6 +40,7 @@ const EXAMPLES = {
   catalog: '“产品名称 | 企业名称 | 类别”',
   indicators: '“指标名称 | 单位 | 2021年 | 2022年”',
 } as const;
+const ALL_EXAMPLES = `${EXAMPLES.measures}、${EXAMPLES.catalog}或${EXAMPLES.indicators}`;
 const list = (xs: string[]) => xs.map((x) => `“${x}”`).join('、');
 const rows = (r: number[]) => (r.length > 1 ? `第${r[0]}-${r[r.length - 1]}行` : `第${r[0]}行`);
 const REPORT = { region: '地区', period: '报告期', title: '标题' } as const;
@@ -51,7 +52,7 @@ function issue(i: Issue, column: string | undefined): string {
     case 'value':
       return col + describeValueProblem(i.problem, 'zh-CN');
     case 'missing':
-      return column !== undefined && column !== ''
+      return !i.noColumn
         ? `${col}为空，但该行填有其他内容；应填写${FIELD[i.field]}（或删除该行）`
         : `没有一列给出${FIELD[i.field]}；应增加该列（或用 --map "列名=${i.field}" 指定）`;
     case 'duplicate-id':
@@ -69,9 +70,9 @@ function issue(i: Issue, column: string | undefined): string {
     case 'no-observation':
       return i.field === 'value' ? `${col}有期间而无数值或增速；应在该行填写数值或增速（或清空期间）` : `${col}有数值而无期间；应在该行“期间”列填写期间`;
     case 'no-header':
-      return `未找到表头行；应有一行写明各列名称，如${EXAMPLES[i.kind ?? 'measures']}（或用 --map "列名=字段" 指定）`;
+      return `未找到表头行；应有一行写明各列名称，如${i.kind ? EXAMPLES[i.kind] : ALL_EXAMPLES}（或用 --map "列名=字段" 指定）`;
     case 'no-ledger':
-      return `各工作表（${list(i.sheets)}）中均未找到台账表头；表头应写明各列名称，如${EXAMPLES.measures}、${EXAMPLES.catalog}或${EXAMPLES.indicators}（或用 --map "列名=字段" 指定）`;
+      return `各工作表（${list(i.sheets)}）中均未找到台账表头；表头应写明各列名称，如${ALL_EXAMPLES}（或用 --map "列名=字段" 指定）`;
     case 'no-sheet':
       return `没有名为“${i.name}”的工作表；现有工作表：${list(i.sheets)}`;
     case 'map-column':
@@ -79,7 +80,7 @@ function issue(i: Issue, column: string | undefined): string {
     case 'map-field':
       return `--map "${i.name}=${i.target}"：${KIND[i.kind]}没有“${i.target}”字段；可用字段见 docs/import.md，不导入该列请写 -`;
     case 'duplicate-item':
-      return `${i.what === 'plan' ? '方案' : i.what === 'catalog' ? '目录' : '指标'}编号“${i.id}”与 ${i.first} 重复；编号应各不相同（可用 --plan 指定方案编号）`;
+      return `${i.what === 'plan' ? '方案' : i.what === 'catalog' ? '目录' : '指标'}编号“${i.id}”与${i.what === 'indicator' ? ` ${i.first} ` : `工作表“${i.first}”`}重复；编号应各不相同（可用 --plan 指定方案编号）`;
     case 'report':
       return `未给出报告的${REPORT[i.field]}，台账标题行中也未写明；请用 ${REPORT_EXAMPLE[i.field]} 指定`;
     case 'bad-period':
