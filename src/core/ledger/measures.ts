@@ -45,11 +45,10 @@ function readId(t: Table, row: number, c: Column | undefined): { id?: string; nu
   if (!c) return {};
   const v = t.value(row, c);
   if (typeof v === 'object' && v !== null && !(v instanceof Date)) return {};
-  const text = cellText(v)
-    ?.normalize('NFKC')
-    .replace(/^[(（]\s*|\s*[)）.、]$/g, '');
+  const text = cellText(v)?.normalize('NFKC');
   if (!text) return {};
-  if (/^\d+(\.\d+)*$/.test(text)) return { number: text.replace(/^0+(?=\d)/, '') };
+  const bare = text.replace(/^[(（]\s*|\s*[)）.、]$/g, '');
+  if (/^\d+(\.\d+)*$/.test(bare)) return { number: bare.replace(/^0+(?=\d)/, '') };
   if (ID_PATTERN.test(text)) return { id: text };
   t.problem(row, c, { code: 'value', field: 'id', problem: { expected: 'id', got: String(cellText(v)) } });
   return undefined;
