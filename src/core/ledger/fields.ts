@@ -177,6 +177,7 @@ const MEASURES: Words = {
   comment: 'note',
   comments: 'note',
   progressnote: 'note',
+  progressupdate: 'note',
   update: 'note',
 };
 

@@ -14,8 +14,8 @@ const NUMERAL = '一二三四五六七八九十百零〇';
 const LEVEL1 = new RegExp(`^(?:第[${NUMERAL}\\d]+[部分章节篇类项]|[${NUMERAL}]+[、.．]|\\d+[、．]|[IVX]+[.、]|part\\s*[\\dIVX]+[.:：]?)\\s*`, 'i');
 const LEVEL2 = new RegExp(`^[（(][${NUMERAL}\\d]+[)）][、.．]?\\s*`);
 const COUNT = /\s*[（(]?(?:共\s*)?\d+\s*项[)）]?$/;
-const FOOTER =
-  /^(?:注|备注|说明|填报|制表|审核|审批|联系人|负责人|联系电话|联系方式|附件?|数据来源|来源|note|notes|source|prepared by)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
+/** A note at the foot: one of these words, a few more characters (填报人, 注1, 数据来源), then a colon. */
+const FOOTER = /^(?:注|备注|说明|填报|制表|审核|审批|联系人|负责人|联系电话|联系方式|附件?|数据来源|来源|note|notes|source|prepared by)[^:：\n]{0,6}[:：]/i;
 const TOTAL = /^(?:合计|总计|小计|total|subtotal)$/i;
 
 /** A heading's level: 1 for 一、 第一部分 1、 I. Part 1; 2 for （一） (1); undefined for text with no numbering. */
