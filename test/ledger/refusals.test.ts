@@ -356,3 +356,14 @@ describe('the output file', () => {
     }
   });
 });
+
+describe('help', () => {
+  it('lists import among the commands, with examples in Chinese and English column titles', async () => {
+    expect((await cli('--help')).stdout).toMatch(/\n {2}import \[options\] <ledger>/);
+    const r = await cli('import', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('plan-report import 台账.csv --map "工作举措=title,责任处室=lead,配合处室=note"');
+    expect(r.stdout).toContain('plan-report import ledger.csv --map "Action=title,Owner=lead,Target date=due" --locale zh-CN');
+    expect(r.stdout).toContain('docs/import.md');
+  });
+});

@@ -106,10 +106,14 @@ function englishDate(t: string): string | 'bad' | undefined {
 }
 
 /** A range's end (`2022-2025年` -> `2025年`, `2022年6月至12月` -> `2022年12月`), or undefined when the text is no range. */
+/** A range's two ends: split at 至, 到, ~ or a dash; at a hyphen only after 年, 月 or 日 or before a year or a month, so that 2022-06-28 is no range. (No look-behind: older Office webviews lack it.) */
+const RANGE = /^(.+?)(?:至|到|~|—+|–|([年月日])-|-(?=\d{4}年|\d{1,2}月))(.+)$/;
+
 function rangeEnd(t: string): string | undefined {
-  const parts = t.split(/至|到|~|—+|–|－|(?<=[年月日])-|-(?=\d{4}年)|-(?=\d{1,2}月)/).filter((p) => p !== '');
-  if (parts.length !== 2) return undefined;
-  const [first, last] = parts;
+  const m = RANGE.exec(t);
+  if (!m) return undefined;
+  const first = m[1] + (m[2] ?? '');
+  const last = m[3];
   const year = /^(\d{4})/.exec(first)?.[1];
   if (!year) return undefined;
   if (/^\d{4}/.test(last)) return last;
