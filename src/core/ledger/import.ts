@@ -38,7 +38,9 @@ export interface SheetSummary {
   items: number;
   measures?: MeasureStats;
   titleCategory?: { category: string; entries: number };
-  generatedIds?: number;
+  /** Indicators: their observations, and the ids made from their order. */
+  observations?: number;
+  generatedIds?: string[];
 }
 
 export interface ImportResult {
@@ -137,7 +139,8 @@ export function importLedger(sheets: LedgerSheet[], opts: ImportOptions = {}): I
         for (const [path, cell] of m) cells.set(`indicators[${indicators.length + i}]${path ? `.${path}` : ''}`, cell);
       });
       indicators.push(...read.indicators);
-      summaries.push({ ...base, items: read.indicators.length, generatedIds: read.generatedIds });
+      const observations = read.indicators.reduce((n, i) => n + i.observations.length, 0);
+      summaries.push({ ...base, items: read.indicators.length, observations, generatedIds: read.generatedIds });
     }
     problems.push(...t.problems);
   }

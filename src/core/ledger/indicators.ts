@@ -29,7 +29,8 @@ export interface IndicatorsRead {
   indicators: Indicator[];
   /** Data paths within each indicator (`observations[2]`) to cells, by the indicator's index here. */
   cells: Map<string, string>[];
-  generatedIds: number;
+  /** The ids made from the indicators' order (no 编号 given). */
+  generatedIds: string[];
 }
 
 function periodOf(t: Table, row: number, c: Column | undefined, fallback?: string): string | null | undefined {
@@ -191,9 +192,9 @@ export function readIndicators(t: Table, before = 0): IndicatorsRead {
     observations(t, b, row);
   }
   const all = [...byKey.values()];
-  let generated = 0;
+  const generated: string[] = [];
   const indicators = all.map((b, i) => {
-    if (b.id === undefined) generated++;
+    if (b.id === undefined) generated.push(`I-${before + i + 1}`);
     return ordered({ ...b.ind, id: b.id ?? `I-${before + i + 1}` });
   });
   return { indicators, cells: all.map((b) => b.cells), generatedIds: generated };

@@ -38,9 +38,8 @@ function itemLines(W: LedgerWords, s: SheetSummary, result: ImportResult): strin
     lines.push(W.catalog(s.id!, s.title!, s.items), W.idFrom('catalog', s.idFrom!, s.id!));
     if (s.titleCategory) lines.push(W.titleCategory(s.titleCategory.category, s.titleCategory.entries));
   } else {
-    const observations = (result.data.indicators ?? []).reduce((n, i) => n + i.observations.length, 0);
-    lines.push(W.indicators(s.items, observations));
-    if (s.generatedIds) lines.push(W.generatedIndicatorIds(s.generatedIds));
+    lines.push(W.indicators(s.items, s.observations ?? 0));
+    if (s.generatedIds?.length) lines.push(W.generatedIndicatorIds(s.generatedIds));
   }
   const rows = W.skippedRows(s.counts.headings, s.counts.skipped);
   if (rows) lines.push(rows);

@@ -2,7 +2,7 @@
 import { describeValueProblem } from '../values';
 import type { Field } from './fields';
 import type { Issue } from './issues';
-import { labelledNote } from './note';
+import { labelledNote, shortList } from './note';
 import type { LedgerWords } from './words';
 
 const KIND = { measures: 'a plan of measures', catalog: 'a catalog', indicators: 'indicators' } as const;
@@ -94,7 +94,7 @@ export const en: LedgerWords = {
               : 'made from the row (M-1, M-2...)',
       )
       .join('; ')}`,
-  generatedIndicatorIds: (n) => `${s(n, 'indicator')} without an id column value: ids made from their place (I-1, I-2...)`,
+  generatedIndicatorIds: (ids) => `${s(ids.length, 'indicator')} without an id (编号): ids made from their order, ${shortList(ids, ', ')}`,
   blankStatus: (counts) =>
     `blank status read as: ${counts.map(([st, n]) => `${st} ${n}`).join(', ')} (completed when a completion date or 100% is given, in-progress when some progress is, else not-started)`,
   ongoing: (n, column) => `${s(n, 'due date')} written as 长期 or the like: no due date, the words kept in the note ("${labelledNote(column, '...')}")`,

@@ -2,7 +2,7 @@
 import { describeValueProblem } from '../values';
 import type { Field } from './fields';
 import type { Issue } from './issues';
-import { labelledNote } from './note';
+import { labelledNote, shortList } from './note';
 import type { LedgerWords } from './words';
 
 const FIELD: Record<Field, string> = {
@@ -99,7 +99,7 @@ export const zh: LedgerWords = {
   column: (letter, title, field, cells, problems, period) =>
     `${letter}  ${title}  → ${period ? `${period} ` : ''}${field}（${cells}格${problems ? `，${problems}处问题` : ''}）`,
   notImported: (letter, title, why, cells, padded) =>
-    `${letter}  ${padded}  → 不导入：${why === 'unknown' ? '无法识别的列名' : why === 'ignored' ? '按设定略去' : '已有其他列对应同一字段'}（${cells}格${why === 'ignored' ? '' : `；可用 --map "${title}=字段" 指定`}）`,
+    `${letter}  ${padded}  → 不导入：${why === 'unknown' ? '无法识别的列名' : why === 'ignored' ? '略去' : '已有其他列对应同一字段'}（${cells}格${why === 'ignored' ? '' : `；可用 --map "${title}=字段" 指定`}）`,
   plan: (id, title, measures, groups) =>
     `方案 ${id}“${title}”：${measures}项措施${groups.length ? `，分${groups.length}组：${groups.map(([g, n]) => `${g}（${n}项）`).join('、')}` : ''}`,
   catalog: (id, title, entries) => `目录 ${id}“${title}”：${entries}个产品`,
@@ -124,7 +124,7 @@ export const zh: LedgerWords = {
               : '按行生成（M-1、M-2……）',
       )
       .join('；')}`,
-  generatedIndicatorIds: (n) => `${n}个指标未填编号：按顺序生成（I-1、I-2……）`,
+  generatedIndicatorIds: (ids) => `${ids.length}个指标未填编号：按顺序编为 ${shortList(ids, '、')}`,
   blankStatus: (counts) =>
     `完成情况为空的按以下处理：${counts.map(([st, n]) => `${st === 'completed' ? '已完成' : st === 'in-progress' ? '推进中' : '未启动'}${n}项`).join('、')}（填有完成日期或进度为100%的视为已完成，有进度的视为推进中，其余视为未启动）`,
   ongoing: (n, column) => `${n}项的完成时限写作“长期”等：不设完成时限，原文保留在备注中（“${labelledNote(column, '……')}”）`,

@@ -25,7 +25,7 @@ export interface LedgerWords {
   indicators(count: number, observations: number): string;
   idFrom(what: 'plan' | 'catalog', from: 'option' | 'sheet' | 'position', id: string): string;
   ids(how: string[], planId: string): string;
-  generatedIndicatorIds(n: number): string;
+  generatedIndicatorIds(ids: string[]): string;
   blankStatus(counts: [string, number][]): string;
   ongoing(n: number, column: string): string;
   remarks(n: number, column: string): string;
