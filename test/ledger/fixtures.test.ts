@@ -111,7 +111,7 @@ describe('ledgers in the shapes officials keep', () => {
         },
       ],
     });
-    expect(result.stdout).toContain('measure ids: 序号 starts again in each group: HD-2022-<group>.<序号>');
+    expect(result.stdout).toContain('measure ids: the id column (序号) starts again in each group: HD-2022-<group>.<number>');
   });
 
   it('reads a GBK CSV with （一） headings, 编号, 时间节点 and 进度（%） (chaoyang-gbk.csv)', async () => {

@@ -156,7 +156,7 @@ describe('rows', () => {
       '  D  联系人  -> not imported: a title not known (1 cell; name its field with --map "联系人=FIELD")',
       '  plan P1 "海淀区2022年第三季度台账": 1 measure in 1 group: 甲组 (1)',
       "  plan id P1 from the sheet's place (name it with --plan)",
-      '  measure ids: 序号 numbers prefixed with the plan id (P1-1, P1-2...)',
+      "  measure ids: the id column's (序号) numbers, prefixed with the plan id (P1-1, P1-2...)",
       '  blank status read as: not-started 1 (completed when a completion date or 100% is given, in-progress when some progress is, else not-started)',
       '  1 heading row read as groups',
       'report: title "海淀区2022年第三季度台账" (from the title row), region 海淀区 (from the title row), period 2022-Q3 (from the title row), labels in Chinese (report.locale zh-CN)',

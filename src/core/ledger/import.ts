@@ -33,7 +33,7 @@ export interface SheetSummary {
   counts: TableCounts;
   /** The plan or catalog made of the sheet (indicators: none). */
   id?: string;
-  idFrom?: 'option' | 'sheet' | 'position';
+  idFrom?: 'option' | 'sheet' | 'file' | 'position';
   title?: string;
   items: number;
   measures?: MeasureStats;
@@ -66,7 +66,7 @@ export function safeId(name: string): string | undefined {
 function idFor(sheet: LedgerSheet, n: number, count: number, opts: ImportOptions, stem: string): Pick<SheetSummary, 'id' | 'idFrom'> {
   if (opts.plan !== undefined) return { id: count === 1 ? opts.plan : `${opts.plan}-${n}`, idFrom: 'option' };
   const id = safeId(sheet.name);
-  return id ? { id, idFrom: 'sheet' } : { id: `${stem}${n}`, idFrom: 'position' };
+  return id ? { id, idFrom: sheet.bare ? 'file' : 'sheet' } : { id: `${stem}${n}`, idFrom: 'position' };
 }
 
 interface Found {

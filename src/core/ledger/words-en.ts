@@ -79,25 +79,26 @@ export const en: LedgerWords = {
   idFrom: (what, from, id) =>
     from === 'option'
       ? `${what} id ${id} from --plan`
-      : from === 'sheet'
-        ? `${what} id ${id} from the sheet's name`
-        : `${what} id ${id} from the sheet's place (name it with --plan)`,
+      : from === 'position'
+        ? `${what} id ${id} from the sheet's place (name it with --plan)`
+        : `${what} id ${id} from the ${from}'s name (name it with --plan)`,
   ids: (how, planId) =>
     `measure ids: ${how
       .map((h) =>
         h === 'column'
-          ? 'as written in 序号'
+          ? 'as written in the id column (序号)'
           : h === 'prefixed'
-            ? `序号 numbers prefixed with the plan id (${planId}-1, ${planId}-2...)`
+            ? `the id column's (序号) numbers, prefixed with the plan id (${planId}-1, ${planId}-2...)`
             : h === 'grouped'
-              ? `序号 starts again in each group: ${planId}-<group>.<序号>`
+              ? `the id column (序号) starts again in each group: ${planId}-<group>.<number>`
               : 'made from the row (M-1, M-2...)',
       )
       .join('; ')}`,
   generatedIndicatorIds: (ids) => `${s(ids.length, 'indicator')} without an id (编号): ids made from their order, ${shortList(ids, ', ')}`,
   blankStatus: (counts) =>
     `blank status read as: ${counts.map(([st, n]) => `${st} ${n}`).join(', ')} (completed when a completion date or 100% is given, in-progress when some progress is, else not-started)`,
-  ongoing: (n, column) => `${s(n, 'due date')} written as 长期 or the like: no due date, the words kept in the note ("${labelledNote(column, '...')}")`,
+  ongoing: (n, column) =>
+    `${s(n, 'due date')} written as 长期, ongoing or the like: no due date, the words kept in the note ("${labelledNote(column, '...')}")`,
   remarks: (n, column) => `${s(n, 'status')} written with more text: the whole text kept in the note ("${labelledNote(column, '...')}")`,
   emptyGroups: (names) => `group headings with no measure under them, left out: ${list(names)}`,
   titleCategory: (category, entries) => `${s(entries, 'entry', 'entries')} without a category: ${category}, as the catalog's title says`,

@@ -106,11 +106,9 @@ export const zh: LedgerWords = {
   indicators: (count, observations) => `${count}个指标，${observations}个数据`,
   idFrom: (what, from, id) => {
     const w = what === 'plan' ? '方案' : '目录';
-    return from === 'option'
-      ? `${w}编号 ${id} 取自 --plan`
-      : from === 'sheet'
-        ? `${w}编号 ${id} 取自工作表名称`
-        : `${w}编号 ${id} 按工作表顺序生成（可用 --plan 指定）`;
+    if (from === 'option') return `${w}编号 ${id} 取自 --plan`;
+    if (from === 'position') return `${w}编号 ${id} 按工作表顺序生成（可用 --plan 指定）`;
+    return `${w}编号 ${id} 取自${from === 'file' ? '文件名' : '工作表名称'}（可用 --plan 指定）`;
   },
   ids: (how, planId) =>
     `措施编号：${how

@@ -23,7 +23,7 @@ export interface LedgerWords {
   plan(id: string, title: string, measures: number, groups: [string, number][]): string;
   catalog(id: string, title: string, entries: number): string;
   indicators(count: number, observations: number): string;
-  idFrom(what: 'plan' | 'catalog', from: 'option' | 'sheet' | 'position', id: string): string;
+  idFrom(what: 'plan' | 'catalog', from: 'option' | 'sheet' | 'file' | 'position', id: string): string;
   ids(how: string[], planId: string): string;
   generatedIndicatorIds(ids: string[]): string;
   blankStatus(counts: [string, number][]): string;
