@@ -29,7 +29,7 @@ function program(io: Io, setExit: SetExit): Command {
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
-  for (const add of [addValidate, addGenerate, addExtract, addForm, addCollect, addTemplate]) add(p, io, setExit);
+  for (const add of [addValidate, addGenerate, addExtract, addForm, addCollect, addImport, addTemplate]) add(p, io, setExit);
   return p;
 }
 
@@ -139,6 +139,39 @@ function addCollect(p: Command, io: Io, setExit: SetExit): void {
     .action(async (file: string, returns: string[], opts) => {
       const { collectCommand } = await import('./commands/collect');
       setExit(await collectCommand(file, returns, opts, io));
+    });
+}
+
+/** `plan-report import`. */
+function addImport(p: Command, io: Io, setExit: SetExit): void {
+  p.command('import')
+    .description('Turn an existing ledger (台账: .xlsx, or .csv in UTF-8 or GBK), in its own columns and words, into a data file.')
+    .argument('<ledger>', 'the ledger (.xlsx or .csv)')
+    .option('-s, --sheet <name>', 'the sheet to read (default: every sheet that looks like a ledger, one plan each)')
+    .addOption(new Option('-k, --kind <kind>', 'what the ledger lists (default: told by its column titles)').choices(['measures', 'catalog', 'indicators']))
+    .option('-m, --map <list>', 'columns named by hand: "TITLE=field,..." (a column title or letter; field - leaves the column out)')
+    .option('-p, --plan <id>', "the plan's id (with --kind catalog: the catalog's); several sheets: <id>-1, <id>-2...")
+    .option('--region <region>', "the report's region (default: from the ledger's title row)")
+    .option('--period <period>', 'the reporting period, 2022-Q3 or 2022年第三季度 (default: from the title row)')
+    .option('--title <title>', "the report's title (default: the ledger's title row)")
+    .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the ledger, with .yaml')
+    .option('-f, --force', 'overwrite the output file when it exists')
+    .option('-n, --dry-run', 'show how each column is read and every problem; write nothing')
+    .addOption(new Option('-l, --locale <locale>', "messages' language (default: zh-CN when LC_ALL or LANG is zh_CN, else en)").choices([...LOCALES]))
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  plan-report import 台账.xlsx --dry-run                     # how each column is read\n' +
+        '  plan-report import 台账.xlsx --region 海淀区 --period 2022年第三季度\n' +
+        '  plan-report import 台账.csv --map "工作举措=title,责任处室=lead,配合处室=note"\n' +
+        '  plan-report import 目录.xlsx --kind catalog --plan SZ-IFH-1 --out data/catalog.yaml\n' +
+        '  plan-report import ledger.xlsx --sheet Measures --plan HD-2022 --region Haidian --period 2022-Q3\n' +
+        '  plan-report import ledger.csv --map "Action=title,Owner=lead,Target date=due" --locale zh-CN\n' +
+        '\nColumn titles, status words and date spellings recognized: docs/import.md.',
+    )
+    .action(async (ledger: string, opts) => {
+      const { importCommand } = await import('./commands/import');
+      setExit(await importCommand(ledger, opts, io));
     });
 }
 

@@ -1,0 +1,15 @@
+/**
+ * Reading one cell's value as officials write it: status words, dates,
+ * periods, numbers, percentages, categories and kinds, in Chinese and
+ * English. Each reader takes a cell's value (text, number, Date, formula or
+ * blank) and gives the data's value (null for blank) or a problem saying
+ * what was found and what was expected; describeValueProblem words it.
+ * Pure: no file, no workbook library, usable by the add-in.
+ */
+export { ok, problem, shown, type Expected, type Hint, type Parsed, type ValueProblem } from './problem';
+export { cellText, compact, isBlankMark, plain } from './text';
+export { parseStatusWord, parseCategoryWord, parseKindWord, statusLabels, STATUS_WORDS, CATEGORY_WORDS, KIND_WORDS, type StatusRead } from './words';
+export { parseDateText, ONGOING_WORDS, type DateRead } from './date-text';
+export { parsePeriodText, periodIn } from './period-text';
+export { parseNumber, parsePercent, parseWholeNumber, type PercentOptions } from './numbers';
+export { describeValueProblem } from './messages';
