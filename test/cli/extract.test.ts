@@ -36,7 +36,7 @@ describe('reading a report workbook back', () => {
       }),
       { numRuns: 40, seed: 11 },
     );
-  });
+  }, 120_000); // 40 workbooks: seconds on an idle machine, a minute on a loaded one
 
   it('gives back the data through the parts reader from the streamed workbook, as extract reads it', async () => {
     let n = 0;
@@ -48,7 +48,7 @@ describe('reading a report workbook back', () => {
       }),
       { numRuns: 25, seed: 11 },
     );
-  });
+  }, 120_000);
 
   it('keeps 32,767-character cells, newlines, emoji and formula-like text exactly', async () => {
     const long = '长'.repeat(16000) + 'x'.repeat(16767);
