@@ -102,8 +102,9 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
     const code = position * OBSERVATION_CODE_BASE + p.month;
     const cells: (Cell | undefined)[] = [
       { v: p.text, s: 'period' },
-      shown ? { f: valueFormula(refs, at, growth, r), v: cached[k] ?? NA, s: growth ? 'percent' : 'number' } : { f: 'NA()', v: NA, s: 'number' },
-      p.target ? targetCell(ctx, position) : { f: 'NA()', v: NA, s: 'number' },
+      // Blank cells, not #N/A, where nothing can be: LibreOffice draws an error as 0, both engines leave a gap for a blank.
+      shown ? { f: valueFormula(refs, at, growth, r), v: cached[k] ?? NA, s: growth ? 'percent' : 'number' } : undefined,
+      p.target ? targetCell(ctx, position) : undefined,
     ];
     cells[ROW_COL - 1] = { f: shown ? rowOfCode(refs, code) : '0', v: shown ? (lookups.get(p.month) ?? 0) : 0, s: 'integer' };
     if (ind.kind === 'cumulative' && !growth) cells[TOTAL_COL - 1] = { f: totalFormula(ctx, refs, at, r, k === 0), v: runningTotal(ind, p.month), s: 'number' };
