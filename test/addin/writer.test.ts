@@ -131,7 +131,7 @@ describe('charts', () => {
         percent: false,
         numFmt: '#,##0.##',
         dataLabels: false,
-        lineStyles: ['solid', 'dashed'],
+        lineStyles: ['solid', 'point'],
         series: [
           { name: 'Value', color: '2E86AB', categories: at('$B$32:$B$33'), values: at('$C$32:$C$33'), cache: { categories: [], values: [] } },
           { name: 'Target', color: 'E07A1F', categories: at('$B$32:$B$33'), values: at('$D$32:$D$33'), cache: { categories: [], values: [] } },
@@ -152,7 +152,14 @@ describe('charts', () => {
       type: c.type,
       title: c.title,
       at: [rectAddress(c.start!), rectAddress(c.end!)],
-      series: c.series.map((s) => ({ name: s.name, values: addr(s.values), x: addr(s.xValues), line: s.lineStyle, marker: s.markerStyle })),
+      series: c.series.map((s) => ({
+        name: s.name,
+        values: addr(s.values),
+        x: addr(s.xValues),
+        line: s.lineStyle,
+        marker: s.markerStyle,
+        ...(s.hasDataLabels ? { point: [s.markerSize, s.markerColor] } : {}),
+      })),
       axis: c.valueAxis,
       labels: c.dataLabels,
       legend: c.legend.visible,
@@ -187,7 +194,7 @@ describe('charts', () => {
         at: ['G3', 'J18'],
         series: [
           { name: 'Value', values: 'Summary!C32:C33', x: 'Summary!B32:B33', line: 'Continuous', marker: 'Circle' },
-          { name: 'Target', values: 'Summary!D32:D33', x: 'Summary!B32:B33', line: 'Dash', marker: 'None' },
+          { name: 'Target', values: 'Summary!D32:D33', x: 'Summary!B32:B33', line: 'None', marker: 'Diamond', point: [10, '#E07A1F'] },
         ],
         axis: { numberFormat: '#,##0.##' },
         labels: {},

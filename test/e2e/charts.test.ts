@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readData } from '../../src/core/data-file/read';
+import { monthIndex, period } from '../../src/core/periods';
+import type { ReportData } from '../../src/core/schema';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import { sheetRows } from '../../src/core/layout/rows';
@@ -38,11 +40,18 @@ async function chartsOf(file: string): Promise<ChartPart[]> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const parts = Object.keys(zip.files)
     .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
-    .sort();
+    .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
   return Promise.all(
     parts.map(async (p) => {
       const xml = await zip.file(p)!.async('string');
-      const title = [...(/<c:title>[\s\S]*?<\/c:title>/.exec(xml)?.[0] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+      const title = [...(/<c:title>[\s\S]*?<\/c:title>/.exec(xml)?.[0] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+        .map((m) => m[1])
+        .join('')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
       // Ranges only: LibreOffice writes a series name as a literal formula ("Completion rate").
       const refs = [...xml.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/'|&apos;/g, '')).filter((f) => f.includes('!'));
       const values = [...xml.matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].map((m) => {
@@ -95,6 +104,38 @@ const models = {
   suzhou: buildReport(quarterly, seed('suzhou-2022-q3'), 'en', OPTIONS),
   shanghai: buildReport(quarterly, seed('shanghai-2025-q3'), 'zh-CN', OPTIONS),
 };
+/**
+ * Shanghai as an official edits it: an observation appended under the first
+ * indicator that has some, the rows sorted by indicator id (not the
+ * Indicators sheet's order), then a row added below the data. The model is
+ * the generated one; only its Observations sheet is the edited one.
+ */
+function editedShanghai(): { model: Workbook; data: ReportData } {
+  const data = seed('shanghai-2025-q3') as ReportData;
+  const edited: ReportData = JSON.parse(JSON.stringify(data));
+  const inds = edited.indicators!;
+  inds.find((i) => i.id === 'YRD-ALLIANCE')!.observations.push({ period: '2024', value: 45 });
+  const model = buildReport(quarterly, data, 'en', OPTIONS);
+  const sorted = { ...edited, indicators: [...inds].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+  const rows = buildReport(quarterly, sorted, 'en', OPTIONS).sheets.find((s) => s.key === 'observations')!;
+  const below = buildReport(
+    quarterly,
+    { ...edited, indicators: [{ ...inds.find((i) => i.id === 'SH-C1-DRUGS')!, observations: [{ period: '2024', value: 7 }] }] },
+    'en',
+    OPTIONS,
+  );
+  const added = [...sheetRows(below.sheets.find((s) => s.key === 'observations')!)][1];
+  const all = [...sheetRows(rows)];
+  const at = model.sheets.findIndex((s) => s.key === 'observations');
+  // The added row goes into the first empty row below the data, whose hidden code formula is already there.
+  const room = 1 + inds.reduce((n, i) => n + i.observations.length, 0);
+  all[room] = { cells: [...added.cells.slice(0, 4), ...all[room].cells.slice(4)] };
+  model.sheets[at] = { ...rows, rows: all, body: undefined };
+  inds.find((i) => i.id === 'SH-C1-DRUGS')!.observations.push({ period: '2024', value: 7 });
+  return { model, data: edited };
+}
+const edit = editedShanghai();
+
 const files: Record<string, string> = {};
 let resaved: Record<string, string> = {};
 
@@ -107,6 +148,8 @@ beforeAll(async () => {
   const measures = models.beijing.sheets.find((s) => s.key === 'measures')!;
   const status = measures.table!.fields.indexOf('status');
   const row = [...sheetRows(measures)].findIndex((r, i) => i > 0 && r.cells[status]?.v === 'In progress') + 1;
+  files.editedShanghai = path.join(dir, 'edited-shanghai.xlsx');
+  await streamWorkbook(edit.model, files.editedShanghai);
   files.edited = path.join(dir, 'edited.xlsx');
   await setCellText(files.beijing, files.edited, 'xl/worksheets/sheet2.xml', `G${row}`, 'Completed');
   const names = Object.keys(files);
@@ -139,7 +182,11 @@ describe('native charts', () => {
       'Medical device and bio-pharmaceutical enterprises gathered (2023 target derived from 200+ new enterprises a year)',
     ]);
     expect(suzhou[1].values).toEqual([[0, 0, 0, 0, 25]]);
-    expect(suzhou[2].values).toEqual([[200], [800]]); // observed, target
+    // Observed in 2020; the target, a marked point at 2023 on the time axis.
+    expect(suzhou[2].values).toEqual([
+      [200, null, null],
+      [null, null, 800],
+    ]);
     const shanghai = await chartsOf(files.shanghai);
     expect(shanghai[0].title).toBe('各方案完成率');
     expect(shanghai.length).toBe(2 + models.shanghai.sheets.find((s) => s.key === 'dashboard')!.charts!.length);
@@ -156,6 +203,25 @@ describe('native charts', () => {
       await wb.xlsx.readFile(files[name]);
       expect(wb.worksheets.length).toBe(models[name as keyof typeof models].sheets.length);
     }
+  });
+
+  it('show each indicator its own observations after rows are appended and sorted', async () => {
+    const charts = await chartsOf(resaved.editedShanghai);
+    const end = monthIndex(period(edit.data.report.period));
+    const dashboard = edit.model.sheets.find((s) => s.key === 'dashboard')!.charts!;
+    expect(dashboard.length).toBe((edit.data.indicators ?? []).length);
+    for (const ind of edit.data.indicators ?? []) {
+      const chart = charts.find((c) => c.title === ind.name)!;
+      const own = ind.observations
+        .filter((o) => monthIndex(period(o.period)) <= end)
+        .sort((a, b) => monthIndex(period(a.period)) - monthIndex(period(b.period)))
+        .map((o) => o.value);
+      expect({ id: ind.id, values: chart.values[0].filter((v) => v !== null) }).toEqual({ id: ind.id, values: own });
+      if (ind.target) expect({ id: ind.id, target: chart.values[1].filter((v) => v !== null) }).toEqual({ id: ind.id, target: [ind.target.value] });
+    }
+    // The Summary and the dashboard agree: the alliance's latest value is the one appended.
+    const alliance = charts.find((c) => c.title.includes('Alliance'))!;
+    expect(alliance.values[0].filter((v) => v !== null)).toEqual([6, 38, 45]);
   });
 
   it('follow a status changed in the workbook: the series values are live', async () => {

@@ -59,10 +59,17 @@ export function writeCharts(context: Excel.RequestContext, ws: Excel.Worksheet, 
       series.setXAxisValues(rangeOf(context, s.categories));
       const color = `#${s.color}`;
       if (chart.kind === 'line') {
-        const dashed = chart.lineStyles?.[i] === 'dashed';
+        const style = chart.lineStyles?.[i] ?? 'solid';
         series.format.line.color = color;
-        series.format.line.lineStyle = dashed ? 'Dash' : 'Continuous';
-        series.markerStyle = dashed ? 'None' : 'Circle';
+        series.format.line.lineStyle = style === 'dashed' ? 'Dash' : style === 'point' ? 'None' : 'Continuous';
+        series.markerStyle = style === 'dashed' ? 'None' : style === 'point' ? 'Diamond' : 'Circle';
+        if (style === 'point') {
+          // A target: a large marker with its value above it.
+          series.markerSize = 10;
+          series.markerBackgroundColor = color;
+          series.markerForegroundColor = color;
+          series.hasDataLabels = true;
+        }
       } else series.format.fill.setSolidColor(color);
     });
     if (chart.kind === 'bar') c.axes.categoryAxis.reversePlotOrder = true;

@@ -7,7 +7,8 @@ import type { Template } from '../template';
 import { makeContext, type BuildOptions } from './context';
 import { reportRecordSheet } from '../record/report-record';
 import type { DefinedName, Sheet, Workbook } from './model';
-import { dashboardSheet, summaryCharts } from './charts';
+import { summaryCharts } from './charts';
+import { dashboardSheet } from './sheets/dashboard';
 import { aboutSheet } from './sheets/about';
 import { calcSheet } from './sheets/calc';
 import { enterpriseCodes } from './enterprise-codes';
@@ -51,7 +52,7 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
         names.push(...indicators!.names);
         break;
       case 'dashboard': {
-        const dashboard = dashboardSheet(ctx);
+        const dashboard = dashboardSheet(ctx, order ?? observationOrder(ctx));
         if (!charts) dashboard.charts = [];
         sheets.push(dashboard);
         break;

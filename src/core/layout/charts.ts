@@ -1,16 +1,16 @@
 /**
  * The report's native charts, bound to live ranges of the report: completion
  * rate by plan and by group, catalog products by category (on the Summary),
- * and each indicator's observations against its target (on the dashboard).
+ * and each indicator's observations against its target (on the dashboard,
+ * sheets/dashboard.ts).
  * The template decides which appear and their titles.
  */
 import { localized, SUMMARY_BLOCKS, SUMMARY_CHARTS, type SummaryChart } from '../template';
 import type { Context } from './context';
 import type { Cell, Chart, ChartSeries, Sheet } from './model';
 import { absRef, sheetPrefix } from './refs';
-import { printSetup } from './sheets/common';
 import type { SummaryBlocks } from './sheets/summary';
-import { SERIES_COLORS, TAB_COLORS } from './styles';
+import { SERIES_COLORS } from './styles';
 
 /** Summary charts stand side by side in a band of rows above the figures, so that they print on the first page. */
 export const CHART_BAND_ROWS = 16;
@@ -112,88 +112,4 @@ export function summaryCharts(ctx: Context, sheet: Sheet, blocks: SummaryBlocks,
     }
   }
   return charts;
-}
-
-const DASH_TABLE_ROWS_MIN = 12;
-
-/**
- * The dashboard: per indicator, a small table (period, observed value,
- * target) reading the Observations and Indicators sheets, and a line chart of
- * it beside the table.
- */
-export function dashboardSheet(ctx: Context): Sheet {
-  const labels = ctx.labels;
-  const chartLabels = labels.charts;
-  const sheet: Sheet = {
-    key: 'dashboard',
-    name: ctx.sheetName.dashboard,
-    state: 'visible',
-    columns: [{ width: 12 }, { width: 14 }, { width: 14 }, { width: 3 }, ...Array.from({ length: 9 }, () => ({ width: 11 }))],
-    rows: [{ cells: [{ v: chartLabels.dashboardTitle, s: 'title' }], height: 30 }, { cells: [{ v: chartLabels.dashboardIntro, s: 'subtitle' }] }],
-    merges: ['A1:M1', 'A2:M2'],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    tabColor: TAB_COLORS.summary,
-  };
-  const obs = ctx.col.observation;
-  const obsSheet = ctx.sheetName.observations;
-  const indSheet = ctx.sheetName.indicators;
-  const targetCol = ctx.indicators.index('targetValue');
-  let obsRow = 2;
-  (ctx.data.indicators ?? []).forEach((ind, i) => {
-    if (!ind.observations.length) return; // nothing to draw
-    const top = sheet.rows.length + 2;
-    sheet.rows.push(
-      { cells: [] },
-      {
-        cells: [
-          { v: ind.unit ? `${ind.name} (${ind.unit})` : ind.name, s: 'sectionTitle' },
-          { v: null, s: 'sectionTitle' },
-          { v: null, s: 'sectionTitle' },
-        ],
-      },
-    );
-    sheet.rows.push({ cells: [chartLabels.period, chartLabels.value, chartLabels.target].map((v) => ({ v, s: 'header' as const })) });
-    const first = sheet.rows.length + 1;
-    const target = ind.target?.value ?? null;
-    const ref = (col: string, row: number) => `${sheetPrefix(obsSheet)}$${col}$${row}`;
-    ind.observations.forEach((o, k) => {
-      const r = obsRow + k;
-      sheet.rows.push({
-        cells: [
-          { f: `IF(${ref(obs('period').letter, r)}="","",${ref(obs('period').letter, r)}&"")`, v: o.period, s: 'period' },
-          // #N/A, not "", for a missing value: a line chart leaves a gap for #N/A but draws "" as 0.
-          { f: `IF(${ref(obs('value').letter, r)}="",NA(),${ref(obs('value').letter, r)})`, v: o.value ?? { error: '#N/A' }, s: 'number' },
-          {
-            f: `IF(${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)}="",NA(),${sheetPrefix(indSheet)}${absRef(i + 2, targetCol)})`,
-            v: target ?? { error: '#N/A' },
-            s: 'number',
-          },
-        ],
-      });
-    });
-    obsRow += ind.observations.length;
-    const last = sheet.rows.length;
-    while (sheet.rows.length < top + DASH_TABLE_ROWS_MIN) sheet.rows.push({ cells: [] });
-    if (last >= first) {
-      sheet.charts!.push({
-        kind: 'line',
-        title: ind.name,
-        from: { row: top, col: 5 },
-        to: { row: top + DASH_TABLE_ROWS_MIN, col: 13 },
-        series: [series(sheet, chartLabels.value, 1, 2, first, last, 0), ...(ind.target ? [series(sheet, chartLabels.target, 1, 3, first, last, 1)] : [])],
-        percent: false,
-        numFmt: '#,##0.##',
-        dataLabels: false,
-        lineStyles: ['solid', 'dashed'],
-      });
-    }
-  });
-  if (!(ctx.data.indicators ?? []).some((ind) => ind.observations.length)) sheet.rows.push({ cells: [] }, { cells: [{ v: labels.summary.none, s: 'muted' }] });
-  // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour.
-  const last = sheet.rows.length;
-  if (last > 2) sheet.conditionalFormats.push({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });
-  sheet.print = printSetup(ctx, sheet.name);
-  return sheet;
 }

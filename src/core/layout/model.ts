@@ -129,8 +129,12 @@ export interface Chart {
   /** Number format of the value axis and the data labels. */
   numFmt: string;
   dataLabels: boolean;
-  /** Each series' style in a line chart: the target as a dashed line without markers. */
-  lineStyles?: ('solid' | 'dashed')[];
+  /**
+   * Each series' style in a line chart: a solid line with markers, a dashed
+   * line without, or a point: a large marker with its value as a label and
+   * no line (a target at its period).
+   */
+  lineStyles?: ('solid' | 'dashed' | 'point')[];
 }
 
 /**

@@ -1590,7 +1590,19 @@ export class ChartSeries extends ClientObject {
     this.q('setXAxisValues', () => (this.series().xValues = source.ref()));
   }
   set markerStyle(v: string) {
-    this.q('markerStyle', () => (this.series().markerStyle = oneOf(v, ['Automatic', 'None', 'Circle', 'Square'], 'markerStyle')), v);
+    this.q('markerStyle', () => (this.series().markerStyle = oneOf(v, ['Automatic', 'None', 'Circle', 'Square', 'Diamond'], 'markerStyle')), v);
+  }
+  set markerSize(v: number) {
+    this.q('markerSize', () => (this.series().markerSize = v), v);
+  }
+  set markerBackgroundColor(v: string) {
+    this.q('markerBackgroundColor', () => (this.series().markerColor = color(v)), v);
+  }
+  set markerForegroundColor(v: string) {
+    this.q('markerForegroundColor', () => (this.series().markerBorder = color(v)), v);
+  }
+  set hasDataLabels(v: boolean) {
+    this.q('hasDataLabels', () => (this.series().hasDataLabels = v), v);
   }
   get format(): ChartSeriesFormat {
     return wrap(new ChartSeriesFormat(this.context, this.series));

@@ -174,6 +174,10 @@ export interface SeriesState {
   lineColor?: string;
   fillColor?: string;
   markerStyle?: string;
+  markerSize?: number;
+  markerColor?: string;
+  markerBorder?: string;
+  hasDataLabels?: boolean;
 }
 
 export interface ChartState {

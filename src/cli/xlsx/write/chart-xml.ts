@@ -46,18 +46,33 @@ function dataLabels(chart: Chart, format: string): string {
   );
 }
 
+/** The value label of a series drawn as a point (a target): above the marker, bold, in its colour. */
+function pointLabel(color: string, format: string): string {
+  return (
+    `<c:dLbls><c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000" b="1">${fill(color)}</a:defRPr></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
+    '<c:dLblPos val="t"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+  );
+}
+
+function lineShape(style: 'solid' | 'dashed' | 'point', color: string): string {
+  if (style === 'point') {
+    return `<c:spPr><a:ln w="28575"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="diamond"/><c:size val="10"/><c:spPr>${fill(color)}<a:ln><a:noFill/></a:ln></c:spPr></c:marker>`;
+  }
+  const dashed = style === 'dashed';
+  return (
+    `<c:spPr><a:ln w="28575" cap="rnd">${fill(color)}${dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
+    (dashed ? '<c:marker><c:symbol val="none"/></c:marker>' : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(color)}</c:spPr></c:marker>`)
+  );
+}
+
 function seriesXml(chart: Chart, s: ChartSeries, i: number, format: string): string {
   const color = s.color;
-  const dashed = chart.lineStyles?.[i] === 'dashed';
-  const shape =
-    chart.kind === 'line'
-      ? `<c:spPr><a:ln w="28575" cap="rnd">${fill(color)}${dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
-        (dashed
-          ? '<c:marker><c:symbol val="none"/></c:marker>'
-          : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill(color)}</c:spPr></c:marker>`)
-      : `<c:spPr>${fill(color)}</c:spPr><c:invertIfNegative val="0"/>`;
+  const style = chart.lineStyles?.[i] ?? 'solid';
+  const shape = chart.kind === 'line' ? lineShape(style, color) : `<c:spPr>${fill(color)}</c:spPr><c:invertIfNegative val="0"/>`;
+  const labels = chart.kind === 'line' && style === 'point' ? pointLabel(color, format) : dataLabels(chart, format);
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${shape}${dataLabels(chart, format)}` +
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${shape}${labels}` +
     `<c:cat><c:strRef><c:f>${escapeXml(s.categories)}</c:f>${strCache(s.cache.categories)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(s.values)}</c:f>${numCache(s.cache.values, format)}</c:numRef></c:val>` +
     `${chart.kind === 'line' ? '<c:smooth val="0"/>' : ''}</c:ser>`
