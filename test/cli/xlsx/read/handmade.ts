@@ -5,9 +5,9 @@ const x = (s: string) => Buffer.from(s, 'utf8');
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A workbook written by hand: sheets (name and XML inside <worksheet>), shared strings, styles. */
+/** A workbook written by hand: sheets (name, XML inside <worksheet>, text after it), shared strings, styles. */
 export function handmade(
-  sheets: { name: string; xml: string }[],
+  sheets: { name: string; xml: string; after?: string }[],
   opts: { strings?: string; styles?: string; workbookPr?: string; prefix?: boolean } = {},
 ): Buffer {
   const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
@@ -37,8 +37,8 @@ export function handmade(
       name: `xl/worksheets/sheet${i + 1}.xml`,
       data: x(
         opts.prefix
-          ? `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${s.xml}</x:worksheet>`
-          : `<?xml version="1.0"?><worksheet ${NS}>${s.xml}</worksheet>`,
+          ? `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${s.xml}</x:worksheet>${s.after ?? ''}`
+          : `<?xml version="1.0"?><worksheet ${NS}>${s.xml}</worksheet>${s.after ?? ''}`,
       ),
     })),
     ...(opts.strings !== undefined ? [{ name: 'xl/sharedStrings.xml', data: x(`<?xml version="1.0"?><sst ${NS}>${opts.strings}</sst>`) }] : []),
