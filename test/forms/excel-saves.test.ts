@@ -259,3 +259,24 @@ describe('returns as real Excel saves them', () => {
     await expect(err).rejects.toThrow(/Measures!I8: note: a picture was placed in the cell; expected a value typed in/);
   });
 });
+
+describe('free-text columns in the Text format', () => {
+  it('forms give product, enterprise and registration cells the Text format (49, "@")', async () => {
+    const catalog: ReportData = {
+      ...DATA,
+      catalogs: [{ id: 'C', title: 'c', entries: [{ product: 'Stent', enterprise: 'E', category: 'device', listed: '2024-01-02', hospitals: 3 }] }],
+    };
+    const parts = await partsOf(await formBytes(catalog, { kind: 'catalog', catalog: 'C' }));
+    const styles = parts.get('xl/styles.xml')!;
+    const textFormat = [...styles.matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => m[1]);
+    const formatOf = (ref: string) => {
+      const s = new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(parts.get(SHEET)!)![1];
+      const cellXfs = styles.slice(styles.indexOf('<cellXfs'));
+      return [...cellXfs.matchAll(/<xf [^>]*numFmtId="(\d+)"/g)][Number(s)][1];
+    };
+    expect(textFormat).toContain('49');
+    // Product, enterprise and registration of the entry; a new row's registration.
+    expect(['B8', 'C8', 'E8', 'E9'].map(formatOf)).toEqual(['49', '49', '49', '49']);
+    expect(formatOf('G8')).not.toBe('49');
+  });
+});
