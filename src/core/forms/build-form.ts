@@ -27,7 +27,14 @@ export interface FormBuildOptions {
 }
 
 const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap', date: 'lockedDate' };
-const INPUT_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'inputWrap', date: 'inputDate', percent: 'inputPercent', whole: 'inputInteger' };
+/** Free-text columns are in the Text format (`@`), so that what is typed stays text. */
+const INPUT_STYLE: Partial<Record<ColumnType, StyleName>> = {
+  text: 'inputText',
+  wrap: 'inputTextWrap',
+  date: 'inputDate',
+  percent: 'inputPercent',
+  whole: 'inputInteger',
+};
 
 /** Column titles: the report's words for the same fields, so a form and a report read alike. */
 export function columnTitles(kind: FormKind, locale: Locale): string[] {

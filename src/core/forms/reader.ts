@@ -9,12 +9,12 @@
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
 import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
-import { parsePeriod } from '../periods';
+import { isIsoDate, parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
 import { digestOf, lineEnds } from './locked-content';
-import { lockedValue, readCell, sameValue, show } from './values';
+import { DAYS_1904, lockedValue, readCell, sameValue, show } from './values';
 
 /** Where a change came from. */
 export interface Source {
@@ -71,6 +71,8 @@ interface ReturnedForm {
   dataFile: string;
   meta: FormRecord;
   sheet: GridSheet;
+  /** The workbook counts dates from 1904. */
+  date1904: boolean;
   columns: FormColumn[];
   /** The sheet row of the first sent row. */
   first: number;
@@ -96,7 +98,7 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
     problems.add(formRecordCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
     problems.throwIfAny();
   }
-  const form = returnedForm(file, dataFile, meta, sheet!, problems);
+  const form = returnedForm(file, dataFile, meta, sheet!, problems, wb.date1904 ?? false);
   checkRecord(form, data);
   checkDigest(form);
   checkBelowRows(form);
@@ -105,7 +107,7 @@ export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dat
   return { file, record: meta, changes };
 }
 
-function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: GridSheet, problems: Problems): ReturnedForm {
+function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: GridSheet, problems: Problems, date1904: boolean): ReturnedForm {
   const columns = FORM_COLUMNS[meta.kind];
   const at = (row: number, col: number) => `${sheet.name}!${cellRef(row, col)}`;
   return {
@@ -113,6 +115,7 @@ function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: G
     dataFile,
     meta,
     sheet,
+    date1904,
     columns,
     first: meta.headerRow + 1,
     problems,
@@ -120,7 +123,11 @@ function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: G
     colOf: (field) => columns.findIndex((c) => c.field === field) + 1,
     read: (row, j) => {
       const c = columns[j];
-      const got = readCell(c.type, c.field, sheet.cell(row, j + 1), meta.locale);
+      if (sheet.picture?.(row, j + 1)) {
+        problems.add(at(row, j + 1), `${c.field}: a picture was placed in the cell; expected a value typed in (delete the picture and type text)`);
+        return undefined;
+      }
+      const got = readCell(c.type, c.field, sheet.cell(row, j + 1), meta.locale, date1904);
       if ('problem' in got) {
         problems.add(at(row, j + 1), got.problem);
         return undefined;
@@ -155,10 +162,10 @@ function checkRecord({ meta, at, problems, dataFile }: ReturnedForm, data: Repor
 }
 
 /** The locked content must be as sent: its digest is recomputed from the returned cells; the first 20 changed cells are named. */
-function checkDigest({ meta, sheet, columns, first, at, problems }: ReturnedForm): void {
+function checkDigest({ meta, sheet, date1904, columns, first, at, problems }: ReturnedForm): void {
   const headRows = [HEAD.region, HEAD.period, HEAD.scope];
   const head: Scalar[] = headRows.map((r) => lockedValue('text', sheet.cell(r, 2)));
-  const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, sheet.cell(first + i, j + 1)) : null)));
+  const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, sheet.cell(first + i, j + 1), date1904) : null)));
   if (digestOf(meta, meta.rows) !== meta.digest) {
     problems.add(formRecordCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
     return;
@@ -175,12 +182,41 @@ function checkDigest({ meta, sheet, columns, first, at, problems }: ReturnedForm
   head.forEach((v, i) => {
     if (lineEnds(v) !== lineEnds(meta.head[i])) changed(at(headRows[i], 2), meta.head[i], v);
   });
+  const switched = switchedDateColumns(meta.rows, returned, columns);
+  for (const [j, days] of switched) {
+    const i = meta.rows.findIndex((row) => row[j] !== null && row[j] !== undefined);
+    located++;
+    problems.add(
+      at(first + i, j + 1),
+      days > 0
+        ? `the workbook was switched to the 1904 date system: every date of column ${columns[j].field} moved by 1,462 days (${meta.rows[i][j]} now reads ${returned[i][j]}); expected the 1900 date system the form was sent with (in Excel: File > Options > Advanced, clear "Use 1904 date system")`
+        : `the workbook was switched from the 1904 date system: every date of column ${columns[j].field} moved back by 1,462 days (${meta.rows[i][j]} now reads ${returned[i][j]}); expected the date system the form was sent with`,
+    );
+  }
   meta.rows.forEach((row, i) =>
     columns.forEach((c, j) => {
-      if (c.locked && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
+      if (c.locked && !switched.has(j) && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
     }),
   );
   if (!located) problems.add(formRecordCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
+}
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The locked date columns whose every date moved by exactly 1,462 days, the
+ * mark of a workbook switched to (+) or from (-) the 1904 date system.
+ */
+function switchedDateColumns(sent: Scalar[][], returned: Scalar[][], columns: FormColumn[]): Map<number, number> {
+  const out = new Map<number, number>();
+  columns.forEach((c, j) => {
+    if (!c.locked || c.type !== 'date') return;
+    for (const days of [DAYS_1904, -DAYS_1904]) {
+      const dated = sent.map((row, i) => [row[j], returned[i][j]]).filter(([was]) => typeof was === 'string' && isIsoDate(was));
+      if (dated.length && dated.every(([was, now]) => now === addDays(String(was), days))) out.set(j, days);
+    }
+  });
+  return out;
 }
 
 /** Nothing below the form's rows (only possible once the sheet was unprotected): the first 5 such rows are named. */

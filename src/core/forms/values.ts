@@ -65,16 +65,24 @@ export function textOf(v: GridValue): string | null {
   return String(v);
 }
 
+/** The days from 1900-01-00 to 1904-01-01: a serial of the 1904 date system is this many days later in the 1900 system. */
+export const DAYS_1904 = 1462;
+
+/** The ISO date of a serial number in the workbook's date system. */
+export function serialDate(serial: number, date1904: boolean): string {
+  return serialToDate(date1904 ? serial + DAYS_1904 : serial);
+}
+
 /**
  * A locked cell as the digest sees it: text as text, dates as YYYY-MM-DD,
  * numbers as numbers, blank as null (what a re-save by another program keeps).
  */
-export function lockedValue(type: ColumnType, v: GridValue): Scalar {
+export function lockedValue(type: ColumnType, v: GridValue, date1904 = false): Scalar {
   if (isBlank(v)) return null;
   if (isFormula(v)) return `=${v.formula}`;
   if (type === 'date') {
     if (v instanceof Date) return isoOf(v) ?? null;
-    if (typeof v === 'number') return serialToDate(v);
+    if (typeof v === 'number') return serialDate(v, date1904);
     return String(v).trim();
   }
   if (type === 'entryNo') return typeof v === 'number' ? v : (numberText(String(v), false) ?? String(v));
@@ -83,9 +91,10 @@ export function lockedValue(type: ColumnType, v: GridValue): Scalar {
 
 /**
  * A fillable cell's value, or what was wrong with it. `field` names the
- * column in messages; `locale` gives the words listed as expected.
+ * column in messages; `locale` gives the words listed as expected;
+ * `date1904`, the workbook's date system, turns serial numbers into dates.
  */
-export function readCell(type: ColumnType, field: string, v: GridValue, locale: Locale): Read {
+export function readCell(type: ColumnType, field: string, v: GridValue, locale: Locale, date1904 = false): Read {
   if (isFormula(v))
     return {
       problem: `${field} holds a formula (=${v.formula.slice(0, 40)}${v.formula.length > 40 ? '...' : ''}); expected a value, typed in (formulas are never read)`,
@@ -108,7 +117,7 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
       if (v instanceof Date) {
         const iso = isoOf(v);
         if (iso) return { value: iso };
-      } else if (typeof v === 'number' && v >= 1 && v < 2958466) return { value: serialToDate(v) };
+      } else if (typeof v === 'number' && v >= 1 && v < 2958466 - (date1904 ? DAYS_1904 : 0)) return { value: serialDate(v, date1904) };
       else if (typeof v === 'string') {
         const iso = dateText(v);
         if (iso) return { value: iso };

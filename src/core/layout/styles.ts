@@ -64,6 +64,14 @@ export const STYLES = {
   locked: { fill: LOCKED, align: { v: 'top' } },
   lockedWrap: { fill: LOCKED, align: { v: 'top', wrap: true } },
   lockedDate: { fill: LOCKED, numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
+  /**
+   * Free-text columns (notes, registrations, products) in the Text format:
+   * Excel and LibreOffice keep what is typed ("0012", "60%", a 17-digit number) as text.
+   */
+  freeText: { numFmt: '@', align: { v: 'top' } },
+  freeWrap: { numFmt: '@', align: { v: 'top', wrap: true } },
+  inputText: { fill: INPUT, numFmt: '@', align: { v: 'top' } },
+  inputTextWrap: { fill: INPUT, numFmt: '@', align: { v: 'top', wrap: true } },
 } satisfies Record<string, Style>;
 
 export type StyleName = keyof typeof STYLES;

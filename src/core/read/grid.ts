@@ -13,10 +13,14 @@ export interface GridSheet {
   rowCount: number;
   /** 1-based row and column. */
   cell(row: number, col: number): GridValue;
+  /** The cell holds a picture placed in it (Excel 365's Place in Cell), where the reader can tell. */
+  picture?(row: number, col: number): boolean;
 }
 
 export interface GridWorkbook {
   sheet(name: string): GridSheet | undefined;
+  /** The workbook counts date serial numbers from 1904 (not 1900), where the reader can tell. */
+  date1904?: boolean;
 }
 
 /** A grid from plain row arrays (tests, Office.js `values`). */

@@ -54,7 +54,11 @@ class Reader {
   /** Where each data path came from, for locating the schema's problems. */
   readonly places = new Map<string, Place>();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** The workbook counts date serial numbers from 1904. */
+    readonly date1904 = false,
+  ) {}
 
   problem(place: Place | undefined, message: string, path?: Path): void {
     this.problems.push({
@@ -97,7 +101,7 @@ class Reader {
     const v = this.value(sheet, row, col, path);
     if (isBlank(v)) return undefined;
     if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if (typeof v === 'number' && v > 0 && v < 2958466) return serialToDate(v);
+    if (typeof v === 'number' && v > 0 && v < 2958466) return serialToDate(this.date1904 ? v + 1462 : v);
     const s = String(v).trim();
     if (isIsoDate(s)) return s;
     if (periodToo) return s;
@@ -137,7 +141,7 @@ interface DataSheet {
 /** Reads a report workbook's data. Throws an InputError listing every problem with its sheet and cell. */
 export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
   const meta = readReportRecord(wb, file);
-  const reader = new Reader(file);
+  const reader = new Reader(file, wb.date1904 ?? false);
   const sk = meta.skeleton;
   const sheetOf = (key: string): DataSheet | undefined => {
     const s = meta.sheets[key];

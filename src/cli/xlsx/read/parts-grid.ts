@@ -133,16 +133,41 @@ const BUILTIN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
+/**
+ * Built-in formats that Chinese, Japanese and Korean Excel write without a
+ * `<numFmt>` definition: all of them show a date or a time (27-36, 50-58),
+ * as Excel shows them (exceljs, SheetJS and ExcelDataReader read them as numbers).
+ */
+const EAST_ASIAN_DATE_FORMATS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether cells with built-in or defined number format `id` show dates (`formats`: the workbook's definitions). */
+export function isDateFormatId(id: number, formats: ReadonlyMap<number, string> = new Map()): boolean {
+  if (id === 0) return false;
+  const code = formats.get(id);
+  if (code === undefined && EAST_ASIAN_DATE_FORMATS.has(id)) return true;
+  return isDateFormat(code ?? BUILTIN_FORMATS[id]);
+}
+
 /** A date format as exceljs tells one: a date or time letter outside brackets and quotes. */
 export function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** An element with its content, as text (empty when there is none). */
+const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+
+/**
+ * An element with its content, as text (empty when there is none, or it is
+ * never closed). Found with one search for its start and one for its end,
+ * from there: linear in the text, however many unclosed starts it holds.
+ */
 function section(xml: string, tag: string): string {
-  const m = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>][\\s\\S]*?</(?:[A-Za-z_][\\w.-]*:)?${tag}\\s*>`).exec(xml);
-  return m ? m[0] : '';
+  const start = new RegExp(`<${PREFIX}${tag}[\\s>]`).exec(xml);
+  if (!start) return '';
+  const end = new RegExp(`</${PREFIX}${tag}\\s*>`, 'g');
+  end.lastIndex = start.index;
+  const m = end.exec(xml);
+  return m ? xml.slice(start.index, m.index + m[0].length) : '';
 }
 
 /** For each cell style (`s`), whether its number format shows a date. */
@@ -166,7 +191,7 @@ function readDateStyles(xml: string): boolean[] {
       else if (name === 'cellXfs') inCellXfs = false;
     },
   });
-  return xfs.map((id) => id !== 0 && isDateFormat(formats.get(id) ?? BUILTIN_FORMATS[id]));
+  return xfs.map((id) => isDateFormatId(id, formats));
 }
 
 // ---------------------------------------------------------------- formulas
@@ -200,7 +225,6 @@ interface Merge {
 const REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s>/])/;
 const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData\s*>/g;
-const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s>/])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
 function decodeRef(ref: string | undefined): { row: number; col: number } | undefined {
   const m = ref === undefined ? null : REF.exec(ref);
@@ -221,6 +245,8 @@ class PartsSheet implements GridSheet {
   rowCount = 0;
   private readonly rows = new Map<number, GridValue[]>();
   private mergesByRow: Map<number, Merge[]> | undefined;
+  /** Cells holding a picture placed in the cell (`row:col`). */
+  private readonly pictures = new Set<string>();
 
   constructor(
     readonly name: string,
@@ -238,9 +264,13 @@ class PartsSheet implements GridSheet {
     return this.rows.get(row)?.[col] ?? null;
   }
 
+  picture(row: number, col: number): boolean {
+    return this.pictures.has(`${row}:${col}`);
+  }
+
   private read(xml: string, ctx: SheetContext): void {
     const { cellsXml, merges } = splitSheet(xml);
-    const cells = new SheetCells(this.name, ctx, this.rows);
+    const cells = new SheetCells(this.name, ctx, this.rows, this.pictures);
     scanXml(cellsXml, cells);
     this.rowCount = cells.maxRow;
     if (merges.length) {
@@ -257,13 +287,17 @@ function splitSheet(xml: string): { cellsXml: string; merges: Merge[] } {
   const end = start ? SHEET_DATA_END.exec(xml) : null;
   const cellsXml = start ? xml.slice(start.index, end ? end.index + end[0].length : xml.length) : '';
   const merges: Merge[] = [];
-  for (const m of (end ? xml.slice(end.index) : start ? '' : xml).matchAll(MERGE_CELL)) {
-    const [a, b] = (attributesOf(m[1]).ref ?? '').split(':');
-    const from = decodeRef(a);
-    const to = decodeRef(b);
-    if (from && to)
-      merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
-  }
+  // The rest is scanned as XML (one pass: markup left open is refused, never searched again from each of its starts).
+  parse(end ? xml.slice(end.index) : start ? '' : xml, {
+    open(name, raw) {
+      if (name !== 'mergeCell') return;
+      const [a, b] = (attributesOf(raw).ref ?? '').split(':');
+      const from = decodeRef(a);
+      const to = decodeRef(b);
+      if (from && to)
+        merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
+    },
+  });
   return { cellsXml, merges };
 }
 
@@ -299,6 +333,8 @@ class SheetCells implements XmlHandler {
   private cCol = 0;
   private cType: string | undefined;
   private cStyle = 0;
+  /** The cell's value metadata (`vm`): Excel's rich values, such as a picture placed in the cell. */
+  private cMeta: string | undefined;
   private value = '';
   private hasValue = false;
   private formula = '';
@@ -314,6 +350,7 @@ class SheetCells implements XmlHandler {
     private readonly sheetName: string,
     private readonly ctx: SheetContext,
     private readonly rows: Map<number, GridValue[]>,
+    private readonly pictures: Set<string>,
   ) {}
 
   open(name: string, raw: string, self: boolean): void {
@@ -405,6 +442,7 @@ class SheetCells implements XmlHandler {
     if (this.cRow > this.maxRow) this.maxRow = this.cRow;
     this.cType = a.t;
     this.cStyle = parseInt(a.s, 10) || 0;
+    this.cMeta = a.vm;
     this.value = '';
     this.hasValue = false;
     this.formula = '';
@@ -420,6 +458,8 @@ class SheetCells implements XmlHandler {
     this.inCell = false;
     if (this.formula !== '' || this.fType !== undefined) this.put({ formula: this.sharedFormula() });
     else if (this.hasValue) this.put(this.cellValue());
+    // Excel 365 keeps a picture placed in a cell as an error value (`#VALUE!`) with rich-value metadata.
+    if (this.cType === 'e' && this.cMeta !== undefined) this.pictures.add(`${this.cRow}:${this.cCol}`);
   }
 
   /** The cell's formula: its own text, or its shared formula's moved to this cell. */
@@ -482,6 +522,8 @@ export class PartsWorkbook implements GridWorkbook {
   private readonly sheetParts = new Map<string, string>();
   private readonly sheets = new Map<string, PartsSheet>();
   private readonly ctx: SheetContext;
+  /** The workbook counts dates from 1904 (Mac Excel's old default), not 1900. */
+  readonly date1904: boolean;
 
   constructor(
     private readonly parts: Parts,
@@ -495,9 +537,14 @@ export class PartsWorkbook implements GridWorkbook {
       if (xml === undefined) throw new WorkbookError(`it has no ${book}`);
       const rels = readRels(parts, book);
       let date1904 = false;
+      // Only the `<workbookPr>` right under `<workbook>` holds the date system (Excel 2013 and later also write an
+      // `<x15:workbookPr>` in the workbook's extensions, without it).
+      let depth = 0;
       parse(xml, {
+        close: () => depth--,
         open: (name, raw) => {
-          if (name === 'workbookPr') {
+          depth++;
+          if (name === 'workbookPr' && depth === 2) {
             const v = attributesOf(raw).date1904;
             date1904 = v === '1' || v === 'true';
           } else if (name === 'sheet') {
@@ -514,6 +561,7 @@ export class PartsWorkbook implements GridWorkbook {
       const stylesPart = relOfType(rels, 'styles')?.target ?? 'xl/styles.xml';
       let strings: string[] | undefined;
       let dateStyles: boolean[] | undefined;
+      this.date1904 = date1904;
       this.ctx = {
         date1904,
         maxCells,

@@ -22,13 +22,13 @@ export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): 
       case 'catalog':
         return text(catalog.id);
       case 'product':
-        return text(e.product, 'wrap');
+        return text(e.product, 'freeWrap');
       case 'enterprise':
-        return text(e.enterprise, 'wrap');
+        return text(e.enterprise, 'freeWrap');
       case 'category':
         return text(labels.categories[e.category]);
       case 'registration':
-        return text(e.registration);
+        return text(e.registration, 'freeText');
       case 'listed':
         return date(e.listed);
       case 'hospitals':

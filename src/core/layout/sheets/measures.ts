@@ -47,7 +47,7 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
       case 'progress':
         return num(m.progress, 'percent');
       case 'note':
-        return text(m.note, 'wrap');
+        return text(m.note, 'freeWrap');
     }
   };
   const completed = formulaString(labels.statuses.completed);

@@ -16,7 +16,8 @@ import type { ReportData } from '../../../../src/core/schema';
 import { exceljsGrid } from '../../../support/exceljs/reader';
 import { slideFormula } from '../../../../src/cli/xlsx/read/parts-grid';
 import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
-import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir, zip } from '../../../forms/support';
+import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir } from '../../../forms/support';
+import { handmade } from './handmade';
 
 afterAll(cleanTemps);
 
@@ -78,48 +79,6 @@ function widthOf(s: GridSheet): number {
   let w = 0;
   for (let r = 1; r <= s.rowCount; r++) for (let c = 1; c <= 60; c++) if (s.cell(r, c) !== null) w = Math.max(w, c);
   return w;
-}
-
-const x = (s: string) => Buffer.from(s, 'utf8');
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** A workbook written by hand: sheets (name and XML inside <worksheet>), shared strings, styles. */
-function handmade(sheets: { name: string; xml: string }[], opts: { strings?: string; styles?: string; workbookPr?: string; prefix?: boolean } = {}): Buffer {
-  const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-  if (opts.strings !== undefined) rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
-  if (opts.styles !== undefined) rels.push(`<Relationship Id="rIdT" Type="${REL}/styles" Target="/xl/styles.xml"/>`);
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return zip([
-    {
-      name: '_rels/.rels',
-      data: x(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: x(
-        `<?xml version="1.0" encoding="UTF-8"?>\r\n<workbook ${NS}>${opts.workbookPr ?? ''}<sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-      ),
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: x(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
-      ),
-    },
-    ...sheets.map((s, i) => ({
-      name: `xl/worksheets/sheet${i + 1}.xml`,
-      data: x(
-        opts.prefix
-          ? `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${s.xml}</x:worksheet>`
-          : `<?xml version="1.0"?><worksheet ${NS}>${s.xml}</worksheet>`,
-      ),
-    })),
-    ...(opts.strings !== undefined ? [{ name: 'xl/sharedStrings.xml', data: x(`<?xml version="1.0"?><sst ${NS}>${opts.strings}</sst>`) }] : []),
-    ...(opts.styles !== undefined ? [{ name: 'xl/styles.xml', data: x(`<?xml version="1.0"?><styleSheet ${NS}>${opts.styles}</styleSheet>`) }] : []),
-  ]);
 }
 
 const STYLES =
