@@ -14,8 +14,8 @@ import { readReportRecord, REPORT_RECORD_SHEET, WORKBOOK_FORMAT } from './report
 import { recordTexts, sheetRecordRows } from './record-sheet';
 import { FORMAT } from '../schema';
 
-/** Why a workbook's template cannot be used. */
-export type RefusalKind = 'form' | 'notReport' | 'version' | 'damaged';
+/** Why a workbook's template cannot be used (`unreadable`: not a workbook, damaged or too large, said by the readers of files). */
+export type RefusalKind = 'form' | 'notReport' | 'version' | 'damaged' | 'unreadable';
 
 /** A refused template workbook: an InputError that says which kind of refusal it is. */
 export class TemplateWorkbookError extends InputError {
