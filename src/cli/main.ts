@@ -181,12 +181,14 @@ function addTemplate(p: Command, io: Io, setExit: SetExit): void {
     .description('List the built-in templates, or write an empty report workbook that carries a template (to share by email).')
     .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')
     .option('-o, --out <file>', 'the workbook to write (.xlsx)')
+    .option('-f, --from <workbook>', 'write the template that a report or template workbook (.xlsx) carries')
     .addOption(new Option('-l, --locale <locale>', "labels' language").choices([...LOCALES]).default('en'))
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  plan-report template                                  # list the built-in templates\n' +
         '  plan-report template quarterly --out quarterly.xlsx   # a workbook carrying the template\n' +
+        '  plan-report template --from report.xlsx --out t.xlsx  # the template a report carries\n' +
         '  plan-report generate data.yaml --template quarterly.xlsx',
     )
     .action(async (name: string | undefined, opts) => {

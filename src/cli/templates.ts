@@ -5,10 +5,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
+import { carriedTemplate } from '../core/record/carried-template';
 import { readTemplate, type Template } from '../core/template';
 import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { readTextInput } from './data-file/input';
-import { readWorkbookRecord } from './xlsx/read/read-record';
+import { loadWorkbookFile } from './xlsx/read/read-record';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
@@ -29,10 +30,7 @@ function looksLikePath(arg: string): boolean {
 
 /** Resolves `--template NAME|PATH` to a validated template. */
 export async function loadTemplate(arg: string = DEFAULT_TEMPLATE): Promise<Template> {
-  if (/\.xlsx$/i.test(arg)) {
-    const record = await readWorkbookRecord(arg);
-    return readTemplate(JSON.stringify(record.template, null, 1), `${arg} (its template)`, 'json');
-  }
+  if (/\.xlsx$/i.test(arg)) return carriedTemplate(await loadWorkbookFile(arg), arg);
   if (looksLikePath(arg)) return readTemplate(await readTextInput(arg), arg);
   const file = path.join(TEMPLATES_DIR, `${arg}.yaml`);
   try {

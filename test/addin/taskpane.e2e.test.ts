@@ -7,12 +7,15 @@
  * and click the problem to select it; and save a screenshot of the pane to
  * test-artifacts/.
  */
-import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { run as runCli } from '../../src/cli/main';
 import { readData } from '../../src/core/data-file/read';
+import { CUSTOM_TEMPLATE_YAML } from '../support/custom-template';
 import { HOSTS, type FakeExcel, type HostOptions } from './fake-excel/host';
 import { addinBuild } from './build-addin';
 import { ROOT, seed } from './support';
@@ -230,3 +233,44 @@ it('shows the data file problems a person can act on, and leaves the workbook as
   expect(await page.evaluate(() => JSON.stringify((globalThis as unknown as Win).fakeExcel.snapshot()))).toBe(before);
   await page.context().close();
 }, 30_000);
+
+for (const [lang, ui, carriedNote, formRefusal] of [
+  ['en-US', 'en', 'This workbook carries the template "Progress of our measures (my-report)"', 'is a form (to be filled in and returned), not a report'],
+  ['zh-CN', 'zh-CN', '本工作簿附带模板“措施进展 (my-report)”', '是填报表（供填写后交回），不是报告'],
+] as const) {
+  it(`the ${lang} pane takes a template workbook (.xlsx), then names the template the workbook carries; a form is refused in its language`, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-pane-'));
+    const custom = path.join(dir, 'my-report.yaml');
+    writeFileSync(custom, CUSTOM_TEMPLATE_YAML);
+    const tpl = path.join(dir, 'my-report.xlsx');
+    const form = path.join(dir, 'form.xlsx');
+    const io = { out: () => undefined, err: () => undefined };
+    expect(await runCli(['template', custom, '--out', tpl], io)).toBe(0);
+    expect(await runCli(['form', SEED_FILE, '--out', form], io)).toBe(0);
+
+    const { page, errors } = await openPane(lang);
+    expect(await page.isHidden('#carried-note')).toBe(true);
+    await page.setInputFiles('#data-file', SEED_FILE);
+    await page.selectOption('#locale', ui === 'en' ? '' : 'zh-CN');
+    await page.selectOption('#template', '__file__');
+    await page.setInputFiles('#template-file', form);
+    const refused = await press(page, 'build');
+    expect(refused).toEqual({ state: 'error', message: expect.stringContaining(formRefusal) });
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-form-refused-${ui}.png`), fullPage: true });
+
+    await page.setInputFiles('#template-file', tpl);
+    expect((await press(page, 'build')).state).toBe('done');
+    const names = await page.evaluate(() => (globalThis as unknown as Win).fakeExcel.state.sheets.map((s) => s.name));
+    expect(names).toContain(ui === 'en' ? 'Tasks' : '任务');
+    await page.waitForFunction(`document.getElementById('carried-note').dataset.kind === 'carried'`);
+    expect(await page.textContent('#carried-note')).toContain(carriedNote);
+    expect(await page.inputValue('#template')).toBe('__workbook__');
+    expect(await page.isHidden('#template-file-field')).toBe(true);
+    // Built again with the carried template: the same report, updated.
+    expect(await press(page, 'build')).toEqual({ state: 'done', message: expect.stringMatching(ui === 'en' ? /^Report updated/ : /^报告已更新/) });
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-carried-${ui}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+}

@@ -66,6 +66,18 @@ const en = {
   busy: 'Working…',
   limitedPrint: 'Print setup and filters need Excel 2021 or Microsoft 365; the figures and charts work.',
   limitedValidation: 'Drop-down lists, print setup and filters need Excel 2021 or Microsoft 365; the figures and charts work.',
+  carriedOption: "This workbook's template: {name}",
+  carriedNote: 'This workbook carries the template {name}: Build report uses it unless you choose another.',
+  thisWorkbook: 'This workbook',
+  quoted: '"{name}"',
+  templateFileAny: 'Template file (YAML, JSON, or a template workbook .xlsx)',
+  refusedForm:
+    '{file} is a form (to be filled in and returned), not a report: it carries no template. Use a template workbook made by plan-report template, or a report.',
+  refusedNotReport: '{file} was not made by plan-report: it carries no template.',
+  refusedVersion:
+    '{file} was made by another version of plan-report and cannot be read by this add-in. Update the add-in, or ask the sender for a template of this version.',
+  refusedDamaged: 'The template that {file} carries is damaged and cannot be used. Ask the sender for the template again.',
+  refusedUnreadable: '{file} cannot be read as a workbook: it is damaged, too large, or not an .xlsx workbook.',
   tooOld:
     'This Excel is too old for the add-in: it needs Excel 2019 or later, or Microsoft 365. Make the report with the plan-report command line instead: its workbooks open in any Excel since 2007 and in WPS.',
 };
@@ -127,6 +139,16 @@ const zhCN: Strings = {
   busy: '正在处理…',
   limitedPrint: '打印设置和筛选功能需要 Excel 2021 或 Microsoft 365；报告中的数据和图表不受影响。',
   limitedValidation: '下拉列表、打印设置和筛选功能需要 Excel 2021 或 Microsoft 365；报告中的数据和图表不受影响。',
+  carriedOption: '本工作簿的模板：{name}',
+  carriedNote: '本工作簿附带模板{name}，生成报告时默认使用；如需其他模板，请另行选择。',
+  thisWorkbook: '本工作簿',
+  quoted: '“{name}”',
+  templateFileAny: '模板文件（YAML、JSON 或模板工作簿 .xlsx）',
+  refusedForm: '{file}是填报表（供填写后交回），不是报告，不含模板。请使用由 plan-report template 生成的模板工作簿或报告工作簿。',
+  refusedNotReport: '{file}不是由 plan-report 生成的，不含模板。',
+  refusedVersion: '{file}由其他版本的 plan-report 生成，本加载项无法读取。请更新加载项，或请发送方提供与本版本相符的模板。',
+  refusedDamaged: '{file}所附带的模板已损坏，无法使用。请发送方重新发送模板。',
+  refusedUnreadable: '{file}无法作为工作簿读取：文件已损坏、过大，或不是 .xlsx 工作簿。',
   tooOld:
     '当前 Excel 版本过低，无法使用本加载项：需要 Excel 2019 或更高版本，或 Microsoft 365。请改用 plan-report 命令行生成报告，生成的工作簿可在 Excel 2007 及以后的各版本和 WPS 中打开。',
 };

@@ -12,10 +12,14 @@ import type { Locale } from '../../core/schema';
 import { readTemplate, type Template } from '../../core/template';
 import { hostCapabilities, missingNote, type HostCapabilities } from '../excel/capabilities';
 import { buildReportInWorkbook, REQUEST_BUDGET, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
-import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell } from '../excel/workbook';
+import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell, THIS_WORKBOOK } from '../excel/workbook';
 import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
 import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { BUILT_IN, templateLabel } from './templates';
+import { TemplateWorkbookError } from '../../core/record/carried-template';
+import { readCarriedTemplate } from '../excel/carried';
+import { readTemplateWorkbook } from '../xlsx/read-template';
+import { CARRIED, refusalText, showCarried } from './carried-ui';
 
 declare const PLAN_REPORT_VERSION: string;
 const GENERATOR = `plan-report ${PLAN_REPORT_VERSION} (Excel add-in)`;
@@ -27,6 +31,8 @@ const run: ExcelRun = (batch) => Excel.run(batch);
 let words: Strings;
 let ui: UiLocale;
 let host: HostCapabilities;
+/** The template the open workbook carries, if any. */
+let carried: Template | undefined;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -128,7 +134,10 @@ async function action(work: () => Promise<void>): Promise<void> {
 }
 
 function showError(err: unknown): void {
-  if (err instanceof InputError) {
+  if (err instanceof TemplateWorkbookError) {
+    setStatus('error', refusalText(err, words));
+    listProblems(err.problems, false);
+  } else if (err instanceof InputError) {
     const file = err.problems[0]?.file ?? '';
     setStatus('error', fill(err.problems.length === 1 ? words.inputProblem : words.inputProblems, { file, count: err.problems.length }));
     listProblems(err.problems, false);
@@ -146,9 +155,11 @@ function showError(err: unknown): void {
 
 async function chosenTemplate(): Promise<Template> {
   const choice = $<HTMLSelectElement>('template').value;
+  if (choice === CARRIED && carried) return carried;
   if (choice !== FROM_FILE) return (BUILT_IN.find((t) => t.name === choice) ?? BUILT_IN[0]).template;
   const file = $<HTMLInputElement>('template-file').files?.[0];
   if (!file) throw new Error(words.noTemplateFile);
+  if (/\.xlsx$/i.test(file.name)) return readTemplateWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
   return readTemplate(await file.text(), file.name);
 }
 
@@ -178,6 +189,7 @@ async function build(): Promise<void> {
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
     setStatus('done', fill(result.replaced ? words.updated : words.built, { sheets, names: model.names.length, syncs: result.syncs }));
+    await refreshCarried();
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
       setStatus('error', fill(words.failedUndone, { message: (err as Error)?.message ?? String(err) }));
@@ -234,6 +246,14 @@ async function charts(): Promise<void> {
   }
 }
 
+/** Looks for the template the open workbook carries, and offers it first. */
+async function refreshCarried(): Promise<void> {
+  if (!host.core) return;
+  const found = await readCarriedTemplate(run, THIS_WORKBOOK).catch(() => undefined);
+  carried = showCarried($<HTMLSelectElement>('template'), $('carried-note'), found, words, ui);
+  $('template-file-field').hidden = $<HTMLSelectElement>('template').value !== FROM_FILE;
+}
+
 function start(): void {
   ui = uiLocale(Office.context?.displayLanguage);
   words = strings(ui);
@@ -249,7 +269,7 @@ function start(): void {
   $('export').addEventListener('click', () => action(exportData));
   $('charts').addEventListener('click', () => action(charts));
   $('app').hidden = false;
-  document.body.dataset.ready = 'true';
+  void refreshCarried().finally(() => (document.body.dataset.ready = 'true'));
 }
 
 Office.onReady(() => start());

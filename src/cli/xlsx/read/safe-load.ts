@@ -15,42 +15,10 @@ import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../../core/errors';
 import { MB } from '../../bytes';
+import { CELL, countMatches, isSheetPart, RETURN_LIMITS, ROW, type LoadLimits } from '../../../core/read/limits';
 import { PartsWorkbook, type Parts } from './parts-grid';
 
-export interface LoadLimits {
-  /** The file itself. */
-  maxFileBytes: number;
-  /** Entries in the zip package (a workbook has a few dozen). */
-  maxEntries: number;
-  /** All entries unpacked, counted as they inflate (declared sizes may lie). */
-  maxUnpackedBytes: number;
-  /** An entry's unpacked size over its packed size, for entries above 1 MB unpacked. */
-  maxRatio: number;
-  /** Rows in all worksheets together. */
-  maxRows: number;
-  /** Cells in all worksheets together. */
-  maxCells: number;
-}
-
-/** Returned forms: a form of a few thousand rows is far below these. */
-export const RETURN_LIMITS: LoadLimits = {
-  maxFileBytes: 20 * MB,
-  maxEntries: 2000,
-  maxUnpackedBytes: 200 * MB,
-  maxRatio: 200,
-  maxRows: 100_000,
-  maxCells: 1_500_000,
-};
-
-/** Report workbooks (extract, `--template FILE.xlsx`): larger; a report of 100,000 measures is a quarter of the rows. */
-export const WORKBOOK_LIMITS: LoadLimits = {
-  maxFileBytes: 100 * MB,
-  maxEntries: 5000,
-  maxUnpackedBytes: 1024 * MB,
-  maxRatio: 200,
-  maxRows: 400_000,
-  maxCells: 5_000_000,
-};
+export { RETURN_LIMITS, WORKBOOK_LIMITS, type LoadLimits } from '../../../core/read/limits';
 
 const size = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -64,17 +32,7 @@ function openZip(buf: Buffer): Promise<yauzl.ZipFile> {
   });
 }
 
-const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
-// A row or cell element, with or without a namespace prefix (`<row `, `<x:c>`).
-const ROW = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
-const CELL = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
-
-function countMatches(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text)) n++;
-  return n;
-}
+const isSheet = isSheetPart;
 
 /** Entries this large (declared) are inflated as a stream and counted chunk by chunk; smaller ones at once, bounded by their declared size. */
 const STREAM_ABOVE = 4 * MB;
