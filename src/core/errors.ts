@@ -25,9 +25,16 @@ export function formatLocated(e: Located): string {
 
 /** Thrown when input cannot be used; carries every problem found, not only the first. */
 export class InputError extends Error {
-  constructor(readonly problems: Located[]) {
+  /** How many problems were found: more than are listed when the list was cut (its last line then says so). */
+  readonly total: number;
+
+  constructor(
+    readonly problems: Located[],
+    total?: number,
+  ) {
     super(problems.map(formatLocated).join('\n'));
     this.name = 'InputError';
+    this.total = total ?? problems.length;
   }
 
   static one(file: string, message: string, place: Partial<Located> = {}): InputError {

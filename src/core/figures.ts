@@ -60,8 +60,11 @@ export interface ReportFigures {
   indicators: IndicatorFigures[];
 }
 
+/** A figure that overflows (extreme but finite data: cumulative values of 1e308) is blank, like any that cannot be computed. */
+const finite = (v: Figure): Figure => (v !== null && Number.isFinite(v) ? v : null);
+
 function ratio(numerator: number, denominator: number): Figure {
-  return denominator === 0 ? null : numerator / denominator;
+  return denominator === 0 ? null : finite(numerator / denominator);
 }
 
 interface Tally {
@@ -226,10 +229,10 @@ export function indicatorFigures(ind: Indicator, reportPeriod: Period): Indicato
   }
 
   return {
-    latest,
+    latest: finite(latest),
     latestPeriod: (kind === 'level' ? latestValued : latestAny)?.obs.period ?? null,
-    growth,
-    progress,
+    growth: finite(growth),
+    progress: finite(progress),
     cagr,
     requiredCagr,
   };

@@ -1,4 +1,5 @@
 import { catalogFigures, indicatorFigures, planFigures } from '../../src/core/figures';
+import { cellXml } from '../../src/cli/xlsx/write/xml';
 import { period } from '../../src/core/periods';
 import type { Indicator, Measure, Plan } from '../../src/core/schema';
 
@@ -187,5 +188,30 @@ describe('indicator figures', () => {
         at('2024'),
       ).growth,
     ).toBeNull();
+  });
+});
+
+describe('figures that overflow', () => {
+  it('are blank, like any figure that cannot be computed (cumulative observations of 1e308)', () => {
+    const ind: Indicator = {
+      id: 'BIG',
+      name: 'Big',
+      kind: 'cumulative',
+      target: { period: '2026', value: 1 },
+      observations: [
+        { period: '2024', value: 1e308 },
+        { period: '2025', value: 1e308, growth: undefined },
+      ],
+    } as Indicator;
+    const f = indicatorFigures(ind, period('2025')!);
+    expect(f).toMatchObject({ latest: null, progress: null });
+    expect(Object.values(f).every((v) => v === null || typeof v === 'string' || Number.isFinite(v))).toBe(true);
+  });
+
+  it('are never written as a number the file format cannot hold', () => {
+    for (const v of [Infinity, -Infinity, NaN]) {
+      expect(cellXml('A1', { v }, 3)).toBe('<c r="A1" s="3"/>');
+      expect(cellXml('A1', { v, f: 'B1*2' }, undefined)).toBe('<c r="A1" t="str"><f>B1*2</f><v></v></c>');
+    }
   });
 });

@@ -172,7 +172,7 @@ describe('the form layout', () => {
     expect(JSON.stringify(instructions.rows)).toContain('未启动、推进中、已完成、滞后、已取消');
     expect(record).toMatchObject({ name: FORM_RECORD_SHEET, state: 'veryHidden', protection: { password: 'pw' } });
     expect(meta).toMatchObject({
-      form: 'plan-report-form/v1',
+      form: 'plan-report-form/v2',
       format: 'plan-report/v1',
       kind: 'measures',
       region: 'Testland',
@@ -269,10 +269,18 @@ describe('file names a clerk can attach', () => {
   });
 });
 
+/** A seed copied into a folder of its own: \`form\` writes its register of sent forms beside the data file. */
+function seedCopy(name: string): string {
+  const data = path.join(tempDir(), `${name}.yaml`);
+  fs.copyFileSync(seed(name), data);
+  return data;
+}
+
 describe('plan-report form', () => {
   it('writes one form per lead department into a folder, and says which measures no form covers', async () => {
     const dir = tempDir();
-    const r = await cli('form', seed('beijing-2022-q3'), '--all', '--out-dir', dir);
+    const data = seedCopy('beijing-2022-q3');
+    const r = await cli('form', data, '--all', '--out-dir', dir);
     expect(r.code).toBe(0);
     expect(listing(dir)).toEqual([
       '2022-Q3-Beijing-Economic-and-Technological-Development-Zone.xlsx',
@@ -282,17 +290,22 @@ describe('plan-report form', () => {
       '2022-Q3-Haidian-District-Government.xlsx',
     ]);
     expect(r.out.at(-1)).toBe(`5 forms written to ${dir}`);
-    expect(r.err).toEqual([
-      `${seed('beijing-2022-q3')}: 45 measures have no lead department, so no form of --all asks about them; make their form with --plan ID`,
-    ]);
+    // Each form entered in the register beside the data file, which only its owner can read (it holds the key of the seals).
+    const register = JSON.parse(fs.readFileSync(`${data}.forms.json`, 'utf8'));
+    const sent = register.forms.map((f: { file: string; lead: string; rows: unknown[] }) => [path.basename(f.file), f.lead, f.rows.length]);
+    expect(sent.sort()).toEqual(listing(dir).map((f) => [f, expect.any(String), expect.any(Number)]));
+    expect(register.key).toMatch(/^[0-9a-f]{64}$/);
+    if (process.platform !== 'win32') expect(fs.statSync(`${data}.forms.json`).mode & 0o777).toBe(0o600);
+    expect(r.err).toEqual([`${data}: 45 measures have no lead department, so no form of --all asks about them; make their form with --plan ID`]);
   });
 
   it('writes one form with --out, in the language asked for, and names a default file after period and department', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'f.xlsx');
-    const r = await cli('form', seed('suzhou-2022-q3'), '--kind', 'catalog', '--locale', 'zh-CN', '--out', out);
+    const data = seedCopy('suzhou-2022-q3');
+    const r = await cli('form', data, '--kind', 'catalog', '--locale', 'zh-CN', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toEqual([`${seed('suzhou-2022-q3')} -> ${out} (catalog form: 25 entries of SZ-IFH-2021-1 and 100 rows for new ones, 2022-Q3)`]);
+    expect(r.out).toEqual([`${data} -> ${out} (catalog form: 25 entries of SZ-IFH-2021-1 and 100 rows for new ones, 2022-Q3)`]);
     const wb = await loadBytes(fs.readFileSync(out));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['产品目录', '填表说明', FORM_RECORD_SHEET]);
     expect(listing(dir)).toEqual(['f.xlsx']);

@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readData } from '../../src/core/data-file/read';
+import { digestOf } from '../../src/core/forms/locked-content';
+import { FORM_RECORD_KEYS, FORM_RECORD_SHEET, parseFormRecord } from '../../src/core/record/form-record';
 import { cleanTemps, cli, expectNoCrash, listing, loadBytes, ROOT, tempDir } from './support';
 
 afterAll(cleanTemps);
@@ -78,6 +80,13 @@ function setup(text = YAML, dataName = 'data.yaml'): Setup {
 }
 
 const bytes = (f: string) => fs.readFileSync(f);
+/** A record sheet's rows as text, as the collector reads them. */
+const recordRowsOf = (sheet: ExcelJS.Worksheet): (string | undefined)[][] =>
+  sheet
+    .getSheetValues()
+    .slice(1)
+    .map((row) => ((row as unknown[]) ?? []).slice(1).map((v) => (v === undefined || v === null ? undefined : String(v))));
+
 const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe('collect applies returns', () => {
@@ -112,7 +121,7 @@ describe('collect applies returns', () => {
         `{ id: M3, title: Third measure, lead: Health Commission, status: completed, completed: 2024-05-01, note: 'Done in May; see "report" #3' }`,
       ),
     );
-    expect(listing(s.dir)).toEqual(['data.yaml', 'forms', 'forms/health.xlsx', 'returns', 'returns/health.xlsx']);
+    expect(listing(s.dir)).toEqual(['data.yaml', 'data.yaml.forms.json', 'forms', 'forms/health.xlsx', 'returns', 'returns/health.xlsx']);
   });
 
   it('collecting the same returns again changes nothing, and leaves the file untouched', async () => {
@@ -151,7 +160,7 @@ describe('collect applies returns', () => {
       'dry run: 1 change from 1 return; nothing written',
     ]);
     expect(bytes(s.data)).toEqual(before);
-    expect(listing(s.dir)).toEqual(['data.yaml', 'forms', 'forms/p1.xlsx', 'returns', 'returns/p1.xlsx']);
+    expect(listing(s.dir)).toEqual(['data.yaml', 'data.yaml.forms.json', 'forms', 'forms/p1.xlsx', 'returns', 'returns/p1.xlsx']);
   });
 
   it('--out writes elsewhere (in the syntax of its name), never over a return', async () => {
@@ -282,12 +291,12 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
   it('a form of another format version', async () => {
     const s = setup();
     const ret = await s.filled(
-      'v2.xlsx',
+      'v1.xlsx',
       ['--plan', 'P1'],
-      (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B1').value = 'plan-report-form/v2'),
+      (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B1').value = 'plan-report-form/v1'),
     );
     await refused(s, ret, [
-      `${ret} _plan_report_form!B1: is a form of format "plan-report-form/v2"; expected "plan-report-form/v1" (make the form again with this version of plan-report)`,
+      `${ret} _plan_report_form!B1: is a form of format "plan-report-form/v1"; expected "plan-report-form/v2" (make the form again with this version of plan-report)`,
     ]);
   });
 
@@ -314,10 +323,55 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
       (_, wb) => void (wb.getWorksheet('_plan_report_form')!.getCell('B19').value = '0'.repeat(64)),
     );
     await refused(s, altered, [
-      `${altered} _plan_report_form!B19: the form's record does not match its digest (the hidden record was altered); expected the form as it was sent`,
+      `${altered} _plan_report_form!B21: the form's hidden record was altered or forged (its seal does not match ${s.data}.forms.json); expected the form as it was sent (make the form again with \`plan-report form\` and send that one)`,
     ]);
     const renamed = await s.filled('renamed.xlsx', ['--plan', 'P1'], (ws) => void (ws.name = 'Mine'));
     await refused(s, renamed, [`${renamed} _plan_report_form!B13: has no sheet "Measures"; expected the form's own sheet (was it renamed or deleted?)`]);
+  });
+
+  it("a department's forgery: another department's measure put in its form, the digest recomputed, is refused", async () => {
+    const s = setup();
+    // Commerce Bureau's form (M2) made to say it was sent M1 (Health Commission's), to cancel it.
+    const ret = await s.filled('forged.xlsx', ['--lead', 'Commerce Bureau'], (ws, wb) => {
+      const sheet = wb.getWorksheet(FORM_RECORD_SHEET)!;
+      const record = parseFormRecord(recordRowsOf(sheet));
+      const rows = [['P1', 'M1', 'First measure', 'Health Commission', '2024-12-31', 'in-progress', null, 0.4, null]];
+      sheet.getCell(`B${FORM_RECORD_KEYS.indexOf('rows') + 1}`).value = JSON.stringify(rows);
+      sheet.getCell(`B${FORM_RECORD_KEYS.indexOf('digest') + 1}`).value = digestOf(record, rows);
+      ['P1', 'M1', 'First measure', 'Health Commission'].forEach((v, c) => (ws.getCell(8, c + 1).value = v));
+      ws.getCell('E8').value = dateCell('2024-12-31');
+      ws.getCell('F8').value = 'Cancelled';
+    });
+    await refused(s, ret, [
+      `${ret} _plan_report_form!B21: the form's hidden record was altered or forged (its seal does not match ${s.data}.forms.json); expected the form as it was sent (make the form again with \`plan-report form\` and send that one)`,
+    ]);
+  });
+
+  it('a form the register does not know (made from another copy of the data, or before forms were registered), or with no register at all', async () => {
+    const s = setup();
+    const ret = await s.filled('p1.xlsx', ['--plan', 'P1'], (ws) => void (ws.getCell('F8').value = 'Completed'));
+    const register = `${s.data}.forms.json`;
+    const kept = fs.readFileSync(register, 'utf8');
+    const other = JSON.parse(kept);
+    other.forms = [];
+    fs.writeFileSync(register, JSON.stringify(other));
+    await refused(s, ret, [
+      `${ret} _plan_report_form!B20: is not a form sent from this data file (its id is not in ${register}); expected a form made by \`plan-report form\` from this data file (make the form again with \`plan-report form\` and send that one)`,
+    ]);
+    fs.rmSync(register);
+    await refused(s, ret, [
+      `${s.data}: has no register of sent forms beside it (${register}), so no return can be checked; expected the forms to be made by \`plan-report form\` from this data file (make the forms again and send those)`,
+    ]);
+    // The register's rows, not the form's, say what was sent: a register edited to differ refuses the form.
+    const edited = JSON.parse(kept);
+    edited.forms[0].rows[0][5] = 'not-started';
+    fs.writeFileSync(register, JSON.stringify(edited));
+    await refused(s, ret, [
+      `${ret} _plan_report_form!B18: the form's record of "rows" is not what ${register} holds for form ${edited.forms[0].id}; expected the form as it was sent (make the form again with \`plan-report form\` and send that one)`,
+    ]);
+    fs.writeFileSync(register, kept);
+    const r = await cli('collect', s.data, ret);
+    expect(r.code).toBe(0);
   });
 
   it('values below the form (after unprotecting it)', async () => {

@@ -287,7 +287,8 @@ describe('the forms users get (the streaming writer of plan-report form)', () =>
           const streamed = readReturn(await safeLoadGrid(file), 'f.xlsx', data, 'd'); // as the collector reads it
           const reference = await readBack(await loadBytes(await formBytes(data, req, locale)), data, 'f.xlsx');
           expect(streamed.changes).toEqual([]);
-          expect(streamed.record).toEqual(reference.record);
+          // The same record, but for the id and seal of the register formBytes enters its forms in.
+          expect(streamed.record).toEqual({ ...reference.record, id: '', seal: '' });
         }
       }),
       { numRuns: 15, seed: 35 },

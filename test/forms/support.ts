@@ -6,6 +6,7 @@ import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { buildForm } from '../../src/core/forms/build-form';
 import { selectForm, type FormRequest } from '../../src/core/forms/form';
+import { REGISTER_FORMAT, registerFileOf, sealOf, sentForm, type FormRegister } from '../../src/core/forms/register';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { run } from '../../src/cli/main';
 import { streamedBytes } from '../support/streamed-bytes';
@@ -13,10 +14,22 @@ import { streamedBytes } from '../support/streamed-bytes';
 export const ROOT = path.resolve(__dirname, '../..');
 export const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
-/** A form's bytes, as `plan-report form` writes them (the streaming writer). */
+/** The register of the forms formBytes makes (as `plan-report form` keeps one beside the data file). */
+const REGISTER: FormRegister = { format: REGISTER_FORMAT, key: '5e'.repeat(32), forms: [] };
+let formIds = 0;
+
+/** A form's bytes, as `plan-report form` writes them (the streaming writer), sealed and entered in the tests' register. */
 export async function formBytes(data: ReportData, req: FormRequest, locale: Locale = 'en', password?: string): Promise<Buffer> {
   const content = selectForm(data, req, 'data.yaml');
-  return streamedBytes(buildForm(content, data, locale, { ...OPTIONS, password }).workbook);
+  const seal = { id: (++formIds).toString(16).padStart(32, '0'), seal: (r: Parameters<typeof sealOf>[0]) => sealOf(r, REGISTER.key) };
+  const { workbook, record } = buildForm(content, data, locale, { ...OPTIONS, password, seal });
+  REGISTER.forms.push(sentForm(record));
+  return streamedBytes(workbook);
+}
+
+/** Writes the register of every form formBytes made beside a data file, so that \`collect\` takes them. */
+export function writeRegister(dataFile: string): void {
+  fs.writeFileSync(registerFileOf(dataFile), JSON.stringify(REGISTER));
 }
 
 export async function loadBytes(bytes: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {

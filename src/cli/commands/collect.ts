@@ -19,6 +19,7 @@ import type { ReportData } from '../../core/schema';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { readTextInput } from '../data-file/input';
+import { sentFormsOf } from '../forms-register';
 import { EXIT, type Io } from '../io';
 import { progressBar } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
@@ -80,13 +81,14 @@ async function readReturns(
   const accepted: ReturnChanges[] = [];
   const refused = new Map<string, Located[]>();
   const index = dataIndex(data);
+  const sent = await sentFormsOf(dataFile);
   const bar = progressBar(files.length, 'Collecting', stderr);
   for (const file of files) {
     try {
       if (path.resolve(file) === path.resolve(dataFile)) throw InputError.one(file, 'is the data file; expected a returned form (.xlsx)');
       if (path.resolve(file) === path.resolve(out)) throw InputError.one(file, 'is also the output; expected a returned form that is not written to');
       // One return at a time, and only its changes kept: copied, so that they hold on to nothing of the workbook's text.
-      const read = readReturn(await safeLoadGrid(file, RETURN_LIMITS, 'a returned form (.xlsx)'), file, data, dataFile, index);
+      const read = readReturn(await safeLoadGrid(file, RETURN_LIMITS, 'a returned form (.xlsx)'), file, data, dataFile, index, sent);
       accepted.push({ file, changes: structuredClone(read.changes) });
     } catch (err) {
       if (!(err instanceof InputError)) {

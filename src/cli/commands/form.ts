@@ -11,6 +11,7 @@ import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type 
 import { sha256Hex } from '../../core/forms/digest';
 import type { Locale } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
+import { openRegister } from '../forms-register';
 import { EXIT, type Io } from '../io';
 import { GENERATOR } from '../version';
 import { streamWorkbook } from '../xlsx/write/write-stream';
@@ -81,11 +82,19 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
   const locale = reportLocale(data, opts.locale);
   const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
   const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined };
+  // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against.
+  const register = await openRegister(dataFile);
+  const make = async (content: FormContent, out: string) => {
+    const built = buildForm(content, data, locale, { ...options, seal: register.seal() });
+    await streamWorkbook(built.workbook, out, [dataFile, register.file]);
+    register.add(built.record, out);
+  };
 
   if (!opts.all) {
     const content = selectForm(data, req, dataFile);
     const out = opts.out ?? path.join('out', formFileName(content));
-    await streamWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
+    await make(content, out);
+    await register.save();
     io.out(`${dataFile} -> ${out} (${describe(content)})`);
     return EXIT.ok;
   }
@@ -104,7 +113,7 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
       for (let n = 2; used.has(name.toLowerCase()); n++) name = formFileName(content).replace(/\.xlsx$/, `-${n}.xlsx`);
       used.add(name.toLowerCase());
       const out = path.join(dir, name);
-      await streamWorkbook(buildForm(content, data, locale, options).workbook, out, [dataFile]);
+      await make(content, out);
       io.out(`${dataFile} -> ${out} (${describe(content)})`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -112,6 +121,7 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
       for (const p of err.problems) io.err(formatLocated(p));
     }
   }
+  await register.save();
   if (left) {
     const what =
       opts.kind === 'measures' ? `measure${left === 1 ? ' has' : 's have'} no lead department` : `indicator${left === 1 ? ' has' : 's have'} no region`;

@@ -19,7 +19,7 @@ export async function validateCommand(files: string[], io: Io): Promise<number> 
       if (!(err instanceof InputError)) throw err;
       failed++;
       for (const p of err.problems) io.err(formatLocated(p));
-      io.err(`${file}: ${plural(err.problems.length, 'problem')}`);
+      io.err(`${file}: ${plural(err.total, 'problem')}`);
     }
   }
   return failed ? EXIT.input : EXIT.ok;

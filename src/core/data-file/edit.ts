@@ -4,6 +4,7 @@
  * what changed is rewritten, and a new key goes where the format orders it);
  * a JSON file is rewritten with its own indentation and key order.
  */
+import { MAX_ALIAS_EXPANSION } from './bounds';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
 import { KEY_ORDER, type Edit } from '../forms/collect';
 import type { Path } from '../rules';
@@ -130,7 +131,7 @@ function restoreCommentSpacing(out: string, original: string, meaning: unknown):
       return m && spacing ? `${m[1]}${m[2]}${spacing}${m[3].slice(1)}` : l;
     })
     .join('\n');
-  return restored === out || sameValue(parseDocument(restored, { version: '1.2' }).toJS(), meaning) ? restored : out;
+  return restored === out || sameValue(parseDocument(restored, { version: '1.2' }).toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), meaning) ? restored : out;
 }
 
 function editYaml(text: string, edits: Edit[]): string {
@@ -170,7 +171,7 @@ function editYaml(text: string, edits: Edit[]): string {
     }
   }
   const trailing = /\s*$/.exec(body)![0] || '\n';
-  const out = restoreCommentSpacing(doc.toString(options).replace(/\s*$/, '') + trailing, body, doc.toJS());
+  const out = restoreCommentSpacing(doc.toString(options).replace(/\s*$/, '') + trailing, body, doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }));
   return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
 }
 

@@ -9,6 +9,7 @@ import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { byPlace, InputError, type Located } from '../errors';
+import { aliasBomb, jsonDepthProblem, lineIndex, MAX_ALIAS_EXPANSION, MAX_DEPTH, yamlValue } from './bounds';
 import { formatPath, type Path, type Problem } from '../rules';
 
 export type Syntax = 'yaml' | 'json';
@@ -22,16 +23,22 @@ interface Locator {
   locate(path: Path, key?: string): { line?: number; column?: number };
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+/** A text's places, the index of its lines made once when first asked (lineIndex: linear in the text, whatever the number of places). */
+function placesOf(text: string): (offset: number) => { line: number; column: number } {
+  let index: ((offset: number) => { line: number; column: number }) | undefined;
+  return (offset) => (index ??= lineIndex(text))(Math.min(offset, text.length));
+}
+
+/** At most this many problems are listed, then how many more there are. */
+export const MAX_LISTED = 1000;
+
+/** The first MAX_LISTED problems, and a last line saying how many more there are and the total. */
+export function listed(problems: Located[], file: string): Located[] {
+  if (problems.length <= MAX_LISTED) return problems;
+  return [
+    ...problems.slice(0, MAX_LISTED),
+    { file, message: `and ${problems.length - MAX_LISTED} more problems (${problems.length} in all); correct these and read the file again` },
+  ];
 }
 
 function parseYaml(text: string): { doc: Document.Parsed; lines: LineCounter } {
@@ -74,6 +81,7 @@ function yamlLocator(doc: Document.Parsed, lines: LineCounter): Locator {
 
 function jsonLocator(text: string): Locator {
   const tree = parseTree(text);
+  const lineColumn = placesOf(text);
   return {
     locate(path, key) {
       if (!tree) return {};
@@ -88,7 +96,7 @@ function jsonLocator(text: string): Locator {
         const prop = node.children?.find((c) => c.children?.[0]?.value === key);
         if (prop) offset = prop.offset;
       }
-      return lineColumn(text, offset);
+      return lineColumn(offset);
     },
   };
 }
@@ -116,9 +124,10 @@ function jsonSyntaxErrors(text: string, file: string, err: Error): Located[] {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (!errors.length) return [{ file, message: `invalid JSON: ${err.message}` }];
+  const lineColumn = placesOf(text);
   return errors.slice(0, 20).map((e) => {
     const code = printParseErrorCode(e.error);
-    return { file, ...lineColumn(text, e.offset), message: `invalid JSON: ${JSON_ERRORS[code] ?? code}` };
+    return { file, ...lineColumn(e.offset), message: `invalid JSON: ${JSON_ERRORS[code] ?? code}` };
   });
 }
 
@@ -126,13 +135,14 @@ function jsonSyntaxErrors(text: string, file: string, err: Error): Located[] {
 function jsonDuplicateKeys(text: string, file: string): Located[] {
   const found: Located[] = [];
   const stack: Set<string>[] = [];
+  const lineColumn = placesOf(text);
   visit(text, {
     onObjectBegin: () => void stack.push(new Set()),
     onObjectEnd: () => void stack.pop(),
     onObjectProperty: (key, offset) => {
       const keys = stack[stack.length - 1];
       if (keys.has(key) && found.length < 20) {
-        found.push({ file, ...lineColumn(text, offset), message: `duplicate key "${key}"; expected each key once in a mapping` });
+        found.push({ file, ...lineColumn(offset), message: `duplicate key "${key}"; expected each key once in a mapping` });
       }
       keys.add(key);
     },
@@ -159,6 +169,9 @@ export function firstDuplicateKey(text: string): string | undefined {
 /** Parses text to a plain value and a locator, or throws an InputError locating each syntax error. */
 function parseValue(text: string, file: string, syntax: Syntax): { value: unknown; locator: () => Locator } {
   if (syntax === 'json') {
+    // Before the recursive parsers (jsonc-parser's) see it: a file nested 200,000 deep would overflow the stack.
+    const deep = jsonDepthProblem(text, file);
+    if (deep) throw new InputError([deep]);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -178,11 +191,30 @@ function parseValue(text: string, file: string, syntax: Syntax): { value: unknow
         const at = quote ? Math.max(0, text.lastIndexOf(quote, e.pos[0] - 1)) : e.pos[0];
         const { line, col } = lines.linePos(at);
         const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return { file, line, column: col, message: `invalid YAML: ${first}` };
+        const message = /Maximum call stack/.test(first)
+          ? `nested too deeply; expected a data file's mappings and lists, nested at most ${MAX_DEPTH} deep`
+          : first;
+        return { file, line, column: col, message: `invalid YAML: ${message}` };
       }),
     );
   }
-  return { value: doc.toJS({ maxAliasCount: 1000 }), locator: () => yamlLocator(doc, lines) };
+  const bomb = aliasBomb(doc);
+  if (bomb) {
+    const { line, col } = lines.linePos(bomb.offset);
+    throw InputError.one(
+      file,
+      `the alias *${bomb.anchor} makes its anchor expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values (an alias bomb?); expected anchors and aliases that expand to a data file of ordinary size`,
+      { line, column: col },
+    );
+  }
+  let value: unknown;
+  try {
+    value = yamlValue(doc);
+  } catch (err) {
+    if (!(err instanceof RangeError || err instanceof ReferenceError)) throw err;
+    throw InputError.one(file, `cannot be read (${err.message}); expected a data file's mappings and lists, nested at most ${MAX_DEPTH} deep`);
+  }
+  return { value, locator: () => yamlLocator(doc, lines) };
 }
 
 function valueAt(value: unknown, path: Path): unknown {
@@ -265,5 +297,5 @@ export function readStructured<S extends z.ZodType>(
     path: formatPath(p.path) || '(top level)',
     message: p.message,
   }));
-  throw new InputError(located.sort(byPlace));
+  throw new InputError(listed(located.sort(byPlace), file), located.length);
 }

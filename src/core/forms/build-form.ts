@@ -15,7 +15,7 @@ import { TAB_COLORS } from '../layout/styles';
 import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor, type FormLabels } from './labels';
-import { formRecordSheet, makeFormRecord, type FormRecord } from '../record/form-record';
+import { formRecordSheet, makeFormRecord, type FormRecord, type FormSeal } from '../record/form-record';
 
 export interface FormBuildOptions {
   /** `plan-report 0.1.0`: recorded in the form. */
@@ -24,6 +24,8 @@ export interface FormBuildOptions {
   generatedAt: string;
   /** Sheet protection password; none by default. */
   password?: string;
+  /** The form's id and seal in the register of sent forms (forms/register.ts); none in tests of the layout alone. */
+  seal?: FormSeal;
 }
 
 const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap', date: 'lockedDate' };
@@ -250,6 +252,7 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
     generated: options.generatedAt,
     sheet: sheet.name,
     head,
+    seal: options.seal,
   });
   const scope = scopeOf(content, formLabels);
   return {

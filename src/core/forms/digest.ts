@@ -1,7 +1,8 @@
 /**
- * SHA-256 of text, in plain TypeScript: the core runs in Node and in the
- * Excel add-in alike, so it cannot lean on node:crypto. Used to fingerprint a
- * form's locked content; not a defence against someone who recomputes it.
+ * SHA-256 and HMAC-SHA256, in plain TypeScript: the core runs in Node and in
+ * the Excel add-in alike, so it cannot lean on node:crypto. The plain digest
+ * fingerprints a form's locked content (anyone can recompute it); the HMAC
+ * seals a form's record with a key the department never holds (register.ts).
  */
 
 const K = new Uint32Array([
@@ -17,7 +18,28 @@ const W = new Uint32Array(64);
 
 /** The SHA-256 of the UTF-8 bytes of `text` (lone surrogates as U+FFFD, as TextEncoder gives them), as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  const bytes = encoder.encode(text);
+  return hex(sha256(encoder.encode(text)));
+}
+
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** HMAC-SHA256 (RFC 2104) of the UTF-8 bytes of `text` under `key`, as 64 lowercase hex digits. */
+export function hmacSha256Hex(key: Uint8Array, text: string): string {
+  const block = new Uint8Array(64);
+  block.set(key.length > 64 ? sha256(key) : key);
+  const pad = (x: number) => block.map((b) => b ^ x);
+  const message = encoder.encode(text);
+  const inner = new Uint8Array(64 + message.length);
+  inner.set(pad(0x36));
+  inner.set(message, 64);
+  const outer = new Uint8Array(64 + 32);
+  outer.set(pad(0x5c));
+  outer.set(sha256(inner), 64);
+  return hex(sha256(outer));
+}
+
+/** The SHA-256 of bytes. */
+export function sha256(bytes: Uint8Array): Uint8Array {
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
   padded.set(bytes);
@@ -77,5 +99,8 @@ export function sha256Hex(text: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  return [h0, h1, h2, h3, h4, h5, h6, h7].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+  const out = new Uint8Array(32);
+  const view32 = new DataView(out.buffer);
+  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((x, i) => view32.setUint32(i * 4, x >>> 0));
+  return out;
 }

@@ -14,6 +14,7 @@ import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
 import { digestOf, lineEnds } from './locked-content';
+import { sentFormOf, type FormRegister } from './register';
 import { DAYS_1904, lockedValue, readCell, sameValue, show } from './values';
 
 /** Where a change came from. */
@@ -62,6 +63,13 @@ class Problems {
   }
 }
 
+/** The register of sent forms a return is checked against (forms/register.ts): the register, or why it cannot be read. */
+export interface SentForms {
+  file: string;
+  register?: FormRegister;
+  missing: Located;
+}
+
 type Item = { plan: string; id: string } | { indicator: string; period: string } | { catalog: string; index: number };
 
 /** A returned form's sheet as it is read: where its rows are, how to name a cell, and the problems found so far. */
@@ -90,9 +98,23 @@ interface ReturnedForm {
  * InputError listing every problem. `index` is the data's (dataIndex), when
  * many returns are read against it.
  */
-export function readReturn(wb: GridWorkbook, file: string, data: ReportData, dataFile: string, index: DataIndex = dataIndex(data)): FormReturn {
-  const meta = readFormRecord(wb, file);
+export function readReturn(
+  wb: GridWorkbook,
+  file: string,
+  data: ReportData,
+  dataFile: string,
+  index: DataIndex = dataIndex(data),
+  sent?: SentForms,
+): FormReturn {
+  let meta = readFormRecord(wb, file);
   const problems = new Problems(file);
+  if (sent) {
+    const entry = sent.register ? sentFormOf(meta, sent.register, file, sent.file) : sent.missing;
+    if ('message' in entry) throw new InputError([entry]);
+    // The scope and the rows as sent are the register's, never the form's.
+    const { file: _sentAs, ...sentAs } = entry;
+    meta = { ...meta, ...sentAs };
+  }
   const sheet = wb.sheet(meta.sheet);
   if (!sheet) {
     problems.add(formRecordCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);

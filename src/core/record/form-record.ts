@@ -4,7 +4,10 @@
  * form format, the data format, the form's kind, region, period and scope,
  * every row as it was sent, and a digest of the locked content, so that the
  * collector can refuse a form for another period, plan or format version, or
- * one whose locked cells were changed.
+ * one whose locked cells were changed. From v2, the form's id in the register
+ * of sent forms and a seal (HMAC-SHA256 of the whole record under the
+ * register's key, forms/register.ts), so that an edited or forged record is
+ * refused.
  */
 import { z } from 'zod';
 import { InputError } from '../errors';
@@ -29,7 +32,7 @@ import {
 } from './record-sheet';
 
 export const FORM_RECORD_SHEET = '_plan_report_form';
-export const FORM_FORMAT = 'plan-report-form/v1';
+export const FORM_FORMAT = 'plan-report-form/v2';
 
 export interface FormRecord extends FormScope {
   /** `plan-report-form/v1`. */
@@ -53,6 +56,10 @@ export interface FormRecord extends FormScope {
   newRows: number;
   /** SHA-256 of the locked content (lockedContent, forms/locked-content.ts). */
   digest: string;
+  /** The form's id in the register of sent forms (32 hex digits). */
+  id: string;
+  /** HMAC-SHA256 of the record (sealText) under the register's key. */
+  seal: string;
 }
 
 /** The keys of the record, in order; a key's row is its index + 1. */
@@ -76,6 +83,8 @@ export const FORM_RECORD_KEYS = [
   'newRows',
   'rows',
   'digest',
+  'id',
+  'seal',
 ] as const;
 export type FormRecordKey = (typeof FORM_RECORD_KEYS)[number];
 
@@ -92,9 +101,15 @@ export function formRecordCell(key: FormRecordKey): string {
   return recordCell(FORM_RECORD, key);
 }
 
+/** A form's id and the function that seals its record (forms/register.ts); blank when the form is not registered (tests). */
+export interface FormSeal {
+  id: string;
+  seal: (record: FormRecord) => string;
+}
+
 export function makeFormRecord(
   content: FormContent,
-  info: { region: string; locale: Locale; generator: string; generated: string; sheet: string; head: Scalar[] },
+  info: { region: string; locale: Locale; generator: string; generated: string; sheet: string; head: Scalar[]; seal?: FormSeal },
 ): FormRecord {
   const s = content.scope;
   const base = {
@@ -117,7 +132,14 @@ export function makeFormRecord(
     rows: content.rows,
     newRows: content.newRows,
   };
-  return { ...base, digest: digestOf(base, content.rows) };
+  const record = { ...base, digest: digestOf(base, content.rows), id: info.seal?.id ?? '', seal: '' };
+  return { ...record, seal: info.seal?.seal(record) ?? '' };
+}
+
+/** What a record's seal covers: every key's text but the seal's own. */
+export function sealText(record: FormRecord): string {
+  const t = texts(record);
+  return JSON.stringify(FORM_RECORD_KEYS.filter((k) => k !== 'seal').map((k) => [k, t[k]]));
 }
 
 /** Each key's value as the record holds it: text, with the head, fields and rows as JSON. */
@@ -176,6 +198,8 @@ function schemaFor(kind: FormKind) {
     newRows: count(),
     rows: z.array(z.array(scalar).length(fields.length, { error: `expected a row of ${fields.length} values` }), { error: 'expected a list of rows' }),
     digest: text(),
+    id: text(),
+    seal: text(),
   });
 }
 

@@ -14,6 +14,7 @@
  * one comma between elements, a file that ends early) it refuses with
  * NotStreamable, and the whole-file reader then says what is wrong and where.
  */
+import { MAX_DEPTH } from '../data-file/bounds';
 import type { Problem } from '../rules';
 
 /**
@@ -276,6 +277,8 @@ export class RowScanner {
   /** A `{` or `[` of the skeleton at `c[i]`: what it is in a data file; true when it opens a row list (the mode is then ROWS_FIRST). */
   private open(c: Uint8Array, i: number, object: boolean): boolean {
     const stack = this.stack;
+    // Read whole instead, which refuses it at its line and column before a recursive parser sees it.
+    if (stack.length >= MAX_DEPTH) throw new NotStreamable(`nested more than ${MAX_DEPTH} levels deep`);
     const top = stack.length ? stack[stack.length - 1] : -1;
     let role = object ? OTHER_OBJECT : OTHER_ARRAY;
     if (top === -1) {

@@ -181,9 +181,9 @@ describe("a form's record", () => {
   });
 
   it('refuses another form format before anything else, naming the workbook file', () => {
-    const wb = grid({ _plan_report_form: [['form', 'plan-report-form/v2']] });
+    const wb = grid({ _plan_report_form: [['form', 'plan-report-form/v1']] });
     expect(() => readFormRecord(wb, 'f.xlsx')).toThrow(
-      'f.xlsx _plan_report_form!B1: is a form of format "plan-report-form/v2"; expected "plan-report-form/v1" (make the form again with this version of plan-report)',
+      'f.xlsx _plan_report_form!B1: is a form of format "plan-report-form/v1"; expected "plan-report-form/v2" (make the form again with this version of plan-report)',
     );
   });
 });

@@ -38,7 +38,8 @@ function textNode(s: string): string {
 /** A `<c>` element; styles are given as xf indexes, a shared formula's group as `si`. */
 export function cellXml(ref: string, cell: Cell, xf: number | undefined, si?: number): string {
   const s = xf ? ` s="${xf}"` : '';
-  const v = cell.v;
+  // A number the file format cannot hold (Infinity, NaN) is never written: the cell is blank.
+  const v = typeof cell.v === 'number' && !Number.isFinite(cell.v) ? null : cell.v;
   if (cell.f !== undefined) {
     const f = cell.array
       ? `<f t="array" ref="${cell.array}">${esc(cell.f)}</f>`

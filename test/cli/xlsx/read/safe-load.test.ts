@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { safeLoadWorkbook } from '../../../support/exceljs/reader';
-import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, zip } from '../../../forms/support';
+import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, writeRegister, zip } from '../../../forms/support';
 import type { ReportData } from '../../../../src/core/schema';
 
 afterAll(cleanTemps);
@@ -145,6 +145,7 @@ describe('collect with hostile returns among good ones', () => {
       data,
       'format: plan-report/v1\nreport: { title: T, region: R, period: 2024-Q3 }\nplans:\n  - id: P\n    title: p\n    measures:\n      - { id: M, title: m, status: in-progress }\n',
     );
+    writeRegister(data); // the register of sent forms that `form` would have written
     const good = await loadBytes(form);
     good.getWorksheet('Measures')!.getCell('F8').value = 'Completed';
     const put = (name: string, bytes: Buffer | string) => {
@@ -165,7 +166,7 @@ describe('collect with hostile returns among good ones', () => {
     expect(r.err.filter((l) => / refused \(1 problem\)/.test(l))).toHaveLength(4);
     expect(r.out.at(-1)).toBe(`${data}: written (1 change from 1 return); 4 returns refused`);
     expect(fs.readFileSync(data, 'utf8')).toContain('{ id: M, title: m, status: completed }');
-    expect(listing(d)).toEqual(['bomb.xlsx', 'data.yaml', 'good.xlsx', 'half.xlsx', 'letter.xlsx', 'rows.xlsx']);
+    expect(listing(d)).toEqual(['bomb.xlsx', 'data.yaml', 'data.yaml.forms.json', 'good.xlsx', 'half.xlsx', 'letter.xlsx', 'rows.xlsx']);
     expectNoCrash(r);
   });
 });

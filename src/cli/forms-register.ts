@@ -1,0 +1,75 @@
+/**
+ * The register of sent forms on disk (core/forms/register.ts says what it
+ * holds): read by `form` to add the forms it makes and by `collect` to check
+ * returns, written atomically and readable by its owner only (it holds the
+ * key of the seals).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { InputError, type Located } from '../core/errors';
+import type { FormRecord, FormSeal } from '../core/record/form-record';
+import { parseRegister, REGISTER_FORMAT, registerFileOf, sealOf, sentForm, type FormRegister } from '../core/forms/register';
+import type { SentForms } from '../core/forms/reader';
+import { writeAtomic } from './write-atomic';
+
+/** The register beside a data file: undefined when there is none; a damaged one is refused with its problem. */
+async function readRegister(file: string): Promise<FormRegister | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw InputError.one(file, `cannot read the register of sent forms (${code}); expected a readable file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw InputError.one(file, `the register of sent forms is not JSON (${(err as Error).message}); expected the file as \`plan-report form\` wrote it`);
+  }
+  const register = parseRegister(json);
+  if (typeof register === 'string')
+    throw InputError.one(file, `the register of sent forms is damaged (${register}); expected the file as \`plan-report form\` wrote it`);
+  return register;
+}
+
+/** For `collect`: the register beside the data file, or, when there is none, the problem every return gets. */
+export async function sentFormsOf(dataFile: string): Promise<SentForms> {
+  const file = registerFileOf(dataFile);
+  const register = await readRegister(file);
+  const missing: Located = {
+    file: dataFile,
+    message: `has no register of sent forms beside it (${file}), so no return can be checked; expected the forms to be made by \`plan-report form\` from this data file (make the forms again and send those)`,
+  };
+  return { file, register, missing };
+}
+
+/** For `form`: the register to add forms to (a new one, with a new key, when there is none), and how to seal each form. */
+export async function openRegister(dataFile: string): Promise<{
+  file: string;
+  register: FormRegister;
+  seal: () => FormSeal;
+  add: (record: FormRecord, out: string) => void;
+  save: () => Promise<void>;
+}> {
+  const file = registerFileOf(dataFile);
+  const register = (await readRegister(file)) ?? { format: REGISTER_FORMAT, key: randomBytes(32).toString('hex'), forms: [] };
+  let added = 0;
+  return {
+    file,
+    register,
+    seal: () => ({ id: randomBytes(16).toString('hex'), seal: (record) => sealOf(record, register.key) }),
+    add: (record, out) => {
+      register.forms.push(sentForm(record, out));
+      added++;
+    },
+    save: async () => {
+      if (!added) return;
+      const text = `${JSON.stringify(register, null, 1)}\n`;
+      await writeAtomic(file, [dataFile], async (tmp) => {
+        await fs.writeFile(tmp, text, { mode: 0o600 });
+      });
+    },
+  };
+}
