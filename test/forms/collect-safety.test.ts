@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readData } from '../../src/core/data-file/read';
 import { spawnSync } from 'node:child_process';
+import { printable } from '../../src/cli/io';
 import { cleanTemps, cli, expectNoCrash, loadBytes, tempDir } from './support';
 
 afterAll(cleanTemps);
@@ -120,5 +121,27 @@ describe('the data file is updated as it is', () => {
     fs.chmodSync(s.data, 0o600);
     expect((await cli('collect', s.data, s.health)).code).toBe(0);
     expect(fs.statSync(s.data).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('text from a file reaches the terminal with control and bidi characters made visible', () => {
+  it('printable shows C0, C1, bidi and line separators as \\u{..}, keeps tab, CJK and emoji', () => {
+    expect(printable('a\u001b]0;title\u0007b\u009b2J\u202eevil\u2066x\u2069\u200e\u2028')).toBe(
+      'a\\u{1B}]0;title\\u{7}b\\u{9B}2J\\u{202E}evil\\u{2066}x\\u{2069}\\u{200E}\\u{2028}',
+    );
+    expect(printable('卫健委\t进展 👩‍⚕️ 完成')).toBe('卫健委\t进展 👩‍⚕️ 完成');
+  });
+
+  it('a note with C1 controls and a bidi override is printed visibly by collect', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data.yaml');
+    fs.writeFileSync(data, YAML);
+    const ret = await filled(dir, data, 'health.xlsx', 'Health Commission', 'I8', 'ok\u009b2J\u202edone\u001b[31m');
+    const r = await cli('collect', data, ret, '--dry-run');
+    expect(r.code).toBe(0);
+    const all = [...r.out, ...r.err].join('\n');
+    // eslint-disable-next-line no-control-regex
+    expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+    expect(all).toContain('ok\\u{9B}2J\\u{202E}done');
   });
 });
