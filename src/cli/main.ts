@@ -79,6 +79,7 @@ function addExtract(p: Command, io: Io, setExit: SetExit): void {
     .description('Read a report workbook made by generate, with the rows an official added or changed in Excel, back into a data file.')
     .argument('<workbook>', 'a report workbook (.xlsx)')
     .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the workbook, with .yaml')
+    .option('-f, --force', 'replace a data file already at the default place beside the workbook')
     .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
     .action(async (workbook: string, opts) => {
       const { extractCommand } = await import('./commands/extract');
