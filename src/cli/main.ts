@@ -10,7 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatLocated, InputError } from '../core/errors';
 import type { Locale } from '../core/schema';
 import { DEFAULT_TEMPLATE } from '../core/template/default';
-import { EXIT, stdio, type Io } from './io';
+import { EXIT, stdio, visibleIo, type Io } from './io';
 import { VERSION } from './version';
 
 /** The schema's LOCALES, without loading the schema (checked against it at compile time). */
@@ -79,6 +79,7 @@ function addExtract(p: Command, io: Io, setExit: SetExit): void {
     .description('Read a report workbook made by generate, with the rows an official added or changed in Excel, back into a data file.')
     .argument('<workbook>', 'a report workbook (.xlsx)')
     .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the workbook, with .yaml')
+    .option('-f, --force', 'replace a data file already at the default place beside the workbook')
     .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
     .action(async (workbook: string, opts) => {
       const { extractCommand } = await import('./commands/extract');
@@ -198,7 +199,9 @@ function addTemplate(p: Command, io: Io, setExit: SetExit): void {
 }
 
 /** Runs the command line; returns the exit code (never throws, never prints a stack trace for bad input). */
-export async function run(argv: string[], io: Io = stdio): Promise<number> {
+export async function run(argv: string[], terminal: Io = stdio): Promise<number> {
+  // Text from a file (a note, a sheet name) is printed with its control and bidi characters made visible.
+  const io = visibleIo(terminal);
   let code: number = EXIT.ok;
   const p = program(io, (c) => (code = c));
   try {

@@ -4,6 +4,7 @@
  * meant for people never ends up in files.
  */
 import cliProgress from 'cli-progress';
+import { printable } from './io';
 
 export interface Progress {
   /** One more item done; `label` names it (a file name). */
@@ -29,7 +30,7 @@ export function progressBar(total: number, what: string, stream: NodeJS.WriteStr
   bar.start(total, 0, { label: '' });
   return {
     tick(label: string) {
-      bar.increment(1, { label: label.length > 40 ? `...${label.slice(-37)}` : label });
+      bar.increment(1, { label: printable(label.length > 40 ? `...${label.slice(-37)}` : label) });
     },
     stop() {
       bar.stop();
@@ -53,7 +54,7 @@ export function delayedProgress(what: string, delayMs = 1000, stream: NodeJS.Wri
       if (!bar) {
         if (Date.now() - started < delayMs) return;
         bar = new cliProgress.SingleBar(
-          { stream, format: `${what} [{bar}] {percentage}% {value}/{total} ${unit}`, barsize: 30, hideCursor: true, clearOnComplete: true },
+          { stream, format: `${printable(what)} [{bar}] {percentage}% {value}/{total} ${unit}`, barsize: 30, hideCursor: true, clearOnComplete: true },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done);

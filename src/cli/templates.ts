@@ -24,7 +24,8 @@ export async function builtInTemplates(): Promise<{ name: string; file: string; 
   );
 }
 
-function looksLikePath(arg: string): boolean {
+/** Whether `--template` names a file (a path, or a name ending in .yaml, .json or .xlsx) rather than a built-in template. */
+export function looksLikePath(arg: string): boolean {
   return /[\\/]/.test(arg) || /\.(ya?ml|json|xlsx)$/i.test(arg);
 }
 

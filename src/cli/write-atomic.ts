@@ -1,34 +1,160 @@
 /**
  * File output that never harms the user's files: an output is written to a
  * temporary file beside the target and renamed into place, so a failure never
- * leaves a half-written file, and no output overwrites one of the inputs.
+ * leaves a half-written file. No output replaces one of the inputs, or
+ * anything that is not a regular file (a device, a pipe, a folder); a
+ * symbolic link is written through, to the file it points to, and a file
+ * replaced keeps its mode (and, where permitted, its owner).
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
+
+/** The longest file name (in bytes) most file systems allow. */
+const NAME_MAX = 255;
+const TMP_SUFFIX = /^\.plan-report-(\d+)\.tmp$/;
+
+/**
+ * The temporary file's name for `base`: `.<base>.plan-report-<pid>.tmp`, so a
+ * later run on the same target recognises a leftover of a killed run. A long
+ * name is cut (with a hash of the whole) to stay within the file system's limit.
+ */
+export function tmpPrefix(base: string): string {
+  if (Buffer.byteLength(base) <= NAME_MAX - 40) return `.${base}`;
+  let cut = base;
+  while (Buffer.byteLength(cut) > NAME_MAX - 50) cut = cut.slice(0, -1);
+  return `.${cut}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
+}
+
+function tmpName(base: string, pid = process.pid): string {
+  return `${tmpPrefix(base)}.plan-report-${pid}.tmp`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary files a killed run left for `base` in `dir` (those whose process is gone). */
+async function removeLeftovers(dir: string, base: string): Promise<void> {
+  const prefix = tmpPrefix(base);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = TMP_SUFFIX.exec(name.slice(prefix.length));
+    if (m && (Number(m[1]) === process.pid || !alive(Number(m[1])))) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+/** Why a path cannot be written, in words (and the system's code). */
+function cannotWrite(target: string, err: NodeJS.ErrnoException): InputError {
+  const code = err.code ?? 'error';
+  const why: Record<string, string> = {
+    ENAMETOOLONG: `its name is longer than the file system allows (at most ${NAME_MAX} bytes a name); expected a shorter name`,
+    EACCES: 'permission denied; expected a folder you may write in',
+    EPERM: 'permission denied; expected a folder you may write in',
+    EROFS: 'the file system is read-only; expected a writable place for the output file',
+    ENOSPC: 'the disk is full; nothing was written: free some space and run again',
+    EDQUOT: 'the disk quota is used up; nothing was written: free some space and run again',
+    EISDIR: 'is a directory; expected the path of a file to write',
+  };
+  return InputError.one(target, `cannot be written (${code}): ${why[code] ?? 'expected a writable place for the output file'}`);
+}
+
+/** Makes the target's folder; one of its parts that is a file is named. */
+async function makeFolder(target: string, dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+    let part = dir;
+    for (;;) {
+      const st = await fs.stat(part).catch(() => undefined);
+      if ((st && !st.isDirectory()) || path.dirname(part) === part) break;
+      part = path.dirname(part);
+    }
+    throw InputError.one(target, `cannot be written: ${part} is a file, not a folder; expected a folder to write the output in`);
+  }
+}
+
+/** The same file, by device and inode (hard links and symbolic links included). */
+function same(a: Stats | undefined, b: Stats | undefined): boolean {
+  return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Checks the target and finds where to write: the target itself, or the file
+ * a symbolic link points to. Refuses an input, a folder, a device or other
+ * node that is not a regular file, a dangling link, and a name the file system
+ * cannot hold.
+ */
+async function resolveTarget(target: string, inputs: string[]): Promise<{ file: string; existing?: Stats }> {
+  if (target === '') throw InputError.one('""', 'an empty name was given for the output; expected the path of a file to write');
+  if (/[\\/]$/.test(target) || /(^|[\\/])\.{1,2}$/.test(target))
+    throw InputError.one(target, 'names a folder; expected the path of a file to write (such as reports/report.xlsx)');
+  const resolved = path.resolve(target);
+  const long = resolved.split(path.sep).find((part) => Buffer.byteLength(part) > NAME_MAX);
+  if (long !== undefined)
+    throw InputError.one(target, `cannot be written: a name in it is ${Buffer.byteLength(long)} bytes long; expected at most ${NAME_MAX} bytes a name`);
+  const link = await fs.lstat(resolved).catch(() => undefined);
+  const existing = link ? await fs.stat(resolved).catch(() => undefined) : undefined;
+  let file = resolved;
+  if (link?.isSymbolicLink()) {
+    if (!existing) throw InputError.one(target, 'is a symbolic link to nothing (its file is missing); expected a file to write, or a link to one');
+    // A link to a device or a pipe (/dev/stdout) may have no path to resolve; it is refused below as not a regular file.
+    file = await fs.realpath(resolved).catch(() => resolved);
+  }
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => undefined);
+    const real = await fs.realpath(input).catch(() => path.resolve(input));
+    if (real === file || path.resolve(input) === resolved || same(stat, existing))
+      throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
+  }
+  if (existing?.isDirectory()) throw InputError.one(target, 'is a directory; expected the path of a file to write');
+  if (existing && !existing.isFile())
+    throw InputError.one(target, 'is not a regular file (a device, a pipe or a socket); expected the path of a file to write, which is replaced whole');
+  return { file, existing };
+}
+
+/** Gives the new file the old one's mode, and its owner where permitted. */
+async function keepMode(tmp: string, existing: Stats | undefined): Promise<void> {
+  if (!existing) return;
+  await fs.chmod(tmp, existing.mode & 0o7777);
+  const mine = await fs.stat(tmp);
+  if (mine.uid !== existing.uid || mine.gid !== existing.gid) {
+    await fs.chown(tmp, existing.uid, existing.gid).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPERM') throw err;
+    });
+  }
+}
 
 /**
  * Writes a file atomically: `write` fills a temporary file in the same
  * directory, which is then renamed over the target, so a failure never
- * leaves a half-written file. Refuses to overwrite any of `inputs`.
+ * leaves a half-written file. Refuses to overwrite any of `inputs`, or
+ * anything that is not a regular file; writes through a symbolic link.
  */
 export async function writeAtomic(target: string, inputs: string[], write: (tmp: string) => Promise<void>): Promise<void> {
-  const resolved = path.resolve(target);
-  for (const input of inputs) {
-    if (path.resolve(input) === resolved) throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
-  }
-  const existing = await fs.stat(resolved).catch(() => undefined);
-  if (existing?.isDirectory()) throw InputError.one(target, 'is a directory; expected the path of a file to write');
-  const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.tmp-${process.pid}-${Date.now()}`);
+  const { file, existing } = await resolveTarget(target, inputs);
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, tmpName(path.basename(file)));
   try {
-    await fs.mkdir(path.dirname(resolved), { recursive: true });
+    await makeFolder(target, dir);
+    await removeLeftovers(dir, path.basename(file));
     await write(tmp);
-    await fs.rename(tmp, resolved);
+    await keepMode(tmp, existing);
+    await fs.rename(tmp, file);
   } catch (err) {
-    await fs.rm(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!code) throw err;
-    throw InputError.one(target, `cannot be written (${code}); expected a writable place for the output file`);
+    // The cleanup fails where the path itself is bad (a folder that is a file): the first error is the one to tell.
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    if (err instanceof InputError || !(err as NodeJS.ErrnoException).code) throw err;
+    throw cannotWrite(target, err as NodeJS.ErrnoException);
   }
 }
 

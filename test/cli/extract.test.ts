@@ -144,4 +144,20 @@ describe('reading a report workbook back', () => {
     expect(await run(['extract', xlsx, '--out', xlsx], io)).toBe(1);
     expect(lines.at(-1)).toContain('is also an input');
   });
+
+  it('extract with the default output refuses to replace a data file beside the workbook, unless --force', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    const xlsx = path.join(dir, 'kept.xlsx');
+    const yaml = path.join(dir, 'kept.yaml');
+    expect(await run(['generate', path.join(ROOT, 'seeds/beijing-2022-q3.yaml'), '--out', xlsx], io)).toBe(0);
+    writeFileSync(yaml, '# my notes\n');
+    expect(await run(['extract', xlsx], io)).toBe(1);
+    expect(lines.at(-1)).toBe(
+      `${yaml}: exists already; nothing was written: expected a new file beside the workbook (name another with --out FILE, or replace this one, comments and all, with --force)`,
+    );
+    expect(readFileSync(yaml, 'utf8')).toBe('# my notes\n');
+    expect(await run(['extract', xlsx, '--force'], io)).toBe(0);
+    expect(readFileSync(yaml, 'utf8')).toMatch(/^format: plan-report\/v1/m);
+  });
 });

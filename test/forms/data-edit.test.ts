@@ -126,13 +126,37 @@ describe('editDataText', () => {
     expect(() => editDataText(text, 'd.yaml', [{ op: 'set', path: ['plans', 1, 'title'], value: 'x' }])).toThrow('no mapping at plans.1');
   });
 
-  it('rewrites JSON with its own indentation, key order, and a new key in the format order', () => {
+  it('edits JSON in place: every byte but the edited values kept, a new key in the format order', () => {
     const json = '{\n\t"plans": [\n\t\t{\n\t\t\t"measures": [\n\t\t\t\t{ "status": "delayed", "id": "M", "title": "m", "note": "n" }\n\t\t\t]\n\t\t}\n\t]\n}\n';
     const out = editDataText(json, 'd.json', [
       { op: 'set', path: ['plans', 0, 'measures', 0, 'progress'], value: 0.5 },
       { op: 'delete', path: ['plans', 0, 'measures', 0, 'note'] },
     ]);
-    expect(out).toBe(`${JSON.stringify({ plans: [{ measures: [{ status: 'delayed', id: 'M', title: 'm', progress: 0.5 }] }] }, null, '\t')}\n`);
+    expect(out).toBe(json.replace('"title": "m", "note": "n"', '"title": "m", "progress": 0.5'));
     expect(editDataText('{"a":1}', 'd.json', [{ op: 'set', path: ['a'], value: 2 }])).toBe('{"a":2}');
+  });
+
+  it('keeps a JSON file written one row a line as it is (a large file stays its size)', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: `M${i}`, title: `标题 ${i}`, status: 'not-started' }));
+    const json = `{"format":"plan-report/v1","plans":[{"id":"P","measures":[\n${rows.join(',\n')}\n]}],"catalogs":[{"id":"C","entries":[\n{"product":"A"}\n]}],"indicators":[{"id":"I","observations":[{"period":"2023","value":1},{"period":"2024","value":2}]}]}\n`;
+    const out = editDataText(json, 'd.json', [
+      { op: 'set', path: ['plans', 0, 'measures', 7, 'status'], value: 'completed' },
+      { op: 'set', path: ['plans', 0, 'measures', 7, 'completed'], value: '2024-09-30' },
+      { op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', hospitals: 2 } },
+      { op: 'delete', path: ['indicators', 0, 'observations', 0] },
+      { op: 'set', path: ['indicators', 0, 'observations', 0, 'value'], value: 3 },
+    ]);
+    expect(out).toBe(
+      json
+        .replace('{"id":"M7","title":"标题 7","status":"not-started"}', '{"id":"M7","title":"标题 7","status":"completed","completed":"2024-09-30"}')
+        .replace('{"product":"A"}\n', '{"product":"A"},\n{"product":"B","hospitals":2}\n')
+        .replace('{"period":"2023","value":1},{"period":"2024","value":2}', '{"period":"2024","value":3}'),
+    );
+  });
+
+  it('appends to an indented JSON list as its last item is laid out', () => {
+    const json = `${JSON.stringify({ catalogs: [{ id: 'C', entries: [{ product: 'A' }] }] }, null, 2)}\n`;
+    const out = editDataText(json, 'd.json', [{ op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', hospitals: 2 } }]);
+    expect(out).toBe(`${JSON.stringify({ catalogs: [{ id: 'C', entries: [{ product: 'A' }, { product: 'B', hospitals: 2 }] }] }, null, 2)}\n`);
   });
 });

@@ -6,6 +6,7 @@
  * file is written atomically (a YAML file keeps its comments and key order),
  * never with --dry-run; the returns are only read.
  */
+import { promises as fs } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { editDataText } from '../../core/data-file/edit';
@@ -18,9 +19,10 @@ import type { Scalar } from '../../core/forms/form';
 import type { ReportData } from '../../core/schema';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
-import { readTextInput } from '../data-file/input';
+import { inputSize, readTextInput } from '../data-file/input';
 import { sentFormsOf } from '../forms-register';
 import { EXIT, type Io } from '../io';
+import { withLock } from '../lock';
 import { progressBar } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
 import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/read/safe-load';
@@ -55,6 +57,12 @@ export function changeTable(rows: ChangeRow[]): string[] {
 function conflictLine(c: Conflict): string {
   const claims = c.claims.map((x) => `${x.value === null ? 'blank' : JSON.stringify(x.value)} (${x.source.file} ${x.source.cell})`);
   return `conflict: ${c.item} ${c.field}: ${claims.join(' vs ')}; neither applied`;
+}
+
+/** A file's size and modification time, to tell whether it changed. */
+async function statStamp(file: string): Promise<string> {
+  const st = await fs.stat(file, { bigint: true });
+  return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -131,6 +139,11 @@ function printOutcome(
   }
 }
 
+/**
+ * Collects returns into the data file. Unless it is a dry run, the data file
+ * is locked from its reading to its writing, so that two runs at once never
+ * lose one's changes: the second waits for the first (and reads what it wrote).
+ */
 export async function collectCommand(
   dataFile: string,
   returnFiles: string[],
@@ -138,6 +151,15 @@ export async function collectCommand(
   io: Io,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
+  if (opts.dryRun) return collectInto(dataFile, returnFiles, opts, io, stderr);
+  await inputSize(dataFile);
+  return withLock(dataFile, () => collectInto(dataFile, returnFiles, opts, io, stderr), {
+    onWait: (pid) => io.err(`${dataFile}: another plan-report run (process ${pid || 'unknown'}) is updating it; waiting for it to finish`),
+  });
+}
+
+async function collectInto(dataFile: string, returnFiles: string[], opts: CollectOptions, io: Io, stderr: NodeJS.WriteStream): Promise<number> {
+  const stamp = await statStamp(dataFile);
   const text = await readTextInput(dataFile);
   const data = readData(text, dataFile);
   const out = opts.out ?? dataFile;
@@ -181,6 +203,12 @@ export async function collectCommand(
       if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data))))
         throw cannot('the edited file would not read back as the collected data');
     }
+    // Another program (an editor) may have saved the data file meanwhile: its changes are not written over.
+    if ((await statStamp(dataFile)) !== stamp)
+      throw InputError.one(
+        dataFile,
+        'changed while the returns were being collected; nothing was written: expected the file to stay the same until collect is done (run it again)',
+      );
     await writeFileAtomic(out, edited, files);
     io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
   }

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { summarize } from '../../core/data-file/counts';
 import { syntaxOf } from '../../core/data-file/structured-text';
@@ -10,7 +11,13 @@ import { writeFileAtomic } from '../write-atomic';
 import { EXIT, type Io } from '../io';
 import { loadWorkbookFile } from '../xlsx/read/read-record';
 
-export async function extractCommand(workbook: string, opts: { out?: string }, io: Io): Promise<number> {
+export interface ExtractOptions {
+  out?: string;
+  /** Replace an existing data file at the default place beside the workbook. */
+  force?: boolean;
+}
+
+export async function extractCommand(workbook: string, opts: ExtractOptions, io: Io): Promise<number> {
   const wb = await loadWorkbookFile(workbook);
   if (wb.sheetNames.includes(FORM_RECORD_SHEET) && !wb.sheetNames.includes(REPORT_RECORD_SHEET)) {
     throw InputError.one(
@@ -20,6 +27,12 @@ export async function extractCommand(workbook: string, opts: { out?: string }, i
   }
   const data = readReportWorkbook(wb, workbook);
   const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);
+  // The default output is a guess: a data file already there (with its comments) is not replaced unasked.
+  if (opts.out === undefined && !opts.force && (await fs.lstat(out).catch(() => undefined)))
+    throw InputError.one(
+      out,
+      'exists already; nothing was written: expected a new file beside the workbook (name another with --out FILE, or replace this one, comments and all, with --force)',
+    );
   await writeFileAtomic(out, dataText(data, syntaxOf(out)), [workbook]);
   const s = summarize(data);
   io.out(`${workbook} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators)`);

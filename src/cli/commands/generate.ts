@@ -8,7 +8,7 @@ import type { Template } from '../../core/template';
 import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { loadReportInput } from '../data-file/load';
 import { EXIT, type Io } from '../io';
-import { loadTemplate } from '../templates';
+import { loadTemplate, looksLikePath } from '../templates';
 import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
 import { streamWorkbook } from '../xlsx/write/write-stream';
@@ -30,6 +30,8 @@ export function defaultFileName(data: Pick<ReportData, 'report'>, template: Temp
 
 export async function generateCommand(files: string[], opts: GenerateOptions, io: Io): Promise<number> {
   const template = await loadTemplate(opts.template);
+  // Every input is protected from being written over: the data files, and a template file.
+  const inputs = opts.template !== undefined && looksLikePath(opts.template) ? [...files, opts.template] : files;
   let failed = 0;
   for (const file of files) {
     try {
@@ -47,7 +49,7 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
       const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`);
       try {
-        await streamWorkbook(model, out, files, (done, total) => progress.update(done, total));
+        await streamWorkbook(model, out, inputs, (done, total) => progress.update(done, total));
       } finally {
         progress.stop();
       }

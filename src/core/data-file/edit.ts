@@ -2,12 +2,14 @@
  * Applies the collector's edits to a data file's text. A YAML file is edited
  * in its document (comments, key order, quoting and flow styles kept; only
  * what changed is rewritten, and a new key goes where the format orders it);
- * a JSON file is rewritten with its own indentation and key order.
+ * a JSON file is edited in its text (every byte but the edited values
+ * kept; many edits into a large file rewrite it with its own indentation).
  */
 import { MAX_ALIAS_EXPANSION } from './bounds';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
 import { KEY_ORDER, type Edit } from '../forms/collect';
 import type { Path } from '../rules';
+import { spliceJson, SpliceError } from './json-splice';
 import { syntaxOf } from './structured-text';
 
 /** The format's order of the keys of the item that holds `path`'s last key. */
@@ -35,7 +37,31 @@ class EditError extends Error {}
 
 // ---- JSON
 
+/** Edits of at most this many bytes times edits are made in the text itself (each edit scans the file once); more are written anew. */
+const SPLICE_WORK = 1e9;
+
+/** The JSON text with the edits made in place (every other byte kept), or undefined when that cannot be done. */
+function spliceEdits(text: string, edits: Edit[]): string | undefined {
+  if (text.length * edits.length > SPLICE_WORK) return undefined;
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const indent = /\n([ \t]+)["}\]]/.exec(text)?.[1] ?? '  ';
+  let t = text;
+  try {
+    for (const e of edits) {
+      const root = /\S/.exec(t.slice(bom, bom + 1024))?.index;
+      if (root === undefined) return undefined;
+      t = spliceJson(t, bom + root, e, indent, (keys, key) => insertAt(keys, key, orderAt(e.path)));
+    }
+  } catch (err) {
+    if (err instanceof SpliceError) return undefined;
+    throw err;
+  }
+  return t;
+}
+
 function editJson(text: string, edits: Edit[]): string {
+  const spliced = spliceEdits(text, edits);
+  if (spliced !== undefined) return spliced;
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
   const root = JSON.parse(body) as Record<string, unknown>;
