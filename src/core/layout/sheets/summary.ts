@@ -249,7 +249,12 @@ function catalogsBlock(ctx: Context, out: SummaryOut, enterprises: EnterpriseCod
       formula(`COUNTIFS(${catalogColumn},${id})`, fig.products, 'figureInt'),
       // Distinct enterprises: the catalog's known pairs with a row, plus names new since generation (enterprise-codes.ts).
       formula(enterprises.enterprises(i, id), fig.enterprises, 'figureInt'),
-      formula(`COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=1")`, fig.adopted, 'figureInt'),
+      // Blank while no entry of the catalog has a hospitals value (">=0" counts numbers only): the data says nothing yet.
+      formula(
+        `IF(COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=0")=0,"",COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=1"))`,
+        fig.adopted,
+        'figureInt',
+      ),
       formula(blankOnError(`$E$${r}/$C$${r}`), fig.adoptionRate, 'figurePercent'),
     ]);
     const key = nameKey(catalog.id);
