@@ -177,7 +177,7 @@ export const en: Labels = {
       generated: 'Generated',
     },
   },
-  print: { page: 'Page', of: 'of' },
+  print: { page: 'Page', of: 'of', after: '' },
   validation: {
     statusTitle: 'Status',
     statusPrompt: 'Choose a status from the list.',
