@@ -36,7 +36,8 @@ export interface PlanFigures extends MeasureCounts {
 export interface CatalogFigures {
   products: number;
   enterprises: number;
-  adopted: number;
+  /** Blank (null) when no entry has a `hospitals` value: the data says nothing about procurement. */
+  adopted: Figure;
   adoptionRate: Figure;
 }
 
@@ -135,6 +136,8 @@ export function planFigures(plan: StreamablePlan, date: string): PlanFigures {
 export class CatalogTally {
   private products = 0;
   private adopted = 0;
+  /** Entries with a `hospitals` value: with none, Adopted and AdoptionRate are blank. */
+  private withHospitals = 0;
   private readonly enterprises = new Map<string, number>();
   private sealed = false;
   private readonly byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
@@ -144,6 +147,7 @@ export class CatalogTally {
     this.products++;
     const name = e.enterprise.toLowerCase();
     this.enterprises.set(name, (this.enterprises.get(name) ?? 0) + 1);
+    if (e.hospitals !== undefined) this.withHospitals++;
     if ((e.hospitals ?? 0) >= 1) this.adopted++;
     this.byCategory[e.category]++;
   }
@@ -163,7 +167,13 @@ export class CatalogTally {
   }
 
   figures(): CatalogFigures {
-    return { products: this.products, enterprises: this.enterprises.size, adopted: this.adopted, adoptionRate: ratio(this.adopted, this.products) };
+    const known = this.withHospitals > 0;
+    return {
+      products: this.products,
+      enterprises: this.enterprises.size,
+      adopted: known ? this.adopted : null,
+      adoptionRate: known ? ratio(this.adopted, this.products) : null,
+    };
   }
 
   /** Entries by category. */
@@ -225,7 +235,9 @@ export function indicatorFigures(ind: Indicator, reportPeriod: Period): Indicato
   if (kind === 'level' && latest !== null && latestValued) {
     const at = monthIndex(latestValued.period);
     if (ind.baseline) cagr = annualRate(ind.baseline.value, latest, (at - monthIndex(period(ind.baseline.period))) / 12);
-    if (ind.target) requiredCagr = annualRate(latest, ind.target.value, (monthIndex(period(ind.target.period)) - at) / 12);
+    // Blank once the report period ends at or after the target period's end: no time is left to grow in.
+    const targetEnd = ind.target && monthIndex(period(ind.target.period));
+    if (ind.target && targetEnd !== undefined && targetEnd > end) requiredCagr = annualRate(latest, ind.target.value, (targetEnd - at) / 12);
   }
 
   return {

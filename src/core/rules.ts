@@ -71,6 +71,15 @@ function uniqueIds(items: Keyed[], at: (i: number) => Path, what: string, proble
   });
 }
 
+/** The longest text Excel's criteria (COUNTIFS, MATCH) can take. */
+export const MAX_CRITERIA = 255;
+
+/** The length of a group's key as the workbook matches it: `<plan id>|<group>`, * ? ~ escaped with one more character (layout/figure-codes.ts). */
+function criteriaLength(planId: unknown, group: string): number {
+  const key = `${typeof planId === 'string' ? planId : ''}|${group}`;
+  return key.length + (key.match(/[~*?\u0001]/g)?.length ?? 0); // eslint-disable-line no-control-regex -- U+0001 is the escape character of the codes
+}
+
 export function checkRules(data: ReportData): Problem[] {
   const problems: Problem[] = [];
   const plans = list<NonNullable<ReportData['plans']>[number]>(data?.plans);
@@ -82,6 +91,15 @@ export function checkRules(data: ReportData): Problem[] {
     const groups = new Map<string, number>();
     plan.groups.forEach((g, i) => {
       if (typeof g !== 'string') return;
+      const long = criteriaLength(plan.id, g);
+      if (long > MAX_CRITERIA) {
+        problems.push({
+          path: ['plans', p, 'groups', i],
+          message:
+            `group "${g.length > 40 ? `${g.slice(0, 40)}…` : g}" is too long for spreadsheet criteria: ` +
+            `the workbook matches "<plan id>|<group>", here ${long} characters (* ? ~ count twice); expected at most ${MAX_CRITERIA}`,
+        });
+      }
       const first = groups.get(g.toLowerCase());
       if (first !== undefined) {
         problems.push({

@@ -78,8 +78,19 @@ describe('catalog figures', () => {
 
   it("gives Suzhou's first batch, 25 products of 18 enterprises", () => {
     const entries = Array.from({ length: 25 }, (_, i) => ({ product: `p${i}`, enterprise: `E${i % 18}`, category: 'other' as const }));
-    expect(catalogFigures({ id: 'SZ', title: 's', entries })).toMatchObject({ products: 25, enterprises: 18, adopted: 0, adoptionRate: 0 });
+    // The source gives no procurement data: Adopted and AdoptionRate say nothing rather than "0 adopted, 0.0%".
+    expect(catalogFigures({ id: 'SZ', title: 's', entries })).toMatchObject({ products: 25, enterprises: 18, adopted: null, adoptionRate: null });
     expect(catalogFigures({ id: 'E', title: 'e', entries: [] }).adoptionRate).toBeNull();
+  });
+
+  it('counts adoption once one entry has a hospitals value, missing ones as not adopted', () => {
+    const entries = [
+      { product: 'a', enterprise: 'A', category: 'drug' as const },
+      { product: 'b', enterprise: 'B', category: 'drug' as const, hospitals: 0 },
+    ];
+    expect(catalogFigures({ id: 'C', title: 'c', entries })).toMatchObject({ adopted: 0, adoptionRate: 0 });
+    entries[1] = { ...entries[1], hospitals: 2 };
+    expect(catalogFigures({ id: 'C', title: 'c', entries })).toMatchObject({ adopted: 1, adoptionRate: 0.5 });
   });
 });
 
@@ -101,6 +112,20 @@ describe('indicator figures', () => {
     expect(f.cagr).toBeNull(); // no span from the baseline
     expect(f.progress).toBe(0);
     expect(f.growth).toBeNull();
+  });
+
+  it('leaves RequiredCAGR blank once the report period ends at or after the target period', () => {
+    const ind: Indicator = {
+      id: 'T',
+      name: 't',
+      target: { period: '2023', value: 800 },
+      observations: [{ period: '2020', value: 200 }],
+    };
+    expect(indicatorFigures(ind, at('2023-Q3')).requiredCagr).toBeCloseTo(Math.pow(4, 1 / 3) - 1, 12);
+    expect(indicatorFigures(ind, at('2023-Q4')).requiredCagr).toBeNull(); // ends with the target period
+    expect(indicatorFigures(ind, at('2023')).requiredCagr).toBeNull();
+    expect(indicatorFigures(ind, at('2024-Q1')).requiredCagr).toBeNull();
+    expect(indicatorFigures(ind, at('2024-Q1')).latest).toBe(200);
   });
 
   it('computes growth, progress and CAGR over quarters, ignoring periods after the report', () => {

@@ -8,6 +8,9 @@ import type { Cell, Sheet, Workbook } from '../../src/core/layout/model';
 import { parseCellRef } from '../../src/core/layout/refs';
 import { materialize } from '../../src/core/layout/rows';
 import { readTemplate } from '../../src/core/template';
+import { HIDDEN_SHEETS } from '../../src/core/template/sheet-names';
+import { CALC_SHEET } from '../../src/core/layout/figure-codes';
+import { REPORT_RECORD_SHEET } from '../../src/core/record/report-record';
 import { reportData } from '../support/arbitrary-data';
 import { expectedFigures } from '../support/named-figures';
 
@@ -181,5 +184,46 @@ describe('template sheet titles', () => {
         't.yaml:9:21: sections[2].title.zh-CN: sheet title "概览" is also the title at sections[0].title.zh-CN; expected sheet titles that differ (ignoring case)',
       ].join('\n'),
     );
+  });
+});
+
+describe('template sheet titles that Excel would see as one name', () => {
+  const tpl = (...sections: string[]) => ['template: plan-report-template/v1', 'name: clash', 'sections:', ...sections].join('\n');
+  const problems = (text: string) => {
+    try {
+      readTemplate(text, 't.yaml');
+    } catch (e) {
+      return (e as Error).message.split('\n');
+    }
+    return [];
+  };
+
+  it('refuses two titles that differ only in case, in any language', () => {
+    expect(problems(tpl('  - section: summary', '  - section: measures', '    title: Data', '  - section: catalog', '    title: { en: DATA }'))).toEqual([
+      't.yaml:8:18: sections[2].title.en: sheet title "DATA" is also the title at sections[1].title; expected sheet titles that differ (ignoring case)',
+    ]);
+  });
+
+  it("refuses a title that is another section's default title", () => {
+    expect(problems(tpl('  - section: summary', '  - section: measures', '    title: summary'))).toEqual([
+      't.yaml:6:12: sections[1].title: sheet title "summary" is also the default title of the summary sheet in en ("Summary"); expected sheet titles that differ (ignoring case)',
+    ]);
+    expect(problems(tpl('  - section: summary', '  - section: indicators', '    title: OBSERVATIONS'))).toEqual([
+      't.yaml:6:12: sections[1].title: sheet title "OBSERVATIONS" is also the default title of the observations sheet in en ("Observations"); expected sheet titles that differ (ignoring case)',
+    ]);
+    expect(problems(tpl('  - section: measures', '    title: { zh-CN: 概览 }', '  - section: summary'))).toEqual([
+      't.yaml:5:21: sections[0].title.zh-CN: sheet title "概览" is also the default title of the summary sheet in zh-CN ("概览"); expected sheet titles that differ (ignoring case)',
+    ]);
+  });
+
+  it("refuses a title that is a hidden sheet's name", () => {
+    expect(problems(tpl('  - section: summary', '  - section: about', '    title: _FIGURES', '  - section: sources', '    title: _plan_report'))).toEqual([
+      't.yaml:6:12: sections[1].title: sheet title "_FIGURES" is the name of the hidden sheet "_figures"; expected another sheet title',
+      't.yaml:8:12: sections[2].title: sheet title "_plan_report" is the name of the hidden sheet "_plan_report"; expected another sheet title',
+    ]);
+  });
+
+  it('names the hidden sheets the report writes', () => {
+    expect([...HIDDEN_SHEETS]).toEqual([CALC_SHEET, REPORT_RECORD_SHEET]);
   });
 });

@@ -488,6 +488,26 @@ indicators:
     ]);
   });
 
+  it('refuses a group name too long for spreadsheet criteria, with its place', () => {
+    // "PLAN|" and the group: 255 characters fit, 256 do not; * ? ~ count twice.
+    const text = `${HEAD}plans:
+  - id: PLAN
+    title: p
+    groups:
+      - ${'G'.repeat(250)}
+      - ${'H'.repeat(251)}
+      - "${'?'.repeat(125)}"
+      - "${'?'.repeat(126)}"
+    measures: []
+`;
+    const message = (g: string, n: number) =>
+      `group "${g}…" is too long for spreadsheet criteria: the workbook matches "<plan id>|<group>", here ${n} characters (* ? ~ count twice); expected at most 255`;
+    expect(lines(dataError(text))).toEqual([
+      `data.yaml:11:9: plans[0].groups[1]: ${message('H'.repeat(40), 256)}`,
+      `data.yaml:13:9: plans[0].groups[3]: ${message('?'.repeat(40), 257)}`,
+    ]);
+  });
+
   it('refuses observations of mixed period kinds and duplicate observation periods', () => {
     const text = `${HEAD}indicators:
   - id: I

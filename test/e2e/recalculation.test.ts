@@ -129,6 +129,7 @@ beforeAll(async () => {
   const suzhou = cases[2].file!;
   edited.suzhou = { file: path.join(dir, 'edited-suzhou.xlsx') };
   await edit(suzhou, edited.suzhou.file, (wb, column) => {
+    // The catalog's first hospitals value: Adopted and AdoptionRate, blank until now, appear.
     appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'New product', enterprise: 'New Co', category: 'Drug', hospitals: 2 });
     // The same new enterprise again, and a known one, in other cases: neither is a new enterprise.
     appendRow(wb, column, 'catalog', { catalog: 'SZ-IFH-2021-1', product: 'Second new product', enterprise: 'new co', category: 'Drug' });

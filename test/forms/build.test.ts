@@ -145,11 +145,21 @@ describe('the form layout', () => {
 
   it('locks what says what a row is, unlocks what is filled in, pre-filled with the current values in the form language', () => {
     expect(form.name).toBe('措施');
-    expect(form.rows[HEAD.header - 1].cells.map((c) => c?.v)).toEqual(['方案', '编号', '措施', '牵头部门', '完成时限', '状态', '完成日期', '进度', '备注']);
+    expect(form.rows[HEAD.header - 1].cells.map((c) => c?.v)).toEqual(['方案', '编号', '措施', '牵头单位', '完成时限', '状态', '完成日期', '完成进度', '备注']);
     const first = form.rows[HEAD.header].cells;
     expect(first.map((c) => c?.locked ?? 'locked')).toEqual(['locked', 'locked', 'locked', 'locked', 'locked', false, false, false, false]);
     expect(first.map((c) => c?.v)).toEqual(['P1', 'M1', 'First', 'Health Commission', { date: '2024-12-31' }, '推进中', null, 0.4, 'started']);
-    expect(first.map((c) => c?.s)).toEqual(['locked', 'locked', 'lockedWrap', 'lockedWrap', 'lockedDate', 'input', 'inputDate', 'inputPercent', 'inputWrap']);
+    expect(first.map((c) => c?.s)).toEqual([
+      'locked',
+      'locked',
+      'lockedWrap',
+      'lockedWrap',
+      'lockedDateZh',
+      'input',
+      'inputDateZh',
+      'inputPercent',
+      'inputWrap',
+    ]);
     expect(form.rows.slice(1, 4).map((r) => r.cells.map((c) => c?.v))).toEqual([
       ['地区', 'Testland'],
       ['报告期', '2024-Q3'],

@@ -16,6 +16,9 @@ import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor, type FormLabels } from './labels';
 import { formRecordSheet, makeFormRecord, type FormRecord, type FormSeal } from '../record/form-record';
+import { dateStyle } from '../layout/local-styles';
+import { footerText, truncateHeader } from '../layout/print-text';
+import { localTimeWords, periodWords } from '../i18n/wording';
 
 export interface FormBuildOptions {
   /** `plan-report 0.1.0`: recorded in the form. */
@@ -28,12 +31,11 @@ export interface FormBuildOptions {
   seal?: FormSeal;
 }
 
-const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap', date: 'lockedDate' };
-/** Free-text columns are in the Text format (`@`), so that what is typed stays text. */
+const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap' };
+/** Free-text columns are in the Text format (`@`), so that what is typed stays text; dates take the locale's date style. */
 const INPUT_STYLE: Partial<Record<ColumnType, StyleName>> = {
   text: 'inputText',
   wrap: 'inputTextWrap',
-  date: 'inputDate',
   percent: 'inputPercent',
   whole: 'inputInteger',
 };
@@ -53,7 +55,8 @@ export function columnTitles(kind: FormKind, locale: Locale): string[] {
 /** What the form's value cells show for a value: localized words for statuses and categories, dates as dates. */
 function cellOf(type: ColumnType, locked: boolean, v: Scalar, locale: Locale): Cell {
   const labels = labelsFor(locale);
-  const s = locked ? (LOCKED_STYLE[type] ?? 'locked') : (INPUT_STYLE[type] ?? 'input');
+  const s =
+    type === 'date' ? dateStyle(locale, locked ? 'lockedDate' : 'inputDate') : locked ? (LOCKED_STYLE[type] ?? 'locked') : (INPUT_STYLE[type] ?? 'input');
   let value: Cell['v'] = v;
   if (v !== null && type === 'date') value = { date: String(v) };
   else if (v !== null && type === 'status') value = labels.statuses[v as Status] ?? v;
@@ -144,7 +147,6 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
   for (let n = 0; n < content.newRows; n++) rows.push({ cells: columns.map((c) => cellOf(c.type, c.locked, null, locale)) });
   const first = HEAD.header + 1;
   const last = Math.max(first, HEAD.header + content.rows.length + content.newRows);
-  const esc = (s: string) => s.replace(/&/g, '&&');
   const name = formLabels.sheets[kind];
   const sheet: Sheet = {
     key: kind,
@@ -161,8 +163,8 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
       paper: 'A4',
       fitToWidth: true,
       repeatRows: `${HEAD.header}:${HEAD.header}`,
-      header: `&L${esc(formLabels.titles[kind])}: ${esc(String(head[2]))}&R${esc(data.report.region)} ${esc(content.scope.period)}`,
-      footer: `&L${esc(name)}&R${esc(labelsFor(locale).print.page)} &P ${esc(labelsFor(locale).print.of)} &N`,
+      header: truncateHeader(`${formLabels.titles[kind]}: ${String(head[2])}`, `${data.report.region} ${periodWords(content.scope.period, locale)}`),
+      footer: footerText(name, locale),
     },
     tabColor: TAB_COLORS.data,
     protection: { password: options.password },
@@ -202,10 +204,10 @@ function instructionsSheet(content: FormContent, record: FormRecord, locale: Loc
       [
         [instructions.keys.form, formLabels.titles[kind]],
         [instructions.keys.region, record.region],
-        [instructions.keys.period, record.period],
+        [instructions.keys.period, periodWords(record.period, locale)],
         [instructions.keys.scope, `${scope.label}: ${scope.value}`],
         [instructions.keys.rows, String(content.rows.length)],
-        [instructions.keys.made, options.generatedAt],
+        [instructions.keys.made, localTimeWords(options.generatedAt, locale)],
         [instructions.keys.generator, options.generator],
       ] as const
     ).map(([k, v]) => ({
@@ -229,8 +231,8 @@ function instructionsSheet(content: FormContent, record: FormRecord, locale: Loc
       orientation: 'portrait',
       paper: 'A4',
       fitToWidth: true,
-      header: `&L${formLabels.titles[kind].replace(/&/g, '&&')}`,
-      footer: `&L${instructions.title.replace(/&/g, '&&')}&R&P / &N`,
+      header: truncateHeader(formLabels.titles[kind], ''),
+      footer: footerText(instructions.title, locale),
     },
     protection: { password: options.password },
   };

@@ -144,8 +144,10 @@ export const en: Labels = {
       overdue: 'Measures with a due date before the report date that are neither Completed nor Cancelled.',
       products: 'The number of entries of the catalog on the Catalog sheet.',
       enterprises: 'The number of different enterprise names in the catalog, ignoring upper and lower case.',
-      adopted: 'Entries procured by at least one medical institution (Hospitals procuring of 1 or more).',
-      adoptionRate: 'Adopted divided by Products.',
+      adopted:
+        'Entries procured by at least one medical institution (Hospitals procuring of 1 or more). ' +
+        'Blank while no entry of the catalog has a Hospitals procuring value.',
+      adoptionRate: 'Adopted divided by Products. Blank when Adopted is blank.',
       latestPeriod: 'The period of the observation that gave Latest.',
       latest:
         'For a level indicator, the value of the latest observation that has a value, up to the end of the reporting period. ' +
@@ -156,13 +158,14 @@ export const en: Labels = {
       cagr: 'The compound annual growth rate from the baseline to Latest: (Latest / baseline) ^ (1 / years) - 1. Level indicators only.',
       requiredCagr:
         'The compound annual growth rate Latest needs to reach the target in time: (target / Latest) ^ (1 / years left) - 1. ' +
-        'Blank once the target period has passed. Level indicators only.',
+        'Years left are counted from the period of Latest; blank once the reporting period ends at or after the target period. Level indicators only.',
     },
     notes: [
       'Years between two periods are the months between their last months divided by 12 (2020 to 2025-Q1 is 4.25 years).',
       'Observations of periods after the reporting period are not counted.',
       'Names and groups are compared ignoring case; characters such as * ? ~ < > = are matched as themselves.',
       'Counting distinct enterprises compares names of up to 255 characters (the limit of spreadsheet criteria).',
+      'A figure whose inputs are all blank is blank, never 0: it claims nothing the data does not say.',
     ],
     provenance: 'What made this workbook',
     provenanceKeys: {
@@ -174,7 +177,7 @@ export const en: Labels = {
       generated: 'Generated',
     },
   },
-  print: { page: 'Page', of: 'of' },
+  print: { page: 'Page', of: 'of', after: '' },
   validation: {
     statusTitle: 'Status',
     statusPrompt: 'Choose a status from the list.',

@@ -103,7 +103,8 @@ export interface Labels {
     provenance: string;
     provenanceKeys: { format: string; template: string; generator: string; period: string; locale: string; generated: string };
   };
-  print: { page: string; of: string };
+  /** The footer's page numbers: `<page> 1 <of> 9 <after>`. */
+  print: { page: string; of: string; after: string };
   validation: {
     statusTitle: string;
     statusPrompt: string;

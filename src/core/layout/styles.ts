@@ -20,6 +20,8 @@ const LOCKED = 'F3F4F6';
 
 export const FORMATS = {
   date: 'yyyy-mm-dd',
+  /** Dates as a Chinese office writes them: 2022年9月20日 (the values stay dates). */
+  dateZh: 'yyyy"年"m"月"d"日"',
   percent: '0.0%',
   integer: '#,##0',
   number: '#,##0.00',
@@ -72,6 +74,11 @@ export const STYLES = {
   freeWrap: { numFmt: '@', align: { v: 'top', wrap: true } },
   inputText: { fill: INPUT, numFmt: '@', align: { v: 'top' } },
   inputTextWrap: { fill: INPUT, numFmt: '@', align: { v: 'top', wrap: true } },
+  /** The date styles of zh-CN workbooks (local-styles.ts picks them). */
+  dateZh: { numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
+  keyDateZh: { numFmt: FORMATS.dateZh, font: { bold: true }, align: { h: 'left', v: 'top' } },
+  inputDateZh: { fill: INPUT, numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
+  lockedDateZh: { fill: LOCKED, numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
 } satisfies Record<string, Style>;
 
 export type StyleName = keyof typeof STYLES;

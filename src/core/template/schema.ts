@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import type { EntryField, IndicatorField, MeasureField, ObservationField } from '../i18n/labels';
-import { formatPath, type Problem } from '../rules';
+import type { Problem } from '../rules';
 import { record } from '../schema';
+import { sheetNameCollisions } from './sheet-names';
 
 export const TEMPLATE_FORMAT = 'plan-report-template/v1';
 
@@ -148,7 +149,6 @@ export function templateRules(t: Template): Problem[] {
 /** Sheet titles Excel refuses, or that two sections share, in each language a title gives. */
 function sheetTitleProblems(t: Template): Problem[] {
   const problems: Problem[] = [];
-  const titles = new Map<string, (string | number)[]>();
   t.sections.forEach((sec, i) => {
     const keys: ['title' | 'observationsTitle', LocalizedText | undefined][] = [['title', sec.title]];
     if (sec.section === 'indicators') keys.push(['observationsTitle', sec.observationsTitle]);
@@ -158,14 +158,10 @@ function sheetTitleProblems(t: Template): Problem[] {
         const path = typeof title === 'string' ? ['sections', i, key] : ['sections', i, key, lang];
         const problem = sheetNameProblem(name as string);
         if (problem) problems.push({ path, message: `sheet title "${name}" ${problem}` });
-        const seen = titles.get(`${lang}|${(name as string).toLowerCase()}`);
-        if (seen)
-          problems.push({ path, message: `sheet title "${name}" is also the title at ${formatPath(seen)}; expected sheet titles that differ (ignoring case)` });
-        else titles.set(`${lang}|${(name as string).toLowerCase()}`, path);
       }
     }
   });
-  return problems;
+  return [...problems, ...sheetNameCollisions(t)];
 }
 
 /** A column listed twice in one of a section's column lists (section `i`). */

@@ -4,6 +4,7 @@ import type { Sheet } from '../model';
 import { TAB_COLORS } from '../styles';
 import { emptySheet, printSetup } from './common';
 import { FORMAT } from '../../schema';
+import { localTimeWords, periodWords } from '../../i18n/wording';
 
 const FIGURES = [
   ['reportDate', 'Report_Date'],
@@ -56,9 +57,9 @@ export function aboutSheet(ctx: Context): Sheet {
         [about.provenanceKeys.format, FORMAT],
         [about.provenanceKeys.template, ctx.template.name],
         [about.provenanceKeys.generator, ctx.options.generator],
-        [about.provenanceKeys.period, ctx.data.report.period],
+        [about.provenanceKeys.period, periodWords(ctx.data.report.period, ctx.locale)],
         [about.provenanceKeys.locale, ctx.locale],
-        [about.provenanceKeys.generated, ctx.options.generatedAt],
+        [about.provenanceKeys.generated, localTimeWords(ctx.options.generatedAt, ctx.locale)],
       ] as const
     ).map(([k, v]) => ({
       cells: [

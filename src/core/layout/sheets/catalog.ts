@@ -7,6 +7,7 @@ import type { EnterpriseCodes } from '../enterprise-codes';
 import type { Cell, Sheet } from '../model';
 import { DATA_BAR_COLOR } from '../styles';
 import { dataSheet, date, num, text } from './common';
+import { dateStyle } from '../local-styles';
 
 interface Item {
   catalog: StreamableCatalog;
@@ -30,7 +31,7 @@ export function catalogSheet(ctx: Context, codes: EnterpriseCodes | undefined): 
       case 'registration':
         return text(e.registration, 'freeText');
       case 'listed':
-        return date(e.listed);
+        return date(e.listed, dateStyle(ctx.locale, 'date'));
       case 'hospitals':
         return num(e.hospitals, 'integer');
     }

@@ -7,6 +7,8 @@ import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type PrintSetup, ty
 import { columnLetter } from '../refs';
 import { STYLES, TAB_COLORS, type Style, type StyleName } from '../styles';
 import type { SheetKey } from '../../i18n/labels';
+import { periodWords } from '../../i18n/wording';
+import { footerText, truncateHeader } from '../print-text';
 
 export function text(v: string | undefined, s: StyleName = 'text'): Cell | undefined {
   return v === undefined ? undefined : { v, s };
@@ -27,15 +29,14 @@ export function formula(f: string, v: Cell['v'], s?: StyleName): Cell {
 
 /** Header and footer codes: title and period at the top, page numbers at the bottom. */
 export function printSetup(ctx: Context, sheetName: string, repeatRows?: string): PrintSetup {
-  const esc = (s: string) => s.replace(/&/g, '&&');
   const { report } = ctx.data;
   return {
     orientation: 'landscape',
     paper: 'A4',
     fitToWidth: true,
     repeatRows,
-    header: `&L${esc(report.title)}&R${esc(report.region)} ${esc(report.period)}`,
-    footer: `&L${esc(sheetName)}&R${esc(ctx.labels.print.page)} &P ${esc(ctx.labels.print.of)} &N`,
+    header: truncateHeader(report.title, `${report.region} ${periodWords(report.period, ctx.locale)}`),
+    footer: footerText(sheetName, ctx.locale),
     margins: DEFAULT_MARGINS,
   };
 }

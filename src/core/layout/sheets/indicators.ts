@@ -278,7 +278,7 @@ function figureCells(refs: ObservationRefs, row: IndicatorRow, cached: Indicator
     ),
     requiredCagr: formula(
       blankOnError(
-        `IF(OR(${kind}=${cumulative},${tv}="",${at('latestValueRow')}=0),"",IF(OR(${targetMonth}<=${at('latestValueMonth')},${tv}/${at('latest')}<0),"",` +
+        `IF(OR(${kind}=${cumulative},${tv}="",${at('latestValueRow')}=0),"",IF(OR(${targetMonth}<=${refs.end},${tv}/${at('latest')}<0),"",` +
           `(${tv}/${at('latest')})^(12/(${targetMonth}-${at('latestValueMonth')}))-1))`,
       ),
       cached.requiredCagr,

@@ -9,6 +9,7 @@ import type { Cell, ConditionalFormat, Sheet } from '../model';
 import { DATA_BAR_COLOR, type StyleName } from '../styles';
 import { dataSheet, date, num, text } from './common';
 import type { FigureCodes } from '../figure-codes';
+import { dateStyle } from '../local-styles';
 
 interface Item {
   plan: StreamablePlan;
@@ -39,11 +40,11 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
       case 'lead':
         return text(m.lead, 'wrap');
       case 'due':
-        return date(m.due);
+        return date(m.due, dateStyle(ctx.locale, 'date'));
       case 'status':
         return text(labels.statuses[m.status]);
       case 'completed':
-        return date(m.completed);
+        return date(m.completed, dateStyle(ctx.locale, 'date'));
       case 'progress':
         return num(m.progress, 'percent');
       case 'note':

@@ -17,6 +17,8 @@ import type { IndicatorsLayout } from './indicators';
 import { CHART_BAND_ROWS, plannedSummaryCharts } from '../charts';
 import type { EnterpriseCodes } from '../enterprise-codes';
 import type { FigureCodes } from '../figure-codes';
+import { dateStyle } from '../local-styles';
+import { periodWords } from '../../i18n/wording';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
@@ -118,7 +120,7 @@ export function summarySheet(
 function reportRows(ctx: Context, out: SummaryOut): void {
   const labels = ctx.labels.summary;
   const { report } = ctx.data;
-  const subtitle = [localized(ctx.template.title, ctx.locale), report.region, report.period].filter(Boolean).join(' · ');
+  const subtitle = [localized(ctx.template.title, ctx.locale), report.region, periodWords(report.period, ctx.locale)].filter(Boolean).join(' · ');
   out.add([{ v: report.title, s: 'title' }], 30);
   out.add([{ v: subtitle, s: 'subtitle' }]);
   out.skip();
@@ -128,10 +130,13 @@ function reportRows(ctx: Context, out: SummaryOut): void {
     { v: report.period, s: 'period' },
   ]);
   const pmi = monthIndexOf('$B$5');
-  out.add([{ v: labels.periodEnd, s: 'label' }, formula(`DATE(INT((${pmi}-1)/12),MOD(${pmi}-1,12)+2,0)`, { date: ctx.periodEnd }, 'keyDate')]);
+  out.add([
+    { v: labels.periodEnd, s: 'label' },
+    formula(`DATE(INT((${pmi}-1)/12),MOD(${pmi}-1,12)+2,0)`, { date: ctx.periodEnd }, dateStyle(ctx.locale, 'keyDate')),
+  ]);
   out.add([
     { v: labels.reportDate, s: 'label' },
-    { v: { date: ctx.date }, s: 'keyDate' },
+    { v: { date: ctx.date }, s: dateStyle(ctx.locale, 'keyDate') },
   ]);
   out.names.push(
     { name: 'Report_Period', sheet: out.sheetName, cell: SUMMARY_CELLS.period },
@@ -249,7 +254,12 @@ function catalogsBlock(ctx: Context, out: SummaryOut, enterprises: EnterpriseCod
       formula(`COUNTIFS(${catalogColumn},${id})`, fig.products, 'figureInt'),
       // Distinct enterprises: the catalog's known pairs with a row, plus names new since generation (enterprise-codes.ts).
       formula(enterprises.enterprises(i, id), fig.enterprises, 'figureInt'),
-      formula(`COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=1")`, fig.adopted, 'figureInt'),
+      // Blank while no entry of the catalog has a hospitals value (">=0" counts numbers only): the data says nothing yet.
+      formula(
+        `IF(COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=0")=0,"",COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=1"))`,
+        fig.adopted,
+        'figureInt',
+      ),
       formula(blankOnError(`$E$${r}/$C$${r}`), fig.adoptionRate, 'figurePercent'),
     ]);
     const key = nameKey(catalog.id);

@@ -94,11 +94,11 @@ describe('exceljs writer', () => {
       '编号',
       '措施',
       '类别',
-      '牵头部门',
+      '牵头单位',
       '完成时限',
       '状态',
       '完成日期',
-      '进度',
+      '完成进度',
       '备注',
       '方案统计码',
       '分组统计码',
@@ -106,7 +106,7 @@ describe('exceljs writer', () => {
     expect(ws.getCell('C2').value).toBe('研发用物品进口“白名单” 🧬');
     expect(ws.getCell('G2').value).toBe('已完成');
     expect(ws.getCell('H2').value).toEqual(new Date(Date.UTC(2022, 5, 28)));
-    expect(ws.getCell('H2').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('H2').numFmt).toBe('yyyy"年"m"月"d"日"'); // 2022年6月28日: still a date
   });
 
   it('writes validations, conditional formats, filters, frozen header and print setup', async () => {
