@@ -12,6 +12,14 @@ import { parseRegister, REGISTER_FORMAT, registerFileOf, sealOf, sentForm, type 
 import type { SentForms } from '../core/forms/reader';
 import { writeAtomic } from './write-atomic';
 
+/**
+ * The register's file: beside the data file itself, so that a data file
+ * reached through a symbolic link has the same register as through its own name.
+ */
+async function registerFile(dataFile: string): Promise<string> {
+  return registerFileOf(await fs.realpath(dataFile).catch(() => dataFile));
+}
+
 /** The register beside a data file: undefined when there is none; a damaged one is refused with its problem. */
 async function readRegister(file: string): Promise<FormRegister | undefined> {
   let text: string;
@@ -36,7 +44,7 @@ async function readRegister(file: string): Promise<FormRegister | undefined> {
 
 /** For `collect`: the register beside the data file, or, when there is none, the problem every return gets. */
 export async function sentFormsOf(dataFile: string): Promise<SentForms> {
-  const file = registerFileOf(dataFile);
+  const file = await registerFile(dataFile);
   const register = await readRegister(file);
   const missing: Located = {
     file: dataFile,
@@ -53,7 +61,7 @@ export async function openRegister(dataFile: string): Promise<{
   add: (record: FormRecord, out: string) => void;
   save: () => Promise<void>;
 }> {
-  const file = registerFileOf(dataFile);
+  const file = await registerFile(dataFile);
   const register = (await readRegister(file)) ?? { format: REGISTER_FORMAT, key: randomBytes(32).toString('hex'), forms: [] };
   let added = 0;
   return {

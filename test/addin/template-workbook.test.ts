@@ -40,7 +40,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What made a workbook and when (the About sheet's and the record's cells) said the same way for both. */
 function withoutMaker(d: DWorkbook): DWorkbook {
-  const maker = (v: DCell['value']) => (typeof v === 'string' && (/^plan-report (test|\d)/.test(v) || /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(v)) ? '<maker>' : v);
+  // The generator and the time it ran, as ISO text or as local time with its zone (2026-01-01 00:00 (UTC+00:00), 2026年1月1日 00:00（UTC+00:00）).
+  const made = [
+    /^plan-report (test|\d)/,
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z$/,
+    /^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/,
+    /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（UTC[+-]\d\d:\d\d）$/,
+  ];
+  const maker = (v: DCell['value']) => (typeof v === 'string' && made.some((m) => m.test(v)) ? '<maker>' : v);
   return {
     ...d,
     sheets: d.sheets.map((s) => ({ ...s, cells: Object.fromEntries(Object.entries(s.cells).map(([k, c]) => [k, { ...c, value: maker(c.value) }])) })),

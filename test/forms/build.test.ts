@@ -158,7 +158,7 @@ describe('the form layout', () => {
       'input',
       'inputDateZh',
       'inputPercent',
-      'inputWrap',
+      'inputTextWrap',
     ]);
     expect(form.rows.slice(1, 4).map((r) => r.cells.map((c) => c?.v))).toEqual([
       ['地区', 'Testland'],
