@@ -16,7 +16,7 @@ import type { ReportData } from '../../../../src/core/schema';
 import { exceljsGrid } from '../../../support/exceljs/reader';
 import { slideFormula } from '../../../../src/cli/xlsx/read/parts-grid';
 import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
-import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir, zip } from '../../../forms/support';
+import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir, zip } from '../../../support/forms';
 
 afterAll(cleanTemps);
 

@@ -3,16 +3,16 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data-file/read';
-import { buildForm } from '../../src/core/forms/build-form';
-import { sha256Hex } from '../../src/core/forms/digest';
-import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../src/core/forms/form';
-import { FORM_RECORD_SHEET, parseFormRecord, formRecordRows } from '../../src/core/record/form-record';
-import { period } from '../../src/core/periods';
-import type { Indicator, ReportData } from '../../src/core/schema';
-import { safeFileName } from '../../src/cli/commands/form';
-import { reportData } from '../support/arbitrary-data';
-import { cleanTemps, cli, formBytes, listing, loadBytes, OPTIONS, ROOT, tempDir } from './support';
+import { readData } from '../../../src/core/data-file/read';
+import { buildForm } from '../../../src/core/forms/build-form';
+import { sha256Hex } from '../../../src/core/forms/digest';
+import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../../src/core/forms/form';
+import { FORM_RECORD_SHEET, parseFormRecord, formRecordRows } from '../../../src/core/record/form-record';
+import { period } from '../../../src/core/periods';
+import type { Indicator, ReportData } from '../../../src/core/schema';
+import { safeFileName } from '../../../src/cli/commands/form';
+import { reportData } from '../../support/arbitrary-data';
+import { cleanTemps, cli, formBytes, listing, loadBytes, OPTIONS, ROOT, tempDir } from '../../support/forms';
 
 afterAll(cleanTemps);
 

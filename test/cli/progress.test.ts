@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { collectCommand } from '../../src/cli/commands/collect';
 import { progressBar } from '../../src/cli/progress';
-import { cleanTemps, cli, tempDir } from './support';
+import { cleanTemps, cli, tempDir } from '../support/forms';
 
 afterAll(cleanTemps);
 

@@ -8,7 +8,7 @@ import { buildForm } from '../../src/core/forms/build-form';
 import { selectForm, type FormRequest } from '../../src/core/forms/form';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { run } from '../../src/cli/main';
-import { streamedBytes } from '../support/streamed-bytes';
+import { streamedBytes } from './streamed-bytes';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };

@@ -15,8 +15,8 @@ import { readTemplate } from '../../src/core/template';
 import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { encodeXstring } from '../../src/cli/xlsx/xstring';
-import { readBack } from './read-support';
-import { cleanTemps, cli, formBytes, loadBytes, OPTIONS, ROOT, tempDir } from './support';
+import { readBack } from '../support/read-back';
+import { cleanTemps, cli, formBytes, loadBytes, OPTIONS, ROOT, tempDir } from '../support/forms';
 
 afterAll(cleanTemps);
 

@@ -5,22 +5,22 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { readData } from '../../src/core/data-file/read';
-import { collectReturns } from '../../src/core/forms/collect';
-import { HEAD, indicatorPeriod, type FormRequest } from '../../src/core/forms/form';
-import { labelsFor } from '../../src/core/i18n';
-import { parsePeriod, period as parsePeriodText } from '../../src/core/periods';
-import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Locale, type Observation, type ReportData, type Status } from '../../src/core/schema';
-import { editDataText } from '../../src/core/data-file/edit';
-import { isoDate, reportData, text } from '../support/arbitrary-data';
-import { readBack } from './read-support';
+import { readData } from '../../../src/core/data-file/read';
+import { collectReturns } from '../../../src/core/forms/collect';
+import { HEAD, indicatorPeriod, type FormRequest } from '../../../src/core/forms/form';
+import { labelsFor } from '../../../src/core/i18n';
+import { parsePeriod, period as parsePeriodText } from '../../../src/core/periods';
+import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Locale, type Observation, type ReportData, type Status } from '../../../src/core/schema';
+import { editDataText } from '../../../src/core/data-file/edit';
+import { isoDate, reportData, text } from '../../support/arbitrary-data';
+import { readBack } from '../../support/read-back';
 import * as path from 'node:path';
-import { buildForm } from '../../src/core/forms/build-form';
-import { selectForm } from '../../src/core/forms/form';
-import { readReturn } from '../../src/core/forms/reader';
-import { safeLoadGrid } from '../../src/cli/xlsx/read/safe-load';
-import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
-import { cleanTemps, formBytes, loadBytes, OPTIONS, tempDir } from './support';
+import { buildForm } from '../../../src/core/forms/build-form';
+import { selectForm } from '../../../src/core/forms/form';
+import { readReturn } from '../../../src/core/forms/reader';
+import { safeLoadGrid } from '../../../src/cli/xlsx/read/safe-load';
+import { streamWorkbook } from '../../../src/cli/xlsx/write/write-stream';
+import { cleanTemps, formBytes, loadBytes, OPTIONS, tempDir } from '../../support/forms';
 
 const FIRST = HEAD.header + 1;
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);

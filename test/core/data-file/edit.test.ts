@@ -1,10 +1,10 @@
 /** Editing a data file in place: a YAML file keeps its comments, key order, styles and layout; JSON its indentation. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readData } from '../../src/core/data-file/read';
-import type { Edit } from '../../src/core/forms/collect';
-import { editDataText } from '../../src/core/data-file/edit';
-import { ROOT } from './support';
+import { readData } from '../../../src/core/data-file/read';
+import type { Edit } from '../../../src/core/forms/collect';
+import { editDataText } from '../../../src/core/data-file/edit';
+import { ROOT } from '../../support/forms';
 
 const seeds = fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.yaml'));
 

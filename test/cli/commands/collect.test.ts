@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readData } from '../../src/core/data-file/read';
-import { cleanTemps, cli, expectNoCrash, listing, loadBytes, ROOT, tempDir } from './support';
+import { readData } from '../../../src/core/data-file/read';
+import { cleanTemps, cli, expectNoCrash, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
 
 afterAll(cleanTemps);
 
