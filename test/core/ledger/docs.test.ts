@@ -1,9 +1,9 @@
 /** docs/import.md lists every Chinese column title and every word import reads. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { SYNONYMS } from '../../src/core/ledger/fields';
-import { CATEGORY_WORDS, KIND_WORDS, ONGOING_WORDS, STATUS_WORDS } from '../../src/core/values';
-import { ROOT } from './support';
+import { SYNONYMS } from '../../../src/core/ledger/fields';
+import { CATEGORY_WORDS, KIND_WORDS, ONGOING_WORDS, STATUS_WORDS } from '../../../src/core/values';
+import { ROOT } from '../../support/ledger';
 
 const doc = readFileSync(path.join(ROOT, 'docs', 'import.md'), 'utf8');
 const lower = doc.toLowerCase();

@@ -1,10 +1,10 @@
 /** How a ledger's columns and rows are read: synonyms, two-row headers, headings, blank statuses, --map. */
-import { parseMap } from '../../src/core/ledger/columns';
-import { importLedger, type ImportOptions } from '../../src/core/ledger/import';
-import { rowsSheet, ledgerSheet } from '../../src/core/ledger/sheet';
-import { summaryLines } from '../../src/core/ledger/summary';
-import { gridSheet, type GridValue } from '../../src/core/read/grid';
-import type { Measure } from '../../src/core/schema';
+import { parseMap } from '../../../src/core/ledger/columns';
+import { importLedger, type ImportOptions } from '../../../src/core/ledger/import';
+import { rowsSheet, ledgerSheet } from '../../../src/core/ledger/sheet';
+import { summaryLines } from '../../../src/core/ledger/summary';
+import { gridSheet, type GridValue } from '../../../src/core/read/grid';
+import type { Measure } from '../../../src/core/schema';
 
 const REPORT = { region: 'R', period: '2022-Q3', title: 'T' };
 

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildReport } from '../../src/core/layout/build';
-import type { ReportData } from '../../src/core/schema';
-import { readTemplate } from '../../src/core/template';
-import { FIXTURES, importData, removeTemps, ROOT, writeCsv, writeLedger } from './support';
+import { buildReport } from '../../../src/core/layout/build';
+import type { ReportData } from '../../../src/core/schema';
+import { readTemplate } from '../../../src/core/template';
+import { FIXTURES, importData, removeTemps, ROOT, writeCsv, writeLedger } from '../../support/ledger';
 
 const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates', 'quarterly.yaml'), 'utf8'), 'quarterly');
 const fixture = (name: string) => path.join(FIXTURES, name);

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, removeTemps, tempDir, writeCsv, writeLedger, type Cell, type Result } from './support';
+import { cli, removeTemps, tempDir, writeCsv, writeLedger, type Cell, type Result } from '../../support/ledger';
 
 afterAll(removeTemps);
 

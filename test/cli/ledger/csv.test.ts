@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { decodeCsv, parseCsv } from '../../src/cli/ledger/csv';
-import { csvBytes, csvText } from './support';
+import { decodeCsv, parseCsv } from '../../../src/cli/ledger/csv';
+import { csvBytes, csvText } from '../../support/ledger';
 
 describe('CSV bytes to text', () => {
   const text = '序号,重点任务,完成情况\r\n1,建设创新平台,已完成\r\n';

@@ -8,12 +8,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data-file/read';
-import { daysInMonth, dateToSerial } from '../../src/core/periods';
-import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Indicator, type Measure, type Status } from '../../src/core/schema';
-import { CATEGORY_WORDS, parseStatusWord, STATUS_WORDS } from '../../src/core/values';
-import { isoDate, text } from '../support/arbitrary-data';
-import { cli, removeTemps, tempDir, writeCsv, writeLedger, type Cell } from './support';
+import { readData } from '../../../src/core/data-file/read';
+import { daysInMonth, dateToSerial } from '../../../src/core/periods';
+import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Indicator, type Measure, type Status } from '../../../src/core/schema';
+import { CATEGORY_WORDS, parseStatusWord, STATUS_WORDS } from '../../../src/core/values';
+import { isoDate, text } from '../../support/arbitrary-data';
+import { cli, removeTemps, tempDir, writeCsv, writeLedger, type Cell } from '../../support/ledger';
 
 afterAll(removeTemps);
 
