@@ -2,16 +2,16 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data-file/read';
-import { buildReport } from '../../src/core/layout/build';
-import type { Cell, Sheet, Workbook } from '../../src/core/layout/model';
-import { parseCellRef } from '../../src/core/layout/refs';
-import { materialize } from '../../src/core/layout/rows';
-import { readTemplate } from '../../src/core/template';
-import { reportData } from '../support/arbitrary-data';
-import { expectedFigures } from '../support/named-figures';
+import { readData } from '../../../src/core/data-file/read';
+import { buildReport } from '../../../src/core/layout/build';
+import type { Cell, Sheet, Workbook } from '../../../src/core/layout/model';
+import { parseCellRef } from '../../../src/core/layout/refs';
+import { materialize } from '../../../src/core/layout/rows';
+import { readTemplate } from '../../../src/core/template';
+import { reportData } from '../../support/arbitrary-data';
+import { expectedFigures } from '../../support/named-figures';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const template = (name: string) => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };

@@ -10,7 +10,7 @@ import {
   parseWholeNumber,
   periodIn,
   type Parsed,
-} from '../../src/core/values';
+} from '../../../src/core/values';
 
 const value = <T>(r: Parsed<T>): T | 'problem' => (r.ok ? r.value : 'problem');
 

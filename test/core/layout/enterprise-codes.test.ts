@@ -1,16 +1,16 @@
 /** The Enterprises figure's codes in the layout model (enterprise-codes.ts), checked without any file. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readData } from '../../src/core/data-file/read';
-import { buildReport } from '../../src/core/layout/build';
-import { compareNames, ENTERPRISE_COLUMNS } from '../../src/core/layout/enterprise-codes';
-import type { Cell, Workbook } from '../../src/core/layout/model';
-import { columnLetter, columnNumber } from '../../src/core/layout/refs';
-import { materialize } from '../../src/core/layout/rows';
-import type { ReportData } from '../../src/core/schema';
-import { readTemplate } from '../../src/core/template';
+import { readData } from '../../../src/core/data-file/read';
+import { buildReport } from '../../../src/core/layout/build';
+import { compareNames, ENTERPRISE_COLUMNS } from '../../../src/core/layout/enterprise-codes';
+import type { Cell, Workbook } from '../../../src/core/layout/model';
+import { columnLetter, columnNumber } from '../../../src/core/layout/refs';
+import { materialize } from '../../../src/core/layout/rows';
+import type { ReportData } from '../../../src/core/schema';
+import { readTemplate } from '../../../src/core/template';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates', 'quarterly.yaml'), 'utf8'), 'quarterly');
 const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 

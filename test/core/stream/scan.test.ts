@@ -6,8 +6,8 @@
  * it cannot stream it refuses.
  */
 import fc from 'fast-check';
-import { ENTRIES, MEASURES, NotStreamable, RowScanner } from '../../src/core/stream/scan';
-import { chunked, jsonStyle, jsonText, utf8 } from '../support/json-text';
+import { ENTRIES, MEASURES, NotStreamable, RowScanner } from '../../../src/core/stream/scan';
+import { chunked, jsonStyle, jsonText, utf8 } from '../../support/json-text';
 
 interface Scanned {
   rows: { kind: number; list: number; index: number; text: string; keys: number }[];
