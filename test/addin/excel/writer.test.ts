@@ -5,17 +5,17 @@
  * keeps text as text, and writes charts bound to the report's ranges.
  */
 import fc from 'fast-check';
-import { materialize } from '../../src/core/layout/rows';
-import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
-import type { Workbook } from '../../src/core/layout/model';
-import type { Locale, ReportData } from '../../src/core/schema';
-import { buildReportInWorkbook } from '../../src/addin/excel/report';
-import { asText, headerFooterParts, styleAreas } from '../../src/addin/excel/write-model';
-import { reportData } from '../support/arbitrary-data';
-import { describeExcelJs, describeFake } from './compare';
-import { FakeExcel } from './fake-excel/host';
-import { rectAddress } from './fake-excel/state';
-import { model, seed, SEEDS } from './support';
+import { materialize } from '../../../src/core/layout/rows';
+import { xlsxBytes } from '../../support/exceljs/xlsx-bytes';
+import type { Workbook } from '../../../src/core/layout/model';
+import type { Locale, ReportData } from '../../../src/core/schema';
+import { buildReportInWorkbook } from '../../../src/addin/excel/report';
+import { asText, headerFooterParts, styleAreas } from '../../../src/addin/excel/write-model';
+import { reportData } from '../../support/arbitrary-data';
+import { describeExcelJs, describeFake } from '../compare';
+import { FakeExcel } from '../fake-excel/host';
+import { rectAddress } from '../fake-excel/state';
+import { model, seed, SEEDS } from '../support';
 
 async function bothWriters(
   m: Workbook,
@@ -146,7 +146,7 @@ describe('charts', () => {
     const m = chartModel();
     await buildReportInWorkbook(host.run, m);
     const summary = host.sheet(m.sheets[0].name);
-    const addr = (r?: { sheetId: string; rect: import('./fake-excel/state').Rect }) =>
+    const addr = (r?: { sheetId: string; rect: import('../fake-excel/state').Rect }) =>
       r ? `${host.state.sheetById(r.sheetId)!.name}!${rectAddress(r.rect)}` : undefined;
     const charts = summary.charts.map((c) => ({
       type: c.type,

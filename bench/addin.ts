@@ -3,9 +3,9 @@
  * the largest request, building a new report and replacing it.
  * `npx tsx test/addin/bench-addin.ts [N...]` (default 50 500 5000 20000).
  */
-import { buildReportInWorkbook } from '../../src/addin/excel/report';
-import { FakeExcel } from './fake-excel/host';
-import { measuresData, model } from './support';
+import { buildReportInWorkbook } from '../src/addin/excel/report';
+import { FakeExcel } from '../test/addin/fake-excel/host';
+import { measuresData, model } from '../test/addin/support';
 
 export interface AddinRun {
   measures: number;

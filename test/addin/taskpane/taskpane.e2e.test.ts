@@ -12,10 +12,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { readData } from '../../src/core/data-file/read';
-import { HOSTS, type FakeExcel, type HostOptions } from './fake-excel/host';
-import { addinBuild } from './build-addin';
-import { ROOT, seed } from './support';
+import { readData } from '../../../src/core/data-file/read';
+import { HOSTS, type FakeExcel, type HostOptions } from '../fake-excel/host';
+import { addinBuild } from '../build-addin';
+import { ROOT, seed } from '../support';
 
 const OFFICE_JS = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');

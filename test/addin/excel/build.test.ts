@@ -4,12 +4,12 @@
  * report's never touched; and a failure at any point leaves the workbook as
  * it was.
  */
-import { buildReportInWorkbook, WorkbookConflict } from '../../src/addin/excel/report';
-import type { Workbook } from '../../src/core/layout/model';
-import { benchAddin } from './bench-addin';
-import { describeFake } from './compare';
-import { FakeExcel } from './fake-excel/host';
-import { measuresData, model, seed } from './support';
+import { buildReportInWorkbook, WorkbookConflict } from '../../../src/addin/excel/report';
+import type { Workbook } from '../../../src/core/layout/model';
+import { benchAddin } from '../../../bench/addin';
+import { describeFake } from '../compare';
+import { FakeExcel } from '../fake-excel/host';
+import { measuresData, model, seed } from '../support';
 
 /** A workbook of the user's own: a sheet with values, a formula and a name. */
 async function ownWorkbook(): Promise<FakeExcel> {

@@ -6,18 +6,18 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readData } from '../../src/core/data-file/read';
-import { readReportWorkbook } from '../../src/core/read/report-reader';
-import type { ReportData } from '../../src/core/schema';
-import { exceljsGrid } from '../support/exceljs/reader';
-import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
-import { gridValue } from '../../src/addin/excel/read-grid';
-import { buildReportInWorkbook } from '../../src/addin/excel/report';
-import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell, splitPlace } from '../../src/addin/excel/workbook';
-import { reportData } from '../support/arbitrary-data';
-import { FakeExcel } from './fake-excel/host';
-import { rectAddress } from './fake-excel/state';
-import { model, seed, SEEDS, seedText } from './support';
+import { readData } from '../../../src/core/data-file/read';
+import { readReportWorkbook } from '../../../src/core/read/report-reader';
+import type { ReportData } from '../../../src/core/schema';
+import { exceljsGrid } from '../../support/exceljs/reader';
+import { xlsxBytes } from '../../support/exceljs/xlsx-bytes';
+import { gridValue } from '../../../src/addin/excel/read-grid';
+import { buildReportInWorkbook } from '../../../src/addin/excel/report';
+import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell, splitPlace } from '../../../src/addin/excel/workbook';
+import { reportData } from '../../support/arbitrary-data';
+import { FakeExcel } from '../fake-excel/host';
+import { rectAddress } from '../fake-excel/state';
+import { model, seed, SEEDS, seedText } from '../support';
 
 async function workbookWith(data: ReportData, locale: 'en' | 'zh-CN' = data.report.locale ?? 'en'): Promise<FakeExcel> {
   const host = new FakeExcel(['My notes']);

@@ -12,20 +12,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
-import { frequencyCell, withoutArrayFormulas } from '../../src/addin/excel/array-formulas';
-import { ALL_FEATURES, hostCapabilities, missingNote } from '../../src/addin/excel/capabilities';
-import { buildReportInWorkbook } from '../../src/addin/excel/report';
-import { checkWorkbook, insertCharts } from '../../src/addin/excel/workbook';
-import type { Workbook } from '../../src/core/layout/model';
-import type { Locale, ReportData } from '../../src/core/schema';
-import { reportData } from '../support/arbitrary-data';
-import { recalculate } from '../support/libreoffice';
-import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';
-import { describeFake, type DSheet, type DWorkbook } from './compare';
-import { FakeExcel, HOSTS, type HostOptions } from './fake-excel/host';
-import { fakeWorkbookXlsx } from './fake-xlsx';
-import { model, seed } from './support';
+import { xlsxBytes } from '../../support/exceljs/xlsx-bytes';
+import { frequencyCell, withoutArrayFormulas } from '../../../src/addin/excel/array-formulas';
+import { ALL_FEATURES, hostCapabilities, missingNote } from '../../../src/addin/excel/capabilities';
+import { buildReportInWorkbook } from '../../../src/addin/excel/report';
+import { checkWorkbook, insertCharts } from '../../../src/addin/excel/workbook';
+import type { Workbook } from '../../../src/core/layout/model';
+import type { Locale, ReportData } from '../../../src/core/schema';
+import { reportData } from '../../support/arbitrary-data';
+import { recalculate } from '../../support/libreoffice';
+import { expectedFigures, figureDifferences, readNamedCells } from '../../support/named-figures';
+import { describeFake, type DSheet, type DWorkbook } from '../compare';
+import { FakeExcel, HOSTS, type HostOptions } from '../fake-excel/host';
+import { fakeWorkbookXlsx } from '../fake-xlsx';
+import { model, seed } from '../support';
 
 /** Builds the model into a new workbook on a host, with the features it has. */
 async function buildOn(options: HostOptions, m: Workbook): Promise<FakeExcel> {
