@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { convertToPdf, findSoffice, recalculate } from './libreoffice';
+import { convertToPdf, findSoffice, recalculate } from '../support/libreoffice';
 
 const soffice = findSoffice();
 // Without LibreOffice the suite fails loudly (see the first test) rather than
