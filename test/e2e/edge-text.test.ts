@@ -16,7 +16,8 @@ import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { encodeXstring } from '../../src/cli/xlsx/xstring';
 import { readBack } from '../support/read-back';
-import { cleanTemps, cli, formBytes, loadBytes, OPTIONS, ROOT, tempDir } from '../support/forms';
+import { cleanTemps, cli, formBytes, loadBytes, ROOT, tempDir } from '../support/forms';
+import { OPTIONS } from '../support/fixtures';
 
 afterAll(cleanTemps);
 

@@ -19,11 +19,11 @@ import { recordOf } from '../support/exceljs/reader';
 import { reportData } from '../support/arbitrary-data';
 import { recalculate } from '../support/libreoffice';
 import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';
+import { OPTIONS } from '../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const template = (name: string): Template => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 const seed = (name: string): ReportData => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 interface Case {
   label: string;

@@ -9,9 +9,9 @@ import { selectForm, type FormRequest } from '../../src/core/forms/form';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { run } from '../../src/cli/main';
 import { streamedBytes } from './streamed-bytes';
+import { OPTIONS } from './fixtures';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 /** A form's bytes, as `plan-report form` writes them (the streaming writer). */
 export async function formBytes(data: ReportData, req: FormRequest, locale: Locale = 'en', password?: string): Promise<Buffer> {

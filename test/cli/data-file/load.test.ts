@@ -16,11 +16,11 @@ import { readData } from '../../../src/core/data-file/read';
 import { InputError } from '../../../src/core/errors';
 import { buildReport } from '../../../src/core/layout/build';
 import { readTemplate } from '../../../src/core/template';
+import { OPTIONS } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const quarterly = readTemplate(fs.readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const seedJson = (name: string) => JSON.stringify(readData(fs.readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name), null, 1);
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-data-file-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

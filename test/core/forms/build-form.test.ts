@@ -12,7 +12,8 @@ import { period } from '../../../src/core/periods';
 import type { Indicator, ReportData } from '../../../src/core/schema';
 import { safeFileName } from '../../../src/cli/commands/form';
 import { reportData } from '../../support/arbitrary-data';
-import { cleanTemps, cli, formBytes, listing, loadBytes, OPTIONS, ROOT, tempDir } from '../../support/forms';
+import { cleanTemps, cli, formBytes, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
+import { OPTIONS } from '../../support/fixtures';
 
 afterAll(cleanTemps);
 

@@ -20,7 +20,8 @@ import { selectForm } from '../../../src/core/forms/form';
 import { readReturn } from '../../../src/core/forms/reader';
 import { safeLoadGrid } from '../../../src/cli/xlsx/read/safe-load';
 import { streamWorkbook } from '../../../src/cli/xlsx/write/write-stream';
-import { cleanTemps, formBytes, loadBytes, OPTIONS, tempDir } from '../../support/forms';
+import { cleanTemps, formBytes, loadBytes, tempDir } from '../../support/forms';
+import { OPTIONS } from '../../support/fixtures';
 
 const FIRST = HEAD.header + 1;
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);

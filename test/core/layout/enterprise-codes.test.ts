@@ -9,10 +9,10 @@ import { columnLetter, columnNumber } from '../../../src/core/layout/refs';
 import { materialize } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
 import { readTemplate } from '../../../src/core/template';
+import { OPTIONS } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates', 'quarterly.yaml'), 'utf8'), 'quarterly');
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 function column(wb: Workbook, sheet: string, letter: string): (Cell | undefined)[] {
   const s = materialize(wb.sheets.find((x) => x.name === sheet)!);

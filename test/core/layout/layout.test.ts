@@ -10,11 +10,11 @@ import { materialize } from '../../../src/core/layout/rows';
 import { readTemplate } from '../../../src/core/template';
 import { reportData } from '../../support/arbitrary-data';
 import { expectedFigures } from '../../support/named-figures';
+import { OPTIONS } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const template = (name: string) => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 function cellAt(wb: Workbook, sheetName: string, ref: string): { sheet: Sheet; cell: Cell | undefined } {
   const sheet = wb.sheets.find((s) => s.name === sheetName)!;

@@ -14,10 +14,10 @@ import { xlsxBytes } from '../../support/exceljs/xlsx-bytes';
 import { reportData } from '../../support/arbitrary-data';
 import { streamedBytes } from '../../support/streamed-bytes';
 import { loadWorkbookFile } from '../../../src/cli/xlsx/read/read-record';
+import { OPTIONS } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-extract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
