@@ -5,23 +5,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { buildReport } from '../../src/core/layout/build';
 import { readReportWorkbook } from '../../src/core/read/report-reader';
 import { collectReturns } from '../../src/core/forms/collect';
 import { HEAD } from '../../src/core/forms/form';
 import type { ReportData } from '../../src/core/schema';
-import { readTemplate } from '../../src/core/template';
 import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { encodeXstring } from '../../src/cli/xlsx/xstring';
 import { readBack } from '../support/read-back';
-import { cleanTemps, cli, formBytes, loadBytes, ROOT, tempDir } from '../support/forms';
-import { OPTIONS } from '../support/fixtures';
+import { cleanTemps, cli, formBytes, loadBytes, tempDir } from '../support/forms';
+import { OPTIONS, quarterly } from '../support/fixtures';
 
 afterAll(cleanTemps);
 
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const LEADING = ['=1+1', '=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '+1', '+cmd', '-2', '-x', '@x', '@SUM(A1)', "'abc", "''", '\t=x'];
 const LONG = '长'.repeat(10000) + 'x\n'.repeat(5000) + 'y'.repeat(12767);
 

@@ -15,11 +15,9 @@ import { streamWorkbook } from '../../../src/cli/xlsx/write/write-stream';
 import { readData } from '../../../src/core/data-file/read';
 import { InputError } from '../../../src/core/errors';
 import { buildReport } from '../../../src/core/layout/build';
-import { readTemplate } from '../../../src/core/template';
-import { OPTIONS } from '../../support/fixtures';
+import { OPTIONS, quarterly } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const quarterly = readTemplate(fs.readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const seedJson = (name: string) => JSON.stringify(readData(fs.readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name), null, 1);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-data-file-'));

@@ -3,14 +3,12 @@
  * command by hand too), each imported and compared field by field with the
  * data it holds, then built into a report.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildReport } from '../../../src/core/layout/build';
 import type { ReportData } from '../../../src/core/schema';
-import { readTemplate } from '../../../src/core/template';
-import { FIXTURES, importData, removeTemps, ROOT, writeCsv, writeLedger } from '../../support/ledger';
+import { FIXTURES, importData, removeTemps, writeCsv, writeLedger } from '../../support/ledger';
+import { quarterly } from '../../support/fixtures';
 
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates', 'quarterly.yaml'), 'utf8'), 'quarterly');
 const fixture = (name: string) => path.join(FIXTURES, name);
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,6 +1,4 @@
 /** The Enterprises figure's codes in the layout model (enterprise-codes.ts), checked without any file. */
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
 import { buildReport } from '../../../src/core/layout/build';
 import { compareNames, ENTERPRISE_COLUMNS } from '../../../src/core/layout/enterprise-codes';
@@ -8,11 +6,7 @@ import type { Cell, Workbook } from '../../../src/core/layout/model';
 import { columnLetter, columnNumber } from '../../../src/core/layout/refs';
 import { materialize } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
-import { readTemplate } from '../../../src/core/template';
-import { OPTIONS } from '../../support/fixtures';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates', 'quarterly.yaml'), 'utf8'), 'quarterly');
+import { OPTIONS, quarterly } from '../../support/fixtures';
 
 function column(wb: Workbook, sheet: string, letter: string): (Cell | undefined)[] {
   const s = materialize(wb.sheets.find((x) => x.name === sheet)!);

@@ -10,10 +10,9 @@ import { materialize } from '../../../src/core/layout/rows';
 import { readTemplate } from '../../../src/core/template';
 import { reportData } from '../../support/arbitrary-data';
 import { expectedFigures } from '../../support/named-figures';
-import { OPTIONS } from '../../support/fixtures';
+import { OPTIONS, template } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const template = (name: string) => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 
 function cellAt(wb: Workbook, sheetName: string, ref: string): { sheet: Sheet; cell: Cell | undefined } {

@@ -1,5 +1,5 @@
 /** Reading report workbooks back: the round trip data -> workbook -> data is the identity. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,17 +7,15 @@ import fc from 'fast-check';
 import { buildReport } from '../../../src/core/layout/build';
 import { readReportWorkbook } from '../../../src/core/read/report-reader';
 import type { ReportData } from '../../../src/core/schema';
-import { readTemplate } from '../../../src/core/template';
 import { run } from '../../../src/cli/main';
 import { exceljsGrid } from '../../support/exceljs/reader';
 import { xlsxBytes } from '../../support/exceljs/xlsx-bytes';
 import { reportData } from '../../support/arbitrary-data';
 import { streamedBytes } from '../../support/streamed-bytes';
 import { loadWorkbookFile } from '../../../src/cli/xlsx/read/read-record';
-import { OPTIONS } from '../../support/fixtures';
+import { OPTIONS, quarterly } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-extract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -15,13 +15,11 @@ import type { Workbook } from '../../../src/core/layout/model';
 import { materialize } from '../../../src/core/layout/rows';
 import type { Locale, ReportData, StreamableData } from '../../../src/core/schema';
 import { NotStreamable, readStreamed } from '../../../src/core/stream/read';
-import { readTemplate } from '../../../src/core/template';
 import { reportData } from '../../support/arbitrary-data';
 import { jsonStyle, jsonText, memorySource } from '../../support/json-text';
-import { OPTIONS } from '../../support/fixtures';
+import { OPTIONS, template } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const template = (name: string) => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), `${name}.yaml`);
 const SEEDS = ['beijing-2022-q3', 'suzhou-2022-q3', 'shanghai-2025-q3', 'nanjing-2025-q1'];
 
