@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { collectCommand } from '../../src/cli/commands/collect';
 import { progressBar } from '../../src/cli/progress';
-import { cleanTemps, cli, tempDir } from '../support/forms';
+import { cleanTemps, tempDir } from '../support/forms';
+import { cli } from '../support/fixtures';
 
 afterAll(cleanTemps);
 

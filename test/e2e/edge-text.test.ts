@@ -14,8 +14,8 @@ import { exceljsGrid } from '../support/exceljs/reader';
 import { xlsxBytes } from '../support/exceljs/xlsx-bytes';
 import { encodeXstring } from '../../src/cli/xlsx/xstring';
 import { readBack } from '../support/read-back';
-import { cleanTemps, cli, formBytes, loadBytes, tempDir } from '../support/forms';
-import { OPTIONS, quarterly } from '../support/fixtures';
+import { cleanTemps, formBytes, loadBytes, tempDir } from '../support/forms';
+import { cli, OPTIONS, quarterly } from '../support/fixtures';
 
 afterAll(cleanTemps);
 

@@ -16,7 +16,8 @@ import { exceljsGrid, safeLoadWorkbook } from '../support/exceljs/reader';
 import { safeLoadGrid } from '../../src/cli/xlsx/read/safe-load';
 import { recalculate } from '../support/libreoffice';
 import { reportData } from '../support/arbitrary-data';
-import { cleanTemps, cli, formBytes, loadBytes, ROOT, saveBytes, tempDir } from '../support/forms';
+import { cleanTemps, formBytes, loadBytes, ROOT, saveBytes, tempDir } from '../support/forms';
+import { cli } from '../support/fixtures';
 
 jest.setTimeout(240_000);
 afterAll(cleanTemps);

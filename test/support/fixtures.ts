@@ -1,6 +1,7 @@
-/** What the tests share: the repository's root, the build options every test workbook is made with, the built-in templates. */
+/** What the tests share: the repository's root, the build options every test workbook is made with, the built-in templates, the command line run in process. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { run } from '../../src/cli/main';
 import { readTemplate, type Template } from '../../src/core/template';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -13,3 +14,21 @@ export const template = (name: string): Template => readTemplate(readFileSync(pa
 
 /** The default template. */
 export const quarterly = template('quarterly');
+
+/** What a command run in process printed, and its exit code. */
+export interface Result {
+  code: number;
+  out: string[];
+  err: string[];
+  /** Everything printed to out, and to err, as text (a callback may receive several lines at once). */
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `plan-report ARGV...` in process. */
+export async function cli(...argv: string[]): Promise<Result> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
+}

@@ -7,9 +7,8 @@ import ExcelJS from 'exceljs';
 import { buildForm } from '../../src/core/forms/build-form';
 import { selectForm, type FormRequest } from '../../src/core/forms/form';
 import type { Locale, ReportData } from '../../src/core/schema';
-import { run } from '../../src/cli/main';
 import { streamedBytes } from './streamed-bytes';
-import { OPTIONS } from './fixtures';
+import { OPTIONS, type Result } from './fixtures';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -27,21 +26,6 @@ export async function loadBytes(bytes: Buffer | ArrayBuffer): Promise<ExcelJS.Wo
 
 export async function saveBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export interface Result {
-  code: number;
-  out: string[];
-  err: string[];
-  stdout: string;
-  stderr: string;
-}
-
-export async function cli(...argv: string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 const temps: string[] = [];

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readData } from '../../src/core/data-file/read';
 import type { ReportData } from '../../src/core/schema';
-import { run } from '../../src/cli/main';
+import { cli, type Result } from './fixtures';
 
 export const ROOT = path.resolve(__dirname, '../..');
 /** The ledgers the tests write, kept for trying the command by hand (git ignores them). */
@@ -66,20 +66,6 @@ export function writeCsv(file: string, rows: (string | number | null)[][], encod
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, csvBytes(csvText(rows, delimiter), encoding));
   return file;
-}
-
-export interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-  err: string[];
-}
-
-export async function cli(...argv: string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n'), err };
 }
 
 const temps: string[] = [];

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readData } from '../../../src/core/data-file/read';
-import { cleanTemps, cli, expectNoCrash, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
+import { cleanTemps, expectNoCrash, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
+import { cli } from '../../support/fixtures';
 
 afterAll(cleanTemps);
 

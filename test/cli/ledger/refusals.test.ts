@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, removeTemps, tempDir, writeCsv, writeLedger, type Cell, type Result } from '../../support/ledger';
+import { removeTemps, tempDir, writeCsv, writeLedger, type Cell } from '../../support/ledger';
+import { cli, type Result } from '../../support/fixtures';
 
 afterAll(removeTemps);
 

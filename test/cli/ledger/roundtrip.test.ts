@@ -13,7 +13,8 @@ import { daysInMonth, dateToSerial } from '../../../src/core/periods';
 import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Indicator, type Measure, type Status } from '../../../src/core/schema';
 import { CATEGORY_WORDS, parseStatusWord, STATUS_WORDS } from '../../../src/core/values';
 import { isoDate, text } from '../../support/arbitrary-data';
-import { cli, removeTemps, tempDir, writeCsv, writeLedger, type Cell } from '../../support/ledger';
+import { removeTemps, tempDir, writeCsv, writeLedger, type Cell } from '../../support/ledger';
+import { cli } from '../../support/fixtures';
 
 afterAll(removeTemps);
 

@@ -12,8 +12,8 @@ import { period } from '../../../src/core/periods';
 import type { Indicator, ReportData } from '../../../src/core/schema';
 import { safeFileName } from '../../../src/cli/commands/form';
 import { reportData } from '../../support/arbitrary-data';
-import { cleanTemps, cli, formBytes, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
-import { OPTIONS } from '../../support/fixtures';
+import { cleanTemps, formBytes, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
+import { cli, OPTIONS } from '../../support/fixtures';
 
 afterAll(cleanTemps);
 

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { safeLoadWorkbook } from '../../../support/exceljs/reader';
-import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, zip } from '../../../support/forms';
+import { cleanTemps, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, zip } from '../../../support/forms';
 import type { ReportData } from '../../../../src/core/schema';
+import { cli } from '../../../support/fixtures';
 
 afterAll(cleanTemps);
 
