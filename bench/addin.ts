@@ -1,7 +1,7 @@
 /**
  * The add-in's writer against the fake Excel host, by size: syncs, time and
  * the largest request, building a new report and replacing it.
- * `npx tsx test/addin/bench-addin.ts [N...]` (default 50 500 5000 20000).
+ * `npx tsx bench/addin.ts [N...]` (default 50 500 5000 20000).
  */
 import { buildReportInWorkbook } from '../src/addin/excel/report';
 import { FakeExcel } from '../test/addin/fake-excel/host';
