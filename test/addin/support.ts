@@ -5,13 +5,11 @@ import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import type { Locale, ReportData } from '../../src/core/schema';
-import { readTemplate, type Template } from '../../src/core/template';
+import { OPTIONS, template } from '../support/fixtures';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SEEDS = ['beijing-2022-q3', 'suzhou-2022-q3', 'shanghai-2025-q3', 'nanjing-2025-q1'];
-export const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
-export const template = (name: string): Template => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 export const seedText = (name: string): string => readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8');
 export const seed = (name: string): ReportData => readData(seedText(name), `${name}.yaml`);
 

@@ -21,7 +21,8 @@ import type { Locale } from '../../src/core/schema';
 import { CUSTOM_TEMPLATE_YAML } from '../support/custom-template';
 import { describeExcelJs, describeFake, type DCell, type DWorkbook } from './compare';
 import { openXlsx } from './fake-excel/open-xlsx';
-import { OPTIONS, ROOT, seed } from './support';
+import { ROOT, seed } from './support';
+import { OPTIONS } from '../support/fixtures';
 
 const BEIJING = path.join(ROOT, 'seeds/beijing-2022-q3.yaml');
 let dir: string;

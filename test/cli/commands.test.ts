@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli, type Result } from '../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const seed = (name: string) => path.join(ROOT, 'seeds', `${name}.yaml`);
@@ -10,22 +10,6 @@ const BEIJING = seed('beijing-2022-q3');
 const NANJING = seed('nanjing-2025-q1');
 const SHANGHAI = seed('shanghai-2025-q3');
 const SUZHOU = seed('suzhou-2022-q3');
-
-interface Result {
-  code: number;
-  out: string[];
-  err: string[];
-  /** Everything printed to out, and to err, as text (a callback may receive several lines at once). */
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 /** Nothing printed looks like a stack trace. */
 function expectNoStack(r: Result): void {

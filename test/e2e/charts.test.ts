@@ -16,16 +16,14 @@ import type { ReportData } from '../../src/core/schema';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
 import { sheetRows } from '../../src/core/layout/rows';
-import { readTemplate } from '../../src/core/template';
 import { SERIES_COLORS } from '../../src/core/layout/styles';
 import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { convertToPdf, recalculate } from '../support/libreoffice';
+import { OPTIONS, quarterly } from '../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'charts');
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-charts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

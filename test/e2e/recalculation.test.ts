@@ -13,17 +13,16 @@ import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import { labelsFor } from '../../src/core/i18n';
 import type { Locale, ReportData } from '../../src/core/schema';
-import { readTemplate, type Template } from '../../src/core/template';
+import type { Template } from '../../src/core/template';
 import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 import { recordOf } from '../support/exceljs/reader';
 import { reportData } from '../support/arbitrary-data';
 import { recalculate } from '../support/libreoffice';
 import { expectedFigures, figureDifferences, readNamedCells } from '../support/named-figures';
+import { OPTIONS, quarterly, template } from '../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
-const template = (name: string): Template => readTemplate(readFileSync(path.join(ROOT, 'templates', `${name}.yaml`), 'utf8'), name);
 const seed = (name: string): ReportData => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 interface Case {
   label: string;
@@ -34,7 +33,6 @@ interface Case {
   recalculated?: string;
 }
 
-const quarterly = template('quarterly');
 const measuresOnly = template('measures-only');
 const SEEDS = ['beijing-2022-q3', 'suzhou-2022-q3', 'shanghai-2025-q3', 'nanjing-2025-q1'];
 

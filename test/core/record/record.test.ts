@@ -16,12 +16,10 @@ import { readReportWorkbook } from '../../../src/core/read/report-reader';
 import { formRecordRows, parseFormRecord, readFormRecord } from '../../../src/core/record/form-record';
 import { RecordError } from '../../../src/core/record/record-sheet';
 import { parseReportRecord, readReportRecord, REPORT_RECORD_SHEET } from '../../../src/core/record/report-record';
-import { readTemplate } from '../../../src/core/template';
+import { OPTIONS, quarterly } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const beijing = readData(readFileSync(path.join(ROOT, 'seeds/beijing-2022-q3.yaml'), 'utf8'), 'beijing');
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 
 const textRows = (sheet: Sheet) => sheet.rows.map((r) => r.cells.map((c) => (c?.v === null || c?.v === undefined ? undefined : String(c.v))));
 const report = buildReport(quarterly, beijing, 'en', OPTIONS);

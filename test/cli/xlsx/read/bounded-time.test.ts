@@ -12,7 +12,7 @@ import { RETURN_LIMITS, safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-
 import { InputError } from '../../../../src/core/errors';
 import { readReturn } from '../../../../src/core/forms/reader';
 import type { ReportData } from '../../../../src/core/schema';
-import { cleanTemps, formBytes, tempDir } from '../../../forms/support';
+import { cleanTemps, formBytes, tempDir } from '../../../support/forms';
 import { handmade } from './handmade';
 
 afterAll(cleanTemps);

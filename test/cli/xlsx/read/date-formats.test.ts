@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { isDateFormatId } from '../../../../src/cli/xlsx/read/parts-grid';
 import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
 import { serialToDate } from '../../../../src/core/periods';
-import { cleanTemps, tempDir } from '../../../forms/support';
+import { cleanTemps, tempDir } from '../../../support/forms';
 import { handmade } from './handmade';
 
 afterAll(cleanTemps);

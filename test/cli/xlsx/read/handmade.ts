@@ -1,5 +1,5 @@
 /** Workbooks written by hand, part by part, as other programs write them (for the parts reader's tests). */
-import { zip } from '../../../forms/support';
+import { zip } from '../../../support/forms';
 
 const x = (s: string) => Buffer.from(s, 'utf8');
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

@@ -16,7 +16,7 @@ import type { ReportData } from '../../../../src/core/schema';
 import { exceljsGrid } from '../../../support/exceljs/reader';
 import { slideFormula } from '../../../../src/cli/xlsx/read/parts-grid';
 import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
-import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir } from '../../../forms/support';
+import { cleanTemps, formBytes, loadBytes, saveBytes, tempDir } from '../../../support/forms';
 import { handmade } from './handmade';
 
 afterAll(cleanTemps);

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { safeLoadWorkbook } from '../../../support/exceljs/reader';
-import { cleanTemps, cli, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, writeRegister, zip } from '../../../forms/support';
+import { cleanTemps, expectNoCrash, formBytes, listing, loadBytes, minimalXlsx, saveBytes, tempDir, writeRegister, zip } from '../../../support/forms';
+import { cli } from '../../../support/fixtures';
 import type { ReportData } from '../../../../src/core/schema';
 
 afterAll(cleanTemps);

@@ -14,14 +14,11 @@ import fc from 'fast-check';
 import { buildReport } from '../../../../src/core/layout/build';
 import { STATUSES, type ReportData } from '../../../../src/core/schema';
 import { materialize } from '../../../../src/core/layout/rows';
-import { readTemplate } from '../../../../src/core/template';
 import { xlsxBytes } from '../../../support/exceljs/xlsx-bytes';
 import { streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
 import { reportData } from '../../../support/arbitrary-data';
+import { OPTIONS, quarterly } from '../../../support/fixtures';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,15 +6,13 @@ import ExcelJS from 'exceljs';
 import { readData } from '../../../../src/core/data-file/read';
 import { buildReport } from '../../../../src/core/layout/build';
 import type { ReportData } from '../../../../src/core/schema';
-import { readTemplate } from '../../../../src/core/template';
 import { recordOf } from '../../../support/exceljs/reader';
 import { streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
 import { expectedFigures, figureDifferences, namedCells } from '../../../support/named-figures';
+import { OPTIONS, quarterly } from '../../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const quarterly = readTemplate(readFileSync(path.join(ROOT, 'templates/quarterly.yaml'), 'utf8'), 'quarterly');
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
-const OPTIONS = { generator: 'plan-report test', generatedAt: '2026-01-01T00:00:00.000Z' };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
