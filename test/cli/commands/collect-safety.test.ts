@@ -11,7 +11,7 @@ import { readData } from '../../../src/core/data-file/read';
 import { spawnSync } from 'node:child_process';
 import { printable } from '../../../src/cli/io';
 import { cleanTemps, expectNoCrash, loadBytes, tempDir } from '../../support/forms';
-import { cli } from '../../support/fixtures';
+import { cli, ROOT } from '../../support/fixtures';
 
 afterAll(cleanTemps);
 
@@ -61,8 +61,8 @@ describe('two collect runs into one data file at once', () => {
 
   it('in two processes too', async () => {
     const s = await twoReturns();
-    const tsx = path.resolve(__dirname, '../../node_modules/.bin/tsx');
-    const script = `require(${JSON.stringify(path.resolve(__dirname, '../../src/cli/main.ts'))}).run(process.argv.slice(1)).then((c) => process.exit(c))`;
+    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+    const script = `require(${JSON.stringify(path.join(ROOT, 'src/cli/main.ts'))}).run(process.argv.slice(1)).then((c) => process.exit(c))`;
     // Both started at once, in the background of one shell; each exit code printed.
     const sh = [s.health, s.commerce].map((ret) => `(${tsx} -e '${script}' collect ${s.data} ${ret} >/dev/null 2>&1; echo $?) &`).join(' ');
     const r = spawnSync('sh', ['-c', `${sh} wait`], { encoding: 'utf8' });
