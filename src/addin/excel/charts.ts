@@ -34,12 +34,13 @@ export function chartNumberFormat(chart: Chart): string {
 
 /**
  * The model's number format on the value axis and the data labels, and
- * blanks not plotted (ExcelApi 1.8; without it Excel's defaults: labels and
- * axis in their cells' format, blanks as gaps).
+ * blanks as the model says: gaps, or spanned by the line (ExcelApi 1.8;
+ * without it Excel's defaults: labels and axis in their cells' format,
+ * blanks as gaps).
  */
 function writeChartFormats(c: Excel.Chart, chart: Chart): void {
   const format = chartNumberFormat(chart);
-  c.displayBlanksAs = 'NotPlotted';
+  c.displayBlanksAs = chart.blanks === 'span' ? 'Interplotted' : 'NotPlotted';
   c.axes.valueAxis.numberFormat = format;
   if (chart.dataLabels) c.dataLabels.numberFormat = format;
 }

@@ -135,6 +135,12 @@ export interface Chart {
    * no line (a target at its period).
    */
   lineStyles?: ('solid' | 'dashed' | 'point')[];
+  /**
+   * Points without a value (#N/A or blank): left out as a gap (the default),
+   * or left out with the line drawn on across them ('span'): LibreOffice
+   * draws an #N/A inside a line as 0 unless the chart spans.
+   */
+  blanks?: 'gap' | 'span';
 }
 
 /**

@@ -138,6 +138,8 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
     numFmt: growth ? '0.0%' : '#,##0.##',
     dataLabels: false,
     lineStyles: ['solid', 'point'],
+    // A period without an observation is skipped, the line drawn on to the next observation.
+    blanks: 'span',
   };
   return { rows, chart };
 }
