@@ -4,7 +4,7 @@
  * (duplicate ids, colliding name keys, groups, period kinds) live in rules.ts.
  */
 import { z } from 'zod';
-import { isIsoDate, isPeriod } from './periods';
+import { isIsoDate, isPeriod, period, periodEnd } from './periods';
 import type { RowSource } from './row-source';
 
 export const FORMAT = 'plan-report/v1';
@@ -33,16 +33,24 @@ export function record<T extends z.ZodRawShape>(shape: T) {
   });
 }
 
-const text = () => z.string({ error: 'expected text' }).max(MAX_TEXT, { error: `expected at most ${MAX_TEXT} characters (the limit of one spreadsheet cell)` });
+/** A spreadsheet cell holds at most 32,767 UTF-16 units (an emoji counts twice), which is what `length` counts. */
+const text = () =>
+  z
+    .string({ error: 'expected text' })
+    .refine((s) => s.length <= MAX_TEXT, { error: `expected at most ${MAX_TEXT} characters (the limit of one spreadsheet cell)` });
 
 const requiredText = () => text().refine((s) => s.trim().length > 0, { error: 'expected non-empty text' });
 
 const id = () => z.string({ error: 'expected an id (text)' }).regex(ID_PATTERN, { error: 'expected an id of 1-40 characters A-Z a-z 0-9 . _ -' });
 
+/** The first date a spreadsheet shows right: Excel's serials before it count a 29 February 1900 that never was. */
+export const FIRST_DATE = '1900-03-01';
+
 const isoDate = () =>
-  z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isIsoDate, {
-    error: 'expected a date written YYYY-MM-DD',
-  });
+  z
+    .string({ error: 'expected a date written YYYY-MM-DD' })
+    .refine(isIsoDate, { error: 'expected a date written YYYY-MM-DD' })
+    .refine((s) => !isIsoDate(s) || s >= FIRST_DATE, { error: `expected a date from ${FIRST_DATE} on (Excel shows earlier dates wrongly)` });
 
 const PERIOD_EXPECTED = 'expected a period (2024, 2024-H1, 2024-Q3 or 2024-07)';
 const DATE_OR_PERIOD_EXPECTED = 'expected a date (YYYY-MM-DD) or a period (2024, 2024-Q3, 2024-07)';
@@ -125,7 +133,10 @@ export const indicatorSchema = record({
 export const reportSchema = record({
   title: requiredText(),
   region: requiredText(),
-  period: periodText(),
+  // Its last day is a date cell of the workbook (Report_Period_End).
+  period: periodText().refine((p) => periodEnd(period(p)) >= FIRST_DATE, {
+    error: `expected a period that ends on ${FIRST_DATE} or later (Excel shows earlier dates wrongly)`,
+  }),
   date: isoDate().optional(),
   locale: oneOf(LOCALES).optional(),
 });

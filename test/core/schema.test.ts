@@ -432,6 +432,24 @@ indicators:
     expect(lines(e)[0]).toMatch(/^data\.yaml:3:10: report\.title: expected at most 32767 characters \(the limit of one spreadsheet cell\), got "x{57}\.\.\."$/);
   });
 
+  it('counts text in UTF-16 units, as a spreadsheet cell does: 20,000 emoji are 40,000 units, and the echo keeps whole characters', () => {
+    const e = dataError(HEAD.replace('title: T', `title: ${'😀'.repeat(20000)}`));
+    expect(lines(e)).toEqual([
+      `data.yaml:3:10: report.title: expected at most 32767 characters (the limit of one spreadsheet cell), got "${'😀'.repeat(28)}..."`,
+    ]);
+    expect(() => readData(HEAD.replace('title: T', `title: ${'😀'.repeat(16383)}`), 'data.yaml')).not.toThrow();
+  });
+
+  it('refuses dates and report periods that a spreadsheet shows wrongly (before 1900-03-01)', () => {
+    expect(lines(dataError(HEAD.replace('period: 2024-Q1', 'period: 2024-Q1\n  date: 1900-02-28')))).toEqual([
+      'data.yaml:6:9: report.date: expected a date from 1900-03-01 on (Excel shows earlier dates wrongly), got "1900-02-28"',
+    ]);
+    expect(lines(dataError(HEAD.replace('period: 2024-Q1', 'period: 1899')))).toEqual([
+      'data.yaml:5:11: report.period: expected a period that ends on 1900-03-01 or later (Excel shows earlier dates wrongly), got 1899',
+    ]);
+    expect(() => readData(HEAD.replace('period: 2024-Q1', 'period: 1900-Q1\n  date: 1900-03-01'), 'data.yaml')).not.toThrow();
+  });
+
   it('refuses empty text where text is required', () => {
     expect(lines(dataError(HEAD.replace('region: R', 'region: "  "')))).toEqual(['data.yaml:4:11: report.region: expected non-empty text, got "  "']);
   });

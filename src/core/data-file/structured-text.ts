@@ -231,7 +231,7 @@ function show(v: unknown): string {
   if (v === null) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${wholeCharacters(v, 57)}...` : v);
   return String(v);
 }
 
@@ -298,4 +298,10 @@ export function readStructured<S extends z.ZodType>(
     message: p.message,
   }));
   throw new InputError(listed(located.sort(byPlace), file), located.length);
+}
+
+/** The first `units` UTF-16 units of `text`, one fewer where the cut would split a character in two. */
+function wholeCharacters(text: string, units: number): string {
+  const code = text.charCodeAt(units - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? units - 1 : units);
 }
