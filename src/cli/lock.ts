@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
+import { processAlive } from './process-alive';
 
 export interface LockOptions {
   /** How long to wait for another run to finish before refusing (default 60 s; PLAN_REPORT_LOCK_WAIT_MS overrides it). */
@@ -17,15 +18,6 @@ export interface LockOptions {
 }
 
 const POLL_MS = 50;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The lock file of `file` (where its link points, so that every name of one file shares one lock). */
 async function lockPath(file: string): Promise<string> {
@@ -70,7 +62,7 @@ export async function withLock<T>(file: string, fn: () => Promise<T>, opts: Lock
       throw InputError.one(file, `cannot be locked for writing (${code}): expected a folder you may write in, beside the data file`);
     }
     if (holder === undefined) break;
-    if (holder && !alive(holder)) {
+    if (holder && !processAlive(holder)) {
       // A killed run's lock: taken over (read again first, in case another run has just done so).
       const again = await fs.readFile(lock, 'utf8').catch(() => '');
       if (Number.parseInt(again, 10) === holder) await fs.rm(lock, { force: true });

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
+import { processAlive } from './process-alive';
 
 /** The longest file name (in bytes) most file systems allow. */
 const NAME_MAX = 255;
@@ -31,15 +32,6 @@ function tmpName(base: string, pid = process.pid): string {
   return `${tmpPrefix(base)}.plan-report-${pid}.tmp`;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the temporary files a killed run left for `base` in `dir` (those whose process is gone). */
 async function removeLeftovers(dir: string, base: string): Promise<void> {
   const prefix = tmpPrefix(base);
@@ -47,7 +39,7 @@ async function removeLeftovers(dir: string, base: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = TMP_SUFFIX.exec(name.slice(prefix.length));
-    if (m && (Number(m[1]) === process.pid || !alive(Number(m[1])))) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    if (m && (Number(m[1]) === process.pid || !processAlive(Number(m[1])))) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
 }
 
