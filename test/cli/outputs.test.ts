@@ -8,21 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../src/cli/main';
 import { tmpPrefix, writeFileAtomic } from '../../src/cli/write-atomic';
-
-interface Result {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function cli(...argv: string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
+import { cli } from '../support/fixtures';
 
 const temps: string[] = [];
 function tempDir(): string {
