@@ -8,7 +8,7 @@
  * test-artifacts/. Then Save as template, refused in a workbook without a
  * report, and giving the template workbook `plan-report template` writes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -329,3 +329,12 @@ for (const [lang, ui, noReport, saved] of [
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 }
+
+it("bundles the add-in's stand-in for the command line's password hashing, not node:crypto", () => {
+  const dir = path.join(built, 'addin');
+  const [script] = readdirSync(dir).filter((f) => /^taskpane\..*\.js$/.test(f));
+  const bundle = readFileSync(path.join(dir, script), 'utf8');
+  expect(bundle).toContain('"./src/addin/xlsx/password.ts"');
+  expect(bundle).not.toContain('"./src/cli/xlsx/write/password.ts"');
+  expect(bundle).toContain('"./src/cli/xlsx/write/parts.ts"');
+});
