@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
- * The task pane: Build report, Check workbook, Export data and Insert charts
- * on the open workbook, in English or Simplified Chinese as Excel is.
+ * The task pane: Build report, Check workbook, Export data, Insert charts and
+ * Save as template on the open workbook, in English or Simplified Chinese as
+ * Excel is.
  */
 import { summarize } from '../../core/data-file/counts';
 import { readData } from '../../core/data-file/read';
@@ -260,9 +261,10 @@ async function saveTemplate(): Promise<void> {
     const saved = await saveAsTemplate(run, { generator: TEMPLATE_GENERATOR, generatedAt: new Date().toISOString() });
     download(saved.file, new Blob([saved.bytes as BlobPart], { type: XLSX_TYPE }));
     const name = fill(words.quoted, { name: templateLabel({ name: saved.template.name, template: saved.template }, ui) });
-    setStatus('done', fill(words.savedTemplate, { name, file: saved.file }));
+    const text = fill(words.savedTemplate, { name, file: saved.file });
+    setStatus('done', text);
     // The file's name is not broken at a hyphen.
-    $('message').replaceChildren(...unbroken(fill(words.savedTemplate, { name, file: saved.file }), saved.file));
+    $('message').replaceChildren(...unbroken(text, saved.file));
   } catch (err) {
     if (!(err instanceof NoReport)) throw err;
     setStatus('error', words.saveTemplateNoReport);
