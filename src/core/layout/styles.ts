@@ -29,6 +29,8 @@ export const FORMATS = {
 
 export const STYLES = {
   title: { font: { bold: true, size: 16, color: ACCENT } },
+  /** A form's heading, centred over its table and wrapped (a plan's title can be long). */
+  formHeading: { font: { bold: true, size: 16, color: ACCENT }, align: { h: 'center', v: 'middle', wrap: true } },
   subtitle: { font: { size: 11, color: MUTED } },
   sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium', color: ACCENT } },
   label: { font: { bold: true, color: INK }, align: { v: 'top' } },
