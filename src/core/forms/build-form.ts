@@ -178,6 +178,8 @@ function headBlock(content: FormContent, data: ReportData, locale: Locale, opts:
   return { rows, merges, headerRow, fitted };
 }
 
+const PERIOD_FIELDS = new Set(['period', 'lastPeriod']);
+
 function formSheet(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { sheet: Sheet; head: Scalar[]; headerRow: number } {
   const formLabels = formLabelsFor(locale);
   const kind = content.scope.kind;
@@ -193,6 +195,8 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
     const c = columns[j];
     const out = cellOf(c.type, c.locked, v, locale);
     if (fitted.wrap[j] && c.type === 'text') out.s = c.locked ? 'lockedWrap' : 'inputTextWrap';
+    // The periods of an indicator form sit between numbers: centred, they do not run into them ("38 2024").
+    else if (c.locked && PERIOD_FIELDS.has(c.field)) out.s = 'lockedCenter';
     return out;
   };
   for (const values of content.rows) rows.push({ cells: columns.map((_, j) => cell(j, values[j] ?? null)) });

@@ -96,12 +96,19 @@ function scopeOf(content: FormContent, data: ReportData, labels: FormLabels, loc
   return { label: labels.head.department, value: s.department ?? labels.head.all };
 }
 
+/** The plan of every row of a measures form, when they are all of one plan (a lead's form in a data file of one plan). */
+function onePlan(content: FormContent): string | undefined {
+  if (content.scope.kind !== 'measures' || !content.rows.length) return undefined;
+  const first = content.rows[0][0];
+  return content.rows.every((r) => r[0] === first) ? String(first) : undefined;
+}
+
 /** The letter of a form made from `data` for `content`, in `locale`. */
 export function formLetter(content: FormContent, data: ReportData, locale: Locale, opts: FormLetterOptions = {}): FormLetter {
   const labels = formLabelsFor(locale);
   const words = labels.letter;
   const s = content.scope;
-  const plan = (data.plans ?? []).find((p) => p.id === s.plan);
+  const plan = (data.plans ?? []).find((p) => p.id === (s.plan ?? onePlan(content)));
   const catalog = (data.catalogs ?? []).find((c) => c.id === s.catalog);
   const period = periodWords(s.period, locale);
   const scope = scopeOf(content, data, labels, locale);

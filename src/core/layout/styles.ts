@@ -67,6 +67,8 @@ export const STYLES = {
   inputInteger: { fill: INPUT, numFmt: FORMATS.integer, align: { v: 'top' } },
   locked: { fill: LOCKED, align: { v: 'top' } },
   lockedWrap: { fill: LOCKED, align: { v: 'top', wrap: true } },
+  /** A form's locked periods, centred: apart from the numbers beside them. */
+  lockedCenter: { fill: LOCKED, align: { h: 'center', v: 'top' } },
   lockedDate: { fill: LOCKED, numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
   /**
    * Free-text columns (notes, registrations, products) in the Text format:

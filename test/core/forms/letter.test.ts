@@ -135,6 +135,12 @@ describe('the wording of the letter', () => {
     expect(intro({ kind: 'measures', lead: 'Health Commission' }, 'en')).toMatch(/^This form asks for the status of the measures your department leads, /);
     expect(intro({ kind: 'measures', lead: 'Health Commission' }, 'zh-CN')).toMatch(/^本表用于填报贵单位牵头的各项措施截至2024年第三季度末/);
     expect(intro({ kind: 'measures', lead: 'Health Commission', plan: 'P2' }, 'zh-CN')).toMatch(/^本表用于填报贵单位牵头的《Plan two》各项措施/);
+    // A lead's measures all of one plan name it, as a form made with --plan and --lead does.
+    expect(intro({ kind: 'measures', lead: 'Commerce Bureau' }, 'en')).toMatch(
+      /^This form asks for the status of the measures of Plan one that your department leads, /,
+    );
+    expect(formLetter(selectForm(DATA, { kind: 'measures', lead: 'Commerce Bureau' }, 'd'), DATA, 'zh-CN').heading).toBe('《Plan one》措施进展情况表');
+    expect(formLetter(selectForm(DATA, { kind: 'measures', lead: 'Health Commission' }, 'd'), DATA, 'zh-CN').heading).toBe('措施进展情况表');
     expect(intro({ kind: 'catalog' }, 'zh-CN')).toMatch(/^本表列出《Innovative products catalog》中的各条目。/);
     const to = formLetter(selectForm(DATA, { kind: 'measures', lead: 'Health Commission' }, 'd'), DATA, 'zh-CN').to;
     expect(to).toBe('Health Commission：');
