@@ -31,7 +31,7 @@ function aboutRows(content: FormContent, data: ReportData, record: FormRecord, l
     [instructions.keys.form, { v: letter.heading, s: 'wrap' }],
     [instructions.keys.region, { v: record.region, s: 'wrap' }],
     [instructions.keys.period, { v: periodWords(record.period, locale), s: 'wrap' }],
-    [instructions.keys.scope, { v: `${letter.scope.label}: ${letter.scope.value}`, s: 'wrap' }],
+    [instructions.keys.scope, { v: `${letter.scope.label}${locale === 'zh-CN' ? '：' : ': '}${letter.scope.value}`, s: 'wrap' }],
     [instructions.keys.rows, { v: String(content.rows.length), s: 'wrap' }],
   ];
   if (opts.due !== undefined) about.push([instructions.keys.due, { v: { date: opts.due }, s: dateStyle(locale, 'keyDate') }]);
