@@ -9,6 +9,7 @@ import { formatLocated, InputError } from '../../core/errors';
 import { buildForm } from '../../core/forms/build-form';
 import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
+import { checkLetterOptions } from '../../core/forms/letter';
 import type { Locale } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
 import { openRegister } from '../forms-register';
@@ -28,6 +29,9 @@ export interface FormOptions {
   out?: string;
   outDir?: string;
   all?: boolean;
+  /** The date the form is to be sent back by, and whom to ask (forms/letter.ts). */
+  due?: string;
+  contact?: string;
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -81,7 +85,8 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
   const data = await loadDataFile(dataFile);
   const locale = reportLocale(data, opts.locale);
   const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
-  const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined };
+  const letter = checkLetterOptions({ due: opts.due, contact: opts.contact }, opts.period ?? data.report.period, dataFile);
+  const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter };
   // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against.
   const register = await openRegister(dataFile);
   const make = async (content: FormContent, out: string) => {
