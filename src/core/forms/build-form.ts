@@ -10,8 +10,8 @@ import { labelsFor } from '../i18n';
 import { fitRowHeights } from '../layout/sheets/common';
 import type { Cell, Row, Sheet, Validation, Workbook } from '../layout/model';
 import { columnLetter } from '../layout/refs';
-import type { StyleName } from '../layout/styles';
-import { TAB_COLORS } from '../layout/styles';
+import { TAB_COLORS, valueStyle, type StyleName } from '../layout/styles';
+import { valueFormatKey, type ValueFormatKey } from '../value-format';
 import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor, type FormLabels } from './labels';
@@ -143,7 +143,18 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
   rows[HEAD.hint - 1] = { cells: [{ v: formLabels.hint, s: 'muted' }] };
   for (let r = 0; r < HEAD.header - 1; r++) rows[r] ??= { cells: [] };
   rows.push({ cells: columnTitles(kind, locale).map((v) => ({ v, s: 'header' as const })), height: 30 });
-  for (const values of content.rows) rows.push({ cells: columns.map((c, i) => cellOf(c.type, c.locked, values[i] ?? null, locale)) });
+  // An indicator's value prints in its format (30% for a share, 400 for a count), as on the report.
+  const valueFormat = (values: Scalar[]): ValueFormatKey | undefined =>
+    kind === 'indicators' ? valueFormatKey(data.indicators?.find((ind) => ind.id === values[0]) ?? {}) : undefined;
+  for (const values of content.rows) {
+    const key = valueFormat(values);
+    rows.push({
+      cells: columns.map((c, i) => {
+        const cell = cellOf(c.type, c.locked, values[i] ?? null, locale);
+        return key && c.field === 'value' ? { ...cell, s: valueStyle(c.locked ? 'locked' : 'input', key) } : cell;
+      }),
+    });
+  }
   for (let n = 0; n < content.newRows; n++) rows.push({ cells: columns.map((c) => cellOf(c.type, c.locked, null, locale)) });
   const first = HEAD.header + 1;
   const last = Math.max(first, HEAD.header + content.rows.length + content.newRows);

@@ -86,8 +86,8 @@ const INDICATOR_WIDTHS: Partial<Record<IndicatorField, number>> = {
   baselineValue: 12,
   targetPeriod: 10,
   targetValue: 12,
-  source: 36,
-  note: 40,
+  source: 30,
+  note: 36,
 };
 const OBSERVATION_WIDTHS: Partial<Record<ObservationField, number>> = { indicator: 18, period: 10, value: 14, growth: 14 };
 

@@ -205,8 +205,19 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
   const indicatorWords = wordsFor('indicator');
   for (const { row, col } of rows(s, sources.fields)) {
     const kindText = reader.text(s, row, col('kind'), ['sources', row]);
-    // An indicator's row shows its Indicators cells, where it is read from.
-    if (kindText !== undefined && indicatorWords.includes(kindText.trim().toLowerCase())) continue;
+    // An indicator's row shows its Indicators cells, where it is read from (and edited).
+    if (kindText !== undefined && indicatorWords.includes(kindText.trim().toLowerCase())) {
+      for (const field of ['id', 'title', 'region', 'source']) {
+        const c = col(field);
+        const v = s.cell(row, c);
+        if (c > 0 && !isBlank(v) && !isFormula(v))
+          reader.problem(
+            { sheet: s.name, row, col: c },
+            `holds ${JSON.stringify(String(v).slice(0, 40))} in an indicator's row; expected the formula that shows the Indicators sheet's cell (edit an indicator's name, region and source on the Indicators sheet)`,
+          );
+      }
+      continue;
+    }
     const isPlan = kindText !== undefined && planWords.includes(kindText.toLowerCase());
     const list: (Plan | Catalog)[] = isPlan ? plans : catalogs;
     const id = reader.text(s, row, col('id'), ['sources', row, 'id']) ?? '';
