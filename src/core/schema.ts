@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate, isPeriod, period, periodEnd } from './periods';
 import type { RowSource } from './row-source';
+import { MAX_DECIMALS, VALUE_FORMATS } from './value-format';
 
 export const FORMAT = 'plan-report/v1';
 export const MAX_TEXT = 32767;
@@ -119,15 +120,31 @@ export const observationSchema = record({
   error: 'expected a value, a growth, or both',
 });
 
+const DECIMALS_EXPECTED = `expected a whole number of decimals from 0 to ${MAX_DECIMALS}`;
+
 export const indicatorSchema = record({
   id: id(),
   name: requiredText(),
   region: text().optional(),
   unit: text().optional(),
   kind: oneOf(INDICATOR_KINDS).optional(),
+  /** What the values are, and so how they print (value-format.ts). */
+  format: oneOf(VALUE_FORMATS).optional(),
+  decimals: z.int({ error: DECIMALS_EXPECTED }).min(0, { error: DECIMALS_EXPECTED }).max(MAX_DECIMALS, { error: DECIMALS_EXPECTED }).optional(),
   baseline: pointSchema.optional(),
   target: pointSchema.optional(),
+  /** Where the figures come from, and what a reader should know about them (listed on the Sources sheet). */
+  source: text().optional(),
+  note: text().optional(),
   observations: z.array(observationSchema, { error: 'expected a list of observations' }),
+}).superRefine((ind, ctx) => {
+  if (ind.format === 'integer' && ind.decimals !== undefined && ind.decimals !== 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['decimals'],
+      input: ind.decimals,
+      message: 'expected no decimals (or 0) for format integer; use format number for decimals',
+    });
 });
 
 export const reportSchema = record({

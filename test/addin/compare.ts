@@ -197,7 +197,7 @@ interface ExcelCfRule {
   type: string;
   priority: number;
   formulae?: string[];
-  style?: { font?: Partial<ExcelJS.Font>; fill?: { bgColor?: { argb?: string } } };
+  style?: { font?: Partial<ExcelJS.Font>; fill?: { bgColor?: { argb?: string } }; numFmt?: unknown };
   cfvo?: { type: string; value?: number }[];
   color?: { argb?: string };
 }
@@ -212,6 +212,8 @@ function excelCf(range: string, r: ExcelCfRule): string {
       formula: r.formulae?.[0],
       font: clean({ bold: font.bold, italic: font.italic, color: argb(font.color) }),
       fill: argb(r.style?.fill?.bgColor),
+      // exceljs reads a dxf's number format as { id, formatCode }.
+      numFmt: (r.style?.numFmt as { formatCode?: string } | undefined)?.formatCode,
     });
   }
   const bound = (c?: { type: string; value?: number }) =>
@@ -343,6 +345,7 @@ function fakeCf(cf: SheetState['conditionalFormats'][number]): string {
       formula: cf.formula?.replace(/^=/, ''),
       font: clean({ bold: cf.font.bold, italic: cf.font.italic, color: hash(cf.font.color) }),
       fill: hash(cf.fill),
+      numFmt: cf.numberFormat ?? undefined,
     });
   const b = cf.dataBar ?? {};
   return JSON.stringify({ ref, type: 'dataBar', lower: b.lowerBoundRule, upper: b.upperBoundRule, color: hash(b.fillColor) });

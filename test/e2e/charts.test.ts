@@ -176,8 +176,8 @@ describe('native charts', () => {
     expect(suzhou.map((c) => c.title)).toEqual([
       'Completion rate by plan',
       'Catalog products by category',
-      'High-end medical device and biomedicine industry output value / revenue',
-      'Medical device and bio-pharmaceutical enterprises gathered (2023 target derived from 200+ new enterprises a year)',
+      'High-end medical device and biomedicine industry revenue',
+      'Medical device and bio-pharmaceutical enterprises gathered',
     ]);
     expect(suzhou[1].values).toEqual([[0, 0, 0, 0, 25]]);
     // Observed in 2020; the target, a marked point at 2023 on the time axis.

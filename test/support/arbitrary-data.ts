@@ -160,8 +160,12 @@ const indicator = (indicatorId: string): fc.Arbitrary<Indicator> =>
         region: maybe(text()),
         unit: maybe(text(12)),
         kind: maybe(fc.constantFrom('level', 'cumulative' as const)),
+        format: maybe(fc.constantFrom('percent', 'integer', 'number' as const)),
+        decimals: maybe(fc.integer({ min: 0, max: 4 })),
         baseline: maybe(fc.record({ period: anyPeriod, value })),
         target: maybe(fc.record({ period: anyPeriod, value })),
+        source: maybe(text()),
+        note: maybe(text()),
         observations: fc.uniqueArray(
           fc.record({
             period: periodOfKind(kind as 'year'),
@@ -173,7 +177,9 @@ const indicator = (indicatorId: string): fc.Arbitrary<Indicator> =>
       })
       .map((r): Indicator => {
         const observations = r.observations.map((o): Observation => compact(o.value === undefined && o.growth === undefined ? { ...o, value: 1 } : o));
-        return compact({ id: indicatorId, ...r, observations });
+        // A whole number has no decimals (0 is allowed, and kept).
+        const decimals = r.format === 'integer' && r.decimals ? undefined : r.decimals;
+        return compact({ id: indicatorId, ...r, decimals, observations });
       }),
   );
 

@@ -253,6 +253,7 @@ function writeConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat): voi
     if (s.font?.italic !== undefined) f.custom.format.font.italic = s.font.italic;
     if (s.font?.color !== undefined) f.custom.format.font.color = hex(s.font.color);
     if (s.fill) f.custom.format.fill.color = hex(s.fill);
+    if (s.numFmt) f.custom.format.numberFormat = s.numFmt;
     return;
   }
   const f = formats.add('DataBar');

@@ -11,8 +11,8 @@ import { labelsFor } from '../i18n';
 import { fitRowHeights } from '../layout/sheets/common';
 import type { Cell, Row, Sheet, Validation, Workbook } from '../layout/model';
 import { columnLetter } from '../layout/refs';
-import type { StyleName } from '../layout/styles';
-import { TAB_COLORS } from '../layout/styles';
+import { TAB_COLORS, valueStyle, type StyleName } from '../layout/styles';
+import { valueFormatKey, type ValueFormatKey } from '../value-format';
 import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor } from './labels';
@@ -199,7 +199,19 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
     else if (c.locked && PERIOD_FIELDS.has(c.field)) out.s = 'lockedCenter';
     return out;
   };
-  for (const values of content.rows) rows.push({ cells: columns.map((_, j) => cell(j, values[j] ?? null)) });
+  // An indicator's value prints in its format (30% for a share, 400 for a count), as on the report; so does the last value beside it.
+  const valueFormat = (values: Scalar[]): ValueFormatKey | undefined =>
+    kind === 'indicators' ? valueFormatKey(data.indicators?.find((ind) => ind.id === values[0]) ?? {}) : undefined;
+  const VALUE_FIELDS = new Set(['value', 'lastValue']);
+  for (const values of content.rows) {
+    const key = valueFormat(values);
+    rows.push({
+      cells: columns.map((c, j) => {
+        const out = cell(j, values[j] ?? null);
+        return key && VALUE_FIELDS.has(c.field) ? { ...out, s: valueStyle(c.locked ? 'locked' : 'input', key) } : out;
+      }),
+    });
+  }
   for (let n = 0; n < content.newRows; n++) rows.push({ cells: columns.map((_, j) => cell(j, null)) });
   const first = headerRow + 1;
   const last = Math.max(first, headerRow + content.rows.length + content.newRows);

@@ -109,7 +109,7 @@ const en: FormLabels = {
         'Note: anything the coordinating office should know, in a few words.',
       ],
       indicators: [
-        'Value: the figure for the period in the Period column, in the unit shown. Type a number.',
+        'Value: the figure for the period in the Period column, in the unit shown. Type a number; a share as a percentage (30%) or a fraction (0.3), which mean the same.',
         'Last period and Last value: the latest figure already reported, for comparison; they are locked.',
         'Growth (YoY): the growth on the same period one year earlier, as a percentage (type 13.7%). Give a value, a growth, or both.',
         'To remove a figure given by mistake, clear its cell.',
@@ -198,7 +198,7 @@ const zhCN: FormLabels = {
         '备注：需要向牵头协调机构说明的情况，请简要填写。',
       ],
       indicators: [
-        '数值：“期间”列所示期间的数据，单位见“单位”列。请填写数字。',
+        '数值：“期间”列所示期间的数据，单位见“单位”列。请填写数字；占比可填百分比（30%）或小数（0.3），二者相同。',
         '上期、上期数：此前最近一期已报数据，仅供对照，不可修改。',
         '同比增长：与上年同期相比的增长率，填写百分比（如输入 13.7%）。数值、增长率可填其一或都填。',
         '如误填数据需删除，清空该单元格即可。',

@@ -44,16 +44,18 @@ function dateText(s: string): string | undefined {
   return isIsoDate(iso) ? iso : undefined;
 }
 
-/** A number typed as text: `1,234.5`, ` 7 `, `13.7%` (a percentage, when allowed). */
+/** A number typed as text: `1,234.5`, ` 7 `, `13.7%` (a percentage, when allowed), in full-width forms too (`３０％`). */
 function numberText(s: string, percent: boolean): number | undefined {
-  let t = s.trim().replace(/,/g, '');
+  let t = s.normalize('NFKC').trim().replace(/,/g, '');
   let scale = 1;
   if (percent && /%$/.test(t)) {
     t = t.slice(0, -1).trim();
     scale = 100;
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
-  const n = Number(t) / scale;
+  const m = Number(t);
+  // n / 100 as its decimal reads: 13.7% is 0.137, where 13.7 / 100 gives 0.13699999999999998.
+  const n = scale === 1 || String(m).includes('e') ? m / scale : Number(`${String(m)}e-2`);
   return Number.isFinite(n) ? n + 0 : undefined;
 }
 
@@ -136,7 +138,8 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
       return { value: n + 0 };
     }
     case 'number': {
-      const n = typeof v === 'number' ? v : typeof v === 'string' ? numberText(v, false) : undefined;
+      // A share typed as 30% is 0.3, as a cell formatted as a percentage holds it: 30% and 0.3 mean the same.
+      const n = typeof v === 'number' ? v : typeof v === 'string' ? numberText(v, true) : undefined;
       if (n === undefined || !Number.isFinite(n)) return { problem: `${field} ${show(v)} is not a number; expected a number such as 1234.5` };
       return { value: n + 0 };
     }

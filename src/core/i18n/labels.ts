@@ -3,12 +3,14 @@
  * titles, status words, explanations. Data is never translated.
  */
 import type { Category, IndicatorKind, Status } from '../schema';
+import type { ValueFormat } from '../value-format';
 
 export type SheetKey = 'summary' | 'measures' | 'catalog' | 'indicators' | 'observations' | 'dashboard' | 'sources' | 'about';
 
 export type MeasureField = 'plan' | 'id' | 'title' | 'group' | 'lead' | 'due' | 'status' | 'completed' | 'progress' | 'note';
 export type EntryField = 'catalog' | 'product' | 'enterprise' | 'category' | 'registration' | 'listed' | 'hospitals';
-export type IndicatorField = 'id' | 'name' | 'region' | 'unit' | 'kind' | 'baselinePeriod' | 'baselineValue' | 'targetPeriod' | 'targetValue';
+export type IndicatorField =
+  'id' | 'name' | 'region' | 'unit' | 'kind' | 'format' | 'decimals' | 'baselinePeriod' | 'baselineValue' | 'targetPeriod' | 'targetValue' | 'source' | 'note';
 export type ObservationField = 'indicator' | 'period' | 'value' | 'growth';
 export type SourceField = 'kind' | 'id' | 'title' | 'region' | 'issued' | 'source';
 
@@ -40,7 +42,9 @@ export interface Labels {
   statuses: Record<Status, string>;
   categories: Record<Category, string>;
   kinds: Record<IndicatorKind, string>;
-  sourceKinds: { plan: string; catalog: string };
+  /** An indicator's value format, as its Indicators cell shows it (value-format.ts). */
+  formats: Record<ValueFormat, string>;
+  sourceKinds: { plan: string; catalog: string; indicator: string };
   summary: {
     region: string;
     period: string;
@@ -91,7 +95,7 @@ export interface Labels {
     dashboardIntro: string;
   };
   /** Hidden helper columns of the Indicators sheet. */
-  helpers: { latestValueMonth: string; latestValueRow: string; latestMonth: string; latestRow: string; priorRow: string };
+  helpers: { latestValueMonth: string; latestValueRow: string; latestMonth: string; latestRow: string; priorRow: string; valueFormat: string };
   about: {
     title: string;
     intro: string;
@@ -118,5 +122,9 @@ export interface Labels {
     hospitalsPrompt: string;
     numberTitle: string;
     numberPrompt: string;
+    formatTitle: string;
+    formatPrompt: string;
+    decimalsTitle: string;
+    decimalsPrompt: string;
   };
 }

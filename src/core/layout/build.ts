@@ -48,7 +48,7 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
         sheets.push(catalogSheet(ctx, enterprises));
         break;
       case 'indicators':
-        sheets.push(indicators!.sheet, observationsSheet(ctx));
+        sheets.push(indicators!.sheet, observationsSheet(ctx, indicators!.valueFormatLetter));
         names.push(...indicators!.names);
         break;
       case 'dashboard': {

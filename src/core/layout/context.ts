@@ -80,10 +80,14 @@ const INDICATOR_WIDTHS: Partial<Record<IndicatorField, number>> = {
   region: 24,
   unit: 18,
   kind: 12,
+  format: 12,
+  decimals: 10,
   baselinePeriod: 10,
   baselineValue: 12,
   targetPeriod: 10,
   targetValue: 12,
+  source: 30,
+  note: 36,
 };
 const OBSERVATION_WIDTHS: Partial<Record<ObservationField, number>> = { indicator: 18, period: 10, value: 14, growth: 14 };
 

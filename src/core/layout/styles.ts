@@ -2,6 +2,7 @@
  * The report's named cell styles. Writers translate each into their own API;
  * the layout model refers to styles by name only.
  */
+import { numberFormatOf, VALUE_FORMAT_KEYS, type ValueFormatKey } from '../value-format';
 
 export interface Style {
   font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
@@ -27,7 +28,7 @@ export const FORMATS = {
   number: '#,##0.00',
 } as const;
 
-export const STYLES = {
+const NAMED = {
   title: { font: { bold: true, size: 16, color: ACCENT } },
   /** A form's heading, centred over its table and wrapped (a plan's title can be long). */
   formHeading: { font: { bold: true, size: 16, color: ACCENT }, align: { h: 'center', v: 'middle', wrap: true } },
@@ -85,7 +86,36 @@ export const STYLES = {
   lockedDateZh: { fill: LOCKED, numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
 } satisfies Record<string, Style>;
 
-export type StyleName = keyof typeof STYLES;
+/**
+ * Where an indicator's values appear: a data cell, a figure (bold), a form's
+ * cell to fill, a form's locked cell. Each has one style per value format
+ * (value-format.ts), named `<role>.<key>`: `value.percent1`, `figure.integer`.
+ */
+export const VALUE_ROLES = ['value', 'figure', 'input', 'locked'] as const;
+export type ValueRole = (typeof VALUE_ROLES)[number];
+export type ValueStyleName = `${ValueRole}.${ValueFormatKey}`;
+
+const ROLE_STYLES: Record<ValueRole, Style> = {
+  value: { align: { v: 'top' } },
+  figure: { font: { bold: true }, align: { v: 'top' } },
+  input: { fill: INPUT, align: { v: 'top' } },
+  locked: { fill: LOCKED, align: { v: 'top' } },
+};
+
+function valueStyles(): Record<ValueStyleName, Style> {
+  const out = {} as Record<ValueStyleName, Style>;
+  for (const role of VALUE_ROLES) for (const key of VALUE_FORMAT_KEYS) out[`${role}.${key}`] = { ...ROLE_STYLES[role], numFmt: numberFormatOf(key) };
+  return out;
+}
+
+export type StyleName = keyof typeof NAMED | ValueStyleName;
+
+export const STYLES: Record<StyleName, Style> = { ...NAMED, ...valueStyles() };
+
+/** The style of an indicator's values (of format `key`) in a role. */
+export function valueStyle(role: ValueRole, key: ValueFormatKey): ValueStyleName {
+  return `${role}.${key}`;
+}
 
 export const DATA_BAR_COLOR = '5B9BD5';
 /** Chart series colours, in order; the first is used nowhere else, so a chart's bars can be told from the page. */

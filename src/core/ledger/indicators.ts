@@ -43,9 +43,14 @@ function periodOf(t: Table, row: number, c: Column | undefined, fallback?: strin
   return r.value ?? fallback ?? null;
 }
 
+/** A value typed as a percentage (`30%`, `３０％`): a share, 0.3. */
+const typedAsPercent = (v: unknown) => typeof v === 'string' && /[%％]\s*$/.test(v);
+
 function numberOf(t: Table, row: number, c: Column | undefined, growth = false): number | null | undefined {
   if (!c) return null;
-  const r = growth ? parsePercent(t.value(row, c), { percentColumn: c.percent }) : parseNumber(t.value(row, c));
+  const v = t.value(row, c);
+  // A growth is a rate; a value is a share when typed as one (30%) or in a column whose title says % (占比（%）).
+  const r = growth || c.percent || typedAsPercent(v) ? parsePercent(v, { percentColumn: c.percent }) : parseNumber(v);
   if (!r.ok) {
     t.problem(row, c, { code: 'value', field: c.field!, problem: r.problem });
     return undefined;
@@ -190,6 +195,9 @@ export function readIndicators(t: Table, before = 0): IndicatorsRead {
       if (p.point) give(t, b, which, p.point, row, p.column!, `${which}.value`);
     }
     observations(t, b, row);
+    // Values typed as percentages (30%) make a share: the indicator prints as one.
+    const valued = t.header.columns.filter((c) => c.field === 'value' || c.field === 'baseline.value' || c.field === 'target.value');
+    if (valued.some((c) => (c.percent && t.value(row, c) !== null) || typedAsPercent(t.value(row, c)))) b.ind.format ??= 'percent';
   }
   const all = [...byKey.values()];
   const generated: string[] = [];
@@ -202,6 +210,6 @@ export function readIndicators(t: Table, before = 0): IndicatorsRead {
 
 function ordered(i: Indicator): Indicator {
   const out: Record<string, unknown> = {};
-  for (const k of ['id', 'name', 'region', 'unit', 'kind', 'baseline', 'target', 'observations'] as const) if (i[k] !== undefined) out[k] = i[k];
+  for (const k of ['id', 'name', 'region', 'unit', 'kind', 'format', 'baseline', 'target', 'observations'] as const) if (i[k] !== undefined) out[k] = i[k];
   return out as Indicator;
 }

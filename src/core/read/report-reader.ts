@@ -27,6 +27,7 @@ import {
 } from '../schema';
 import { readReportRecord } from '../record/report-record';
 import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
+import { VALUE_FORMATS } from '../value-format';
 
 const SUMMARY = { title: [1, 1], region: [4, 2], period: [5, 2], reportDate: [7, 2] } as const;
 
@@ -42,6 +43,7 @@ function wordsOf<T extends string>(values: readonly T[], pick: (l: Labels) => Re
 const STATUS_WORDS = wordsOf(STATUSES, (l) => l.statuses);
 const CATEGORY_WORDS = wordsOf(CATEGORIES, (l) => l.categories);
 const KIND_WORDS = wordsOf(INDICATOR_KINDS, (l) => l.kinds);
+const FORMAT_WORDS = wordsOf(VALUE_FORMATS, (l) => l.formats);
 
 interface Place {
   sheet: string;
@@ -198,9 +200,24 @@ function readSummary(reader: Reader, summary: GridSheet | undefined, recorded: R
 function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan[], catalogs: Catalog[]): void {
   if (!sources) return;
   const s = sources.sheet;
-  const planWords = [labelsFor('en').sourceKinds.plan, labelsFor('zh-CN').sourceKinds.plan, 'plan'].map((w) => w.toLowerCase());
+  const wordsFor = (k: 'plan' | 'indicator') => [labelsFor('en').sourceKinds[k], labelsFor('zh-CN').sourceKinds[k], k].map((w) => w.toLowerCase());
+  const planWords = wordsFor('plan');
+  const indicatorWords = wordsFor('indicator');
   for (const { row, col } of rows(s, sources.fields)) {
     const kindText = reader.text(s, row, col('kind'), ['sources', row]);
+    // An indicator's row shows its Indicators cells, where it is read from (and edited).
+    if (kindText !== undefined && indicatorWords.includes(kindText.trim().toLowerCase())) {
+      for (const field of ['id', 'title', 'region', 'source']) {
+        const c = col(field);
+        const v = s.cell(row, c);
+        if (c > 0 && !isBlank(v) && !isFormula(v))
+          reader.problem(
+            { sheet: s.name, row, col: c },
+            `holds ${JSON.stringify(String(v).slice(0, 40))} in an indicator's row; expected the formula that shows the Indicators sheet's cell (edit an indicator's name, region and source on the Indicators sheet)`,
+          );
+      }
+      continue;
+    }
     const isPlan = kindText !== undefined && planWords.includes(kindText.toLowerCase());
     const list: (Plan | Catalog)[] = isPlan ? plans : catalogs;
     const id = reader.text(s, row, col('id'), ['sources', row, 'id']) ?? '';
@@ -284,6 +301,7 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
       return per === undefined && value === undefined ? undefined : ({ period: per, value } as Indicator['baseline']);
     };
     const kind = reader.word(s, row, col('kind'), [...at, 'kind'], KIND_WORDS, INDICATOR_KINDS.join(' | '));
+    const format = reader.word(s, row, col('format'), [...at, 'format'], FORMAT_WORDS, VALUE_FORMATS.join(' | '));
     indicators.push(
       compact({
         id: reader.text(s, row, col('id'), [...at, 'id']) ?? '',
@@ -291,8 +309,12 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
         region: reader.text(s, row, col('region'), [...at, 'region']),
         unit: reader.text(s, row, col('unit'), [...at, 'unit']),
         kind,
+        format,
+        decimals: reader.number(s, row, col('decimals'), [...at, 'decimals']),
         baseline: point('baseline'),
         target: point('target'),
+        source: reader.text(s, row, col('source'), [...at, 'source']),
+        note: reader.text(s, row, col('note'), [...at, 'note']),
         observations: [],
       }),
     );

@@ -29,10 +29,14 @@ export const INDICATOR_FIELDS = [
   'region',
   'unit',
   'kind',
+  'format',
+  'decimals',
   'baselinePeriod',
   'baselineValue',
   'targetPeriod',
   'targetValue',
+  'source',
+  'note',
 ] as const satisfies readonly IndicatorField[];
 export const OBSERVATION_FIELDS = ['indicator', 'period', 'value', 'growth'] as const satisfies readonly ObservationField[];
 export const SUMMARY_BLOCKS = ['plans', 'groups', 'catalogs', 'categories', 'indicators'] as const;

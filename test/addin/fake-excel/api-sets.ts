@@ -71,6 +71,7 @@ export const OFFICE_MEMBERS: Record<string, [set: string, feature?: Feature]> = 
   'Excel.ConditionalRangeFont.italic': ['ExcelApi 1.6'],
   'Excel.ConditionalRangeFormat.fill': ['ExcelApi 1.6'],
   'Excel.ConditionalRangeFormat.font': ['ExcelApi 1.6'],
+  'Excel.ConditionalRangeFormat.numberFormat': ['ExcelApi 1.6'],
   'Excel.CustomConditionalFormat.format': ['ExcelApi 1.6'],
   'Excel.CustomConditionalFormat.rule': ['ExcelApi 1.6'],
   'Excel.DataBarConditionalFormat.lowerBoundRule': ['ExcelApi 1.6'],

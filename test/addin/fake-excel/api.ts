@@ -946,6 +946,16 @@ export class ConditionalRangeFormat extends ClientObject {
   get fill(): ConditionalRangeFill {
     return wrap(new ConditionalRangeFill(this.context, this.cf));
   }
+  set numberFormat(v: string) {
+    this.q(
+      'numberFormat',
+      () => {
+        if (typeof v !== 'string') throw new FakeExcelError('InvalidArgument', `numberFormat ${JSON.stringify(v)}`);
+        this.cf().numberFormat = v;
+      },
+      v,
+    );
+  }
 }
 
 export class ConditionalRangeFont extends ClientObject {

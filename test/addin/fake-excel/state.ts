@@ -153,6 +153,7 @@ export interface ConditionalFormatState {
   formula?: string;
   font: { bold?: boolean; italic?: boolean; color?: string };
   fill?: string;
+  numberFormat?: string;
   dataBar?: {
     lowerBoundRule?: { type: string; formula?: string };
     upperBoundRule?: { type: string; formula?: string };

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { buildReport } from '../../../src/core/layout/build';
 import type { ReportData } from '../../../src/core/schema';
-import { FIXTURES, importData, removeTemps, writeCsv, writeLedger } from '../../support/ledger';
+import { FIXTURES, importData, removeTemps, tempDir, writeCsv, writeLedger } from '../../support/ledger';
 import { quarterly } from '../../support/fixtures';
 
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -421,5 +421,42 @@ describe('ledgers in the shapes officials keep', () => {
         { id: 'I-4', name: '新增企业数', observations: [{ period: '2022-Q3', value: 15 }] },
       ],
     });
+  });
+
+  it('reads shares typed as 30% or in a % column as fractions, and makes their indicator a percentage', async () => {
+    const file = writeCsv(
+      path.join(tempDir(), 'shares.csv'),
+      [
+        ['指标名称', '单位', '期间', '数值', '同比增速（%）'],
+        ['产值占全国比重', '比重', '2023', '30%', null],
+        ['产值占全国比重', '比重', '2024', '３２％', 2],
+        ['企业数', '家', '2023', 400, null],
+      ],
+      'utf8',
+    );
+    const { data } = await importData(file, '--region', 'R', '--period', '2024-Q4', '--title', 'T');
+    expect(data.indicators).toEqual([
+      {
+        id: 'I-1',
+        name: '产值占全国比重',
+        unit: '比重',
+        format: 'percent',
+        observations: [
+          { period: '2023', value: 0.3 },
+          { period: '2024', value: 0.32, growth: 0.02 },
+        ],
+      },
+      { id: 'I-2', name: '企业数', unit: '家', observations: [{ period: '2023', value: 400 }] },
+    ]);
+    const column = writeCsv(
+      path.join(tempDir(), 'share-column.csv'),
+      [
+        ['指标名称', '期间', '占比（%）'],
+        ['比重', '2023', 30],
+      ],
+      'utf8',
+    );
+    const { data: byColumn } = await importData(column, '--region', 'R', '--period', '2024-Q4', '--title', 'T', '--map', '占比（%）=value');
+    expect(byColumn.indicators).toEqual([{ id: 'I-1', name: '比重', format: 'percent', observations: [{ period: '2023', value: 0.3 }] }]);
   });
 });

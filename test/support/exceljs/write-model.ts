@@ -49,6 +49,7 @@ function dxfStyle(name: StyleName): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (s.font) out.font = { bold: s.font.bold, italic: s.font.italic, color: s.font.color ? argb(s.font.color) : undefined };
   if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', bgColor: argb(s.fill) };
+  if (s.numFmt) out.numFmt = s.numFmt;
   return out;
 }
 

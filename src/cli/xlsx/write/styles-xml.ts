@@ -75,7 +75,9 @@ export function stylesXml(): StyleTable {
   for (const name of NAMES) {
     const s: Style = STYLES[name];
     const fill = s.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="FF${s.fill}"/></patternFill></fill>` : '';
-    dxf[name] = dxfs.push(`<dxf>${s.font ? fontXml(s.font, true) : ''}${fill}</dxf>`) - 1;
+    // A conditional format may change the number format too (an Observations row's value, by its indicator's format).
+    const numFmt = s.numFmt ? `<numFmt numFmtId="${numFmtId(s.numFmt)}" formatCode="${esc(s.numFmt)}"/>` : '';
+    dxf[name] = dxfs.push(`<dxf>${s.font ? fontXml(s.font, true) : ''}${numFmt}${fill}</dxf>`) - 1;
   }
   const list = (tag: string, items: string[]) => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
   const xml =

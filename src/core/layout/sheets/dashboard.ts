@@ -18,7 +18,8 @@ import type { Context } from '../context';
 import type { Cell, CellValue, Chart, ChartSeries, Row, Sheet } from '../model';
 import type { ObservationOrder } from '../observation-order';
 import { absRef, columnLetter, sheetPrefix } from '../refs';
-import { SERIES_COLORS, TAB_COLORS } from '../styles';
+import { SERIES_COLORS, TAB_COLORS, valueStyle } from '../styles';
+import { numberFormatOf, valueFormatKey, type ValueFormatKey } from '../../value-format';
 import { printSetup } from './common';
 import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
 
@@ -86,6 +87,8 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
   const axis = axisPeriods(ind, ctx.data.report.period);
   if (!axis.length) return { rows: [] };
   const growth = isGrowthOnly(ind);
+  // A growth-only indicator charts its growth, a rate; the others print as the indicator says.
+  const format = growth ? 'percent1' : valueFormatKey(ind);
   const heading = ind.unit && !growth ? `${ind.name} (${ind.unit})` : ind.name;
   const valueName = growth ? ctx.labels.figures.growth : labels.value;
   const rows: Row[] = [
@@ -103,8 +106,8 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
     const cells: (Cell | undefined)[] = [
       { v: p.text, s: 'period' },
       // Blank cells, not #N/A, where nothing can be: LibreOffice draws an error as 0, both engines leave a gap for a blank.
-      shown ? { f: valueFormula(refs, at, growth, r), v: cached[k] ?? NA, s: growth ? 'percent' : 'number' } : undefined,
-      p.target ? targetCell(ctx, position) : undefined,
+      shown ? { f: valueFormula(refs, at, growth, r), v: cached[k] ?? NA, s: valueStyle('value', format) } : undefined,
+      p.target ? targetCell(ctx, position, format) : undefined,
     ];
     cells[ROW_COL - 1] = { f: shown ? rowOfCode(refs, code) : '0', v: shown ? (lookups.get(p.month) ?? 0) : 0, s: 'integer' };
     if (ind.kind === 'cumulative' && !growth) cells[TOTAL_COL - 1] = { f: totalFormula(ctx, refs, at, r, k === 0), v: runningTotal(ind, p.month), s: 'number' };
@@ -135,7 +138,7 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
     to: { row: top + Math.max(TABLE_ROWS_MIN, rows.length), col: CHART_COLS[1] },
     series,
     percent: false,
-    numFmt: growth ? '0.0%' : '#,##0.##',
+    numFmt: numberFormatOf(format),
     dataLabels: false,
     lineStyles: ['solid', 'point'],
     // A period without an observation is skipped, the line drawn on to the next observation.
@@ -183,9 +186,9 @@ function indicatorCell(ctx: Context, position: number, field: 'targetValue' | 'b
 }
 
 /** The target, on its period's row only: one marked, labelled point. */
-function targetCell(ctx: Context, position: number): Cell {
+function targetCell(ctx: Context, position: number, format: ValueFormatKey): Cell {
   const ref = indicatorCell(ctx, position, 'targetValue');
-  return { f: `IF(${ref}="",NA(),${ref})`, v: ctx.data.indicators![position - 1].target?.value ?? NA, s: 'number' };
+  return { f: `IF(${ref}="",NA(),${ref})`, v: ctx.data.indicators![position - 1].target?.value ?? NA, s: valueStyle('value', format) };
 }
 
 function dashSeries(

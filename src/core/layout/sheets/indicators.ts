@@ -10,9 +10,10 @@ import type { Indicator } from '../../schema';
 import type { IndicatorFigures } from '../../figures';
 import type { Context } from '../context';
 import { blankOnError, monthIndexOf, monthIndexOfDate } from '../formulas';
-import type { Cell, DefinedName, Sheet } from '../model';
+import type { Cell, DefinedName, Sheet, Validation } from '../model';
 import { columnLetter, formulaString, sheetPrefix } from '../refs';
-import { DATA_BAR_COLOR } from '../styles';
+import { DATA_BAR_COLOR, valueStyle } from '../styles';
+import { DEFAULT_DECIMALS, MAX_DECIMALS, VALUE_FORMATS, valueFormatCode, valueFormatKey, type ValueFormat, type ValueFormatKey } from '../../value-format';
 import { dataSheet, formula, num, text } from './common';
 import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
 import type { ObservationOrder } from '../observation-order';
@@ -22,9 +23,9 @@ export const INDICATOR_FIGURES = ['latestPeriod', 'latest', 'growth', 'progress'
 const HELPERS = ['latestValueMonth', 'latestValueRow', 'latestMonth', 'latestRow', 'priorRow'] as const;
 type Figure = (typeof INDICATOR_FIGURES)[number];
 type Helper = (typeof HELPERS)[number];
-type FigureColumn = Figure | Helper;
-/** The columns after the indicator's own, in order: the figures, then the hidden helpers. */
-const ORDER: readonly FigureColumn[] = [...INDICATOR_FIGURES, ...HELPERS];
+type FigureColumn = Figure | Helper | 'valueFormat';
+/** The columns after the indicator's own, in order: the figures, then the hidden helpers, the last one the value format's code. */
+const ORDER: readonly FigureColumn[] = [...INDICATOR_FIGURES, ...HELPERS, 'valueFormat'];
 
 const NAMED: Partial<Record<FigureColumn, string>> = {
   latest: 'Latest',
@@ -39,6 +40,8 @@ export interface IndicatorsLayout {
   names: DefinedName[];
   /** Column letter of a figure on the Indicators sheet. */
   figureLetter(f: (typeof INDICATOR_FIGURES)[number]): string;
+  /** Column letter of the hidden code of each indicator's value format (value-format.ts), which the Observations sheet's formats read. */
+  valueFormatLetter: string;
 }
 
 /** `observations`: the fast path while the observations are in order (observation-order.ts). */
@@ -54,6 +57,7 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
     columns: cols,
     items: indicators,
     cell: (ind, field) => ownCell(labels, ind, field),
+    validations: (col, last) => formatValidations(labels, col, last),
     conditionalFormats: (_col, last) => [
       { range: `${letter('progress')}2:${letter('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 },
     ],
@@ -61,7 +65,7 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
 
   const titles: Record<FigureColumn, string> = { ...labels.figures, ...labels.helpers };
   sheet.rows[0].cells.push(...ORDER.map((f) => ({ v: titles[f], s: 'header' as const })));
-  sheet.columns.push(...ORDER.map((f) => ({ width: 14, hidden: (HELPERS as readonly string[]).includes(f) || undefined })));
+  sheet.columns.push(...ORDER.map((f) => ({ width: 14, hidden: (HELPERS as readonly string[]).includes(f) || f === 'valueFormat' || undefined })));
   sheet.autoFilter = `A1:${letter('requiredCagr')}${Math.max(2, indicators.length + 1)}`;
 
   const refs = observationRefs(ctx, observations);
@@ -80,7 +84,8 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
     };
     const cells = {
       ...helperCells(refs, row, cachedHelpers(ind, firstObsRow[i], reportMonth)),
-      ...figureCells(refs, row, ctx.figures.indicators[i]),
+      ...figureCells(refs, row, ctx.figures.indicators[i], valueFormatKey(ind)),
+      valueFormat: valueFormatCell(labels, row, ind),
     };
     sheet.rows[r - 1].cells.push(...ORDER.map((c) => cells[c]));
     for (const [c, suffix] of Object.entries(NAMED)) {
@@ -88,11 +93,12 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
     }
   });
 
-  return { sheet, names, figureLetter: (f) => letter(f) };
+  return { sheet, names, figureLetter: (f) => letter(f), valueFormatLetter: letter('valueFormat') };
 }
 
-/** An indicator's own cell. */
+/** An indicator's own cell; its values in the indicator's value format. */
 function ownCell(labels: Labels, ind: Indicator, field: IndicatorField): Cell | undefined {
+  const valueStyleOf = valueStyle('value', valueFormatKey(ind));
   switch (field) {
     case 'id':
       return text(ind.id);
@@ -105,15 +111,59 @@ function ownCell(labels: Labels, ind: Indicator, field: IndicatorField): Cell | 
     case 'kind':
       // Blank means level, the default: a reader gives back exactly what the data file said.
       return ind.kind ? text(labels.kinds[ind.kind]) : undefined;
+    case 'format':
+      // Blank means number, the default, as for kind.
+      return ind.format ? text(labels.formats[ind.format]) : undefined;
+    case 'decimals':
+      return num(ind.decimals, 'integer');
     case 'baselinePeriod':
       return text(ind.baseline?.period, 'period');
     case 'baselineValue':
-      return num(ind.baseline?.value);
+      return num(ind.baseline?.value, valueStyleOf);
     case 'targetPeriod':
       return text(ind.target?.period, 'period');
     case 'targetValue':
-      return num(ind.target?.value);
+      return num(ind.target?.value, valueStyleOf);
+    case 'source':
+      return text(ind.source, 'freeWrap');
+    case 'note':
+      return text(ind.note, 'freeWrap');
   }
+}
+
+/** A dropdown of the value formats in the locale's words, and the decimals from 0 to MAX_DECIMALS. */
+function formatValidations(labels: Labels, col: (f: IndicatorField) => string, last: number): Validation[] {
+  const v = labels.validation;
+  return [
+    {
+      range: `${col('format')}2:${col('format')}${last}`,
+      rule: { type: 'list', values: VALUE_FORMATS.map((f) => labels.formats[f]) },
+      prompt: { title: v.formatTitle, message: v.formatPrompt },
+    },
+    {
+      range: `${col('decimals')}2:${col('decimals')}${last}`,
+      rule: { type: 'whole', min: 0, max: MAX_DECIMALS },
+      prompt: { title: v.decimalsTitle, message: v.decimalsPrompt },
+    },
+  ];
+}
+
+/**
+ * The code of the indicator's value format (valueFormatCode), from its
+ * Format and Decimals cells as they are now: 1 a whole number, 10 + decimals
+ * a percentage, 20 + decimals a number (a blank Format); 0 when the cells
+ * say nothing the report knows.
+ */
+function valueFormatCell(labels: Labels, row: IndicatorRow, ind: Indicator): Cell {
+  const format = row.own('format');
+  const decimals = row.own('decimals');
+  // The locale's word (what the dropdown offers) or the data file's own token.
+  const is = (f: ValueFormat) => `OR(${format}=${formulaString(labels.formats[f])},${format}=${formulaString(f)})`;
+  const digits = (d: number) => `IF(${decimals}="",${d},IF(AND(${decimals}>=0,${decimals}<=${MAX_DECIMALS},INT(${decimals})=${decimals}),${decimals},-100))`;
+  const code =
+    `IF(${is('integer')},1,IF(${is('percent')},10+${digits(DEFAULT_DECIMALS.percent)},` +
+    `IF(OR(${format}="",${is('number')}),20+${digits(DEFAULT_DECIMALS.number)},0)))`;
+  return formula(`MAX(0,IFERROR(${code},0))`, valueFormatCode(valueFormatKey(ind)), 'integer');
 }
 
 /** What every indicator's formulas refer to on the Observations sheet, and the fast path's condition. */
@@ -235,8 +285,8 @@ function cumulativeSum(refs: ObservationRefs, row: IndicatorRow): string {
   return `IF(${refs.inOrder},${inOrder},SUMPRODUCT(${upToEndOf(refs, base)},${refs.value}))`;
 }
 
-/** The figures, from the helpers and the indicator's own cells; `cached` their values from the data. */
-function figureCells(refs: ObservationRefs, row: IndicatorRow, cached: IndicatorFigures): Record<Figure, Cell> {
+/** The figures, from the helpers and the indicator's own cells; `cached` their values from the data; Latest in the indicator's format. */
+function figureCells(refs: ObservationRefs, row: IndicatorRow, cached: IndicatorFigures, format: ValueFormatKey): Record<Figure, Cell> {
   const { at, own } = row;
   const column = refs.column;
   const cumulative = refs.cumulative;
@@ -256,7 +306,7 @@ function figureCells(refs: ObservationRefs, row: IndicatorRow, cached: Indicator
         `IF(${kind}=${cumulative},N(${bv})+${cumulativeSum(refs, row)},IF(${at('latestValueRow')}=0,"",INDEX(${column('value')},${at('latestValueRow')})))`,
       ),
       cached.latest,
-      'figureNumber',
+      valueStyle('figure', format),
     ),
     growth: formula(
       blankOnError(

@@ -2,7 +2,9 @@
 import type { ObservationField } from '../../i18n/labels';
 import type { Indicator, Observation } from '../../schema';
 import type { Context } from '../context';
-import type { Cell, Sheet } from '../model';
+import type { Cell, ConditionalFormat, Sheet } from '../model';
+import { valueStyle } from '../styles';
+import { VALUE_FORMAT_KEYS, valueFormatCode, valueFormatKey } from '../../value-format';
 import { monthIndex, period } from '../../periods';
 import { idLookup, monthIndexOf, rowFormula } from '../formulas';
 import { columnLetter, sheetPrefix } from '../refs';
@@ -32,7 +34,13 @@ interface Item {
   obs: Observation;
 }
 
-export function observationsSheet(ctx: Context): Sheet {
+/**
+ * `valueFormatLetter`: the Indicators sheet's column of each indicator's value
+ * format code. Each value prints in its indicator's format: the row's style
+ * at generation, and conditional formats that look the code up by the row's
+ * indicator, so that a row typed or sorted in later prints right too.
+ */
+export function observationsSheet(ctx: Context, valueFormatLetter: string): Sheet {
   const labels = ctx.labels;
   const indicators = ctx.data.indicators ?? [];
   const items: Item[] = indicators.flatMap((indicator) => indicator.observations.map((obs) => ({ indicator, obs })));
@@ -51,7 +59,7 @@ export function observationsSheet(ctx: Context): Sheet {
       case 'period':
         return text(obs.period, 'period');
       case 'value':
-        return num(obs.value, 'number');
+        return num(obs.value, valueStyle('value', valueFormatKey(indicator)));
       case 'growth':
         return num(obs.growth, 'percent');
     }
@@ -77,5 +85,22 @@ export function observationsSheet(ctx: Context): Sheet {
         rule: { type: 'decimal' as const },
         prompt: { title: labels.validation.numberTitle, message: labels.validation.numberPrompt },
       })),
+    conditionalFormats: (col, last) => valueFormats(ctx, `${col('value')}2:${col('value')}${last}`, valueFormatLetter),
   });
+}
+
+/**
+ * One conditional format per value format: the row's indicator (its position,
+ * from the row's hidden code) has that format's code on the Indicators sheet.
+ * A row whose indicator is not found (code 0) reads the header: no format applies.
+ */
+function valueFormats(ctx: Context, range: string, valueFormatLetter: string): ConditionalFormat[] {
+  const codes = `${sheetPrefix(ctx.sheetName.indicators)}$${valueFormatLetter}:$${valueFormatLetter}`;
+  const position = `INT($${observationCodeLetter(ctx)}2/${OBSERVATION_CODE_BASE})+1`;
+  return VALUE_FORMAT_KEYS.map((key) => ({
+    range,
+    type: 'expression' as const,
+    formula: `INDEX(${codes},${position})=${valueFormatCode(key)}`,
+    style: valueStyle('value', key),
+  }));
 }

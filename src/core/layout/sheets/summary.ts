@@ -11,7 +11,8 @@ import { blankOnError, fullRange, monthIndexOf } from '../formulas';
 import type { Cell, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
 import { columnLetter, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
-import { DATA_BAR_COLOR, TAB_COLORS, type StyleName } from '../styles';
+import { DATA_BAR_COLOR, TAB_COLORS, valueStyle, type StyleName } from '../styles';
+import { valueFormatKey } from '../../value-format';
 import { emptySheet, formula, printSetup, text } from './common';
 import type { IndicatorsLayout } from './indicators';
 import { CHART_BAND_ROWS, plannedSummaryCharts } from '../charts';
@@ -296,13 +297,14 @@ function indicatorsBlock(ctx: Context, out: SummaryOut, indicators: IndicatorsLa
   (ctx.data.indicators ?? []).forEach((ind, i) => {
     const row = i + 2;
     const v = ctx.figures.indicators[i];
+    const valueStyleOf = valueStyle('figure', valueFormatKey(ind));
     out.add([
       text(ind.id, 'label'),
       formula(ref(own('name', row)), ind.name, 'wrap'),
       formula(ref(own('unit', row)), ind.unit ?? null),
       formula(ref(fig('latestPeriod', row)), v.latestPeriod, 'period'),
-      formula(ref(fig('latest', row)), v.latest, 'figureNumber'),
-      formula(ref(own('targetValue', row)), ind.target?.value ?? null, 'figureNumber'),
+      formula(ref(fig('latest', row)), v.latest, valueStyleOf),
+      formula(ref(own('targetValue', row)), ind.target?.value ?? null, valueStyleOf),
       formula(ref(fig('growth', row)), v.growth, 'figurePercent'),
       formula(ref(fig('progress', row)), v.progress, 'figurePercent'),
       formula(ref(fig('cagr', row)), v.cagr, 'figurePercent'),

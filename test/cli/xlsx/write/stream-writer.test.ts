@@ -104,7 +104,7 @@ async function describe_(file: string) {
     );
     const m = ws as unknown as {
       dataValidations: { model: Record<string, unknown> };
-      conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[];
+      conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[]; style?: { numFmt?: { formatCode?: string } } }[] }[];
     };
     return {
       name: ws.name,
@@ -122,7 +122,7 @@ async function describe_(file: string) {
         const v = m.dataValidations.model[a] as { type?: string; formulae?: unknown[] } | undefined;
         return v ? [v.type, v.formulae] : null;
       }),
-      formats: m.conditionalFormattings.map((c) => [c.ref, c.rules.map((r) => [r.type, r.formulae ?? []])]),
+      formats: m.conditionalFormattings.map((c) => [c.ref, c.rules.map((r) => [r.type, r.formulae ?? [], r.style?.numFmt?.formatCode ?? null])]),
       page:
         ws.state !== 'visible'
           ? null
