@@ -9,6 +9,7 @@ import { STYLES, TAB_COLORS, type Style, type StyleName } from '../styles';
 import type { SheetKey } from '../../i18n/labels';
 import { periodWords } from '../../i18n/wording';
 import { footerText, truncateHeader } from '../print-text';
+import { tablePrintArea } from '../print/print-area';
 
 export function text(v: string | undefined, s: StyleName = 'text'): Cell | undefined {
   return v === undefined ? undefined : { v, s };
@@ -119,7 +120,8 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const lastCol = columnLetter(cols.length);
   sheet.autoFilter = `A1:${lastCol}${Math.max(2, spec.items.length + 1)}`;
   sheet.table = { headerRow: 1, firstRow: 2, fields: cols.map((c) => c.field) };
-  sheet.print = printSetup(ctx, sheet.name, '1:1');
+  // The rows under the header, room included; its columns are set once the sheet's are final (print/plan.ts).
+  sheet.print = { ...printSetup(ctx, sheet.name, '1:1'), area: tablePrintArea(sheet, roomRow(n)) };
   sheet.tabColor = TAB_COLORS.data;
   const last = roomRow(spec.items.length);
   const letter = (f: F) => spec.columns.letter(f);

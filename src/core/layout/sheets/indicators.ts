@@ -106,11 +106,11 @@ function ownCell(labels: Labels, ind: Indicator, field: IndicatorField): Cell | 
       // Blank means level, the default: a reader gives back exactly what the data file said.
       return ind.kind ? text(labels.kinds[ind.kind]) : undefined;
     case 'baselinePeriod':
-      return text(ind.baseline?.period, 'period');
+      return text(ind.baseline?.period, 'periodColumn');
     case 'baselineValue':
       return num(ind.baseline?.value);
     case 'targetPeriod':
-      return text(ind.target?.period, 'period');
+      return text(ind.target?.period, 'periodColumn');
     case 'targetValue':
       return num(ind.target?.value);
   }
@@ -247,13 +247,16 @@ function figureCells(refs: ObservationRefs, row: IndicatorRow, cached: Indicator
   const targetMonth = monthIndexOf(own('targetPeriod'));
   return {
     latestPeriod: formula(
-      `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${column('period')},${at('latestRow')})),IF(${at('latestValueRow')}=0,"",INDEX(${column('period')},${at('latestValueRow')})))`,
+      // A level's latest value, else (growth only) its latest observation: the period its Latest or Growth is of.
+      `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${column('period')},${at('latestRow')})),` +
+        `IF(${at('latestValueRow')}=0,IF(${at('latestRow')}=0,"",INDEX(${column('period')},${at('latestRow')})),INDEX(${column('period')},${at('latestValueRow')})))`,
       cached.latestPeriod,
-      'period',
+      'periodColumn',
     ),
     latest: formula(
       blankOnError(
-        `IF(${kind}=${cumulative},N(${bv})+${cumulativeSum(refs, row)},IF(${at('latestValueRow')}=0,"",INDEX(${column('value')},${at('latestValueRow')})))`,
+        // A cumulative total without any observation yet is blank, not its baseline (or 0): the data says nothing.
+        `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",N(${bv})+${cumulativeSum(refs, row)}),IF(${at('latestValueRow')}=0,"",INDEX(${column('value')},${at('latestValueRow')})))`,
       ),
       cached.latest,
       'figureNumber',

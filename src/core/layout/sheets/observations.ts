@@ -49,7 +49,7 @@ export function observationsSheet(ctx: Context): Sheet {
       case 'indicator':
         return text(indicator.id);
       case 'period':
-        return text(obs.period, 'period');
+        return text(obs.period, 'periodColumn');
       case 'value':
         return num(obs.value, 'number');
       case 'growth':

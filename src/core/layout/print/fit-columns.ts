@@ -1,0 +1,55 @@
+/**
+ * Data sheets print at a readable size: instead of shrinking a wide table to
+ * the page width (55-60% for the Measures, about 6 pt), its widest wrapping
+ * text columns are narrowed, so that their text wraps onto more lines, until
+ * the sheet fits the page width at TARGET_SCALE or more.
+ */
+import type { Sheet } from '../model';
+import { sheetRows } from '../rows';
+import { STYLES, type Style } from '../styles';
+import { columnsWidth, MIN_SCALE, POINTS_PER_CHAR, printableSize } from './page';
+
+/** The scale planned for, above MIN_SCALE: engines measure text a little differently. */
+export const TARGET_SCALE = MIN_SCALE + 0.05;
+/** A wrapping column is not narrowed below this many characters. */
+const MIN_WRAP_WIDTH = 18;
+/** The rows looked at to tell which columns wrap (a data sheet's rows share their columns' styles). */
+const SAMPLE_ROWS = 50;
+
+/** The columns (0-based) whose cells wrap their text, from the first rows under the header. */
+export function wrappingColumns(sheet: Sheet, headerRows = 1): Set<number> {
+  const wraps = new Set<number>();
+  let n = 0;
+  for (const row of sheetRows(sheet)) {
+    if (n++ < headerRows) continue;
+    if (n > headerRows + SAMPLE_ROWS) break;
+    row.cells.forEach((cell, c) => {
+      if (cell?.s && (STYLES[cell.s] as Style).align?.wrap) wraps.add(c);
+    });
+  }
+  return wraps;
+}
+
+/** Narrows the sheet's widest wrapping columns, evenly from the widest down, until its columns fit the page at TARGET_SCALE. */
+export function fitColumnsToPage(sheet: Sheet, wraps: Set<number> = wrappingColumns(sheet)): void {
+  if (!sheet.print) return;
+  const budget = printableSize(sheet.print).width / TARGET_SCALE;
+  const excess = (columnsWidth(sheet.columns) - budget) / POINTS_PER_CHAR;
+  if (excess <= 0) return;
+  const narrowable = sheet.columns.map((c, i) => (!c.hidden && wraps.has(i) && c.width > MIN_WRAP_WIDTH ? i : -1)).filter((i) => i >= 0);
+  if (!narrowable.length) return;
+  // The level L such that cutting every narrowable column to L (not below MIN_WRAP_WIDTH) removes the excess.
+  const cut = (level: number) => narrowable.reduce((sum, i) => sum + Math.max(0, sheet.columns[i].width - level), 0);
+  let lo = MIN_WRAP_WIDTH;
+  let hi = Math.max(...narrowable.map((i) => sheet.columns[i].width));
+  if (cut(lo) <= excess) hi = lo;
+  else {
+    for (let k = 0; k < 40; k++) {
+      const mid = (lo + hi) / 2;
+      if (cut(mid) > excess) lo = mid;
+      else hi = mid;
+    }
+  }
+  const level = Math.floor(hi);
+  sheet.columns = sheet.columns.map((c, i) => (narrowable.includes(i) && c.width > level ? { ...c, width: Math.max(MIN_WRAP_WIDTH, level) } : c));
+}

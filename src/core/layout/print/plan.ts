@@ -1,0 +1,16 @@
+/**
+ * The print setup finished once a sheet's columns are final: a data table's
+ * wrapping columns narrowed to print at a readable size, and its print area
+ * over the columns that show.
+ */
+import type { Sheet } from '../model';
+import { fitColumnsToPage } from './fit-columns';
+import { tablePrintArea } from './print-area';
+
+/** Finishes a sheet's print setup (before its rows' heights are fitted to their wrapped text). */
+export function planPrint(sheet: Sheet): void {
+  if (!sheet.print || !sheet.table) return;
+  fitColumnsToPage(sheet);
+  const last = /(\d+)$/.exec(sheet.print.area ?? '')?.[1];
+  if (last) sheet.print.area = tablePrintArea(sheet, Number(last));
+}
