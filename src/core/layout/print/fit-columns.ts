@@ -12,22 +12,26 @@ import { columnsWidth, MIN_SCALE, POINTS_PER_CHAR, printableSize } from './page'
 /** The scale planned for, above MIN_SCALE: engines measure text a little differently. */
 export const TARGET_SCALE = MIN_SCALE + 0.05;
 /** A wrapping column is not narrowed below this many characters. */
-const MIN_WRAP_WIDTH = 18;
+const MIN_WRAP_WIDTH = 14;
 /** The rows looked at to tell which columns wrap (a data sheet's rows share their columns' styles). */
 const SAMPLE_ROWS = 50;
 
-/** The columns (0-based) whose cells wrap their text, from the first rows under the header. */
+/**
+ * The columns (0-based) that can wrap: in the first rows under the header,
+ * each of their cells wraps its text, or is blank (a column with nothing in
+ * it needs no more width than its wrapped title).
+ */
 export function wrappingColumns(sheet: Sheet, headerRows = 1): Set<number> {
-  const wraps = new Set<number>();
+  const fixed = new Set<number>();
   let n = 0;
   for (const row of sheetRows(sheet)) {
     if (n++ < headerRows) continue;
     if (n > headerRows + SAMPLE_ROWS) break;
     row.cells.forEach((cell, c) => {
-      if (cell?.s && (STYLES[cell.s] as Style).align?.wrap) wraps.add(c);
+      if (cell && !(cell.s && (STYLES[cell.s] as Style).align?.wrap)) fixed.add(c);
     });
   }
-  return wraps;
+  return new Set(sheet.columns.map((_, c) => c).filter((c) => !fixed.has(c)));
 }
 
 /** Narrows the sheet's widest wrapping columns, evenly from the widest down, until its columns fit the page at TARGET_SCALE. */

@@ -61,7 +61,8 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
 
   const titles: Record<FigureColumn, string> = { ...labels.figures, ...labels.helpers };
   sheet.rows[0].cells.push(...ORDER.map((f) => ({ v: titles[f], s: 'header' as const })));
-  sheet.columns.push(...ORDER.map((f) => ({ width: 14, hidden: (HELPERS as readonly string[]).includes(f) || undefined })));
+  // 10 characters: the six figures beside the indicator's own columns still print at 80% or more.
+  sheet.columns.push(...ORDER.map((f) => ({ width: 10, hidden: (HELPERS as readonly string[]).includes(f) || undefined })));
   sheet.autoFilter = `A1:${letter('requiredCagr')}${Math.max(2, indicators.length + 1)}`;
 
   const refs = observationRefs(ctx, observations);
@@ -101,7 +102,7 @@ function ownCell(labels: Labels, ind: Indicator, field: IndicatorField): Cell | 
     case 'region':
       return text(ind.region, 'wrap');
     case 'unit':
-      return text(ind.unit);
+      return text(ind.unit, 'wrap');
     case 'kind':
       // Blank means level, the default: a reader gives back exactly what the data file said.
       return ind.kind ? text(labels.kinds[ind.kind]) : undefined;
