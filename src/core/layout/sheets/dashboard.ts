@@ -25,7 +25,8 @@ import { fitScale, rowHeight } from '../print/page';
 import { blankPrintArea } from '../print/print-area';
 import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
 
-const TABLE_ROWS_MIN = 12;
+/** A chart is at least this many rows tall: two blocks print on one landscape A4 page. */
+const TABLE_ROWS_MIN = 10;
 const HEADING_HEIGHT = 20;
 /** The chart's columns (first, last + 1) and the hidden column of each row's Observations row. */
 const CHART_COLS: [number, number] = [5, 13];

@@ -87,7 +87,7 @@ class SummaryOut {
     const height = rowHeight(fitRowHeight({ cells: make(this.next) }, COLUMNS));
     if (!this.pager.fits(height)) {
       this.pager.breakBefore(this.next);
-      if (this.repeat) this.add(this.repeat, HEADER_HEIGHT);
+      if (this.repeat) this.add(this.repeat, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: this.repeat }, COLUMNS).height ?? 0));
     }
     return this.add(make(this.next));
   }
@@ -121,7 +121,8 @@ class SummaryOut {
     }
     this.add([{ v: title, s: 'sectionTitle' }, ...headers.slice(1).map(() => ({ v: null, s: 'sectionTitle' as StyleName }))], TITLE_HEIGHT);
     const header = headers.map((h) => ({ v: h || null, s: 'header' as StyleName }));
-    this.add(header, HEADER_HEIGHT);
+    // As tall as its longest title wrapped ("CAGR needed for target" takes three lines).
+    this.add(header, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: header }, COLUMNS).height ?? 0));
     this.repeat = charted ? undefined : header;
   }
 }
