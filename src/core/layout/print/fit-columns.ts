@@ -11,8 +11,10 @@ import { columnsWidth, MIN_SCALE, POINTS_PER_CHAR, printableSize } from './page'
 
 /** The scale planned for, above MIN_SCALE: engines measure text a little differently. */
 export const TARGET_SCALE = MIN_SCALE + 0.05;
-/** A wrapping column is not narrowed below this many characters. */
-const MIN_WRAP_WIDTH = 14;
+/** A wrapping column is not narrowed below this many characters, unless the sheet would print below MIN_SCALE... */
+const MIN_WRAP_WIDTH = 18;
+/** ...and then not below this many. */
+const LAST_WRAP_WIDTH = 12;
 /** The rows looked at to tell which columns wrap (a data sheet's rows share their columns' styles). */
 const SAMPLE_ROWS = 50;
 
@@ -34,17 +36,27 @@ export function wrappingColumns(sheet: Sheet, headerRows = 1): Set<number> {
   return new Set(sheet.columns.map((_, c) => c).filter((c) => !fixed.has(c)));
 }
 
-/** Narrows the sheet's widest wrapping columns, evenly from the widest down, until its columns fit the page at TARGET_SCALE. */
+/**
+ * Narrows the sheet's widest wrapping columns, evenly from the widest down,
+ * until its columns fit the page at TARGET_SCALE, none below 18 characters;
+ * when that is not enough, below 18 (not below 12) until they fit at just
+ * over MIN_SCALE.
+ */
 export function fitColumnsToPage(sheet: Sheet, wraps: Set<number> = wrappingColumns(sheet)): void {
+  narrow(sheet, wraps, TARGET_SCALE, MIN_WRAP_WIDTH);
+  narrow(sheet, wraps, MIN_SCALE + 0.01, LAST_WRAP_WIDTH);
+}
+
+function narrow(sheet: Sheet, wraps: Set<number>, scale: number, min: number): void {
   if (!sheet.print) return;
-  const budget = printableSize(sheet.print).width / TARGET_SCALE;
+  const budget = printableSize(sheet.print).width / scale;
   const excess = (columnsWidth(sheet.columns) - budget) / POINTS_PER_CHAR;
   if (excess <= 0) return;
-  const narrowable = sheet.columns.map((c, i) => (!c.hidden && wraps.has(i) && c.width > MIN_WRAP_WIDTH ? i : -1)).filter((i) => i >= 0);
+  const narrowable = sheet.columns.map((c, i) => (!c.hidden && wraps.has(i) && c.width > min ? i : -1)).filter((i) => i >= 0);
   if (!narrowable.length) return;
-  // The level L such that cutting every narrowable column to L (not below MIN_WRAP_WIDTH) removes the excess.
+  // The level L such that cutting every narrowable column to L (not below min) removes the excess.
   const cut = (level: number) => narrowable.reduce((sum, i) => sum + Math.max(0, sheet.columns[i].width - level), 0);
-  let lo = MIN_WRAP_WIDTH;
+  let lo = min;
   let hi = Math.max(...narrowable.map((i) => sheet.columns[i].width));
   if (cut(lo) <= excess) hi = lo;
   else {
@@ -55,5 +67,5 @@ export function fitColumnsToPage(sheet: Sheet, wraps: Set<number> = wrappingColu
     }
   }
   const level = Math.floor(hi);
-  sheet.columns = sheet.columns.map((c, i) => (narrowable.includes(i) && c.width > level ? { ...c, width: Math.max(MIN_WRAP_WIDTH, level) } : c));
+  sheet.columns = sheet.columns.map((c, i) => (narrowable.includes(i) && c.width > level ? { ...c, width: Math.max(min, level) } : c));
 }
