@@ -12,6 +12,7 @@ import { fitColumnsToPage, TARGET_SCALE } from '../../../src/core/layout/print/f
 import { fitScale, MIN_SCALE } from '../../../src/core/layout/print/page';
 import { Pager } from '../../../src/core/layout/print/pager';
 import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
+import { wrappedLines } from '../../../src/core/layout/print/wrap-lines';
 import { columnNumber } from '../../../src/core/layout/refs';
 import { sheetRows } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
@@ -59,6 +60,18 @@ describe('columns fitted to the page', () => {
     const sheet = sheetOf([20, 40, 14], [false, true, false]);
     fitColumnsToPage(sheet);
     expect(sheet.columns.map((c) => c.width)).toEqual([20, 40, 14]);
+  });
+});
+
+describe('wrapped lines', () => {
+  it('break at spaces, between CJK characters, and inside a word longer than the column', () => {
+    expect(wrappedLines('', 10)).toBe(1);
+    expect(wrappedLines('aaaa bbbb', 6)).toBe(2);
+    expect(wrappedLines('aaaa bbbb', 11)).toBe(1);
+    expect(wrappedLines('x'.repeat(25), 11)).toBe(3);
+    // 2.1 characters each: four to a line of a 10-character column.
+    expect(wrappedLines('实现目标所需年均复合增长率', 10)).toBe(4);
+    expect(wrappedLines('目标 2027 年 500 件', 30)).toBe(1);
   });
 });
 

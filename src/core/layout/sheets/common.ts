@@ -10,6 +10,7 @@ import type { SheetKey } from '../../i18n/labels';
 import { periodWords } from '../../i18n/wording';
 import { footerText, truncateHeader } from '../print-text';
 import { tablePrintArea } from '../print/print-area';
+import { wrappedLines } from '../print/wrap-lines';
 
 export function text(v: string | undefined, s: StyleName = 'text'): Cell | undefined {
   return v === undefined ? undefined : { v, s };
@@ -163,7 +164,7 @@ export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
     if (!cell?.s || typeof cell.v !== 'string' || columns[c]?.hidden) return;
     if (!(STYLES[cell.s] as Style).align?.wrap) return;
     const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
-    const n = cell.v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / width)), 0);
+    const n = cell.v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0);
     lines = Math.max(lines, n);
   });
   if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
