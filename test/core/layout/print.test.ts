@@ -56,6 +56,15 @@ describe('columns fitted to the page', () => {
     expect(Math.min(...sheet.columns.slice(1, 4).map((c) => c.width))).toBeGreaterThanOrEqual(12);
   });
 
+  it('narrows a column with nothing in it before the columns with text', () => {
+    const sheet = sheetOf([16, 60, 28, 48, 12, 12, 14], [false, true, true, true, false, false, false]);
+    sheet.rows[1].cells[2] = undefined;
+    fitColumnsToPage(sheet);
+    expect(sheet.columns[2].width).toBe(12);
+    expect(sheet.columns[1].width).toBeGreaterThan(sheet.columns[2].width);
+    expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
+  });
+
   it('leaves a sheet that fits alone', () => {
     const sheet = sheetOf([20, 40, 14], [false, true, false]);
     fitColumnsToPage(sheet);

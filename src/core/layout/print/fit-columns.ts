@@ -24,25 +24,38 @@ const SAMPLE_ROWS = 50;
  * it needs no more width than its wrapped title).
  */
 export function wrappingColumns(sheet: Sheet, headerRows = 1): Set<number> {
+  return sampleColumns(sheet, headerRows).wraps;
+}
+
+/** Which columns wrap or are blank (wraps), and which of those are blank (blanks), in the first rows under the header. */
+function sampleColumns(sheet: Sheet, headerRows = 1): { wraps: Set<number>; blanks: Set<number> } {
   const fixed = new Set<number>();
+  const filled = new Set<number>();
   let n = 0;
   for (const row of sheetRows(sheet)) {
     if (n++ < headerRows) continue;
     if (n > headerRows + SAMPLE_ROWS) break;
     row.cells.forEach((cell, c) => {
-      if (cell && !(cell.s && (STYLES[cell.s] as Style).align?.wrap)) fixed.add(c);
+      if (!cell || cell.v === null) return;
+      filled.add(c);
+      if (!(cell.s && (STYLES[cell.s] as Style).align?.wrap)) fixed.add(c);
     });
   }
-  return new Set(sheet.columns.map((_, c) => c).filter((c) => !fixed.has(c)));
+  const all = sheet.columns.map((_, c) => c);
+  return { wraps: new Set(all.filter((c) => !fixed.has(c))), blanks: new Set(all.filter((c) => !filled.has(c))) };
 }
 
 /**
- * Narrows the sheet's widest wrapping columns, evenly from the widest down,
+ * Narrows the sheet's columns with nothing in them, then its widest wrapping
+ * columns, evenly from the widest down,
  * until its columns fit the page at TARGET_SCALE, none below 18 characters;
  * when that is not enough, below 18 (not below 12) until they fit at just
  * over MIN_SCALE.
  */
-export function fitColumnsToPage(sheet: Sheet, wraps: Set<number> = wrappingColumns(sheet)): void {
+export function fitColumnsToPage(sheet: Sheet, sample = sampleColumns(sheet)): void {
+  const { wraps } = sample;
+  // First the columns with nothing in them (Beijing's lead departments): they need only their wrapped title.
+  narrow(sheet, sample.blanks, TARGET_SCALE, LAST_WRAP_WIDTH);
   narrow(sheet, wraps, TARGET_SCALE, MIN_WRAP_WIDTH);
   narrow(sheet, wraps, MIN_SCALE + 0.01, LAST_WRAP_WIDTH);
 }
