@@ -214,7 +214,8 @@ export function indicatorFigures(ind: Indicator, reportPeriod: Period): Indicato
   const base = ind.baseline?.value;
 
   let latest: Figure;
-  if (kind === 'cumulative') latest = (base ?? 0) + seen.reduce((sum, d) => sum + (d.obs.value ?? 0), 0);
+  // A cumulative total without any observation yet is blank (null), not its baseline: the data says nothing.
+  if (kind === 'cumulative') latest = latestAny ? (base ?? 0) + seen.reduce((sum, d) => sum + (d.obs.value ?? 0), 0) : null;
   else latest = latestValued?.obs.value ?? null;
 
   let growth: Figure = null;
@@ -242,7 +243,8 @@ export function indicatorFigures(ind: Indicator, reportPeriod: Period): Indicato
 
   return {
     latest: finite(latest),
-    latestPeriod: (kind === 'level' ? latestValued : latestAny)?.obs.period ?? null,
+    // A level's latest value, else (growth only) its latest observation: the period its Latest or Growth is of.
+    latestPeriod: ((kind === 'level' ? latestValued : undefined) ?? latestAny)?.obs.period ?? null,
     growth: finite(growth),
     progress: finite(progress),
     cagr,

@@ -38,7 +38,18 @@ export interface DSheet {
   cells: Record<string, DCell>;
   validations: { rule: string; cells: string[] }[];
   conditionalFormats: string[];
-  print?: { orientation: string; paper: string; fit: boolean; titleRows?: string; header: string; footer: string; margins: number[] };
+  print?: {
+    orientation: string;
+    paper: string;
+    fit: boolean;
+    titleRows?: string;
+    area?: string;
+    /** The rows a new page starts after. */
+    breaks?: number[];
+    header: string;
+    footer: string;
+    margins: number[];
+  };
 }
 
 export interface DWorkbook {
@@ -267,6 +278,8 @@ export async function describeExcelJs(bytes: Buffer): Promise<DWorkbook> {
           paper: ps.paperSize === 9 ? 'A4' : String(ps.paperSize),
           fit: !!ps.fitToPage && ps.fitToWidth === 1 && ps.fitToHeight === 0,
           titleRows: ps.printTitlesRow,
+          area: ps.printArea?.replace(/^([A-Z]+\d+):\1$/, '$1'),
+          breaks: rowBreaks(xml.get(ws.name) ?? ''),
           header: ws.headerFooter.oddHeader ?? '',
           footer: ws.headerFooter.oddFooter ?? '',
           margins: m ? [m.left, m.right, m.top, m.bottom, m.header, m.footer].map((x) => round(x * 72)) : [],
@@ -290,6 +303,12 @@ export async function describeExcelJs(bytes: Buffer): Promise<DWorkbook> {
   const names: Record<string, string> = {};
   for (const n of wb.definedNames.model as { name: string; ranges: string[] }[]) names[n.name] = n.ranges.map(ref).join(',');
   return { sheets, names };
+}
+
+/** A worksheet part's manual row breaks (exceljs does not read them back): the rows a new page starts after. */
+function rowBreaks(xml: string): number[] | undefined {
+  const ids = [...xml.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+  return ids.length ? ids : undefined;
 }
 
 // ---------------------------------------------------------------- fake Excel
@@ -382,6 +401,8 @@ export function describeFakeSheet(s: SheetState): DSheet {
         paper: pl.paperSize,
         fit: pl.zoom.horizontalFitToPages === 1 && pl.zoom.verticalFitToPages === 0,
         titleRows: pl.printTitleRows?.replace(/\$/g, ''),
+        area: pl.printArea,
+        breaks: pl.rowBreaks?.length ? pl.rowBreaks.map((r) => r - 1) : undefined,
         header: codes(pl.headersFooters, 'Header'),
         footer: codes(pl.headersFooters, 'Footer'),
         margins: ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'].map((k) => round(m[k])),

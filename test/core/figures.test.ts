@@ -182,7 +182,16 @@ describe('indicator figures', () => {
     expect(f.cagr).toBeNull();
     expect(f.requiredCagr).toBeNull();
     expect(f.growth).toBeCloseTo(130 / 120 - 1, 12);
-    expect(indicatorFigures({ ...ind, baseline: undefined, observations: [] }, at('2026')).latest).toBe(0);
+    // Without any observation the total is blank, not 0 or the baseline: the data says nothing yet.
+    expect(indicatorFigures({ ...ind, baseline: undefined, observations: [] }, at('2026')).latest).toBeNull();
+    const none = indicatorFigures({ ...ind, observations: [] }, at('2026'));
+    expect([none.latest, none.latestPeriod, none.progress]).toEqual([null, null, null]);
+  });
+
+  it('gives a growth-only indicator the period of its growth as As of (Nanjing +13.7%)', () => {
+    const ind: Indicator = { id: 'NJ-OUT', name: 'Output', observations: [{ period: '2024', growth: 0.137 }] };
+    const f = indicatorFigures(ind, at('2025-Q1'));
+    expect([f.latest, f.latestPeriod, f.growth]).toEqual([null, '2024', 0.137]);
   });
 
   it('leaves blank what cannot be computed: zero or negative bases, passed targets, missing data', () => {

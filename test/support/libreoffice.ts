@@ -214,3 +214,8 @@ export async function convertToPdf(input: string, outDir: string, opts?: LibreOf
   if (out === undefined) throw new Error(`LibreOffice pdf conversion returned no output for ${input}`);
   return out;
 }
+
+/** Converts many workbooks to PDF in one soffice run (recalculated on load). Returns the PDFs' paths in input order. */
+export function convertAllToPdf(inputs: string[], outDir: string, opts?: LibreOfficeOptions): Promise<string[]> {
+  return convert(inputs, outDir, 'pdf', opts);
+}

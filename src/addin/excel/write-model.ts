@@ -63,10 +63,13 @@ export function applyStyle(format: Excel.RangeFormat, style: Style, features: Fe
   for (const side of ['top', 'bottom'] as const) {
     const weight = style.border?.[side];
     if (!weight) continue;
-    const border = format.borders.getItem(side === 'top' ? 'EdgeTop' : 'EdgeBottom');
-    border.style = 'Continuous';
-    border.weight = weight === 'medium' ? 'Medium' : 'Thin';
-    border.color = `#${style.border!.color}`;
+    // A bottom border is every row's: the lines inside a rectangle of several rows too (styleAreas joins such rows).
+    for (const edge of side === 'top' ? (['EdgeTop'] as const) : (['EdgeBottom', 'InsideHorizontal'] as const)) {
+      const border = format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = weight === 'medium' ? 'Medium' : 'Thin';
+      border.color = `#${style.border!.color}`;
+    }
   }
 }
 
@@ -92,8 +95,9 @@ const rectAddress = (r1: number, c1: number, r2: number, c2: number) => {
 
 /**
  * The cells of each style as few rectangles as possible: runs of a row, then
- * equal runs of consecutive rows together. Styles with a border stay one row
- * high, because an edge border applies to a rectangle's outer edge only.
+ * equal runs of consecutive rows together. Styles with a top border stay one
+ * row high, because an edge border applies to a rectangle's outer edge only
+ * (a bottom border is also set on the lines inside, applyStyle).
  */
 export function styleAreas(sheet: Sheet): Map<StyleName, string[]> {
   const open = new Map<string, { style: StyleName; r1: number; r2: number; c1: number; c2: number }>();
@@ -117,7 +121,7 @@ export function styleAreas(sheet: Sheet): Map<StyleName, string[]> {
       while (end + 1 < cells.length && cells[end + 1]?.s === style) end++;
       const k = `${style}|${c}|${end}`;
       const prev = open.get(k);
-      if (prev && prev.r2 === r - 1 && !(STYLES[style] as Style).border) prev.r2 = r;
+      if (prev && prev.r2 === r - 1 && !(STYLES[style] as Style).border?.top) prev.r2 = r;
       else {
         if (prev) close(k);
         open.set(k, { style, r1: r, r2: r, c1: c + 1, c2: end + 1 });
@@ -314,6 +318,9 @@ function writePrint(ws: Excel.Worksheet, p: PrintSetup): void {
   pl.headerMargin = m.header * 72;
   pl.footerMargin = m.footer * 72;
   if (p.repeatRows) pl.setPrintTitleRows(p.repeatRows.replace(/(\d+)/g, '$$$1'));
+  if (p.area) pl.setPrintArea(p.area);
+  // A break above the row after each of the model's rows.
+  for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
   const hf = pl.headersFooters.defaultForAllPages;
   const head = headerFooterParts(p.header);
   const foot = headerFooterParts(p.footer);

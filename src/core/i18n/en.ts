@@ -154,10 +154,11 @@ export const en: Labels = {
         'Entries procured by at least one medical institution (Hospitals procuring of 1 or more). ' +
         'Blank while no entry of the catalog has a Hospitals procuring value.',
       adoptionRate: 'Adopted divided by Products. Blank when Adopted is blank.',
-      latestPeriod: 'The period of the observation that gave Latest.',
+      latestPeriod: 'The period of the observation that gave Latest (for an indicator reported by its growth only, Growth).',
       latest:
         'For a level indicator, the value of the latest observation that has a value, up to the end of the reporting period. ' +
-        'For a cumulative indicator, the baseline (0 if none) plus every observed value up to the end of the reporting period.',
+        'For a cumulative indicator, the baseline (0 if none) plus every observed value up to the end of the reporting period; ' +
+        'blank while it has no observation yet.',
       growth:
         'The year-on-year growth of the latest observation: its growth when given, otherwise its value divided by the value ' + 'one year earlier, minus 1.',
       progress: '(Latest - baseline) / (target - baseline), with a missing baseline counting as 0.',

@@ -15,6 +15,7 @@ import { enterpriseCodes } from './enterprise-codes';
 import { figureCodes } from './figure-codes';
 import { observationOrder } from './observation-order';
 import { fitRowHeights } from './sheets/common';
+import { planPrint } from './print/plan';
 import { catalogSheet } from './sheets/catalog';
 import { indicatorsSheet } from './sheets/indicators';
 import { measuresSheet } from './sheets/measures';
@@ -65,6 +66,7 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
         break;
     }
   }
+  sheets.forEach(planPrint);
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
   sheets.push(reportRecordSheet(ctx, sheets));

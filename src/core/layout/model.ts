@@ -84,6 +84,14 @@ export interface PrintSetup {
   footer: string;
   /** Page margins in inches (DEFAULT_MARGINS when absent). */
   margins?: Margins;
+  /**
+   * The range printed (A1, e.g. `A2:J1051`), when not the whole sheet. A data
+   * table prints its rows under `repeatRows`: while they are all blank the
+   * sheet prints no page (print/print-area.ts).
+   */
+  area?: string;
+  /** Manual page breaks: a new page starts after each of these rows (ascending). */
+  rowBreaks?: number[];
 }
 
 export interface Margins {

@@ -18,6 +18,8 @@ const MUTED = '6B7280';
 const ACCENT = '0F5C6E';
 const INPUT = 'FFF8DB';
 const LOCKED = 'F3F4F6';
+/** The light rule under each row of a printed table. */
+const RULE = { bottom: 'thin', color: 'D1D5DB' } as const;
 
 export const FORMATS = {
   date: 'yyyy-mm-dd',
@@ -34,30 +36,32 @@ const NAMED = {
   formHeading: { font: { bold: true, size: 16, color: ACCENT }, align: { h: 'center', v: 'middle', wrap: true } },
   subtitle: { font: { size: 11, color: MUTED } },
   sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium', color: ACCENT } },
-  label: { font: { bold: true, color: INK }, align: { v: 'top' } },
+  label: { font: { bold: true, color: INK }, align: { v: 'top' }, border: RULE },
   header: {
     font: { bold: true, color: 'FFFFFF' },
     fill: ACCENT,
     align: { v: 'middle', wrap: true },
   },
-  text: { align: { v: 'top' } },
-  wrap: { align: { v: 'top', wrap: true } },
+  text: { align: { v: 'top' }, border: RULE },
+  wrap: { align: { v: 'top', wrap: true }, border: RULE },
   muted: { font: { italic: true, color: MUTED }, align: { v: 'top' } },
-  date: { numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
-  percent: { numFmt: FORMATS.percent, align: { v: 'top' } },
-  integer: { numFmt: FORMATS.integer, align: { v: 'top' } },
-  number: { numFmt: FORMATS.number, align: { v: 'top' } },
-  period: { numFmt: '@', align: { h: 'left', v: 'top' } },
-  figureInt: { numFmt: FORMATS.integer, font: { bold: true }, align: { v: 'top' } },
-  figurePercent: { numFmt: FORMATS.percent, font: { bold: true }, align: { v: 'top' } },
-  figureNumber: { numFmt: FORMATS.number, font: { bold: true }, align: { v: 'top' } },
-  keyDate: { numFmt: FORMATS.date, font: { bold: true }, align: { h: 'left', v: 'top' } },
-  statusCompleted: { fill: 'DCFCE7', font: { color: '166534' } },
-  statusInProgress: { fill: 'DBEAFE', font: { color: '1E40AF' } },
-  statusDelayed: { fill: 'FEF3C7', font: { color: '92400E' } },
-  statusNotStarted: { fill: 'F3F4F6', font: { color: '374151' } },
-  statusCancelled: { font: { color: '9CA3AF', italic: true } },
-  overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true } },
+  date: { numFmt: FORMATS.date, align: { h: 'left', v: 'top' }, border: RULE },
+  percent: { numFmt: FORMATS.percent, align: { v: 'top' }, border: RULE },
+  integer: { numFmt: FORMATS.integer, align: { v: 'top' }, border: RULE },
+  number: { numFmt: FORMATS.number, align: { v: 'top' }, border: RULE },
+  period: { numFmt: '@', align: { h: 'left', v: 'top' }, border: RULE },
+  /** A period in a column beside numbers: centred, so that a right-aligned number and the period never run into each other. */
+  periodColumn: { numFmt: '@', align: { h: 'center', v: 'top' }, border: RULE },
+  figureInt: { numFmt: FORMATS.integer, font: { bold: true }, align: { v: 'top' }, border: RULE },
+  figurePercent: { numFmt: FORMATS.percent, font: { bold: true }, align: { v: 'top' }, border: RULE },
+  figureNumber: { numFmt: FORMATS.number, font: { bold: true }, align: { v: 'top' }, border: RULE },
+  keyDate: { numFmt: FORMATS.date, font: { bold: true }, align: { h: 'left', v: 'top' }, border: RULE },
+  statusCompleted: { fill: 'DCFCE7', font: { color: '166534' }, border: RULE },
+  statusInProgress: { fill: 'DBEAFE', font: { color: '1E40AF' }, border: RULE },
+  statusDelayed: { fill: 'FEF3C7', font: { color: '92400E' }, border: RULE },
+  statusNotStarted: { fill: 'F3F4F6', font: { color: '374151' }, border: RULE },
+  statusCancelled: { font: { color: '9CA3AF', italic: true }, border: RULE },
+  overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true }, border: RULE },
   hidden: { font: { color: MUTED } },
   chartGap: { font: { color: 'FFFFFF' } },
   /** A form's cells to fill (pale yellow) and its locked cells (grey). */
@@ -75,13 +79,13 @@ const NAMED = {
    * Free-text columns (notes, registrations, products) in the Text format:
    * Excel and LibreOffice keep what is typed ("0012", "60%", a 17-digit number) as text.
    */
-  freeText: { numFmt: '@', align: { v: 'top' } },
-  freeWrap: { numFmt: '@', align: { v: 'top', wrap: true } },
+  freeText: { numFmt: '@', align: { v: 'top' }, border: RULE },
+  freeWrap: { numFmt: '@', align: { v: 'top', wrap: true }, border: RULE },
   inputText: { fill: INPUT, numFmt: '@', align: { v: 'top' } },
   inputTextWrap: { fill: INPUT, numFmt: '@', align: { v: 'top', wrap: true } },
   /** The date styles of zh-CN workbooks (local-styles.ts picks them). */
-  dateZh: { numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
-  keyDateZh: { numFmt: FORMATS.dateZh, font: { bold: true }, align: { h: 'left', v: 'top' } },
+  dateZh: { numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' }, border: RULE },
+  keyDateZh: { numFmt: FORMATS.dateZh, font: { bold: true }, align: { h: 'left', v: 'top' }, border: RULE },
   inputDateZh: { fill: INPUT, numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
   lockedDateZh: { fill: LOCKED, numFmt: FORMATS.dateZh, align: { h: 'left', v: 'top' } },
 } satisfies Record<string, Style>;
@@ -96,8 +100,8 @@ export type ValueRole = (typeof VALUE_ROLES)[number];
 export type ValueStyleName = `${ValueRole}.${ValueFormatKey}`;
 
 const ROLE_STYLES: Record<ValueRole, Style> = {
-  value: { align: { v: 'top' } },
-  figure: { font: { bold: true }, align: { v: 'top' } },
+  value: { align: { v: 'top' }, border: RULE },
+  figure: { font: { bold: true }, align: { v: 'top' }, border: RULE },
   input: { fill: INPUT, align: { v: 'top' } },
   locked: { fill: LOCKED, align: { v: 'top' } },
 };

@@ -259,6 +259,7 @@ export class Worksheet extends ClientObject {
   readonly freezePanes = wrap(new FreezePanes(this.context, this));
   readonly autoFilter = wrap(new AutoFilter(this.context, this));
   readonly pageLayout = wrap(new PageLayout(this.context, this));
+  readonly horizontalPageBreaks = wrap(new PageBreakCollection(this.context, this));
   readonly charts = wrap(new ChartCollection(this.context, this));
 
   constructor(
@@ -723,19 +724,25 @@ export class RangeFill extends ClientObject {
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical', 'DiagonalDown', 'DiagonalUp'] as const;
 
-/** An edge border applies to the outer edge of each rectangle only, as in Excel. */
+/**
+ * An edge border applies to the outer edge of each rectangle only, as in
+ * Excel; the inside horizontal lines are kept as the bottom border of each
+ * row above them (a file stores a line between rows as either cell's).
+ */
 function applyBorder(cells: Cells, edge: string, prop: string, v: unknown): void {
-  if (edge !== 'EdgeTop' && edge !== 'EdgeBottom') throw new Error(`fake Excel: border ${edge} is not implemented`);
+  if (edge !== 'EdgeTop' && edge !== 'EdgeBottom' && edge !== 'InsideHorizontal') throw new Error(`fake Excel: border ${edge} is not implemented`);
   for (const r of cells.rects) {
-    const row = edge === 'EdgeTop' ? r.r1 : r.r2;
-    for (let c = r.c1; c <= r.c2; c++) {
-      const f = cells.sheet.cellForWrite(row, c).format;
-      f.borders ??= {};
-      const b = (f.borders[edge] ??= { style: 'None', weight: 'Thin', color: '#000000' });
-      if (prop === 'style') b.style = oneOf(v, ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'], 'border style');
-      else if (prop === 'weight') b.weight = oneOf(v, ['Hairline', 'Thin', 'Medium', 'Thick'], 'border weight');
-      else b.color = color(v);
-    }
+    const rows = edge === 'EdgeTop' ? [r.r1] : edge === 'EdgeBottom' ? [r.r2] : Array.from({ length: r.r2 - r.r1 }, (_, k) => r.r1 + k);
+    const key = edge === 'InsideHorizontal' ? 'EdgeBottom' : edge;
+    for (const row of rows)
+      for (let c = r.c1; c <= r.c2; c++) {
+        const f = cells.sheet.cellForWrite(row, c).format;
+        f.borders ??= {};
+        const b = (f.borders[key] ??= { style: 'None', weight: 'Thin', color: '#000000' });
+        if (prop === 'style') b.style = oneOf(v, ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'], 'border style');
+        else if (prop === 'weight') b.weight = oneOf(v, ['Hairline', 'Thin', 'Medium', 'Thick'], 'border weight');
+        else b.color = color(v);
+      }
   }
 }
 
@@ -1187,6 +1194,27 @@ export class AutoFilter extends ClientObject {
   }
 }
 
+/** A sheet's manual page breaks (only adding them: the add-in adds breaks to a new sheet). */
+export class PageBreakCollection extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly ws: Worksheet,
+  ) {
+    super(context);
+  }
+  add(at: Range | string): void {
+    this.q(
+      'add',
+      () => {
+        const { rect } = rangeArg(this.ws, at);
+        const pl = this.ws.sheet().pageLayout;
+        pl.rowBreaks = [...new Set([...(pl.rowBreaks ?? []), rect.r1])].sort((a, b) => a - b);
+      },
+      at,
+    );
+  }
+}
+
 export class PageLayout extends ClientObject {
   constructor(
     context: RequestContext,
@@ -1241,6 +1269,16 @@ export class PageLayout extends ClientObject {
   }
   set footerMargin(v: number) {
     this.margin('footerMargin', v);
+  }
+  setPrintArea(area: Range | string): void {
+    this.q(
+      'setPrintArea',
+      () => {
+        const { rect } = rangeArg(this.ws, area);
+        this.pl().printArea = rectAddress(rect);
+      },
+      area,
+    );
   }
   setPrintTitleRows(rows: Range | string): void {
     this.q(

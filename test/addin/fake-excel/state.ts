@@ -201,6 +201,9 @@ export interface PageLayoutState {
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows?: string;
+  printArea?: string;
+  /** Manual page breaks: the rows a new page starts above (1-based). */
+  rowBreaks?: number[];
   margins: Record<string, number>;
   headersFooters: Record<string, string>;
 }

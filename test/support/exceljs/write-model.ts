@@ -153,9 +153,11 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: p.repeatRows,
+      printArea: p.area,
       margins: p.margins ?? DEFAULT_MARGINS,
     };
     ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
+    for (const r of p.rowBreaks ?? []) ws.getRow(r).addPageBreak();
   }
   if (sheet.protection) {
     // exceljs's protect() sets the protection synchronously (its promise only wraps it).

@@ -19,6 +19,11 @@ export function workbookXml(model: Workbook): string {
       const [a, b] = s.autoFilter.split(':').map((r) => r.replace(/([A-Z]+)(\d+)/, '$$$1$$$2'));
       names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(`${sheetPrefix(s.name)}${a}:${b}`)}</definedName>`);
     }
+    const area = s.print?.area;
+    if (area) {
+      const abs = area.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(`${sheetPrefix(s.name)}${abs}`)}</definedName>`);
+    }
     const rows = s.print?.repeatRows;
     if (rows) {
       const [a, b] = rows.split(':');

@@ -145,6 +145,11 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
   if (p) {
     tail.push(`<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
     tail.push(`<headerFooter><oddHeader>${esc(p.header)}</oddHeader><oddFooter>${esc(p.footer)}</oddFooter></headerFooter>`);
+    const breaks = p.rowBreaks ?? [];
+    if (breaks.length)
+      tail.push(
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`,
+      );
   }
   if (drawing) tail.push(`<drawing r:id="${drawing}"/>`);
   yield `${tail.join('')}</worksheet>`;

@@ -9,6 +9,8 @@ import { STYLES, TAB_COLORS, type Style, type StyleName } from '../styles';
 import type { SheetKey } from '../../i18n/labels';
 import { periodWords } from '../../i18n/wording';
 import { footerText, truncateHeader } from '../print-text';
+import { tablePrintArea } from '../print/print-area';
+import { wrappedLines } from '../print/wrap-lines';
 
 export function text(v: string | undefined, s: StyleName = 'text'): Cell | undefined {
   return v === undefined ? undefined : { v, s };
@@ -119,7 +121,8 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const lastCol = columnLetter(cols.length);
   sheet.autoFilter = `A1:${lastCol}${Math.max(2, spec.items.length + 1)}`;
   sheet.table = { headerRow: 1, firstRow: 2, fields: cols.map((c) => c.field) };
-  sheet.print = printSetup(ctx, sheet.name, '1:1');
+  // The rows under the header, room included; its columns are set once the sheet's are final (print/plan.ts).
+  sheet.print = { ...printSetup(ctx, sheet.name, '1:1'), area: tablePrintArea(sheet, roomRow(n)) };
   sheet.tabColor = TAB_COLORS.data;
   const last = roomRow(spec.items.length);
   const letter = (f: F) => spec.columns.letter(f);
@@ -161,7 +164,7 @@ export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
     if (!cell?.s || typeof cell.v !== 'string' || columns[c]?.hidden) return;
     if (!(STYLES[cell.s] as Style).align?.wrap) return;
     const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
-    const n = cell.v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(textWidth(part) / width)), 0);
+    const n = cell.v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0);
     lines = Math.max(lines, n);
   });
   if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);

@@ -21,9 +21,14 @@ import { absRef, columnLetter, sheetPrefix } from '../refs';
 import { SERIES_COLORS, TAB_COLORS, valueStyle } from '../styles';
 import { numberFormatOf, valueFormatKey, type ValueFormatKey } from '../../value-format';
 import { printSetup } from './common';
+import { Pager } from '../print/pager';
+import { fitScale, rowHeight } from '../print/page';
+import { blankPrintArea } from '../print/print-area';
 import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
 
-const TABLE_ROWS_MIN = 12;
+/** A chart is at least this many rows tall: two blocks print on one landscape A4 page. */
+const TABLE_ROWS_MIN = 10;
+const HEADING_HEIGHT = 20;
 /** The chart's columns (first, last + 1) and the hidden column of each row's Observations row. */
 const CHART_COLS: [number, number] = [5, 13];
 const ROW_COL = 14;
@@ -92,7 +97,7 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
   const heading = ind.unit && !growth ? `${ind.name} (${ind.unit})` : ind.name;
   const valueName = growth ? ctx.labels.figures.growth : labels.value;
   const rows: Row[] = [
-    { cells: [heading, null, null].map((v) => ({ v, s: 'sectionTitle' as const })) },
+    { cells: [heading, null, null].map((v) => ({ v, s: 'sectionTitle' as const })), height: HEADING_HEIGHT },
     { cells: [labels.period, valueName, labels.target].map((v) => ({ v, s: 'header' as const })) },
   ];
   const first = top + rows.length;
@@ -134,8 +139,9 @@ export function indicatorBlock(ctx: Context, refs: DashboardRefs, at: BlockIndic
   const chart: Chart = {
     kind: 'line',
     title: ind.name,
-    from: { row: top, col: CHART_COLS[0] },
-    to: { row: top + Math.max(TABLE_ROWS_MIN, rows.length), col: CHART_COLS[1] },
+    // Under the heading, which runs on over the chart's columns: the chart never covers it.
+    from: { row: top + 1, col: CHART_COLS[0] },
+    to: { row: top + 1 + Math.max(TABLE_ROWS_MIN, rows.length - 1), col: CHART_COLS[1] },
     series,
     percent: false,
     numFmt: numberFormatOf(format),
@@ -227,6 +233,10 @@ export function dashboardSheet(ctx: Context, order: ObservationOrder): Sheet {
     charts: [],
     tabColor: TAB_COLORS.summary,
   };
+  sheet.print = printSetup(ctx, sheet.name);
+  // Each block (its heading, table and chart) on one page: a block that does not fit on the rest of a page starts the next.
+  const pager = new Pager(sheet.print, fitScale(sheet.print, sheet.columns));
+  sheet.rows.forEach((r) => pager.place(rowHeight(r)));
   const refs = dashboardRefs(ctx, order);
   let firstObsRow = 2;
   (ctx.data.indicators ?? []).forEach((ind, i) => {
@@ -234,6 +244,10 @@ export function dashboardSheet(ctx: Context, order: ObservationOrder): Sheet {
     const block = indicatorBlock(ctx, refs, { ind, position: i + 1, firstObsRow }, top);
     firstObsRow += ind.observations.length;
     if (!block.chart) return;
+    const height = rowHeight(undefined) * (block.chart.to.row - top) + HEADING_HEIGHT;
+    pager.place(rowHeight(undefined));
+    if (!pager.fits(height)) pager.breakBefore(top);
+    pager.place(height);
     sheet.rows.push({ cells: [] }, ...block.rows);
     while (sheet.rows.length < block.chart.to.row - 1) sheet.rows.push({ cells: [] });
     sheet.charts!.push(block.chart);
@@ -242,9 +256,11 @@ export function dashboardSheet(ctx: Context, order: ObservationOrder): Sheet {
   if (sheet.charts!.length) sheet.columns.push({ width: 8, hidden: true });
   if (sheet.rows.some((r) => r.cells[TOTAL_COL - 1])) sheet.columns.push({ width: 12, hidden: true });
   if (!sheet.charts!.length) sheet.rows.push({ cells: [] }, { cells: [{ v: ctx.labels.summary.none, s: 'muted' }] });
+  // Without a chart the dashboard says so on screen, and prints no page.
+  if (!sheet.charts!.length) sheet.print.area = blankPrintArea(sheet);
+  else if (pager.breaks.length) sheet.print.rowBreaks = pager.breaks;
   // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour.
   const last = sheet.rows.length;
   if (last > 2) sheet.conditionalFormats.push({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });
-  sheet.print = printSetup(ctx, sheet.name);
   return sheet;
 }

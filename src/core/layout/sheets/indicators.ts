@@ -65,7 +65,8 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
 
   const titles: Record<FigureColumn, string> = { ...labels.figures, ...labels.helpers };
   sheet.rows[0].cells.push(...ORDER.map((f) => ({ v: titles[f], s: 'header' as const })));
-  sheet.columns.push(...ORDER.map((f) => ({ width: 14, hidden: (HELPERS as readonly string[]).includes(f) || f === 'valueFormat' || undefined })));
+  // 10 characters: the six figures beside the indicator's own columns still print at 80% or more.
+  sheet.columns.push(...ORDER.map((f) => ({ width: 10, hidden: (HELPERS as readonly string[]).includes(f) || f === 'valueFormat' || undefined })));
   sheet.autoFilter = `A1:${letter('requiredCagr')}${Math.max(2, indicators.length + 1)}`;
 
   const refs = observationRefs(ctx, observations);
@@ -107,7 +108,7 @@ function ownCell(labels: Labels, ind: Indicator, field: IndicatorField): Cell | 
     case 'region':
       return text(ind.region, 'wrap');
     case 'unit':
-      return text(ind.unit);
+      return text(ind.unit, 'wrap');
     case 'kind':
       // Blank means level, the default: a reader gives back exactly what the data file said.
       return ind.kind ? text(labels.kinds[ind.kind]) : undefined;
@@ -117,11 +118,11 @@ function ownCell(labels: Labels, ind: Indicator, field: IndicatorField): Cell | 
     case 'decimals':
       return num(ind.decimals, 'integer');
     case 'baselinePeriod':
-      return text(ind.baseline?.period, 'period');
+      return text(ind.baseline?.period, 'periodColumn');
     case 'baselineValue':
       return num(ind.baseline?.value, valueStyleOf);
     case 'targetPeriod':
-      return text(ind.target?.period, 'period');
+      return text(ind.target?.period, 'periodColumn');
     case 'targetValue':
       return num(ind.target?.value, valueStyleOf);
     case 'source':
@@ -297,13 +298,16 @@ function figureCells(refs: ObservationRefs, row: IndicatorRow, cached: Indicator
   const targetMonth = monthIndexOf(own('targetPeriod'));
   return {
     latestPeriod: formula(
-      `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${column('period')},${at('latestRow')})),IF(${at('latestValueRow')}=0,"",INDEX(${column('period')},${at('latestValueRow')})))`,
+      // A level's latest value, else (growth only) its latest observation: the period its Latest or Growth is of.
+      `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",INDEX(${column('period')},${at('latestRow')})),` +
+        `IF(${at('latestValueRow')}=0,IF(${at('latestRow')}=0,"",INDEX(${column('period')},${at('latestRow')})),INDEX(${column('period')},${at('latestValueRow')})))`,
       cached.latestPeriod,
-      'period',
+      'periodColumn',
     ),
     latest: formula(
       blankOnError(
-        `IF(${kind}=${cumulative},N(${bv})+${cumulativeSum(refs, row)},IF(${at('latestValueRow')}=0,"",INDEX(${column('value')},${at('latestValueRow')})))`,
+        // A cumulative total without any observation yet is blank, not its baseline (or 0): the data says nothing.
+        `IF(${kind}=${cumulative},IF(${at('latestRow')}=0,"",N(${bv})+${cumulativeSum(refs, row)}),IF(${at('latestValueRow')}=0,"",INDEX(${column('value')},${at('latestValueRow')})))`,
       ),
       cached.latest,
       valueStyle('figure', format),

@@ -57,7 +57,7 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
       case 'indicator':
         return text(indicator.id);
       case 'period':
-        return text(obs.period, 'period');
+        return text(obs.period, 'periodColumn');
       case 'value':
         return num(obs.value, valueStyle('value', valueFormatKey(indicator)));
       case 'growth':

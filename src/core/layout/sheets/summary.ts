@@ -13,18 +13,26 @@ import { columnLetter, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
 import { DATA_BAR_COLOR, TAB_COLORS, valueStyle, type StyleName } from '../styles';
 import { valueFormatKey } from '../../value-format';
-import { emptySheet, formula, printSetup, text } from './common';
+import { emptySheet, fitRowHeight, formula, printSetup, text } from './common';
 import type { IndicatorsLayout } from './indicators';
 import { CHART_BAND_ROWS, plannedSummaryCharts } from '../charts';
 import type { EnterpriseCodes } from '../enterprise-codes';
 import type { FigureCodes } from '../figure-codes';
 import { dateStyle } from '../local-styles';
 import { periodWords } from '../../i18n/wording';
+import { Pager } from '../print/pager';
+import { fitScale, rowHeight } from '../print/page';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
 
-const WIDTHS = [20, 50, 14, 14, 14, 14, 14, 14, 14, 14];
+/** 156 characters: the Summary prints at 94% of its size on a landscape A4 page. */
+const WIDTHS = [18, 42, 12, 12, 12, 12, 12, 12, 12, 12];
+const COLUMNS = WIDTHS.map((width) => ({ width }));
+const HEADER_HEIGHT = 30;
+/** A table that does not fit on the rest of a page starts on the next, unless this many of its rows fit. */
+const MIN_ROWS_ON_PAGE = 3;
+const TITLE_HEIGHT = 20;
 
 /** Where each block's item rows are, for the charts drawn from them. */
 export interface SummaryBlocks {
@@ -42,23 +50,47 @@ export interface SummaryLayout {
   chartBand?: number;
 }
 
-/** The Summary's rows as they are written, with the names, data bars and block places they add. */
+/**
+ * The Summary's rows as they are written, with the names, data bars and block
+ * places they add, and the page breaks that keep each table whole on a page
+ * or repeat its header row on the page it runs onto.
+ */
 class SummaryOut {
   readonly rows: Row[] = [];
   readonly names: DefinedName[] = [];
   readonly formats: ConditionalFormat[] = [];
   readonly blocks: SummaryBlocks = {};
+  /** The header row of the table being written, repeated at the top of a page it runs onto (none for a charted table). */
+  private repeat?: (Cell | undefined)[];
 
-  constructor(readonly sheetName: string) {}
+  constructor(
+    readonly sheetName: string,
+    readonly pager: Pager,
+  ) {}
 
   /** Adds a row; returns its number. */
   add(cells: (Cell | undefined)[], height?: number): number {
-    this.rows.push({ cells, height });
+    const row = fitRowHeight({ cells, height }, COLUMNS);
+    this.rows.push(row);
+    this.pager.place(rowHeight(row));
     return this.rows.length;
   }
 
   skip(): void {
-    this.rows.push({ cells: [] });
+    this.add([]);
+  }
+
+  /**
+   * Adds a table row made for its row number; returns the number. A row that
+   * does not fit on the page starts the next, under the table's header row.
+   */
+  item(make: (r: number) => (Cell | undefined)[]): number {
+    const height = rowHeight(fitRowHeight({ cells: make(this.next) }, COLUMNS));
+    if (!this.pager.fits(height)) {
+      this.pager.breakBefore(this.next);
+      if (this.repeat) this.add(this.repeat, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: this.repeat }, COLUMNS).height ?? 0));
+    }
+    return this.add(make(this.next));
   }
 
   /** The number the next row will have. */
@@ -75,14 +107,24 @@ class SummaryOut {
     if (to >= from) this.formats.push({ range: `${col}${from}:${col}${to}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 });
   }
 
-  /** A block's title row and header row, after a blank row. */
-  block(title: string, headers: string[]): void {
+  /**
+   * A block's title row and header row, after a blank row. A table of `items`
+   * rows that does not fit on the rest of the page starts on the next when it
+   * fits there, or when too few of its rows would be left on this one. A table
+   * bound to a chart does not repeat its header row (the chart reads its rows).
+   */
+  block(title: string, headers: string[], items: number, charted = false): void {
     this.skip();
-    this.add([{ v: title, s: 'sectionTitle' }, ...headers.slice(1).map(() => ({ v: null, s: 'sectionTitle' as StyleName }))]);
-    this.add(
-      headers.map((h) => ({ v: h || null, s: 'header' as StyleName })),
-      30,
-    );
+    const head = TITLE_HEIGHT + HEADER_HEIGHT;
+    const whole = head + items * rowHeight(undefined);
+    if (!this.pager.fits(whole) && (this.pager.fitsOnePage(whole) || !this.pager.fits(head + MIN_ROWS_ON_PAGE * rowHeight(undefined)))) {
+      this.pager.breakBefore(this.next);
+    }
+    this.add([{ v: title, s: 'sectionTitle' }, ...headers.slice(1).map(() => ({ v: null, s: 'sectionTitle' as StyleName }))], TITLE_HEIGHT);
+    const header = headers.map((h) => ({ v: h || null, s: 'header' as StyleName }));
+    // As tall as its longest title wrapped ("CAGR needed for target" takes three lines).
+    this.add(header, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: header }, COLUMNS).height ?? 0));
+    this.repeat = charted ? undefined : header;
   }
 }
 
@@ -93,7 +135,8 @@ export function summarySheet(
   enterprises: EnterpriseCodes | undefined,
 ): SummaryLayout {
   const sheet = emptySheet(ctx, 'summary');
-  const out = new SummaryOut(sheet.name);
+  sheet.print = printSetup(ctx, sheet.name);
+  const out = new SummaryOut(sheet.name, new Pager(sheet.print, fitScale(sheet.print, COLUMNS)));
   reportRows(ctx, out);
   sheet.merges.push('A1:J1', 'A2:J2');
   const chartBand = chartBandRows(ctx, out);
@@ -110,9 +153,9 @@ export function summarySheet(
   }
 
   sheet.rows = out.rows;
-  sheet.columns = WIDTHS.map((width) => ({ width }));
+  sheet.columns = COLUMNS.map((c) => ({ ...c }));
   sheet.conditionalFormats = out.formats;
-  sheet.print = printSetup(ctx, sheet.name);
+  if (out.pager.breaks.length) sheet.print.rowBreaks = out.pager.breaks;
   sheet.tabColor = TAB_COLORS.summary;
   return { sheet, names: out.names, blocks: out.blocks, chartBand };
 }
@@ -155,17 +198,26 @@ function chartBandRows(ctx: Context, out: SummaryOut): number | undefined {
   return first;
 }
 
+/** Whether a block's rows are bound to a Summary chart. */
+function charted(ctx: Context, block: 'plans' | 'groups'): boolean {
+  return plannedSummaryCharts(ctx).some((c) => c.kind === block);
+}
+
 /** Per plan: its measures, completed, completion rate and overdue, counted from the figure codes. */
 function plansBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
   const labels = ctx.labels.summary;
   const figures = ctx.labels.figures;
   const plans = ctx.data.plans ?? [];
-  out.block(labels.plans, [labels.planId, labels.planTitle, figures.measures, figures.completed, figures.completionRate, figures.overdue]);
+  out.block(
+    labels.plans,
+    [labels.planId, labels.planTitle, figures.measures, figures.completed, figures.completionRate, figures.overdue],
+    plans.length,
+    charted(ctx, 'plans'),
+  );
   const first = out.next;
   plans.forEach((plan, i) => {
-    const r = out.next;
     const fig = ctx.figures.plans[i];
-    out.add([
+    const r = out.item((r) => [
       text(plan.id, 'label'),
       text(plan.title, 'wrap'),
       formula(`SUM(${codes.planCounts(i)})`, fig.measures, 'figureInt'),
@@ -187,15 +239,15 @@ function plansBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
 function groupsBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
   const labels = ctx.labels.summary;
   const figures = ctx.labels.figures;
-  out.block(labels.groups, [labels.planId, labels.group, figures.measures, figures.completed, figures.completionRate]);
+  const count = (ctx.data.plans ?? []).reduce((n, p) => n + (p.groups ?? []).length, 0);
+  out.block(labels.groups, [labels.planId, labels.group, figures.measures, figures.completed, figures.completionRate], count, charted(ctx, 'groups'));
   const first = out.next;
   let slot = 0;
   (ctx.data.plans ?? []).forEach((plan, i) => {
     (plan.groups ?? []).forEach((group, g) => {
-      const r = out.next;
       const fig = ctx.figures.plans[i].groups[g];
       const j = slot++;
-      out.add([
+      const r = out.item((r) => [
         text(plan.id, 'label'),
         text(group, 'wrap'),
         formula(`SUM(${codes.groupCounts(j)})`, fig.measures, 'figureInt'),
@@ -219,14 +271,14 @@ const entryRange = (ctx: Context, field: Parameters<Context['col']['entry']>[0])
 function categoriesBlock(ctx: Context, out: SummaryOut): void {
   const labels = ctx.labels.summary;
   const catalogs = ctx.data.catalogs ?? [];
-  out.block(labels.categories, [labels.category, '', ...catalogs.map((x) => x.id)]);
+  // Its formulas read the catalogs from its header row: a repeated header would be read as categories.
+  out.block(labels.categories, [labels.category, '', ...catalogs.map((x) => x.id)], CATEGORIES.length, true);
   const catalogColumn = entryRange(ctx, 'catalog');
   const categoryColumn = entryRange(ctx, 'category');
   const header = out.rows.length;
   const first = header + 1;
   for (const cat of CATEGORIES) {
-    const r = out.next;
-    out.add([
+    out.item((r) => [
       text(ctx.labels.categories[cat], 'label'),
       undefined,
       ...catalogs.map((_catalog, i) =>
@@ -241,23 +293,26 @@ function categoriesBlock(ctx: Context, out: SummaryOut): void {
 function catalogsBlock(ctx: Context, out: SummaryOut, enterprises: EnterpriseCodes): void {
   const labels = ctx.labels.summary;
   const figures = ctx.labels.figures;
-  out.block(labels.catalogs, [labels.catalogId, labels.catalogTitle, figures.products, figures.enterprises, figures.adopted, figures.adoptionRate]);
+  out.block(
+    labels.catalogs,
+    [labels.catalogId, labels.catalogTitle, figures.products, figures.enterprises, figures.adopted, figures.adoptionRate],
+    (ctx.data.catalogs ?? []).length,
+  );
   const catalogColumn = entryRange(ctx, 'catalog');
   const hospitalsColumn = entryRange(ctx, 'hospitals');
   const first = out.next;
   (ctx.data.catalogs ?? []).forEach((catalog, i) => {
-    const r = out.next;
-    const id = `$A$${r}`;
     const fig = ctx.figures.catalogs[i];
-    out.add([
+    const id = (r: number) => `$A$${r}`;
+    const r = out.item((r) => [
       text(catalog.id, 'label'),
       text(catalog.title, 'wrap'),
-      formula(`COUNTIFS(${catalogColumn},${id})`, fig.products, 'figureInt'),
+      formula(`COUNTIFS(${catalogColumn},${id(r)})`, fig.products, 'figureInt'),
       // Distinct enterprises: the catalog's known pairs with a row, plus names new since generation (enterprise-codes.ts).
-      formula(enterprises.enterprises(i, id), fig.enterprises, 'figureInt'),
+      formula(enterprises.enterprises(i, id(r)), fig.enterprises, 'figureInt'),
       // Blank while no entry of the catalog has a hospitals value (">=0" counts numbers only): the data says nothing yet.
       formula(
-        `IF(COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=0")=0,"",COUNTIFS(${catalogColumn},${id},${hospitalsColumn},">=1"))`,
+        `IF(COUNTIFS(${catalogColumn},${id(r)},${hospitalsColumn},">=0")=0,"",COUNTIFS(${catalogColumn},${id(r)},${hospitalsColumn},">=1"))`,
         fig.adopted,
         'figureInt',
       ),
@@ -276,18 +331,22 @@ function catalogsBlock(ctx: Context, out: SummaryOut, enterprises: EnterpriseCod
 function indicatorsBlock(ctx: Context, out: SummaryOut, indicators: IndicatorsLayout): void {
   const labels = ctx.labels.summary;
   const figures = ctx.labels.figures;
-  out.block(labels.indicators, [
-    labels.indicatorId,
-    labels.indicatorName,
-    labels.unit,
-    figures.latestPeriod,
-    figures.latest,
-    ctx.labels.indicatorFields.targetValue,
-    figures.growth,
-    figures.progress,
-    figures.cagr,
-    figures.requiredCagr,
-  ]);
+  out.block(
+    labels.indicators,
+    [
+      labels.indicatorId,
+      labels.indicatorName,
+      labels.unit,
+      figures.latestPeriod,
+      figures.latest,
+      ctx.labels.indicatorFields.targetValue,
+      figures.growth,
+      figures.progress,
+      figures.cagr,
+      figures.requiredCagr,
+    ],
+    (ctx.data.indicators ?? []).length,
+  );
   const src = sheetPrefix(ctx.sheetName.indicators);
   const own = (f: Parameters<typeof ctx.indicators.letter>[0], row: number) => `${src}$${ctx.indicators.letter(f)}$${row}`;
   const fig = (f: Parameters<IndicatorsLayout['figureLetter']>[0], row: number) => `${src}$${indicators.figureLetter(f)}$${row}`;
@@ -298,11 +357,11 @@ function indicatorsBlock(ctx: Context, out: SummaryOut, indicators: IndicatorsLa
     const row = i + 2;
     const v = ctx.figures.indicators[i];
     const valueStyleOf = valueStyle('figure', valueFormatKey(ind));
-    out.add([
+    out.item(() => [
       text(ind.id, 'label'),
       formula(ref(own('name', row)), ind.name, 'wrap'),
-      formula(ref(own('unit', row)), ind.unit ?? null),
-      formula(ref(fig('latestPeriod', row)), v.latestPeriod, 'period'),
+      formula(ref(own('unit', row)), ind.unit ?? null, 'wrap'),
+      formula(ref(fig('latestPeriod', row)), v.latestPeriod, 'periodColumn'),
       formula(ref(fig('latest', row)), v.latest, valueStyleOf),
       formula(ref(own('targetValue', row)), ind.target?.value ?? null, valueStyleOf),
       formula(ref(fig('growth', row)), v.growth, 'figurePercent'),

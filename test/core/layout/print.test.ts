@@ -1,0 +1,145 @@
+/**
+ * The page plan: columns narrowed to print at a readable size, print areas
+ * that print nothing while a table is empty, and page breaks that keep a
+ * Summary table or a Dashboard block whole.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readData } from '../../../src/core/data-file/read';
+import { buildReport } from '../../../src/core/layout/build';
+import { DEFAULT_MARGINS, type Sheet } from '../../../src/core/layout/model';
+import { fitColumnsToPage, TARGET_SCALE } from '../../../src/core/layout/print/fit-columns';
+import { fitScale, MIN_SCALE } from '../../../src/core/layout/print/page';
+import { Pager } from '../../../src/core/layout/print/pager';
+import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
+import { wrappedLines } from '../../../src/core/layout/print/wrap-lines';
+import { columnNumber } from '../../../src/core/layout/refs';
+import { sheetRows } from '../../../src/core/layout/rows';
+import type { ReportData } from '../../../src/core/schema';
+import { OPTIONS, quarterly, ROOT } from '../../support/fixtures';
+
+const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
+const PAGE = { orientation: 'landscape', paper: 'A4', fitToWidth: true, header: '', footer: '', margins: DEFAULT_MARGINS } as const;
+
+/** A sheet of one row whose cells are text in the `wrap` style where `wraps`, else plain. */
+function sheetOf(widths: number[], wraps: boolean[]): Sheet {
+  return {
+    key: 'measures',
+    name: 'T',
+    state: 'visible',
+    columns: widths.map((width) => ({ width })),
+    rows: [{ cells: widths.map(() => ({ v: 'Title', s: 'header' as const })) }, { cells: wraps.map((w) => ({ v: 'some text', s: w ? 'wrap' : 'text' })) }],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    print: { ...PAGE },
+  };
+}
+
+describe('columns fitted to the page', () => {
+  it('narrows the widest wrapping columns until the sheet prints at the target scale, leaving the others', () => {
+    const sheet = sheetOf([16, 10, 60, 26, 28, 12, 12, 14, 12, 48], [false, false, true, true, true, false, false, false, false, true]);
+    expect(fitScale(PAGE, sheet.columns)).toBeLessThan(0.65);
+    fitColumnsToPage(sheet);
+    expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
+    const widths = sheet.columns.map((c) => c.width);
+    expect([widths[0], widths[1], widths[5], widths[6], widths[7], widths[8]]).toEqual([16, 10, 12, 12, 14, 12]);
+    // Evenly from the widest: the narrowed columns end at one width, none below 18.
+    expect(new Set([widths[2], widths[3], widths[4], widths[9]]).size).toBe(1);
+    expect(widths[2]).toBeGreaterThanOrEqual(18);
+  });
+
+  it('goes below 18 characters (not below 12) only to print at 80%', () => {
+    const sheet = sheetOf([16, 36, 24, 18, ...Array(11).fill(11)], [false, true, true, true, ...Array(11).fill(false)]);
+    fitColumnsToPage(sheet);
+    expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(MIN_SCALE);
+    expect(Math.min(...sheet.columns.slice(1, 4).map((c) => c.width))).toBeGreaterThanOrEqual(12);
+  });
+
+  it('narrows a column with nothing in it before the columns with text', () => {
+    const sheet = sheetOf([16, 60, 28, 48, 12, 12, 14], [false, true, true, true, false, false, false]);
+    sheet.rows[1].cells[2] = undefined;
+    fitColumnsToPage(sheet);
+    expect(sheet.columns[2].width).toBe(12);
+    expect(sheet.columns[1].width).toBeGreaterThan(sheet.columns[2].width);
+    expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
+  });
+
+  it('leaves a sheet that fits alone', () => {
+    const sheet = sheetOf([20, 40, 14], [false, true, false]);
+    fitColumnsToPage(sheet);
+    expect(sheet.columns.map((c) => c.width)).toEqual([20, 40, 14]);
+  });
+});
+
+describe('wrapped lines', () => {
+  it('break at spaces, between CJK characters, and inside a word longer than the column', () => {
+    expect(wrappedLines('', 10)).toBe(1);
+    expect(wrappedLines('aaaa bbbb', 6)).toBe(2);
+    expect(wrappedLines('aaaa bbbb', 11)).toBe(1);
+    expect(wrappedLines('x'.repeat(25), 11)).toBe(3);
+    // 2.1 characters each: four to a line of a 10-character column.
+    expect(wrappedLines('实现目标所需年均复合增长率', 10)).toBe(4);
+    expect(wrappedLines('目标 2027 年 500 件', 30)).toBe(1);
+  });
+});
+
+describe('print areas', () => {
+  it('cover a table from under its header over its visible columns, and a blank cell right of everything', () => {
+    const sheet = sheetOf([10, 10, 10], [false, false, false]);
+    sheet.columns.push({ width: 12, hidden: true });
+    expect(tablePrintArea(sheet, 1001)).toBe('A2:C1001');
+    expect(blankPrintArea(sheet)).toBe('E1:E1');
+  });
+
+  it('leave the empty data sheets and the chartless Dashboard printing nothing (Beijing), every table printing its rows', () => {
+    const model = buildReport(quarterly, seed('beijing-2022-q3'), 'en', OPTIONS);
+    const print = (key: string) => model.sheets.find((s) => s.key === key)!;
+    for (const key of ['catalog', 'indicators', 'observations']) {
+      const sheet = print(key);
+      const [, first, col, last] = /^A(\d+):([A-Z]+)(\d+)$/.exec(sheet.print!.area!)!;
+      expect([first, sheet.print!.repeatRows]).toEqual(['2', '1:1']);
+      // Every cell of the area is blank (the hidden helper columns are outside it, or hidden).
+      const rows = [...sheetRows(sheet)].slice(1, Number(last));
+      expect(rows.every((r) => r.cells.slice(0, columnNumber(col)).every((c, i) => !c || c.v === null || sheet.columns[i]?.hidden))).toBe(true);
+    }
+    const dashboard = print('dashboard');
+    const cell = /^([A-Z]+)1:\1(1)$/.exec(dashboard.print!.area!)!;
+    expect(dashboard.rows.every((r) => r.cells.length < columnNumber(cell[1]))).toBe(true);
+    expect(print('measures').print!.area).toMatch(/^A2:[A-Z]+\d+$/);
+  });
+});
+
+describe('page breaks', () => {
+  it('start a new page only when a block does not fit on the rest of one', () => {
+    const pager = new Pager(PAGE, 1);
+    pager.place(300);
+    expect(pager.fits(100)).toBe(true);
+    expect(pager.fits(200)).toBe(false);
+    pager.breakBefore(21);
+    pager.place(200);
+    expect(pager.breaks).toEqual([20]);
+    expect(pager.fitsOnePage(10_000)).toBe(false);
+  });
+
+  it('repeat a long Summary table header on the page it runs onto, and keep Dashboard blocks whole', () => {
+    const data = seed('shanghai-2025-q3') as ReportData;
+    const base = data.indicators![0];
+    const indicators = Array.from({ length: 40 }, (_, i) => ({ ...base, id: `IND-${i + 1}`, observations: [{ period: '2024', value: i }] }));
+    const model = buildReport(quarterly, { ...data, indicators }, 'en', OPTIONS);
+    const summary = model.sheets.find((s) => s.key === 'summary')!;
+    const breaks = summary.print!.rowBreaks!;
+    expect(breaks.length).toBeGreaterThan(1);
+    const header = summary.rows.find((r) => r.cells[0]?.s === 'header' && r.cells[1]?.v === 'Name')!;
+    // The row after each break inside the indicators table is a copy of its header.
+    const first = summary.rows.indexOf(header) + 1;
+    const inside = breaks.filter((b) => b > first);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const b of inside) expect(summary.rows[b].cells.map((c) => c?.v)).toEqual(header.cells.map((c) => c?.v));
+    const dashboard = model.sheets.find((s) => s.key === 'dashboard')!;
+    const dashBreaks = dashboard.print!.rowBreaks!;
+    expect(dashBreaks.length).toBeGreaterThan(1);
+    // No chart spans a break.
+    for (const chart of dashboard.charts!) expect(dashBreaks.some((b) => b >= chart.from.row && b < chart.to.row - 1)).toBe(false);
+  });
+});
