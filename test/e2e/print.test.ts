@@ -143,10 +143,11 @@ async function printSetups(file: string): Promise<SheetPrint[]> {
     const pageWidth = attr('orientation', setup) === 'landscape' ? 841.89 : 595.28;
     const printable = pageWidth - (Number(margins[1]) + Number(margins[2])) * 72;
     const area = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">[^<]*?\\$([A-Z]+)\\$\\d+:\\$([A-Z]+)\\$\\d+<`).exec(workbook);
-    const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"[^>]*?(hidden="1")?[^>]*\/>/g)];
+    const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"[^>]*\/>/g)];
     const last = area ? columnNumber(area[2]) : Infinity;
     const width = cols
-      .filter((c) => !c[4] && Number(c[1]) <= last)
+      // A hidden column does not print (a lazy optional group would never see its attribute: test the whole element).
+      .filter((c) => !/ hidden="1"/.test(c[0]) && Number(c[1]) <= last)
       .reduce((sum, c) => sum + (Math.min(Number(c[2]), last) - Number(c[1]) + 1) * Number(c[3]) * 5.25, 0);
     out.push({ sheet: m[1], scale: Math.min(scale, width ? printable / width : 1) });
   }
