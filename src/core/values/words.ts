@@ -9,7 +9,7 @@ import type { Labels } from '../i18n/labels';
 import { isFormula, type GridValue } from '../read/grid';
 import { CATEGORIES, INDICATOR_KINDS, LOCALES, STATUSES, type Category, type IndicatorKind, type Status } from '../schema';
 import { ok, problem, type Expected, type Parsed } from './problem';
-import { compact, isBlankMark } from './text';
+import { compact, INVISIBLE, isBlankMark } from './text';
 
 export const STATUS_WORDS: Record<Status, readonly string[]> = {
   'not-started': ['未启动', '尚未启动', '未开始', '尚未开始', '未开展', '尚未开展', '待启动', 'not started', 'not yet started', 'to do', 'planned', 'pending'],
@@ -94,7 +94,7 @@ export type StatusRead = Parsed<Status | null> & {
 export function parseStatusWord(v: GridValue): StatusRead {
   const read = word(v, STATUS_TABLE, 'status');
   if (read.ok || typeof v !== 'string') return read;
-  const text = v.normalize('NFKC').trim();
+  const text = v.replace(INVISIBLE, '').normalize('NFKC').trim();
   for (const w of STATUS_PREFIXES) {
     if (text.startsWith(w) && AFTER_WORD.test(text.slice(w.length))) return { ok: true, value: STATUS_TABLE.get(w)!, remark: v.trim() };
   }
