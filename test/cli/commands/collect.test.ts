@@ -475,7 +475,7 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
     const r = await cli('collect', s.data, ret);
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      `${s.data}:21:17: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`,
+      `${s.data}:21:17: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead`,
     ]);
     expect(bytes(s.data)).toEqual(before);
   });

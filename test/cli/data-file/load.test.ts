@@ -150,7 +150,7 @@ describe('a large JSON file with problems gets the same messages as when read wh
     expect(e.problems[0]).toEqual({
       file,
       path: 'plans[0].measures[1].status',
-      message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"',
+      message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
     });
     expect(e.problems[1].message).toMatch(/too large to locate problems at a line and column/);
     const dup = await caught(loadReportInput(write(plan(`${M('A')},\n${M('a')}`)), { streamAbove: 0, maxWholeBytes: 10 }));
