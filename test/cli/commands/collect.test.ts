@@ -482,10 +482,11 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
 });
 
 describe('conflicts', () => {
-  it('two returns setting one field to different values: listed, neither applied; the rest applied', async () => {
+  it("two returns setting one field to different values: listed, neither applied, nor the same returns' other changes to that measure", async () => {
     const s = setup();
     const a = await s.filled('plan.xlsx', ['--plan', 'P1'], (ws) => {
       ws.getCell('F8').value = 'Completed';
+      ws.getCell('G8').value = dateCell('2024-09-30');
       ws.getCell('I9').value = 'from the plan form';
     });
     const b = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
@@ -495,16 +496,91 @@ describe('conflicts', () => {
     const c = await s.filled('health2.xlsx', ['--lead', 'Health Commission'], (ws) => void (ws.getCell('H8').value = '50%'));
     const r = await cli('collect', s.data, a, b, c);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`conflict: P1 M1 status: "completed" (${a} Measures!F8) vs "delayed" (${b} Measures!F8); neither applied`]);
+    expect(r.err).toEqual([
+      `conflict: P1 M1 status: "completed" (${a} Measures!F8) vs "delayed" (${b} Measures!F8); neither applied`,
+      `held back: P1 M1 completed: "2024-09-30" (${a} Measures!G8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
+      `held back: P1 M1 progress: 0.5 (${b} Measures!H8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
+    ]);
     expect(r.out.slice(3)).toEqual([
       `Changes to ${s.data} (2):`,
       '  item   field     old      new                 from',
       `  P1 M2  note      (blank)  from the plan form  ${a} Measures!I9`,
-      `  P1 M1  progress  0.4      0.5                 ${b} Measures!H8, ${c} Measures!H8`,
+      `  P1 M1  progress  0.4      0.5                 ${c} Measures!H8`,
       `${s.data}: written (2 changes from 3 returns); 1 conflict`,
     ]);
     const m = readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures;
-    expect(m[0]).toMatchObject({ status: 'in-progress', progress: 0.5 });
+    // Not an in-progress measure with a completion date.
+    expect(m[0]).toEqual(expect.objectContaining({ status: 'in-progress', progress: 0.5 }));
+    expect(m[0].completed).toBeUndefined();
+  });
+
+  it('a measure led jointly is on the form of each department; their returns merge: agreeing values apply once, differing ones conflict', async () => {
+    const joint = YAML.replace('        lead: Commerce Bureau\n', '        lead: Commerce Bureau、Health Commission\n');
+    const s = setup(joint);
+    const forms = await cli('form', s.data, '--all', '--out-dir', path.join(s.dir, 'all'));
+    expect(forms.code).toBe(0);
+    expect(forms.out).toEqual([
+      `${s.data} -> ${path.join(s.dir, 'all', '2024-Q3-Health-Commission.xlsx')} (measures form: 3 measures led by Health Commission (1 jointly), 2024-Q3)`,
+      `${s.data} -> ${path.join(s.dir, 'all', '2024-Q3-Commerce-Bureau.xlsx')} (measures form: 1 measure led by Commerce Bureau (1 jointly), 2024-Q3)`,
+      `2 forms written to ${path.join(s.dir, 'all')}`,
+    ]);
+    const health = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      expect(ws.getCell('B9').value).toBe('M2');
+      expect(ws.getCell('D9').value).toBe('Commerce Bureau、Health Commission');
+      ws.getCell('F9').value = '推进中';
+      ws.getCell('H9').value = '30%';
+    });
+    const commerce = await s.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => {
+      expect(ws.getCell('B8').value).toBe('M2');
+      ws.getCell('F8').value = 'In progress';
+      ws.getCell('I8').value = 'site chosen';
+    });
+    const r = await cli('collect', s.data, health, commerce);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out.slice(2)).toEqual([
+      `Changes to ${s.data} (3):`,
+      '  item   field     old          new          from',
+      `  P1 M2  status    not-started  in-progress  ${health} Measures!F9, ${commerce} Measures!F8`,
+      `  P1 M2  progress  (blank)      0.3          ${health} Measures!H9`,
+      `  P1 M2  note      (blank)      site chosen  ${commerce} Measures!I8`,
+      `${s.data}: written (3 changes from 2 returns)`,
+    ]);
+    const again = setup(joint);
+    const h = await again.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      ws.getCell('F9').value = 'Completed';
+      ws.getCell('G9').value = dateCell('2024-09-01');
+    });
+    const c = await again.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => {
+      ws.getCell('F8').value = 'Delayed';
+      ws.getCell('I8').value = 'waiting for the site';
+    });
+    const conflict = await cli('collect', again.data, h, c);
+    expect(conflict.code).toBe(1);
+    expect(conflict.err[0]).toBe(`conflict: P1 M2 status: "completed" (${h} Measures!F9) vs "delayed" (${c} Measures!F8); neither applied`);
+    expect(conflict.err.slice(1).map((l) => l.split(';')[0])).toEqual([
+      `held back: P1 M2 completed: "2024-09-01" (${h} Measures!G9)`,
+      `held back: P1 M2 note: "waiting for the site" (${c} Measures!I8)`,
+    ]);
+    expect(conflict.out.at(-1)).toBe(`no changes: ${again.data} left as it was; 1 conflict`);
+  });
+
+  it('checks the collected data with the schema and rules before writing: a return that would break them is refused whole', async () => {
+    const s = setup();
+    const good = await s.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => void (ws.getCell('F8').value = 'In progress'));
+    const bad = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      ws.getCell('F8').value = 'Completed';
+      ws.getCell('G8').value = '1900/1/15';
+    });
+    const r = await cli('collect', s.data, good, bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      `${bad}: refused (1 problem); nothing of it is applied`,
+      `${bad} Measures!G8: plans[0].measures[0].completed: expected a date from 1900-03-01 on (Excel shows earlier dates wrongly); the form is refused`,
+    ]);
+    const m = readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures;
+    expect(m.map((x) => x.status)).toEqual(['in-progress', 'in-progress', 'completed']);
+    expect(m[0].completed).toBeUndefined();
   });
 
   it('a return that leaves a field as it was sent does not conflict with one that changes it', async () => {
