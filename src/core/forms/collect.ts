@@ -210,10 +210,33 @@ function mergeClaims(data: ReportData, returns: ReturnChanges[]): { chosen: Clai
   for (const claims of agreed) {
     const files = conflicting.get(claims[0].itemKey);
     const kept = files ? claims.filter((c) => !files.has(c.change.file)) : claims;
-    for (const c of claims) if (!kept.includes(c)) heldBack.push({ item: c.item, field: c.field, value: c.value, source: sourceOf(c.change) });
+    for (const c of claims)
+      if (!kept.includes(c) && !sameValue(valueNow(data, c.change) ?? null, c.value))
+        heldBack.push({ item: c.item, field: c.field, value: c.value, source: sourceOf(c.change) });
     if (kept.length) chosen.push(kept);
   }
   return { chosen, conflicts, heldBack };
+}
+
+/** The value the data holds for a change's field (null when absent), to tell a held-back change from no change; undefined for a new entry. */
+function valueNow(data: ReportData, c: Change): Scalar | undefined {
+  const field = (item: object | undefined, f: string) => (item ? (((item as Record<string, unknown>)[f] ?? null) as Scalar) : null);
+  switch (c.kind) {
+    case 'measure':
+      return field(
+        data.plans?.find((p) => p.id === c.plan)?.measures.find((m) => m.id === c.id),
+        c.field,
+      );
+    case 'observation':
+      return field(
+        data.indicators?.find((i) => i.id === c.indicator)?.observations.find((o) => periodKey(o.period) === periodKey(c.period)),
+        c.field,
+      );
+    case 'entry':
+      return field(data.catalogs?.find((k) => k.id === c.catalog)?.entries[c.index], c.field);
+    case 'add':
+      return undefined;
+  }
 }
 
 const mark = (m: Map<number, Set<number>>, a: number, b: number) => (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
