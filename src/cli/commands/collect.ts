@@ -17,6 +17,7 @@ import { formatLocated, InputError, type Located } from '../../core/errors';
 import { collectReturns, type ChangeRow, type Collected, type Conflict, type HeldBack, type ReturnChanges } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
 import type { ReportData } from '../../core/schema';
+import { visible } from '../../core/values';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { inputSize, readTextInput } from '../data-file/input';
@@ -55,12 +56,12 @@ export function changeTable(rows: ChangeRow[]): string[] {
 }
 
 function conflictLine(c: Conflict): string {
-  const claims = c.claims.map((x) => `${x.value === null ? 'blank' : JSON.stringify(x.value)} (${x.source.file} ${x.source.cell})`);
+  const claims = c.claims.map((x) => `${x.value === null ? 'blank' : visible(JSON.stringify(x.value))} (${x.source.file} ${x.source.cell})`);
   return `conflict: ${c.item} ${c.field}: ${claims.join(' vs ')}; neither applied`;
 }
 
 function heldBackLine(h: HeldBack): string {
-  return `held back: ${h.item} ${h.field}: ${h.value === null ? 'blank' : JSON.stringify(h.value)} (${h.source.file} ${h.source.cell}); its return conflicts with another on ${h.item}, so none of its changes to ${h.item} is applied`;
+  return `held back: ${h.item} ${h.field}: ${h.value === null ? 'blank' : visible(JSON.stringify(h.value))} (${h.source.file} ${h.source.cell}); its return conflicts with another on ${h.item}, so none of its changes to ${h.item} is applied`;
 }
 
 /** A file's size and modification time, to tell whether it changed. */

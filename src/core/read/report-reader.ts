@@ -24,6 +24,7 @@ import {
   problem as valueProblem,
   type Parsed,
   type PercentOptions,
+  visible,
 } from '../values';
 import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
 
@@ -226,7 +227,10 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
 function owner(reader: Reader, place: Place, what: string, id: string | undefined, items: { id: string }[]): number {
   const found = items.findIndex((x) => x.id === id);
   if (found === -1)
-    reader.problem(place, `${what} ${JSON.stringify(id ?? '')} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`);
+    reader.problem(
+      place,
+      `${what} ${visible(JSON.stringify(id ?? ''))} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`,
+    );
   return found;
 }
 
