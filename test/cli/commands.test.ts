@@ -90,7 +90,7 @@ plans:
     expect(r.stdout).not.toContain(bad);
     expect(r.err).toEqual([
       `${bad}:5:11: report.period: expected a period (2024, 2024-H1, 2024-Q3 or 2024-07), got "2024-Q5"`,
-      `${bad}:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`,
+      `${bad}:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead`,
       `${bad}:11:9: plans[0].measures[1].status: missing required key "status"; expected one of not-started | in-progress | completed | delayed | cancelled`,
       `${bad}:11:15: plans[0].measures[1].id: duplicate measure id "M0": already used by plans[0].measures[0]; expected a unique id`,
       `${bad}:11:29: plans[0].measures[1].stauts: unknown key "stauts"; expected one of: id, title, group, lead, due, status, completed, progress, note`,
@@ -123,7 +123,10 @@ plans:
     );
     const r = await cli('validate', file);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`${file}:6:39: indicators[0].observations[0].value: expected a finite number, got "12.5"`, `${file}: 1 problem`]);
+    expect(r.err).toEqual([
+      `${file}:6:39: indicators[0].observations[0].value: expected a finite number, got "12.5"; write 12.5 without quotes (a number, not text)`,
+      `${file}: 1 problem`,
+    ]);
   });
 });
 
@@ -321,7 +324,7 @@ describe('generate', () => {
       const r = await cli('generate', NANJING, bad, SUZHOU, '--out-dir', dir);
       expect(r.code).toBe(1);
       expect(r.err).toEqual([
-        `${bad}:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`,
+        `${bad}:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead`,
       ]);
       expect(r.out).toHaveLength(2);
       expect(listing(dir)).toEqual(['Nanjing-2025-Q1.xlsx', 'Suzhou-2022-Q3.xlsx', 'bad.yaml']);

@@ -295,9 +295,27 @@ describe('readData: every error is located and says what was expected', () => {
     const text = withMeasures(okMeasure(0), okMeasure(1), okMeasure(2), okMeasure(3), '{ id: M4, title: m, status: done }');
     const e = dataError(text);
     expect(lines(e)).toEqual([
-      'data.yaml:14:37: plans[0].measures[4].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"',
+      'data.yaml:14:37: plans[0].measures[4].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
     ]);
     expect(e.problems[0]).toMatchObject({ line: 14, column: 37, path: 'plans[0].measures[4].status' });
+  });
+
+  it("says what to write for a value in an official's words (已完成, 2022/6/28, 60%), still refusing it, at its line and column", () => {
+    const text = withMeasures(
+      "{ id: M0, title: m, status: 已完成, due: 2022/6/28, progress: '60%' }",
+      '{ id: M1, title: m, status: "Ｃｏｍｐｌｅｔｅｄ", completed: 2022年6月28日, due: 长期 }',
+      '{ id: M2, title: m, status: "完成了\\u200B", progress: 60 }',
+    );
+    expect(lines(dataError(text))).toEqual([
+      'data.yaml:10:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "已完成"; write completed instead',
+      'data.yaml:10:47: plans[0].measures[0].due: expected a date written YYYY-MM-DD, got "2022/6/28"; write 2022-06-28 instead',
+      'data.yaml:10:68: plans[0].measures[0].progress: expected a finite number, got "60%"; write 0.6 instead',
+      'data.yaml:11:37: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "Ｃｏｍｐｌｅｔｅｄ"; write completed instead',
+      'data.yaml:11:61: plans[0].measures[1].completed: expected a date written YYYY-MM-DD, got "2022年6月28日"; write 2022-06-28 instead',
+      'data.yaml:11:78: plans[0].measures[1].due: expected a date written YYYY-MM-DD, got "长期"; leave out due (长期 means no due date; say so in the note)',
+      'data.yaml:12:37: plans[0].measures[2].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "完成了<U+200B>"',
+      'data.yaml:12:60: plans[0].measures[2].progress: expected a number from 0 to 1, got 60',
+    ]);
   });
 
   it('refuses progress above 1 and below 0', () => {
@@ -364,7 +382,7 @@ plans:
 `;
     expect(lines(dataError(text))).toEqual([
       'data.yaml:6:9: report.date: expected a date written YYYY-MM-DD, got "2023-02-29"',
-      'data.yaml:10:13: plans[0].issued: expected a date written YYYY-MM-DD, got "2024-1-1"',
+      'data.yaml:10:13: plans[0].issued: expected a date written YYYY-MM-DD, got "2024-1-1"; write 2024-01-01 instead',
     ]);
   });
 
@@ -636,7 +654,7 @@ report:
         file: 'data.json',
         ...at,
         path: 'plans[1].measures[4].status',
-        message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"',
+        message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
       },
     ]);
     expect(at.line).toBeGreaterThan(30);
@@ -693,7 +711,7 @@ report:
 `;
     const e = dataError(text);
     expect(lines(e)).toEqual([
-      'data.yaml:6:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"',
+      'data.yaml:6:37: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
       'data.yaml:7:15: plans[0].measures[1].id: duplicate measure id "M0": already used by plans[0].measures[0]; expected a unique id',
       'data.yaml:7:58: plans[0].measures[1].progress: expected a number from 0 to 1, got 2',
       'data.yaml:11:11: report.period: expected a period (2024, 2024-H1, 2024-Q3 or 2024-07), got "2024-Q5"',
@@ -708,7 +726,7 @@ report:
   - { id: P, title: p, measures: [] }
 `;
     expect(lines(dataError(text))).toEqual([
-      'data.yaml:7:62: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"',
+      'data.yaml:7:62: plans[0].measures[0].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
       'data.yaml:8:11: plans[1].id: duplicate plan id "P": already used by plans[0]; expected a unique id',
     ]);
   });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readData } from '../../src/core/data-file/read';
 import { InputError } from '../../src/core/errors';
 import { buildForm } from '../../src/core/forms/build-form';
-import { selectForm } from '../../src/core/forms/form';
+import { FORM_COLUMNS, selectForm } from '../../src/core/forms/form';
 import { readCell } from '../../src/core/forms/values';
 import { buildReport } from '../../src/core/layout/build';
 import type { Cell, Sheet, Workbook } from '../../src/core/layout/model';
@@ -207,7 +207,7 @@ describe('indicator forms', () => {
     const content = selectForm(data, { kind: 'indicators', region: 'Yangtze River Delta', period: '2023-Q4' }, 'sh.yaml');
     const { workbook } = buildForm(content, data, 'en', OPTIONS);
     const sheet = workbook.sheets[0].key === 'indicators' ? workbook.sheets[0] : workbook.sheets.find((s) => s.key === 'indicators')!;
-    const valueOf = (id: string) => rowStarting(sheet, id)[5];
+    const valueOf = (id: string) => rowStarting(sheet, id)[FORM_COLUMNS.indicators.findIndex((c) => c.field === 'value')];
     expect(valueOf('YRD-OUTPUT-SHARE')).toMatchObject({ v: 0.3, s: 'input.percent0', locked: false });
     expect(valueOf('YRD-ALLIANCE')).toMatchObject({ v: 38, s: 'input.integer', locked: false });
   });

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { readData } from '../../src/core/data-file/read';
+import { InputError } from '../../src/core/errors';
 import { collectReturns } from '../../src/core/forms/collect';
 import { allForms, FORM_COLUMNS, HEAD, type FormRequest } from '../../src/core/forms/form';
 import { readReturn } from '../../src/core/forms/reader';
@@ -40,11 +41,21 @@ interface Case {
   fill?: (ws: import('exceljs').Worksheet) => void;
 }
 
+/** The requests of --all, none when the data has nothing of the kind (allForms then says why). */
+function requestsOf(data: ReportData, kind: FormRequest['kind'], tag: string): FormRequest[] {
+  try {
+    return allForms(data, { kind }, tag).requests;
+  } catch (err) {
+    if (err instanceof InputError) return [];
+    throw err;
+  }
+}
+
 /** Every form of a data set (each kind, each department), unfilled. */
 function unfilled(tag: string, data: ReportData, locale: Locale): Case[] {
   return (['measures', 'indicators', 'catalog'] as const).flatMap((kind) =>
-    allForms(data, { kind }, tag)
-      .requests.filter(() => kind !== 'measures' || (data.plans ?? []).length)
+    requestsOf(data, kind, tag)
+      .filter(() => kind !== 'measures' || (data.plans ?? []).length)
       .map((req, i) => ({ name: `${tag}-${kind}-${i}`, data, req: kind === 'measures' ? { kind, plan: data.plans![0].id } : req, locale })),
   );
 }

@@ -14,9 +14,10 @@ import { readData } from '../../core/data-file/read';
 import { syntaxOf } from '../../core/data-file/structured-text';
 import { dataText } from '../../core/data-file/write';
 import { formatLocated, InputError, type Located } from '../../core/errors';
-import { collectReturns, type ChangeRow, type Collected, type Conflict, type ReturnChanges } from '../../core/forms/collect';
+import { collectReturns, type ChangeRow, type Collected, type Conflict, type HeldBack, type ReturnChanges } from '../../core/forms/collect';
 import type { Scalar } from '../../core/forms/form';
 import type { ReportData } from '../../core/schema';
+import { visible } from '../../core/values';
 import { dataIndex, readReturn } from '../../core/forms/reader';
 import { textWidth } from '../../core/layout/sheets/common';
 import { inputSize, readTextInput } from '../data-file/input';
@@ -55,8 +56,12 @@ export function changeTable(rows: ChangeRow[]): string[] {
 }
 
 function conflictLine(c: Conflict): string {
-  const claims = c.claims.map((x) => `${x.value === null ? 'blank' : JSON.stringify(x.value)} (${x.source.file} ${x.source.cell})`);
+  const claims = c.claims.map((x) => `${x.value === null ? 'blank' : visible(JSON.stringify(x.value))} (${x.source.file} ${x.source.cell})`);
   return `conflict: ${c.item} ${c.field}: ${claims.join(' vs ')}; neither applied`;
+}
+
+function heldBackLine(h: HeldBack): string {
+  return `held back: ${h.item} ${h.field}: ${h.value === null ? 'blank' : visible(JSON.stringify(h.value))} (${h.source.file} ${h.source.cell}); its return conflicts with another on ${h.item}, so none of its changes to ${h.item} is applied`;
 }
 
 /** A file's size and modification time, to tell whether it changed. */
@@ -119,7 +124,7 @@ function printOutcome(
   files: string[],
   refused: Map<string, Located[]>,
   changed: Map<string, number>,
-  result: Pick<Collected, 'conflicts' | 'rows'>,
+  result: Pick<Collected, 'conflicts' | 'heldBack' | 'rows'>,
 ): void {
   for (const file of files) {
     const problems = refused.get(file);
@@ -132,6 +137,7 @@ function printOutcome(
     }
   }
   for (const c of result.conflicts) io.err(conflictLine(c));
+  for (const h of result.heldBack) io.err(heldBackLine(h));
 
   if (result.rows.length) {
     io.out(`Changes to ${dataFile} (${result.rows.length}):`);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildForm } from '../../core/forms/build-form';
-import { allForms, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
+import { allForms, departments, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import { checkLetterOptions } from '../../core/forms/letter';
 import type { Locale } from '../../core/schema';
@@ -74,8 +74,10 @@ export function formFileName(content: FormContent): string {
 function describe(content: FormContent): string {
   const s = content.scope;
   const n = content.rows.length;
-  if (s.kind === 'measures')
-    return `measures form: ${n} measure${n === 1 ? '' : 's'}${s.lead !== undefined ? ` led by ${s.lead}` : ''}${s.plan ? ` of plan ${s.plan}` : ''}, ${s.period}`;
+  if (s.kind === 'measures') {
+    const joint = s.lead !== undefined ? content.rows.filter((r) => departments(typeof r[3] === 'string' ? r[3] : undefined).length > 1).length : 0;
+    return `measures form: ${n} measure${n === 1 ? '' : 's'}${s.lead !== undefined ? ` led by ${s.lead}` : ''}${joint ? ` (${joint} jointly)` : ''}${s.plan ? ` of plan ${s.plan}` : ''}, ${s.period}`;
+  }
   if (s.kind === 'indicators')
     return `indicators form: ${n} indicator${n === 1 ? '' : 's'}${s.department !== undefined ? ` of ${s.department}` : ''}, ${s.period}`;
   return `catalog form: ${n} entr${n === 1 ? 'y' : 'ies'} of ${s.catalog} and ${content.newRows} rows for new ones, ${s.period}`;

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { byPlace, InputError, type Located } from '../errors';
 import { aliasBomb, jsonDepthProblem, lineIndex, MAX_ALIAS_EXPANSION, MAX_DEPTH, yamlValue } from './bounds';
 import { formatPath, type Path, type Problem } from '../rules';
+import { visible } from '../values/text';
 
 export type Syntax = 'yaml' | 'json';
 
@@ -231,14 +232,17 @@ function show(v: unknown): string {
   if (v === null) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${wholeCharacters(v, 57)}...` : v);
+  if (typeof v === 'string') return visible(JSON.stringify(v.length > 60 ? `${wholeCharacters(v, 57)}...` : v));
   return String(v);
 }
 
 type KeyedProblem = Problem & { key?: string };
 
 /** One zod issue as problems with paths (an unknown-keys issue gives one per key). */
-function problemsOf(issue: z.core.$ZodIssue, value: unknown): KeyedProblem[] {
+/** What to write instead of the value at a path, for a message (data files: data-file/hints.ts). */
+export type Hint = (path: Path, actual: unknown) => string | undefined;
+
+function problemsOf(issue: z.core.$ZodIssue, value: unknown, hint?: Hint, at: Path = []): KeyedProblem[] {
   const path = issue.path as Path;
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: [...path, key], key, message: issue.message.replace('unknown key', `unknown key "${key}"`) }));
@@ -249,7 +253,8 @@ function problemsOf(issue: z.core.$ZodIssue, value: unknown): KeyedProblem[] {
   if (actual === undefined && typeof name === 'string' && parent !== null && typeof parent === 'object' && !(name in parent)) {
     return [{ path, message: `missing required key "${name}"; ${issue.message}` }];
   }
-  return [{ path, message: `${issue.message}, got ${show(actual)}` }];
+  const instead = hint?.([...at, ...path], actual);
+  return [{ path, message: `${issue.message}, got ${show(actual)}${instead ? `; ${instead}` : ''}` }];
 }
 
 /**
@@ -257,16 +262,17 @@ function problemsOf(issue: z.core.$ZodIssue, value: unknown): KeyedProblem[] {
  * without places (readStructured locates them): for data read in pieces.
  * Empty when the value is valid.
  */
-export function schemaProblems(schema: z.ZodType, value: unknown, at: Path = []): Problem[] {
+export function schemaProblems(schema: z.ZodType, value: unknown, at: Path = [], hint?: Hint): Problem[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => problemsOf(issue, value)).map((p) => ({ path: [...at, ...p.path], message: p.message }));
+  return result.error.issues.flatMap((issue) => problemsOf(issue, value, hint, at)).map((p) => ({ path: [...at, ...p.path], message: p.message }));
 }
 
 /**
  * Reads YAML or JSON text and validates it with a schema and extra rules.
  * Returns the parsed value, or throws an InputError listing every problem
- * with its file, line, column and path.
+ * with its file, line, column and path (and, where `hint` knows, what to
+ * write instead).
  */
 export function readStructured<S extends z.ZodType>(
   text: string,
@@ -274,13 +280,14 @@ export function readStructured<S extends z.ZodType>(
   schema: S,
   rules: (value: z.output<S>) => Problem[] = () => [],
   syntax: Syntax = syntaxOf(file),
+  hint?: Hint,
 ): z.output<S> {
   const { value, locator } = parseValue(text.replace(/^\uFEFF/, ''), file, syntax);
   const result = schema.safeParse(value);
   let problems: KeyedProblem[];
   if (result.success) problems = rules(result.data);
   else {
-    problems = result.error.issues.flatMap((issue) => problemsOf(issue, value));
+    problems = result.error.issues.flatMap((issue) => problemsOf(issue, value, hint));
     // The cross-item rules still run on what could be read, so that all problems come at once.
     try {
       problems.push(...rules(value as z.output<S>));

@@ -2,7 +2,12 @@
  * Folds the changes of returned forms into a data set: pure, no I/O.
  *
  * - Two returns that set one field to different values are a conflict:
- *   listed, and neither applied. Equal values from several returns are one change.
+ *   listed, and neither applied. Equal values from several returns are one
+ *   change (a measure led jointly is on the form of each of its departments).
+ * - A conflict holds back every change the conflicting returns make to that
+ *   item (a measure, an observation, an entry), not only the conflicting
+ *   field: a status held back with its completion date applied would leave
+ *   an in-progress measure with a completion date.
  * - A change to what the data already holds is no change, so collecting the
  *   same returns twice changes nothing the second time.
  * - The result is validated like a data file; a return whose changes make it
@@ -37,11 +42,21 @@ export interface Conflict {
   claims: { value: Scalar; source: Source }[];
 }
 
+/** A change not applied because its return conflicts with another on the same item. */
+export interface HeldBack {
+  item: string;
+  field: string;
+  value: Scalar;
+  source: Source;
+}
+
 export interface Collected {
   data: ReportData;
   edits: Edit[];
   rows: ChangeRow[];
   conflicts: Conflict[];
+  /** Changes held back with a conflict: the conflicting returns' other changes to the same item. */
+  heldBack: HeldBack[];
   /** Returns refused because their changes would make the data invalid. */
   refused: Map<string, Located[]>;
 }
@@ -62,6 +77,8 @@ const ENTRY_FIELDS = KEY_ORDER.entry;
 /** A claim: one return's value for one field. */
 interface Claim {
   key: string;
+  /** The item's key (without the field): a conflict holds back the conflicting returns' claims on it. */
+  itemKey: string;
   item: string;
   field: string;
   value: Scalar;
@@ -78,6 +95,7 @@ function claimsOf(change: Change, data: ReportData): Claim[] {
       return [
         {
           key: `m\u0000${change.plan}\u0000${change.id}\u0000${change.field}`,
+          itemKey: `m\u0000${change.plan}\u0000${change.id}`,
           item: `${change.plan} ${change.id}`,
           field: change.field,
           value: change.value,
@@ -88,6 +106,7 @@ function claimsOf(change: Change, data: ReportData): Claim[] {
       return [
         {
           key: `o\u0000${change.indicator}\u0000${periodKey(change.period)}\u0000${change.field}`,
+          itemKey: `o\u0000${change.indicator}\u0000${periodKey(change.period)}`,
           item: `${change.indicator} ${change.period}`,
           field: change.field,
           value: change.value,
@@ -98,6 +117,7 @@ function claimsOf(change: Change, data: ReportData): Claim[] {
       return [
         {
           key: `e\u0000${change.catalog}\u0000${change.index}\u0000${change.field}`,
+          itemKey: `e\u0000${change.catalog}\u0000${change.index}`,
           item: `${change.catalog} #${change.index + 1}`,
           field: change.field,
           value: change.value,
@@ -112,6 +132,7 @@ function claimsOf(change: Change, data: ReportData): Claim[] {
         // Already in the catalog (added by an earlier collection, or by hand): its given fields are corrections.
         return ENTRY_FIELDS.filter((f) => change.entry[f] !== undefined).map((f) => ({
           key: `e\u0000${change.catalog}\u0000${index}\u0000${f}`,
+          itemKey: `e\u0000${change.catalog}\u0000${index}`,
           item: `${change.catalog} #${index + 1}`,
           field: f,
           value: change.entry[f] as Scalar,
@@ -121,6 +142,7 @@ function claimsOf(change: Change, data: ReportData): Claim[] {
       return [
         {
           key: `a\u0000${change.catalog}\u0000${key}`,
+          itemKey: `a\u0000${change.catalog}\u0000${key}`,
           item: `${change.catalog} (new entry)`,
           field: 'entry',
           value: JSON.stringify(orderKeys(change.entry, ENTRY_FIELDS)),
@@ -145,18 +167,22 @@ export type ReturnChanges = Pick<FormReturn, 'file' | 'changes'>;
 
 /** One pass: merge, detect conflicts, apply. */
 function applyOnce(data: ReportData, returns: ReturnChanges[]): Omit<Collected, 'refused'> & { touched: Map<string, Source[]> } {
-  const { chosen, conflicts } = mergeClaims(data, returns);
+  const { chosen, conflicts, heldBack } = mergeClaims(data, returns);
   const applied = new Applied(data);
   for (const claims of chosen) applied.apply(claims);
   const next = applied.now();
   // An observation left with neither a value nor a growth is removed.
   if (applied.copied)
     for (const ind of next.indicators ?? []) ind.observations = ind.observations.filter((o) => o.value !== undefined || o.growth !== undefined);
-  return { data: next, edits: editsOf(data, next, applied), rows: applied.rows, conflicts, touched: applied.touched };
+  return { data: next, edits: editsOf(data, next, applied), rows: applied.rows, conflicts, heldBack, touched: applied.touched };
 }
 
-/** The returns' claims by field: those that agree (chosen, one value from one or more returns), and those that conflict. */
-function mergeClaims(data: ReportData, returns: ReturnChanges[]): { chosen: Claim[][]; conflicts: Conflict[] } {
+/**
+ * The returns' claims by field: those that agree (chosen, one value from one
+ * or more returns), those that conflict, and those held back because their
+ * return conflicts with another on the same item.
+ */
+function mergeClaims(data: ReportData, returns: ReturnChanges[]): { chosen: Claim[][]; conflicts: Conflict[]; heldBack: HeldBack[] } {
   const byKey = new Map<string, Claim[]>();
   for (const r of returns) {
     for (const change of r.changes) {
@@ -168,12 +194,49 @@ function mergeClaims(data: ReportData, returns: ReturnChanges[]): { chosen: Clai
     }
   }
   const conflicts: Conflict[] = [];
-  const chosen: Claim[][] = [];
+  const agreed: Claim[][] = [];
+  /** The returns (files) in a conflict, by item. */
+  const conflicting = new Map<string, Set<string>>();
   for (const claims of byKey.values()) {
-    if (claims.every((c) => sameValue(c.value, claims[0].value))) chosen.push(claims);
-    else conflicts.push({ item: claims[0].item, field: claims[0].field, claims: claims.map((c) => ({ value: c.value, source: sourceOf(c.change) })) });
+    if (claims.every((c) => sameValue(c.value, claims[0].value))) agreed.push(claims);
+    else {
+      conflicts.push({ item: claims[0].item, field: claims[0].field, claims: claims.map((c) => ({ value: c.value, source: sourceOf(c.change) })) });
+      const files = conflicting.get(claims[0].itemKey) ?? conflicting.set(claims[0].itemKey, new Set()).get(claims[0].itemKey)!;
+      for (const c of claims) files.add(c.change.file);
+    }
   }
-  return { chosen, conflicts };
+  const chosen: Claim[][] = [];
+  const heldBack: HeldBack[] = [];
+  for (const claims of agreed) {
+    const files = conflicting.get(claims[0].itemKey);
+    const kept = files ? claims.filter((c) => !files.has(c.change.file)) : claims;
+    for (const c of claims)
+      if (!kept.includes(c) && !sameValue(valueNow(data, c.change) ?? null, c.value))
+        heldBack.push({ item: c.item, field: c.field, value: c.value, source: sourceOf(c.change) });
+    if (kept.length) chosen.push(kept);
+  }
+  return { chosen, conflicts, heldBack };
+}
+
+/** The value the data holds for a change's field (null when absent), to tell a held-back change from no change; undefined for a new entry. */
+function valueNow(data: ReportData, c: Change): Scalar | undefined {
+  const field = (item: object | undefined, f: string) => (item ? (((item as Record<string, unknown>)[f] ?? null) as Scalar) : null);
+  switch (c.kind) {
+    case 'measure':
+      return field(
+        data.plans?.find((p) => p.id === c.plan)?.measures.find((m) => m.id === c.id),
+        c.field,
+      );
+    case 'observation':
+      return field(
+        data.indicators?.find((i) => i.id === c.indicator)?.observations.find((o) => periodKey(o.period) === periodKey(c.period)),
+        c.field,
+      );
+    case 'entry':
+      return field(data.catalogs?.find((k) => k.id === c.catalog)?.entries[c.index], c.field);
+    case 'add':
+      return undefined;
+  }
 }
 
 const mark = (m: Map<number, Set<number>>, a: number, b: number) => (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
@@ -362,10 +425,10 @@ export function collectReturns(data: ReportData, returns: ReturnChanges[]): Coll
   for (;;) {
     const once = applyOnce(data, kept);
     // Nothing changed: the data is as the caller read and validated it.
-    if (once.data === data) return { data, edits: once.edits, rows: once.rows, conflicts: once.conflicts, refused };
+    if (once.data === data) return { data, edits: once.edits, rows: once.rows, conflicts: once.conflicts, heldBack: once.heldBack, refused };
     const parsed = dataSchema.safeParse(once.data);
     const problems = parsed.success ? checkRules(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
-    if (!problems.length) return { data: parsed.data!, edits: once.edits, rows: once.rows, conflicts: once.conflicts, refused };
+    if (!problems.length) return { data: parsed.data!, edits: once.edits, rows: once.rows, conflicts: once.conflicts, heldBack: once.heldBack, refused };
     const blamed = new Set<string>();
     for (const p of problems) {
       let sources: Source[] | undefined;

@@ -88,10 +88,8 @@ export interface FormRequest {
   kind: FormKind;
   /** measures: one plan's measures (with `lead`, that plan's measures of that department). */
   plan?: string;
-  /** measures: the measures this department leads (the lead's whole text, or one of its `;`-separated parts). */
+  /** measures: the measures this department leads, alone or jointly (the lead's whole text, or one of its departments: see `departments`). */
   lead?: string;
-  /** measures: match `lead` against the whole lead text only (the forms of --all do not overlap). */
-  exactLead?: boolean;
   /** indicators: the indicators of this region or district. */
   region?: string;
   /** catalog: the catalog. */
@@ -120,12 +118,34 @@ export interface FormContent {
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Whether a measure's lead names a department: the whole text, or (unless exact) one of its `;`-separated parts. */
-export function leadMatches(lead: string | undefined, department: string, exact = false): boolean {
+/** Signs between the departments of a joint lead: `A、B`, `A; B`, `A；B`, `A，B`, `A, B`, or one a line. */
+const LEAD_SEPARATORS = /[、;；,，\n]+/;
+/** A remark on a department's part after its name: `市科委（牵头）`, `Health Commission (joint)`; not `(office 2)`, which names another. */
+const LEAD_REMARK = /\s*[（(]\s*(?:共同牵头|牵头|主责|负责|配合|协办|联合|joint[^（）()]*|co-?lead[^（）()]*|lead[^（）()]*)\s*[)）]\s*$/i;
+
+/**
+ * The departments a lead names, each once, in order: `市科委（牵头）、市卫健委`
+ * gives 市科委 and 市卫健委. A lead of one department gives that department.
+ */
+export function departments(lead: string | undefined): string[] {
+  if (lead === undefined) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of lead.split(LEAD_SEPARATORS)) {
+    const name = (part.replace(LEAD_REMARK, '').trim() || part.trim()).replace(/\s+/g, ' ');
+    if (name && !seen.has(norm(name))) {
+      seen.add(norm(name));
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Whether a measure's lead names a department: the whole text, or one of its departments (ignoring case and spaces). */
+export function leadMatches(lead: string | undefined, department: string): boolean {
   if (lead === undefined) return false;
   const d = norm(department);
-  if (norm(lead) === d) return true;
-  return !exact && lead.split(/[;；]/).some((part) => norm(part) === d);
+  return norm(lead) === d || departments(lead).some((part) => norm(part) === d);
 }
 
 const PERIOD_MONTHS: Record<PeriodKind, number> = { year: 12, half: 6, quarter: 3, month: 1 };
@@ -194,19 +214,21 @@ function entryRow(e: CatalogEntry, i: number): Scalar[] {
 
 const list = (xs: string[]) => (xs.length ? xs.map((x) => `"${x}"`).join(', ') : '(none)');
 
-/** The measures of each lead department (by the lead's whole text, normalized), in the data's order. */
+/** The measures of each lead department (by the lead's whole text and by each of its departments, normalized), in the data's order. */
 export type LeadIndex = Map<string, { plan: Plan; measure: Measure }[]>;
 
-/** Made once for the many forms of `--all`, each of which asks for one lead's measures. */
+/** Made once for the many forms of `--all`, each of which asks for one department's measures (a joint measure is on each). */
 export function leadIndex(data: ReportData): LeadIndex {
   const index: LeadIndex = new Map();
   for (const plan of data.plans ?? [])
     for (const measure of plan.measures) {
       if (measure.lead === undefined) continue;
-      const key = norm(measure.lead);
-      const group = index.get(key);
-      if (group) group.push({ plan, measure });
-      else index.set(key, [{ plan, measure }]);
+      const keys = new Set([norm(measure.lead), ...departments(measure.lead).map(norm)]);
+      for (const key of keys) {
+        const group = index.get(key);
+        if (group) group.push({ plan, measure });
+        else index.set(key, [{ plan, measure }]);
+      }
     }
   return index;
 }
@@ -237,18 +259,18 @@ export function selectForm(data: ReportData, req: FormRequest, file: string, lea
         scope.plan = plans[0].id;
       }
       const rows: Scalar[][] = [];
-      if (leads && req.lead !== undefined && req.exactLead) {
+      if (leads && req.lead !== undefined) {
         const only = req.plan !== undefined ? chosen[0] : undefined;
         for (const { plan, measure } of leads.get(norm(req.lead)) ?? []) if (!only || plan === only) rows.push(measureRow(plan, measure));
       } else {
         for (const plan of chosen) {
-          for (const m of plan.measures) if (req.lead === undefined || leadMatches(m.lead, req.lead, req.exactLead)) rows.push(measureRow(plan, m));
+          for (const m of plan.measures) if (req.lead === undefined || leadMatches(m.lead, req.lead)) rows.push(measureRow(plan, m));
         }
       }
       if (req.lead !== undefined) {
         scope.lead = req.lead.trim();
         if (!rows.length) {
-          const leads = [...new Set(chosen.flatMap((x) => x.measures.map((m) => m.lead)).filter((l): l is string => l !== undefined))];
+          const leads = [...new Set(chosen.flatMap((x) => x.measures.flatMap((m) => departments(m.lead))))];
           throw InputError.one(
             file,
             `has no measures led by "${req.lead}"${scope.plan ? ` in plan ${scope.plan}` : ''}; expected one of the lead departments: ${list(leads)}`,
@@ -277,6 +299,7 @@ export function selectForm(data: ReportData, req: FormRequest, file: string, lea
         catalog = catalogs.find((c) => c.id === req.catalog);
         if (!catalog) throw InputError.one(file, `has no catalog "${req.catalog}"; expected one of: ${list(catalogs.map((c) => c.id))}`);
       } else if (catalogs.length === 1) catalog = catalogs[0];
+      else if (!catalogs.length) throw InputError.one(file, NO_CATALOGS);
       else throw InputError.one(file, `has ${catalogs.length} catalogs; expected --catalog (one of: ${list(catalogs.map((c) => c.id))}) or --all`);
       scope.catalog = catalog.id;
       return { scope, rows: catalog.entries.map(entryRow), newRows: NEW_ROWS };
@@ -284,10 +307,16 @@ export function selectForm(data: ReportData, req: FormRequest, file: string, lea
   }
 }
 
+/** Said when a catalog form is asked of data without catalogs. */
+const NO_CATALOGS =
+  'has no catalogs, so there is no catalog form to make; expected a data file with a catalogs list (data-format.md), or another --kind (measures, indicators)';
+
 /**
- * The requests of `--all`: one measures form per lead department (the lead's
- * whole text), one indicators form per region, one catalog form per catalog.
- * `left` counts the items no form covers (measures without a lead, indicators without a region).
+ * The requests of `--all`: one measures form per lead department (a joint
+ * lead, `A、B` or `A; B`, puts its measure on the form of each), one
+ * indicators form per region, one catalog form per catalog. `left` counts the
+ * items no form covers (measures without a lead, indicators without a
+ * region). Throws an InputError saying why when there is no form to make.
  */
 export function allForms(data: ReportData, req: FormRequest, file: string): { requests: FormRequest[]; left: number } {
   const seen = new Map<string, string>();
@@ -303,14 +332,32 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
         plans = plans.filter((p) => p.id === req.plan);
         if (!plans.length) throw InputError.one(file, `has no plan "${req.plan}"; expected one of: ${list((data.plans ?? []).map((x) => x.id))}`);
       }
-      for (const p of plans) for (const m of p.measures) add(m.lead);
-      return { requests: [...seen.values()].map((lead) => ({ ...req, lead, exactLead: true })), left };
+      for (const p of plans)
+        for (const m of p.measures) {
+          const ds = departments(m.lead);
+          if (!ds.length) add(undefined);
+          for (const d of ds) add(d);
+        }
+      if (!seen.size) {
+        const ids = plans.filter((p) => p.measures.length).map((p) => p.id);
+        if (!ids.length)
+          throw InputError.one(
+            file,
+            `has no measures${req.plan !== undefined ? ` in plan ${req.plan}` : ''}; expected plans with measures for a measures form`,
+          );
+        throw InputError.one(
+          file,
+          `none of its ${left} measure${left === 1 ? '' : 's'}${req.plan !== undefined ? ` in plan ${req.plan}` : ''} names a lead department, so --all has no department to make a form for; make one form per plan with --plan ID, without --all (${list(ids)})`,
+        );
+      }
+      return { requests: [...seen.values()].map((lead) => ({ ...req, lead })), left };
     }
     case 'indicators':
       for (const i of data.indicators ?? []) add(i.region);
       if (!seen.size) return { requests: data.indicators?.length ? [{ ...req }] : [], left: 0 };
       return { requests: [...seen.values()].map((region) => ({ ...req, region })), left };
     case 'catalog':
-      return { requests: (data.catalogs ?? []).map((c) => ({ ...req, catalog: c.id })), left: 0 };
+      if (!data.catalogs?.length) throw InputError.one(file, NO_CATALOGS);
+      return { requests: data.catalogs.map((c) => ({ ...req, catalog: c.id })), left: 0 };
   }
 }

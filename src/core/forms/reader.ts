@@ -150,7 +150,7 @@ function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: G
         problems.add(at(row, j + 1), `${c.field}: a picture was placed in the cell; expected a value typed in (delete the picture and type text)`);
         return undefined;
       }
-      const got = readCell(c.type, c.field, sheet.cell(row, j + 1), meta.locale, date1904);
+      const got = readCell(c.type, c.field, sheet.cell(row, j + 1), 'en', date1904);
       if ('problem' in got) {
         problems.add(at(row, j + 1), got.problem);
         return undefined;

@@ -6,44 +6,30 @@
  */
 import { InputError, type Located } from '../errors';
 import { labelsFor } from '../i18n';
-import type { Labels } from '../i18n/labels';
 import { cellRef } from '../layout/refs';
-import { isIsoDate, period, periodEnd, serialToDate } from '../periods';
+import { isPeriod, period, periodEnd } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
-import {
-  CATEGORIES,
-  dataSchema,
-  FORMAT,
-  INDICATOR_KINDS,
-  LOCALES,
-  STATUSES,
-  type Catalog,
-  type CatalogEntry,
-  type Indicator,
-  type Measure,
-  type Observation,
-  type Plan,
-  type ReportData,
-} from '../schema';
+import { dataSchema, FORMAT, type Catalog, type CatalogEntry, type Indicator, type Measure, type Observation, type Plan, type ReportData } from '../schema';
 import { readReportRecord } from '../record/report-record';
+import {
+  describeValueProblem,
+  parseCategoryWord,
+  parseDateText,
+  parseFormatWord,
+  parseKindWord,
+  parseNumber,
+  parsePercent,
+  parsePeriodText,
+  parseStatusWord,
+  parseWholeNumber,
+  problem as valueProblem,
+  type Parsed,
+  type PercentOptions,
+  visible,
+} from '../values';
 import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
-import { VALUE_FORMATS } from '../value-format';
 
 const SUMMARY = { title: [1, 1], region: [4, 2], period: [5, 2], reportDate: [7, 2] } as const;
-
-/** Words of every locale (and the data file's own tokens) for each value of an enumeration, ignoring case. */
-function wordsOf<T extends string>(values: readonly T[], pick: (l: Labels) => Record<T, string>): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const v of values) {
-    map.set(v.toLowerCase(), v);
-    for (const locale of LOCALES) map.set(pick(labelsFor(locale))[v].toLowerCase(), v);
-  }
-  return map;
-}
-const STATUS_WORDS = wordsOf(STATUSES, (l) => l.statuses);
-const CATEGORY_WORDS = wordsOf(CATEGORIES, (l) => l.categories);
-const KIND_WORDS = wordsOf(INDICATOR_KINDS, (l) => l.kinds);
-const FORMAT_WORDS = wordsOf(VALUE_FORMATS, (l) => l.formats);
 
 interface Place {
   sheet: string;
@@ -89,34 +75,51 @@ class Reader {
     return String(v);
   }
 
+  /** A cell read by the one reader of cell values (core/values): its value, or undefined with the problem located at the cell. */
+  parsed<T>(sheet: GridSheet, row: number, col: number, path: Path, read: (v: GridValue) => Parsed<T | null>): T | undefined {
+    const v = this.value(sheet, row, col, path);
+    if (isBlank(v)) return undefined;
+    const got = read(v);
+    if (got.ok) return got.value ?? undefined;
+    this.problem({ sheet: sheet.name, row, col }, describeValueProblem(got.problem, 'en'), path);
+    return undefined;
+  }
+
+  /** A number: a number cell, or text such as `1,234.5` (never `1234,5`). */
   number(sheet: GridSheet, row: number, col: number, path: Path): number | undefined {
-    const v = this.value(sheet, row, col, path);
-    if (isBlank(v)) return undefined;
-    if (typeof v === 'number') return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-    this.problem({ sheet: sheet.name, row, col }, `holds ${JSON.stringify(String(v))}; expected a number`, path);
-    return undefined;
+    return this.parsed(sheet, row, col, path, parseNumber);
   }
 
-  /** A date: a date cell, a serial number, or text written YYYY-MM-DD. */
+  /** A share or a rate: a number cell, or text such as `60%` or `0.6`. */
+  percent(sheet: GridSheet, row: number, col: number, path: Path, opts: PercentOptions = {}): number | undefined {
+    return this.parsed(sheet, row, col, path, (v) => parsePercent(v, opts));
+  }
+
+  /** A count of 0 or more. */
+  whole(sheet: GridSheet, row: number, col: number, path: Path): number | undefined {
+    return this.parsed(sheet, row, col, path, parseWholeNumber);
+  }
+
+  /** A date: a date cell, a serial number, or text such as 2022-06-28, 2022/6/28 or 2022年6月28日; with `periodToo`, a period as written (2024, 2024-Q3). */
   date(sheet: GridSheet, row: number, col: number, path: Path, periodToo = false): string | undefined {
-    const v = this.value(sheet, row, col, path);
-    if (isBlank(v)) return undefined;
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if (typeof v === 'number' && v > 0 && v < 2958466) return serialToDate(this.date1904 ? v + 1462 : v);
-    const s = String(v).trim();
-    if (isIsoDate(s)) return s;
-    if (periodToo) return s;
-    this.problem({ sheet: sheet.name, row, col }, `holds ${JSON.stringify(String(v))}; expected a date`, path);
-    return undefined;
+    return this.parsed(sheet, row, col, path, (v) => {
+      if (periodToo && typeof v === 'string' && isPeriod(v.trim())) return { ok: true, value: v.trim() };
+      return parseDateText(v, { date1904: this.date1904, serials: true, noOngoing: true });
+    });
   }
 
-  word<T extends string>(sheet: GridSheet, row: number, col: number, path: Path, words: Map<string, T>, expected: string): T | undefined {
-    const s = this.text(sheet, row, col, path);
-    if (s === undefined) return undefined;
-    const found = words.get(s.trim().toLowerCase());
-    if (!found) this.problem({ sheet: sheet.name, row, col }, `${JSON.stringify(s)} is not one of ${expected}`, path);
-    return found ?? (s as T);
+  /** A period: as written when it is one (2024-Q3), else as officials write it (2024年第三季度). */
+  period(sheet: GridSheet, row: number, col: number, path: Path): string | undefined {
+    return this.parsed(sheet, row, col, path, (v) => (typeof v === 'string' && isPeriod(v.trim()) ? { ok: true, value: v.trim() } : parsePeriodText(v)));
+  }
+
+  /** A status word: the report's own (in either language) or an official's (已完成, 推进中, Done). */
+  status(sheet: GridSheet, row: number, col: number, path: Path): Measure['status'] | undefined {
+    return this.parsed(sheet, row, col, path, (v) => {
+      const read = parseStatusWord(v);
+      // A status word that begins a longer text is for a ledger; the report has a note column of its own.
+      return read.ok && read.remark !== undefined ? valueProblem('status', v) : read;
+    });
   }
 }
 
@@ -240,7 +243,10 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
 function owner(reader: Reader, place: Place, what: string, id: string | undefined, items: { id: string }[]): number {
   const found = items.findIndex((x) => x.id === id);
   if (found === -1)
-    reader.problem(place, `${what} ${JSON.stringify(id ?? '')} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`);
+    reader.problem(
+      place,
+      `${what} ${visible(JSON.stringify(id ?? ''))} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`,
+    );
   return found;
 }
 
@@ -258,9 +264,9 @@ function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Pl
       group: reader.text(s, row, col('group'), [...at, 'group']),
       lead: reader.text(s, row, col('lead'), [...at, 'lead']),
       due: reader.date(s, row, col('due'), [...at, 'due']),
-      status: reader.word(s, row, col('status'), [...at, 'status'], STATUS_WORDS, STATUSES.join(' | ')) ?? ('' as Measure['status']),
+      status: reader.status(s, row, col('status'), [...at, 'status']) ?? ('' as Measure['status']),
       completed: reader.date(s, row, col('completed'), [...at, 'completed']),
-      progress: reader.number(s, row, col('progress'), [...at, 'progress']),
+      progress: reader.percent(s, row, col('progress'), [...at, 'progress'], { share: true }),
       note: reader.text(s, row, col('note'), [...at, 'note']),
     });
     reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
@@ -279,10 +285,10 @@ function readEntries(reader: Reader, catalog: DataSheet | undefined, catalogs: C
     const e: CatalogEntry = compact({
       product: reader.text(s, row, col('product'), [...at, 'product']) ?? '',
       enterprise: reader.text(s, row, col('enterprise'), [...at, 'enterprise']) ?? '',
-      category: reader.word(s, row, col('category'), [...at, 'category'], CATEGORY_WORDS, CATEGORIES.join(' | ')) ?? ('' as CatalogEntry['category']),
+      category: reader.parsed(s, row, col('category'), [...at, 'category'], parseCategoryWord) ?? ('' as CatalogEntry['category']),
       registration: reader.text(s, row, col('registration'), [...at, 'registration']),
       listed: reader.date(s, row, col('listed'), [...at, 'listed']),
-      hospitals: reader.number(s, row, col('hospitals'), [...at, 'hospitals']),
+      hospitals: reader.whole(s, row, col('hospitals'), [...at, 'hospitals']),
     });
     reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
     catalogs[c].entries.push(e);
@@ -296,12 +302,12 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
   for (const { row, col } of rows(s, defs.fields)) {
     const at: Path = ['indicators', indicators.length];
     const point = (p: 'baseline' | 'target') => {
-      const per = reader.text(s, row, col(`${p}Period`), [...at, p, 'period']);
+      const per = reader.period(s, row, col(`${p}Period`), [...at, p, 'period']);
       const value = reader.number(s, row, col(`${p}Value`), [...at, p, 'value']);
       return per === undefined && value === undefined ? undefined : ({ period: per, value } as Indicator['baseline']);
     };
-    const kind = reader.word(s, row, col('kind'), [...at, 'kind'], KIND_WORDS, INDICATOR_KINDS.join(' | '));
-    const format = reader.word(s, row, col('format'), [...at, 'format'], FORMAT_WORDS, VALUE_FORMATS.join(' | '));
+    const kind = reader.parsed(s, row, col('kind'), [...at, 'kind'], parseKindWord);
+    const format = reader.parsed(s, row, col('format'), [...at, 'format'], parseFormatWord);
     indicators.push(
       compact({
         id: reader.text(s, row, col('id'), [...at, 'id']) ?? '',
@@ -332,9 +338,9 @@ function readObservations(reader: Reader, observations: DataSheet | undefined, i
     if (i === -1) continue;
     const at: Path = ['indicators', i, 'observations', indicators[i].observations.length];
     const o: Observation = compact({
-      period: reader.text(s, row, col('period'), [...at, 'period']) ?? '',
+      period: reader.period(s, row, col('period'), [...at, 'period']) ?? '',
       value: reader.number(s, row, col('value'), [...at, 'value']),
-      growth: reader.number(s, row, col('growth'), [...at, 'growth']),
+      growth: reader.percent(s, row, col('growth'), [...at, 'growth']),
     });
     reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
     indicators[i].observations.push(o);

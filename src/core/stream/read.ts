@@ -21,6 +21,7 @@
  * every problem and locates each at its line and column.
  */
 import { summarize, type DataSummary } from '../data-file/counts';
+import { valueHint } from '../data-file/hints';
 import { firstDuplicateKey, schemaProblems } from '../data-file/structured-text';
 import type { DataRows } from '../data-rows';
 import { CatalogTally, indicatorFigures, PlanTally, type ReportFigures } from '../figures';
@@ -148,7 +149,7 @@ function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally
 /** A measure (`plans[list].measures[index]`), checked with its schema and against its plan's ids, counted. */
 function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, index: number): void {
   const parsed = measureSchema.safeParse(value);
-  if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path));
+  if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path, valueHint));
   const m = parsed.data;
   const id = m.id.toLowerCase();
   const first = rows.ids.get(id);
@@ -168,7 +169,7 @@ function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, in
 /** A catalog entry (the `index`th of its catalog), checked with its schema, counted. */
 function addEntry(tally: CatalogTally, value: unknown, path: Path, index: number): void {
   const parsed = entrySchema.safeParse(value);
-  if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path));
+  if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path, valueHint));
   tally.add(parsed.data);
   if (index !== tally.entries - 1) fail('rows out of order');
 }
@@ -185,7 +186,7 @@ function readSkeleton(source: ByteSource, skeleton: Uint8Array): ReportData {
   const twice = firstDuplicateKey(text);
   if (twice !== undefined) fail('a key written twice', [{ path: [], message: `duplicate key "${twice}"; expected each key once in a mapping` }]);
   const parsed = dataSchema.safeParse(value);
-  if (!parsed.success) return fail('the data does not match the schema', schemaProblems(dataSchema, value));
+  if (!parsed.success) return fail('the data does not match the schema', schemaProblems(dataSchema, value, [], valueHint));
   const data = parsed.data;
   const broken = checkRules(data);
   if (broken.length) fail('the data breaks a rule', broken);

@@ -139,17 +139,36 @@ function fromText(raw: string): DateRead {
 /** The largest spreadsheet date serial (9999-12-31). */
 const MAX_SERIAL = 2958465;
 
+/** The days from 1900-01-00 to 1904-01-01: a serial of the 1904 date system is this many days later in the 1900 system. */
+export const DAYS_1904 = 1462;
+
+export interface DateOptions {
+  /** The workbook counts date serials from 1904 (Mac Excel's old date system). */
+  date1904?: boolean;
+  /**
+   * Every number is a date serial (a column of date cells, read through
+   * Office.js, which gives dates as serials): 2022 is not read as the end of
+   * the year 2022.
+   */
+  serials?: boolean;
+  /** Words for "no date" (`长期`) are refused, not read as no date (a completion date, a listing date). */
+  noOngoing?: boolean;
+}
+
 /** A date as YYYY-MM-DD, null for blank or an ongoing word (see `ongoing`), or a problem. */
-export function parseDateText(v: GridValue): DateRead {
+export function parseDateText(v: GridValue, opts: DateOptions = {}): DateRead {
   if (v === null || isBlankMark(v)) return ok(null);
   if (isFormula(v)) return problem('date', v, 'formula');
   if (v instanceof Date) return isNaN(v.getTime()) ? problem('date', v) : ok(v.toISOString().slice(0, 10));
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && v >= 1900 && v <= 2100) return ok(`${v}-12-31`);
+    if (!opts.serials && Number.isInteger(v) && v >= 1900 && v <= 2100) return ok(`${v}-12-31`);
     if (Number.isInteger(v) && v >= 19000101 && v <= 21001231) return fromText(String(v));
-    if (v >= 1 && v <= MAX_SERIAL) return ok(serialToDate(Math.floor(v)));
+    const shift = opts.date1904 ? DAYS_1904 : 0;
+    if (v >= 1 && v + shift <= MAX_SERIAL) return ok(serialToDate(Math.floor(v) + shift));
     return problem('date', v);
   }
   if (typeof v === 'boolean') return problem('date', v);
-  return fromText(v);
+  const read = fromText(v);
+  if (opts.noOngoing && ((read.ok && read.ongoing !== undefined) || (!read.ok && !read.problem.hint))) return problem('date', v, 'date-only');
+  return read;
 }

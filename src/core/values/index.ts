@@ -7,9 +7,20 @@
  * Pure: no file, no workbook library, usable by the add-in.
  */
 export { ok, problem, shown, type Expected, type Hint, type Parsed, type ValueProblem } from './problem';
-export { cellText, compact, isBlankMark, plain } from './text';
-export { parseStatusWord, parseCategoryWord, parseKindWord, statusLabels, STATUS_WORDS, CATEGORY_WORDS, KIND_WORDS, type StatusRead } from './words';
-export { parseDateText, ONGOING_WORDS, type DateRead } from './date-text';
+export { cellText, compact, INVISIBLE, isBlankMark, plain, visible } from './text';
+export {
+  parseStatusWord,
+  parseCategoryWord,
+  parseKindWord,
+  parseFormatWord,
+  statusLabels,
+  STATUS_WORDS,
+  CATEGORY_WORDS,
+  KIND_WORDS,
+  FORMAT_WORDS,
+  type StatusRead,
+} from './words';
+export { DAYS_1904, parseDateText, ONGOING_WORDS, type DateOptions, type DateRead } from './date-text';
 export { parsePeriodText, periodIn } from './period-text';
 export { parseNumber, parsePercent, parseWholeNumber, type PercentOptions } from './numbers';
 export { describeValueProblem } from './messages';

@@ -10,6 +10,18 @@ import { statusLabels } from './words';
 
 type Say = (got: string, p: ValueProblem) => string;
 
+/** A comma that separates no thousands: which number was meant cannot be told. */
+const COMMA: Record<Locale, (g: string) => string> = {
+  en: (g) => {
+    const [a, b] = [g.replace(/[,，]/, '.'), g.replace(/[,，]/g, '')];
+    return `"${g}" has a comma that separates no thousands; expected a number with a decimal point (write ${a}, or ${b} if the comma was a slip)`;
+  },
+  'zh-CN': (g) => {
+    const [a, b] = [g.replace(/[,，]/, '.'), g.replace(/[,，]/g, '')];
+    return `“${g}”中的逗号不是千位分隔符，无法判断所指数值；小数请用小数点（写作 ${a}；如逗号为误录入，写作 ${b}）`;
+  },
+};
+
 const en: Record<ValueProblem['expected'], Say> = {
   value: (g) => `"${g}" is not a value; expected a value typed in`,
   text: (g) => `"${g}" is not text; expected text`,
@@ -18,12 +30,15 @@ const en: Record<ValueProblem['expected'], Say> = {
   category: (g) =>
     `"${g}" is not a product category; expected one of: ${CATEGORIES.map((c) => labelsFor('zh-CN').categories[c]).join(', ')} (or ${CATEGORIES.join(', ')})`,
   kind: (g) => `"${g}" is not a kind of indicator; expected 水平值 or 累计值 (level or cumulative)`,
+  format: (g) => `"${g}" is not a value format; expected 百分比, 整数 or 数值 (percent, integer or number)`,
   date: (g, p) =>
     p.hint === 'no-year'
       ? `"${g}" has no year; expected a date with its year, such as 2022年6月底 or 2022-06-30`
       : p.hint === 'no-such-date'
         ? `"${g}" is no day of the calendar; expected a real date`
-        : `"${g}" is not a date; expected a date such as 2022-06-30, 2022/6/30, 2022年6月30日, 2022年6月, 2022年底 or 2022年第三季度 (or 长期 for none)`,
+        : p.hint === 'date-only'
+          ? `"${g}" is not a date; expected a date such as 2022-06-30, 2022/6/30 or 2022年6月30日 (or a blank cell)`
+          : `"${g}" is not a date; expected a date such as 2022-06-30, 2022/6/30, 2022年6月30日, 2022年6月, 2022年底 or 2022年第三季度 (or 长期 for none)`,
   period: (g) => `"${g}" is not a period; expected a year, half, quarter or month such as 2022, 2022年上半年, 2022年第三季度, 2022年6月 or 2022-Q3`,
   number: (g) => `"${g}" is not a number; expected a number such as 1234.5`,
   percent: (g, p) =>
@@ -44,12 +59,15 @@ const zh: Record<ValueProblem['expected'], Say> = {
   status: (g) => `“${g}”不是可识别的完成情况；应为以下之一：${statusLabels(labelsFor('zh-CN')).join('、')}`,
   category: (g) => `“${g}”不是可识别的产品类别；应为以下之一：${CATEGORIES.map((c) => labelsFor('zh-CN').categories[c]).join('、')}`,
   kind: (g) => `“${g}”不是可识别的指标类型；应为“水平值”或“累计值”`,
+  format: (g) => `“${g}”不是可识别的数值格式；应为“百分比”“整数”或“数值”`,
   date: (g, p) =>
     p.hint === 'no-year'
       ? `“${g}”缺少年份；应写明年份，如 2022年6月底 或 2022-06-30`
       : p.hint === 'no-such-date'
         ? `“${g}”不是日历上存在的日期；请核对年、月、日`
-        : `“${g}”不是可识别的日期；应写作 2022-06-30、2022/6/30、2022年6月30日、2022年6月、2022年底 或 2022年第三季度（无固定时限的写“长期”）`,
+        : p.hint === 'date-only'
+          ? `“${g}”不是可识别的日期；应写作 2022-06-30、2022/6/30 或 2022年6月30日（没有日期请留空）`
+          : `“${g}”不是可识别的日期；应写作 2022-06-30、2022/6/30、2022年6月30日、2022年6月、2022年底 或 2022年第三季度（无固定时限的写“长期”）`,
   period: (g) => `“${g}”不是可识别的期间；应为年、半年、季度或月，如 2022年、2022年上半年、2022年第三季度、2022年6月`,
   number: (g) => `“${g}”不是数字；应为数字，如 1234.5`,
   percent: (g, p) =>
@@ -71,5 +89,6 @@ const FORMULA: Record<Locale, (g: string) => string> = {
 /** The problem as one sentence in `locale`. */
 export function describeValueProblem(p: ValueProblem, locale: Locale): string {
   if (p.hint === 'formula') return FORMULA[locale](p.got);
+  if (p.hint === 'decimal-comma') return COMMA[locale](p.got);
   return (locale === 'zh-CN' ? zh : en)[p.expected](p.got, p);
 }

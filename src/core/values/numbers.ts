@@ -1,4 +1,4 @@
-/** Numbers, shares and counts as typed: `1,234.5`, `６０％`, `0.6`, `3家`. */
+/** Numbers, shares and counts as typed: `1,234.5`, `６０％`, `0.6`, `3家`; never `1234,5` (a decimal comma, or a slip?). */
 import { isFormula, type GridValue } from '../read/grid';
 import { ok, problem, type Parsed } from './problem';
 import { isBlankMark, plain } from './text';
@@ -11,9 +11,22 @@ function hundredth(n: number): number {
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/;
 
-/** A number typed as text, without thousands separators; `%` at the end when `percent` (the number returned as written, not divided). */
-function numberText(s: string): { n: number; percent: boolean } | undefined {
-  let t = plain(s).replace(/[,\s]/g, '');
+/** Commas that separate thousands: `1,234`, `12,345,678.5`; any other comma (`1234,5`, `1,5`) may be a decimal comma. */
+const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?%?$/;
+
+/**
+ * A number typed as text (full width, invisible characters and spaces
+ * ignored), with commas only as thousands separators; `%` at the end when
+ * `percent` (the number returned as written, not divided). 'comma' for a
+ * comma that separates no thousands (`1234,5`), which is refused rather than
+ * read as 12345 or guessed as 1234.5.
+ */
+function numberText(s: string): { n: number; percent: boolean } | 'comma' | undefined {
+  let t = plain(s).replace(/\s/g, '');
+  if (t.includes(',')) {
+    if (!THOUSANDS.test(t)) return /\d,\d/.test(t) ? 'comma' : undefined;
+    t = t.replace(/,/g, '');
+  }
   const percent = t.endsWith('%');
   if (percent) t = t.slice(0, -1);
   if (!NUMBER.test(t)) return undefined;
@@ -28,6 +41,7 @@ export function parseNumber(v: GridValue): Parsed<number | null> {
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v + 0) : problem('number', v);
   if (typeof v !== 'string') return problem('number', v);
   const t = numberText(v);
+  if (t === 'comma') return problem('number', v, 'decimal-comma');
   return t && !t.percent ? ok(t.n) : problem('number', v);
 }
 
@@ -50,6 +64,7 @@ export function parsePercent(v: GridValue, opts: PercentOptions = {}): Parsed<nu
   if (typeof v === 'number' && Number.isFinite(v)) n = v;
   else if (typeof v === 'string') {
     const t = numberText(v);
+    if (t === 'comma') return problem('percent', v, 'decimal-comma');
     if (!t) return problem('percent', v);
     n = t.n;
     signed = t.percent;
@@ -72,6 +87,7 @@ export function parseWholeNumber(v: GridValue): Parsed<number | null> {
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string') {
     const t = numberText(plain(v).replace(/[家个所]$/, ''));
+    if (t === 'comma') return problem('whole', v, 'decimal-comma');
     n = t && !t.percent ? t.n : undefined;
   }
   if (n === undefined || !Number.isInteger(n)) return problem('whole', v);

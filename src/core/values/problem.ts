@@ -4,9 +4,10 @@
  * each command words them in the user's language (messages.ts).
  */
 import type { GridValue } from '../read/grid';
+import { visible } from './text';
 
 /** What a cell was expected to hold. */
-export type Expected = 'value' | 'text' | 'id' | 'status' | 'category' | 'kind' | 'date' | 'period' | 'number' | 'percent' | 'whole';
+export type Expected = 'value' | 'text' | 'id' | 'status' | 'category' | 'kind' | 'format' | 'date' | 'period' | 'number' | 'percent' | 'whole';
 
 /** A detail that helps to put the value right. */
 export type Hint =
@@ -21,11 +22,15 @@ export type Hint =
   /** A whole number over 1 in a share without a % sign (60 for 60%). */
   | 'percent-sign'
   /** A negative number where 0 or more was expected. */
-  | 'negative';
+  | 'negative'
+  /** A comma that is no thousands separator (`1234,5`): perhaps a decimal comma. */
+  | 'decimal-comma'
+  /** Not a date where only a date or a blank cell is read (no `长期`: a completion or listing date). */
+  | 'date-only';
 
 export interface ValueProblem {
   expected: Expected;
-  /** The value as found, for messages (which quote it): text on one line and cut, dates as YYYY-MM-DD, a formula with its `=`. */
+  /** The value as found, for messages (which quote it): text on one line and cut, invisible characters spelled out (`<U+200B>`), dates as YYYY-MM-DD, a formula with its `=`. */
   got: string;
   hint?: Hint;
 }
@@ -45,7 +50,7 @@ export function shown(v: GridValue): string {
   if (typeof v === 'object') return `=${v.formula.length > 40 ? `${v.formula.slice(0, 37)}...` : v.formula}`;
   if (typeof v === 'string') {
     const chars = Array.from(v.replace(/\r\n|\r|\n/g, ' '));
-    return chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : chars.join('');
+    return visible(chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : chars.join(''));
   }
   return String(v);
 }

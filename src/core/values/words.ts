@@ -8,8 +8,9 @@ import { labelsFor } from '../i18n';
 import type { Labels } from '../i18n/labels';
 import { isFormula, type GridValue } from '../read/grid';
 import { CATEGORIES, INDICATOR_KINDS, LOCALES, STATUSES, type Category, type IndicatorKind, type Status } from '../schema';
+import { VALUE_FORMATS, type ValueFormat } from '../value-format';
 import { ok, problem, type Expected, type Parsed } from './problem';
-import { compact, isBlankMark } from './text';
+import { compact, INVISIBLE, isBlankMark } from './text';
 
 export const STATUS_WORDS: Record<Status, readonly string[]> = {
   'not-started': ['未启动', '尚未启动', '未开始', '尚未开始', '未开展', '尚未开展', '待启动', 'not started', 'not yet started', 'to do', 'planned', 'pending'],
@@ -65,6 +66,13 @@ const STATUS_TABLE = table(STATUSES, STATUS_WORDS, (l) => l.statuses);
 const CATEGORY_TABLE = table(CATEGORIES, CATEGORY_WORDS, (l) => l.categories);
 const KIND_TABLE = table(INDICATOR_KINDS, KIND_WORDS, (l) => l.kinds);
 
+export const FORMAT_WORDS: Record<ValueFormat, readonly string[]> = {
+  percent: ['百分比', '百分数', '%', 'percent', 'percentage'],
+  integer: ['整数', 'integer', 'whole number'],
+  number: ['数值', '数字', 'number'],
+};
+const FORMAT_TABLE = table(VALUE_FORMATS, FORMAT_WORDS, (l) => l.formats);
+
 function word<T extends string>(v: GridValue, map: Map<string, T>, expected: Expected): Parsed<T | null> {
   if (v === null || isBlankMark(v)) return ok(null);
   if (isFormula(v)) return problem(expected, v, 'formula');
@@ -94,7 +102,7 @@ export type StatusRead = Parsed<Status | null> & {
 export function parseStatusWord(v: GridValue): StatusRead {
   const read = word(v, STATUS_TABLE, 'status');
   if (read.ok || typeof v !== 'string') return read;
-  const text = v.normalize('NFKC').trim();
+  const text = v.replace(INVISIBLE, '').normalize('NFKC').trim();
   for (const w of STATUS_PREFIXES) {
     if (text.startsWith(w) && AFTER_WORD.test(text.slice(w.length))) return { ok: true, value: STATUS_TABLE.get(w)!, remark: v.trim() };
   }
@@ -114,4 +122,9 @@ export function parseKindWord(v: GridValue): Parsed<IndicatorKind | null> {
 /** The words a message lists as expected, in a language's own labels first. */
 export function statusLabels(labels: Labels): string[] {
   return STATUSES.map((s) => labels.statuses[s]);
+}
+
+/** An indicator's value format: `百分比`/`percent`, `整数`/`integer`, `数值`/`number`. Blank is null. */
+export function parseFormatWord(v: GridValue): Parsed<ValueFormat | null> {
+  return word(v, FORMAT_TABLE, 'format');
 }

@@ -94,14 +94,14 @@ describe('Check workbook', () => {
 
   it('lists every problem with its sheet and cell: a bad status, a formula where a value belongs, a bad date', async () => {
     const host = await workbookWith(seed('beijing-2022-q3'));
-    await type(host, 'Measures', 'G5', 'done');
+    await type(host, 'Measures', 'G5', 'half done');
     await type(host, 'Measures', 'C3', '=1+1');
     await type(host, 'Measures', 'H7', 'soon');
     const result = await checkWorkbook(host.run);
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems.map((p) => p.cell).sort()).toEqual(['Measures!C3', 'Measures!G5', 'Measures!H7']);
-    expect(problems.find((p) => p.cell === 'Measures!G5')!.message).toContain('"done" is not one of');
+    expect(problems.find((p) => p.cell === 'Measures!G5')!.message).toContain('"half done" is not a status; expected one of:');
     expect(problems.find((p) => p.cell === 'Measures!C3')!.message).toContain('holds a formula (=1+1); expected a value');
     expect(problems.find((p) => p.cell === 'Measures!H7')!.message).toContain('expected a date');
   });

@@ -143,12 +143,12 @@ for (const [lang, ui, locale, sheets] of [
     // An official types a status that is not one: Check lists it, and clicking it selects the cell.
     await page.evaluate(async (sheet) => {
       await (globalThis as unknown as Win).fakeExcel.run(async (context) => {
-        context.workbook.worksheets.getItem(sheet).getRange('G5').values = [['done']];
+        context.workbook.worksheets.getItem(sheet).getRange('G5').values = [['half done']];
       });
     }, sheets.measures);
     expect((await press(page, 'check')).state).toBe('error');
     const problem = page.locator(`#problems button[data-cell="${sheets.measures}!G5"]`);
-    await expect(problem.textContent()).resolves.toContain('"done" is not one of');
+    await expect(problem.textContent()).resolves.toContain('"half done" is not a status');
     await problem.click();
     await page.waitForFunction(() => (globalThis as unknown as Win).fakeExcel.state.selection !== undefined);
     const selected = await page.evaluate(() => {

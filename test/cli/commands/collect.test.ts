@@ -216,12 +216,56 @@ describe('collect applies returns', () => {
   });
 });
 
+describe('collect reads cells as import and extract do', () => {
+  it("reads officials' spellings, full width and invisible characters; refuses a decimal comma with its cell", async () => {
+    const s = setup();
+    const health = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      ws.getCell('F8').value = '已完成\u200b';
+      ws.getCell('G8').value = '2024/9/30';
+      ws.getCell('H8').value = '１００％';
+      ws.getCell('F9').value = 'Ｃｏｍｐｌｅｔｅｄ';
+      ws.getCell('G9').value = '２０２４年５月１日';
+    });
+    const commerce = await s.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => {
+      ws.getCell('F8').value = '\ufeff推进中';
+      ws.getCell('H8').value = '６０％';
+    });
+    const r = await cli('collect', s.data, health, commerce);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const m = readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures;
+    expect(m.map((x) => [x.status, x.completed, x.progress])).toEqual([
+      ['completed', '2024-09-30', 1],
+      ['in-progress', undefined, 0.6],
+      ['completed', '2024-05-01', undefined],
+    ]);
+
+    const ind = await s.filled('ind.xlsx', ['--kind', 'indicators'], (ws) => {
+      ws.getCell('H8').value = '1234,5';
+      ws.getCell('I8').value = '１２．５％\u200b';
+    });
+    const before = bytes(s.data);
+    const bad = await cli('collect', s.data, ind);
+    expect(bad.code).toBe(1);
+    expect(bad.err.slice(1)).toEqual([
+      `${ind} Indicators!H8: value: "1234,5" has a comma that separates no thousands; expected a number with a decimal point (write 1234.5, or 12345 if the comma was a slip)`,
+    ]);
+    expect(bytes(s.data)).toEqual(before);
+
+    const odd = await s.filled('odd.xlsx', ['--lead', 'Commerce Bureau'], (ws) => void (ws.getCell('F8').value = '已完工\u200b'));
+    const shown = await cli('collect', s.data, odd);
+    expect(shown.err.slice(1)).toEqual([
+      `${odd} Measures!F8: status: "已完工<U+200B>" is not a status; expected one of: 未启动, 推进中, 已完成, 滞后, 已取消 (or Not started, In progress, Completed, Delayed, Cancelled)`,
+    ]);
+  });
+});
+
 describe('collect refuses a bad return whole, and still applies the good ones', () => {
   it('names the file, sheet and cell of every problem, and what was expected', async () => {
     const s = setup();
     const good = await s.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => void (ws.getCell('F8').value = 'In progress'));
     const bad = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
-      ws.getCell('F8').value = 'done';
+      ws.getCell('F8').value = 'half done';
       ws.getCell('G8').value = 'next week';
       ws.getCell('H8').value = 60;
       ws.getCell('I8').value = { formula: 'HYPERLINK("http://evil.example","click")' } as ExcelJS.CellFormulaValue;
@@ -233,12 +277,12 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
       `${bad}: refused (6 problems); nothing of it is applied`,
-      `${bad} Measures!F8: status "done" is not one of "Not started", "In progress", "Completed", "Delayed", "Cancelled"`,
-      `${bad} Measures!G8: completed "next week" is not a date; expected a date such as 2024-06-30`,
-      `${bad} Measures!H8: progress 60 is not from 0% to 100%; expected a percentage from 0% to 100% (type 60% for 60 percent)`,
-      `${bad} Measures!I8: note holds a formula (=HYPERLINK("http://evil.example","click")); expected a value, typed in (formulas are never read)`,
+      `${bad} Measures!F8: status: "half done" is not a status; expected one of: 未启动, 推进中, 已完成, 滞后, 已取消 (or Not started, In progress, Completed, Delayed, Cancelled)`,
+      `${bad} Measures!G8: completed: "next week" is not a date; expected a date such as 2022-06-30, 2022/6/30 or 2022年6月30日 (or a blank cell)`,
+      `${bad} Measures!H8: progress: "60" is over 1; expected a share from 0 to 1 (write 60% for 60 percent)`,
+      `${bad} Measures!I8: note: holds a formula (=HYPERLINK("http://evil.example","click")); expected a value typed in (formulas are not read: copy the column and paste it as values)`,
       `${bad} Measures!F9: status is blank; expected one of the statuses in the list`,
-      `${bad} Measures!I9: note holds a formula (=cmd|' /C calc'!A0); expected a value, typed in (formulas are never read)`,
+      `${bad} Measures!I9: note: holds a formula (=cmd|' /C calc'!A0); expected a value typed in (formulas are not read: copy the column and paste it as values)`,
     ]);
     expect(r.out.at(-1)).toBe(`${s.data}: written (1 change from 1 return); 1 return refused`);
     expect(readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures.map((m) => m.status)).toEqual(['in-progress', 'in-progress', 'completed']);
@@ -392,11 +436,11 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
       ws.getCell('G8').value = 2.5;
     });
     await refused(s, ret, [
-      `${ret} Catalog!G8: hospitals 2.5 is not a whole number of 0 or more; expected a count such as 3`,
+      `${ret} Catalog!G8: hospitals: "2.5" is not a whole number; expected a count such as 3`,
       `${ret} Catalog!B9: repeats the entry of row 8 (same product and enterprise); expected each entry once (correct an entry in its own row)`,
       `${ret} Catalog!C10: enterprise is blank; expected an enterprise for every new entry`,
       `${ret} Catalog!D10: category is blank; expected a category for every new entry`,
-      `${ret} Catalog!G10: hospitals -1 is not a whole number of 0 or more; expected a count such as 3`,
+      `${ret} Catalog!G10: hospitals: "-1" is negative; expected a count of 0 or more`,
     ]);
     const ret2 = await s.filled('cat2.xlsx', ['--kind', 'catalog'], (ws) => void (ws.getCell('B10').value = 'Gauze'));
     await refused(s, ret2, [
@@ -431,17 +475,18 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
     const r = await cli('collect', s.data, ret);
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      `${s.data}:21:17: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"`,
+      `${s.data}:21:17: plans[0].measures[1].status: expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead`,
     ]);
     expect(bytes(s.data)).toEqual(before);
   });
 });
 
 describe('conflicts', () => {
-  it('two returns setting one field to different values: listed, neither applied; the rest applied', async () => {
+  it("two returns setting one field to different values: listed, neither applied, nor the same returns' other changes to that measure", async () => {
     const s = setup();
     const a = await s.filled('plan.xlsx', ['--plan', 'P1'], (ws) => {
       ws.getCell('F8').value = 'Completed';
+      ws.getCell('G8').value = dateCell('2024-09-30');
       ws.getCell('I9').value = 'from the plan form';
     });
     const b = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
@@ -451,16 +496,91 @@ describe('conflicts', () => {
     const c = await s.filled('health2.xlsx', ['--lead', 'Health Commission'], (ws) => void (ws.getCell('H8').value = '50%'));
     const r = await cli('collect', s.data, a, b, c);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`conflict: P1 M1 status: "completed" (${a} Measures!F8) vs "delayed" (${b} Measures!F8); neither applied`]);
+    expect(r.err).toEqual([
+      `conflict: P1 M1 status: "completed" (${a} Measures!F8) vs "delayed" (${b} Measures!F8); neither applied`,
+      `held back: P1 M1 completed: "2024-09-30" (${a} Measures!G8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
+      `held back: P1 M1 progress: 0.5 (${b} Measures!H8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
+    ]);
     expect(r.out.slice(3)).toEqual([
       `Changes to ${s.data} (2):`,
       '  item   field     old      new                 from',
       `  P1 M2  note      (blank)  from the plan form  ${a} Measures!I9`,
-      `  P1 M1  progress  0.4      0.5                 ${b} Measures!H8, ${c} Measures!H8`,
+      `  P1 M1  progress  0.4      0.5                 ${c} Measures!H8`,
       `${s.data}: written (2 changes from 3 returns); 1 conflict`,
     ]);
     const m = readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures;
-    expect(m[0]).toMatchObject({ status: 'in-progress', progress: 0.5 });
+    // Not an in-progress measure with a completion date.
+    expect(m[0]).toEqual(expect.objectContaining({ status: 'in-progress', progress: 0.5 }));
+    expect(m[0].completed).toBeUndefined();
+  });
+
+  it('a measure led jointly is on the form of each department; their returns merge: agreeing values apply once, differing ones conflict', async () => {
+    const joint = YAML.replace('        lead: Commerce Bureau\n', '        lead: Commerce Bureau、Health Commission\n');
+    const s = setup(joint);
+    const forms = await cli('form', s.data, '--all', '--out-dir', path.join(s.dir, 'all'));
+    expect(forms.code).toBe(0);
+    expect(forms.out).toEqual([
+      `${s.data} -> ${path.join(s.dir, 'all', '2024-Q3-Health-Commission.xlsx')} (measures form: 3 measures led by Health Commission (1 jointly), 2024-Q3)`,
+      `${s.data} -> ${path.join(s.dir, 'all', '2024-Q3-Commerce-Bureau.xlsx')} (measures form: 1 measure led by Commerce Bureau (1 jointly), 2024-Q3)`,
+      `2 forms written to ${path.join(s.dir, 'all')}`,
+    ]);
+    const health = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      expect(ws.getCell('B9').value).toBe('M2');
+      expect(ws.getCell('D9').value).toBe('Commerce Bureau、Health Commission');
+      ws.getCell('F9').value = '推进中';
+      ws.getCell('H9').value = '30%';
+    });
+    const commerce = await s.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => {
+      expect(ws.getCell('B8').value).toBe('M2');
+      ws.getCell('F8').value = 'In progress';
+      ws.getCell('I8').value = 'site chosen';
+    });
+    const r = await cli('collect', s.data, health, commerce);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out.slice(2)).toEqual([
+      `Changes to ${s.data} (3):`,
+      '  item   field     old          new          from',
+      `  P1 M2  status    not-started  in-progress  ${health} Measures!F9, ${commerce} Measures!F8`,
+      `  P1 M2  progress  (blank)      0.3          ${health} Measures!H9`,
+      `  P1 M2  note      (blank)      site chosen  ${commerce} Measures!I8`,
+      `${s.data}: written (3 changes from 2 returns)`,
+    ]);
+    const again = setup(joint);
+    const h = await again.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      ws.getCell('F9').value = 'Completed';
+      ws.getCell('G9').value = dateCell('2024-09-01');
+    });
+    const c = await again.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => {
+      ws.getCell('F8').value = 'Delayed';
+      ws.getCell('I8').value = 'waiting for the site';
+    });
+    const conflict = await cli('collect', again.data, h, c);
+    expect(conflict.code).toBe(1);
+    expect(conflict.err[0]).toBe(`conflict: P1 M2 status: "completed" (${h} Measures!F9) vs "delayed" (${c} Measures!F8); neither applied`);
+    expect(conflict.err.slice(1).map((l) => l.split(';')[0])).toEqual([
+      `held back: P1 M2 completed: "2024-09-01" (${h} Measures!G9)`,
+      `held back: P1 M2 note: "waiting for the site" (${c} Measures!I8)`,
+    ]);
+    expect(conflict.out.at(-1)).toBe(`no changes: ${again.data} left as it was; 1 conflict`);
+  });
+
+  it('checks the collected data with the schema and rules before writing: a return that would break them is refused whole', async () => {
+    const s = setup();
+    const good = await s.filled('commerce.xlsx', ['--lead', 'Commerce Bureau'], (ws) => void (ws.getCell('F8').value = 'In progress'));
+    const bad = await s.filled('health.xlsx', ['--lead', 'Health Commission'], (ws) => {
+      ws.getCell('F8').value = 'Completed';
+      ws.getCell('G8').value = '1900/1/15';
+    });
+    const r = await cli('collect', s.data, good, bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      `${bad}: refused (1 problem); nothing of it is applied`,
+      `${bad} Measures!G8: plans[0].measures[0].completed: expected a date from 1900-03-01 on (Excel shows earlier dates wrongly); the form is refused`,
+    ]);
+    const m = readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures;
+    expect(m.map((x) => x.status)).toEqual(['in-progress', 'in-progress', 'completed']);
+    expect(m[0].completed).toBeUndefined();
   });
 
   it('a return that leaves a field as it was sent does not conflict with one that changes it', async () => {

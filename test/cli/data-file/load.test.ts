@@ -150,7 +150,7 @@ describe('a large JSON file with problems gets the same messages as when read wh
     expect(e.problems[0]).toEqual({
       file,
       path: 'plans[0].measures[1].status',
-      message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"',
+      message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
     });
     expect(e.problems[1].message).toMatch(/too large to locate problems at a line and column/);
     const dup = await caught(loadReportInput(write(plan(`${M('A')},\n${M('a')}`)), { streamAbove: 0, maxWholeBytes: 10 }));
@@ -176,9 +176,10 @@ describe('a data file that changes between the two readings', () => {
     const input = await loadReportInput(file, { streamAbove: 0, chunkBytes: 64 });
     fs.writeFileSync(file, change(text));
     const out = path.join(dir, 'changed', 'out.xlsx');
-    const e = await caught(streamWorkbook(buildReport(quarterly, input.data, 'en', OPTIONS, input.rows), out));
+    // Found while the layout is built (the print plan looks at the first rows) or while the rows are written.
+    const e = await caught((async () => streamWorkbook(buildReport(quarterly, input.data, 'en', OPTIONS, input.rows), out))());
     expect(e.problems).toEqual([{ file, message: expect.stringMatching(/^changed while the report was being written/) }]);
-    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+    expect(fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []).toEqual([]);
   });
 
   it('is refused when it is removed', async () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readData } from '../../../src/core/data-file/read';
 import { buildForm } from '../../../src/core/forms/build-form';
 import { sha256Hex } from '../../../src/core/forms/digest';
-import { allForms, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm } from '../../../src/core/forms/form';
+import { allForms, departments, FORM_COLUMNS, HEAD, indicatorPeriod, leadIndex, selectForm, type FormRequest } from '../../../src/core/forms/form';
 import { FORM_RECORD_SHEET, parseFormRecord, formRecordRows } from '../../../src/core/record/form-record';
 import { period } from '../../../src/core/periods';
 import type { Indicator, ReportData } from '../../../src/core/schema';
@@ -61,7 +61,7 @@ describe('which rows a form has', () => {
   it('a plan: its measures; a lead department: its measures across plans, its own or shared (ignoring case)', () => {
     expect(selectForm(DATA, { kind: 'measures', plan: 'P1' }, 'd').rows.map((r) => r[1])).toEqual(['M1', 'M2', 'M3']);
     const lead = selectForm(DATA, { kind: 'measures', lead: 'Health Commission' }, 'd');
-    expect(lead.rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(['P1/M1', 'P2/M1']);
+    expect(lead.rows.map((r) => `${r[0]}/${r[1]}`)).toEqual(['P1/M1', 'P1/M2', 'P2/M1']);
     expect(selectForm(DATA, { kind: 'measures', lead: 'commerce bureau' }, 'd').rows.map((r) => r[1])).toEqual(['M2']);
     expect(selectForm(DATA, { kind: 'measures', lead: 'Health Commission', plan: 'P2' }, 'd').scope).toEqual({
       kind: 'measures',
@@ -71,22 +71,74 @@ describe('which rows a form has', () => {
     });
   });
 
-  it('--all: one form per lead department (whole text, so forms do not overlap), per region, per catalog', () => {
+  it('--all: one form per lead department (a joint measure on the form of each), per region, per catalog', () => {
     const { requests, left } = allForms(DATA, { kind: 'measures' }, 'd');
-    expect(requests.map((r) => r.lead)).toEqual(['Health Commission', 'Commerce Bureau; Health Commission (joint)']);
+    expect(requests.map((r) => r.lead)).toEqual(['Health Commission', 'Commerce Bureau']);
     expect(left).toBe(1);
     const rows = requests.map((r) => selectForm(DATA, r, 'd').rows.map((x) => `${x[0]}/${x[1]}`));
-    expect(rows).toEqual([['P1/M1', 'P2/M1'], ['P1/M2']]);
+    expect(rows).toEqual([['P1/M1', 'P1/M2', 'P2/M1'], ['P1/M2']]);
     expect(allForms(DATA, { kind: 'indicators' }, 'd').requests.map((r) => r.region)).toEqual(['North', 'South']);
     expect(allForms(DATA, { kind: 'catalog' }, 'd').requests.map((r) => r.catalog)).toEqual(['C1']);
+  });
+
+  it('reads the departments of a joint lead: 、 ; ； ， and a remark in brackets', () => {
+    expect(departments('市科委、市卫健委')).toEqual(['市科委', '市卫健委']);
+    expect(departments('市科委（牵头）；市卫健委; 市医保局，市药监局')).toEqual(['市科委', '市卫健委', '市医保局', '市药监局']);
+    expect(departments('Commerce Bureau; Health Commission (joint)')).toEqual(['Commerce Bureau', 'Health Commission']);
+    expect(departments('A、a、 A ')).toEqual(['A']);
+    expect(departments('（待定）')).toEqual(['（待定）']);
+    expect(departments('Haidian Health Bureau (office 2); Haidian Health Bureau (lead)')).toEqual([
+      'Haidian Health Bureau (office 2)',
+      'Haidian Health Bureau',
+    ]);
+    expect(departments('市发展改革委')).toEqual(['市发展改革委']);
+    expect(departments(undefined)).toEqual([]);
+    const joint: ReportData = {
+      ...DATA,
+      plans: [{ id: 'P', title: 'p', measures: [{ id: 'J', title: 'j', lead: '市科委、市卫健委', status: 'in-progress' }] }],
+    };
+    const all = allForms(joint, { kind: 'measures' }, 'd').requests;
+    expect(all.map((r) => r.lead)).toEqual(['市科委', '市卫健委']);
+    for (const r of all) expect(selectForm(joint, r, 'd', leadIndex(joint)).rows.map((x) => x[1])).toEqual(['J']);
+    expect(selectForm(joint, { kind: 'measures', lead: '市卫健委' }, 'd').rows.map((x) => x[3])).toEqual(['市科委、市卫健委']);
+  });
+
+  it('--all says why there is no form to make: no lead department (use --plan), no catalogs', () => {
+    const noLead: ReportData = {
+      ...DATA,
+      plans: [
+        { id: 'P1', title: 'p', measures: [{ id: 'A', title: 'a', status: 'in-progress' }] },
+        { id: 'P2', title: 'q', measures: [{ id: 'B', title: 'b', lead: ' ', status: 'in-progress' }] },
+      ],
+      catalogs: [],
+    };
+    expect(() => allForms(noLead, { kind: 'measures' }, 'd.yaml')).toThrow(
+      'd.yaml: none of its 2 measures names a lead department, so --all has no department to make a form for; make one form per plan with --plan ID, without --all ("P1", "P2")',
+    );
+    expect(() => allForms(noLead, { kind: 'measures', plan: 'P2' }, 'd.yaml')).toThrow(
+      'd.yaml: none of its 1 measure in plan P2 names a lead department, so --all has no department to make a form for; make one form per plan with --plan ID, without --all ("P2")',
+    );
+    const none =
+      'd.yaml: has no catalogs, so there is no catalog form to make; expected a data file with a catalogs list (data-format.md), or another --kind (measures, indicators)';
+    expect(() => allForms(noLead, { kind: 'catalog' }, 'd.yaml')).toThrow(none);
+    expect(() => selectForm(noLead, { kind: 'catalog' }, 'd.yaml')).toThrow(none);
+    expect(() => allForms({ ...noLead, plans: [] }, { kind: 'measures' }, 'd.yaml')).toThrow(
+      'd.yaml: has no measures; expected plans with measures for a measures form',
+    );
   });
 
   it('--all with the lead index (made once for many forms) gives each form the rows it has without it', () => {
     const same = (data: ReportData) => {
       const leads = leadIndex(data);
       const plans = [undefined, ...(data.plans ?? []).map((p) => p.id)];
-      for (const plan of plans)
-        for (const r of allForms(data, { kind: 'measures', plan }, 'd').requests) {
+      for (const plan of plans) {
+        let requests: FormRequest[] = [];
+        try {
+          requests = allForms(data, { kind: 'measures', plan }, 'd').requests;
+        } catch {
+          // No form to make (no measures, or none with a lead): nothing to compare.
+        }
+        for (const r of requests) {
           const without = (() => {
             try {
               return selectForm(data, r, 'd');
@@ -103,6 +155,7 @@ describe('which rows a form has', () => {
           })();
           expect(withIndex).toEqual(without);
         }
+      }
     };
     same(DATA);
     fc.assert(
@@ -245,6 +298,9 @@ describe('the written form', () => {
     for (const name of ['beijing-2022-q3', 'suzhou-2022-q3', 'shanghai-2025-q3', 'nanjing-2025-q1']) {
       const data = seedData(name);
       for (const kind of ['measures', 'indicators', 'catalog'] as const) {
+        if (kind === 'catalog' && !data.catalogs?.length) continue;
+        // A plan whose measures have no lead (Shanghai's) has no --all forms: its form is made with --plan.
+        if (kind === 'measures' && !data.plans?.some((p) => p.measures.some((m) => m.lead?.trim()))) continue;
         for (const req of allForms(data, { kind }, name).requests) {
           const { workbook, record: meta } = buildForm(selectForm(data, req, name), data, 'en', OPTIONS);
           expect(meta.fields).toEqual(FORM_COLUMNS[kind].map((c) => c.field));
@@ -335,7 +391,11 @@ describe('plan-report form', () => {
     expect(r.code).toBe(1);
     expect(r.err).toEqual([`${data}: is also an input; expected an output file that is not one of the inputs`]);
     const bad = await cli('form', data, '--kind', 'catalog', '--out', path.join(dir, 'c.xlsx'));
-    expect(bad.err).toEqual([`${data}: has 0 catalogs; expected --catalog (one of: (none)) or --all`]);
+    expect(bad.err).toEqual([
+      `${data}: has no catalogs, so there is no catalog form to make; expected a data file with a catalogs list (data-format.md), or another --kind (measures, indicators)`,
+    ]);
+    const all = await cli('form', data, '--kind', 'catalog', '--all', '--out-dir', path.join(dir, 'forms'));
+    expect(all.err).toEqual(bad.err);
     expect(fs.readFileSync(data)).toEqual(before);
     expect(listing(dir)).toEqual(['d.yaml']);
   });

@@ -1,4 +1,5 @@
 /** Forms as a letter from the office: heading, wording, --due and --contact, fitted widths, the last figure beside the cell to fill. */
+import { InputError } from '../../../src/core/errors';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
@@ -191,8 +192,20 @@ describe('nothing is cut', () => {
   it('every label of the block, every column title and every locked one-line value fits its column, in every seed form and both languages', () => {
     for (const name of ['beijing-2022-q3', 'suzhou-2022-q3', 'shanghai-2025-q3', 'nanjing-2025-q1']) {
       const data = seed(name);
-      for (const kind of ['measures', 'indicators', 'catalog'] as const)
-        for (const req of allForms(data, { kind }, name).requests)
+      const kinds = (['measures', 'indicators', 'catalog'] as const).filter((k) =>
+        k === 'measures' ? data.plans?.length : k === 'indicators' ? data.indicators?.length : data.catalogs?.length,
+      );
+      // A seed whose measures name no lead has no --all forms (form says so): nothing to check for it.
+      const requests = (kind: (typeof kinds)[number]) => {
+        try {
+          return allForms(data, { kind }, name).requests;
+        } catch (err) {
+          if (err instanceof InputError) return [];
+          throw err;
+        }
+      };
+      for (const kind of kinds)
+        for (const req of requests(kind))
           for (const locale of ['en', 'zh-CN'] as const) {
             const { workbook, record } = buildForm(selectForm(data, req, name), data, locale, { ...OPTIONS, letter: { due: '2030-01-31', contact: 'x' } });
             const form = workbook.sheets[1];

@@ -104,17 +104,48 @@ describe('reading a report workbook back', () => {
     const wb = await workbookOf(data);
     const ws = wb.getWorksheet('Measures')!;
     ws.getCell('C2').value = { formula: 'HYPERLINK("http://evil","x")' } as ExcelJS.CellFormulaValue;
-    ws.getCell('G3').value = 'done';
+    ws.getCell('G3').value = 'half done';
     ws.getCell('I3').value = 'half';
     ws.getCell('A4').value = 'NOPE';
     ws.getCell('B4').value = 'c';
     expect(() => readReportWorkbook(exceljsGrid(wb), 'back.xlsx')).toThrow(
       [
         'back.xlsx Measures!C2: plans[0].measures[0].title: holds a formula (=HYPERLINK("http://evil","x")); expected a value',
-        'back.xlsx Measures!G3: plans[0].measures[1].status: "done" is not one of not-started | in-progress | completed | delayed | cancelled',
-        'back.xlsx Measures!I3: plans[0].measures[1].progress: holds "half"; expected a number',
+        'back.xlsx Measures!G3: plans[0].measures[1].status: "half done" is not a status; expected one of: 未启动, 推进中, 已完成, 滞后, 已取消 (or Not started, In progress, Completed, Delayed, Cancelled)',
+        'back.xlsx Measures!I3: plans[0].measures[1].progress: "half" is not a percentage; expected a percentage such as 60% or 0.6',
         'back.xlsx Measures!A4: plan "NOPE" is not one of this report\'s plans; expected one of: P',
       ].join('\n'),
+    );
+  });
+
+  it("reads values in officials' spellings as collect and import do: 已完成, 2022/6/28, 60%, full width, invisible characters", async () => {
+    const data: ReportData = {
+      format: 'plan-report/v1',
+      report: { title: 'T', region: 'R', period: '2024-Q2' },
+      plans: [{ id: 'P', title: 'p', measures: [{ id: 'a', title: 'A', status: 'in-progress' }] }],
+      catalogs: [{ id: 'C', title: 'c', entries: [{ product: 'X', enterprise: 'Y', category: 'drug' }] }],
+      indicators: [{ id: 'I', name: 'i', observations: [{ period: '2024-Q2', value: 1 }] }],
+    };
+    const wb = await workbookOf(data);
+    const measures = wb.getWorksheet('Measures')!;
+    const fields = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const at = (ws: ExcelJS.Worksheet, label: RegExp) => fields(ws).findIndex((f) => label.test(f)) + 1;
+    measures.getRow(2).getCell(at(measures, /^Status/)).value = '已完成\u200b';
+    measures.getRow(2).getCell(at(measures, /^Completed/)).value = '2022/6/28';
+    measures.getRow(2).getCell(at(measures, /^Progress/)).value = '６０％';
+    const catalog = wb.getWorksheet('Catalog')!;
+    catalog.getRow(2).getCell(at(catalog, /^Listed/)).value = '2022年6月28日';
+    catalog.getRow(2).getCell(at(catalog, /^Hospitals/)).value = '1,234';
+    const obs = wb.getWorksheet('Observations')!;
+    obs.getRow(2).getCell(at(obs, /^Value/)).value = '１２３４．５';
+    obs.getRow(2).getCell(at(obs, /^Growth/)).value = '13.7%';
+    const back = readReportWorkbook(exceljsGrid(wb), 'back.xlsx');
+    expect(back.plans![0].measures[0]).toEqual({ id: 'a', title: 'A', status: 'completed', completed: '2022-06-28', progress: 0.6 });
+    expect(back.catalogs![0].entries[0]).toMatchObject({ listed: '2022-06-28', hospitals: 1234 });
+    expect(back.indicators![0].observations[0]).toEqual({ period: '2024-Q2', value: 1234.5, growth: 0.137 });
+    obs.getRow(2).getCell(at(obs, /^Value/)).value = '1234,5';
+    expect(() => readReportWorkbook(exceljsGrid(wb), 'back.xlsx')).toThrow(
+      /^back\.xlsx Observations!\w+: indicators\[0\]\.observations\[0\]\.value: "1234,5" has a comma that separates no thousands; expected a number with a decimal point \(write 1234\.5, or 12345 if the comma was a slip\)$/,
     );
   });
 

@@ -218,3 +218,83 @@ describe('categories and kinds', () => {
     expect(value(parseKindWord('平均'))).toBe('problem');
   });
 });
+
+describe('pasted text that only looks right', () => {
+  const ZWSP = '\u200b';
+
+  it('reads a status word with invisible characters, and full-width words, as the word', () => {
+    expect(value(parseStatusWord(`已完成${ZWSP}`))).toBe('completed');
+    expect(value(parseStatusWord(`\ufeff推进中\u200d`))).toBe('in-progress');
+    expect(value(parseStatusWord('\u2060滞后\u00ad'))).toBe('delayed');
+    expect(value(parseStatusWord('Ｃｏｍｐｌｅｔｅｄ'))).toBe('completed');
+    expect(value(parseStatusWord('ｉｎ　ｐｒｏｇｒｅｓｓ'))).toBe('in-progress');
+    expect(value(parseStatusWord(`已完成${ZWSP}，名单已发布`))).toBe('completed');
+    expect(value(parseCategoryWord(`药品${ZWSP}`))).toBe('drug');
+    expect(value(parseKindWord('ＬＥＶＥＬ'))).toBe('level');
+  });
+
+  it('reads full-width and invisible-laden numbers, shares and dates', () => {
+    expect(value(parsePercent('６０％', { share: true }))).toBe(0.6);
+    expect(value(parsePercent(`60%${ZWSP}`, { share: true }))).toBe(0.6);
+    expect(value(parseNumber('１２３４．５'))).toBe(1234.5);
+    expect(value(parseNumber(`1,234.5${ZWSP}`))).toBe(1234.5);
+    expect(value(parseWholeNumber('３家'))).toBe(3);
+    expect(value(parseDateText(`2022/6/28${ZWSP}`))).toBe('2022-06-28');
+    expect(value(parseDateText('２０２２／６／２８'))).toBe('2022-06-28');
+  });
+
+  it('takes a cell holding only invisible characters as blank', () => {
+    expect(value(parseStatusWord(ZWSP))).toBeNull();
+    expect(value(parseNumber(`${ZWSP}\u200c`))).toBeNull();
+  });
+
+  it('shows invisible characters in messages, so that the quoted value does not look allowed', () => {
+    const r = parseStatusWord(`已完工${ZWSP}`);
+    if (r.ok) throw new Error('read');
+    expect(r.problem.got).toBe('已完工<U+200B>');
+    expect(describeValueProblem(r.problem, 'en')).toMatch(/^"已完工<U\+200B>" is not a status;/);
+    expect(describeValueProblem(r.problem, 'zh-CN')).toMatch(/^“已完工<U\+200B>”不是可识别的完成情况/);
+    expect(value(parseNumber('12\u202e3'))).toBe(123);
+    const n = parseNumber('十二\u202e');
+    if (n.ok) throw new Error('read');
+    expect(n.problem.got).toBe('十二<U+202E>');
+    const c = parseNumber('1\u00072');
+    if (c.ok) throw new Error('read');
+    expect(c.problem.got).toBe('1<U+0007>2');
+  });
+
+  it('refuses an ambiguous decimal comma, rather than reading 1234,5 as 12345', () => {
+    for (const v of ['1234,5', '1,5', '12,34', '1234，5', '１２３４，５', '12,345,6'])
+      expect(parseNumber(v)).toEqual({ ok: false, problem: expect.objectContaining({ expected: 'number', hint: 'decimal-comma' }) });
+    expect(parsePercent('12,5%')).toEqual({ ok: false, problem: expect.objectContaining({ expected: 'percent', hint: 'decimal-comma' }) });
+    expect(parseWholeNumber('1,5')).toEqual({ ok: false, problem: expect.objectContaining({ expected: 'whole', hint: 'decimal-comma' }) });
+    // Commas that separate thousands are read.
+    expect(value(parseNumber('12,345'))).toBe(12345);
+    expect(value(parseNumber('1,234,567.25'))).toBe(1234567.25);
+    expect(value(parseNumber('-1,234'))).toBe(-1234);
+    expect(value(parsePercent('1,050%'))).toBe(10.5);
+    const r = parseNumber('1234,5');
+    if (r.ok) throw new Error('read');
+    expect(describeValueProblem(r.problem, 'en')).toBe(
+      '"1234,5" has a comma that separates no thousands; expected a number with a decimal point (write 1234.5, or 12345 if the comma was a slip)',
+    );
+    expect(describeValueProblem(r.problem, 'zh-CN')).toBe(
+      '“1234,5”中的逗号不是千位分隔符，无法判断所指数值；小数请用小数点（写作 1234.5；如逗号为误录入，写作 12345）',
+    );
+  });
+});
+
+describe('dates in a column of date cells', () => {
+  it('reads numbers as serials in the workbook date system, and refuses words for no date where a date is asked', () => {
+    expect(value(parseDateText(44740, { serials: true }))).toBe('2022-06-28');
+    expect(value(parseDateText(43278, { serials: true, date1904: true }))).toBe('2022-06-28');
+    expect(value(parseDateText(2022, { serials: true }))).toBe('1905-07-14');
+    expect(value(parseDateText(2022))).toBe('2022-12-31');
+    const r = parseDateText('长期', { noOngoing: true });
+    if (r.ok) throw new Error('read');
+    expect(describeValueProblem(r.problem, 'en')).toBe(
+      '"长期" is not a date; expected a date such as 2022-06-30, 2022/6/30 or 2022年6月30日 (or a blank cell)',
+    );
+    expect(value(parseDateText('2022年6月28日', { noOngoing: true }))).toBe('2022-06-28');
+  });
+});
