@@ -6,7 +6,7 @@
  * kept; many edits into a large file rewrite it with its own indentation).
  */
 import { MAX_ALIAS_EXPANSION } from './bounds';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type ToStringOptions } from 'yaml';
 import { KEY_ORDER, type Edit } from '../forms/collect';
 import type { Path } from '../rules';
 import { spliceJson, SpliceError } from './json-splice';
@@ -160,6 +160,39 @@ function restoreCommentSpacing(out: string, original: string, meaning: unknown):
   return restored === out || sameValue(parseDocument(restored, { version: '1.2' }).toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), meaning) ? restored : out;
 }
 
+/**
+ * Before an anchored node (`&a value`) is changed or deleted: the aliases
+ * of its anchor (`*a`) keep its old value. The first of them (in document
+ * order, before the anchor is defined again) becomes a copy of the node,
+ * anchor and all, so that the later ones now refer to it; the node loses its
+ * anchor. Only the edited item changes meaning.
+ */
+function detachAnchor(doc: Document.Parsed, node: unknown): void {
+  if (!node || typeof node !== 'object' || !('anchor' in node) || !(node as Node).anchor) return;
+  const edited = node as Node;
+  const anchor = edited.anchor!;
+  let after = false;
+  let moved = false;
+  visit(doc, (_key, n) => {
+    if (n === edited) {
+      after = true;
+      return visit.SKIP;
+    }
+    if (!after || !n || typeof n !== 'object') return undefined;
+    if ('anchor' in n && (n as Node).anchor === anchor) return visit.BREAK; // defined again: later aliases are not this one's
+    if ('source' in n && (n as { source: string }).source === anchor && !moved) {
+      moved = true;
+      // The copy takes the alias's place, not the edited line's comments.
+      const copy = edited.clone() as Node;
+      copy.comment = copy.commentBefore = undefined;
+      copy.spaceBefore = undefined;
+      return copy;
+    }
+    return undefined;
+  });
+  edited.anchor = undefined;
+}
+
 function editYaml(text: string, edits: Edit[]): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = text.includes('\r\n');
@@ -177,9 +210,11 @@ function editYaml(text: string, edits: Edit[]): string {
       seq.items.push(node);
     } else if (e.op === 'delete') {
       if (!doc.hasIn(e.path)) throw new EditError(`nothing at ${e.path.join('.')}`);
+      detachAnchor(doc, doc.getIn(e.path, true));
       doc.deleteIn(e.path);
     } else {
       const node = doc.getIn(e.path, true);
+      detachAnchor(doc, node);
       if (isScalar(node)) {
         // Keep the node, and with it any comment on its line.
         node.value = e.value;

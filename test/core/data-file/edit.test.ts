@@ -121,6 +121,16 @@ describe('editDataText', () => {
     ).toBe(`${block}      - product: B\n        enterprise: E\n        category: device\n`);
   });
 
+  it('changes or deletes an anchored value for its own item only: the first alias of it becomes the anchor', () => {
+    const text = 'a: &s in-progress # first\nb: *s\nc: *s\nd: &s other\ne: *s\n';
+    expect(editDataText(text, 'd.yaml', [{ op: 'set', path: ['a'], value: 'completed' }])).toBe(
+      'a: completed # first\nb: &s in-progress\nc: *s\nd: &s other\ne: *s\n',
+    );
+    expect(editDataText(text, 'd.yaml', [{ op: 'delete', path: ['a'] }])).toBe('b: &s in-progress\nc: *s\nd: &s other\ne: *s\n');
+    // An anchor no alias uses is simply dropped with the old value.
+    expect(editDataText('a: &s x\nb: y\n', 'd.yaml', [{ op: 'set', path: ['a'], value: 'z' }])).toBe('a: z\nb: y\n');
+  });
+
   it('refuses what it cannot edit in place (a YAML alias)', () => {
     const text = 'plans:\n  - &p\n    id: P\n    title: p\n    measures: []\n  - *p\n';
     expect(() => editDataText(text, 'd.yaml', [{ op: 'set', path: ['plans', 1, 'title'], value: 'x' }])).toThrow('no mapping at plans.1');
