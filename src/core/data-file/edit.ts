@@ -9,7 +9,7 @@ import { MAX_ALIAS_EXPANSION } from './bounds';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type ToStringOptions } from 'yaml';
 import { KEY_ORDER, type Edit } from '../forms/collect';
 import type { Path } from '../rules';
-import { spliceJson, SpliceError } from './json-splice';
+import { spliceAll, SpliceError } from './json-splice';
 import { syntaxOf } from './structured-text';
 
 /** The format's order of the keys of the item that holds `path`'s last key. */
@@ -37,26 +37,21 @@ class EditError extends Error {}
 
 // ---- JSON
 
-/** Edits of at most this many bytes times edits are made in the text itself (each edit scans the file once); more are written anew. */
+/** Edits of at most this many bytes (of the items edited) times edits are made in the text itself; more are written anew. */
 const SPLICE_WORK = 1e9;
 
 /** The JSON text with the edits made in place (every other byte kept), or undefined when that cannot be done. */
 function spliceEdits(text: string, edits: Edit[]): string | undefined {
-  if (text.length * edits.length > SPLICE_WORK) return undefined;
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const indent = /\n([ \t]+)["}\]]/.exec(text)?.[1] ?? '  ';
-  let t = text;
+  const root = /\S/.exec(text.slice(bom, bom + 1024))?.index;
+  if (root === undefined) return undefined;
   try {
-    for (const e of edits) {
-      const root = /\S/.exec(t.slice(bom, bom + 1024))?.index;
-      if (root === undefined) return undefined;
-      t = spliceJson(t, bom + root, e, indent, (keys, key) => insertAt(keys, key, orderAt(e.path)));
-    }
+    return spliceAll(text, bom + root, edits, indent, (e) => (keys, key) => insertAt(keys, key, orderAt(e.path)), SPLICE_WORK);
   } catch (err) {
     if (err instanceof SpliceError) return undefined;
     throw err;
   }
-  return t;
 }
 
 function editJson(text: string, edits: Edit[]): string {

@@ -164,6 +164,22 @@ describe('editDataText', () => {
     );
   });
 
+  it('keeps the layout of a large JSON file however many edits it gets (each item found once, the text put together once)', () => {
+    const n = 20_000;
+    const rows = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `M${i}`, title: `标题 ${i} ${'x'.repeat(40)}`, status: 'not-started' }));
+    const json = `{"format":"plan-report/v1","plans":[{"id":"P","measures":[\n${rows.join(',\n')}\n]}]}\n`;
+    const edited = Array.from({ length: 2000 }, (_, i) => i * 10 + 3);
+    const edits = edited.flatMap((i) => [
+      { op: 'set' as const, path: ['plans', 0, 'measures', i, 'status'], value: 'completed' },
+      { op: 'set' as const, path: ['plans', 0, 'measures', i, 'completed'], value: '2024-09-30' },
+    ]);
+    // 4,000 edits into 1.4 MB: more than the old one-scan-per-edit bound allowed, so the file used to be written anew.
+    expect(json.length * edits.length).toBeGreaterThan(1e9);
+    const out = editDataText(json, 'd.json', edits);
+    const expected = rows.map((r, i) => (edited.includes(i) ? r.replace('"status":"not-started"}', '"status":"completed","completed":"2024-09-30"}') : r));
+    expect(out).toBe(`{"format":"plan-report/v1","plans":[{"id":"P","measures":[\n${expected.join(',\n')}\n]}]}\n`);
+  });
+
   it('appends to an indented JSON list as its last item is laid out', () => {
     const json = `${JSON.stringify({ catalogs: [{ id: 'C', entries: [{ product: 'A' }] }] }, null, 2)}\n`;
     const out = editDataText(json, 'd.json', [{ op: 'append', path: ['catalogs', 0, 'entries'], value: { product: 'B', hospitals: 2 } }]);
