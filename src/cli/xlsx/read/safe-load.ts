@@ -93,25 +93,33 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
       throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
 
     const count = { unpacked: 0, rows: 0, cells: 0 };
+    const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // Large parts are only counted in this pass, and kept in a second one once the whole package is within the limits:
+    // a workbook over them is refused in flat memory, never after holding its sheets' text.
+    const large: yauzl.Entry[] = [];
     for (const e of entries) {
       if (e.fileName.endsWith('/')) continue;
       const sheet = isSheet(e.fileName);
       const data = entryData(buf, e);
       const wanted = keep && isXmlPart(e.fileName);
-      let text: string | undefined;
       if (e.uncompressedSize <= STREAM_ABOVE) {
         const bytes = inflateAtOnce(data, e);
         count.unpacked += bytes.length;
-        if (sheet || wanted) text = bytes.toString('utf8');
+        const text = sheet || wanted ? bytes.toString('utf8') : undefined;
         if (sheet) {
           count.rows += countMatches(text!, ROW);
           count.cells += countMatches(text!, CELL);
           checkRowsAndCells(count, limits);
         }
+        if (wanted) keepText(e, text!);
       } else {
-        text = await inflateStreaming(data, e, limits, count, sheet, wanted);
+        await inflateStreaming(data, e, limits, count, sheet, false);
+        if (wanted) large.push(e);
       }
-      if (wanted) kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), text!.charCodeAt(0) === 0xfeff ? text!.slice(1) : text!);
+    }
+    for (const e of large) {
+      const again = { unpacked: 0, rows: 0, cells: 0 };
+      keepText(e, (await inflateStreaming(entryData(buf, e), e, limits, again, false, true))!);
     }
   } finally {
     zip.close();
@@ -157,7 +165,8 @@ function inflateStreaming(
   wanted: boolean,
 ): Promise<string | undefined> {
   return new Promise<string | undefined>((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    // The part's bytes, when wanted, gathered in one buffer of its declared size (checked against the limits).
+    const part = wanted ? Buffer.allocUnsafe(e.uncompressedSize) : undefined;
     let tail = '';
     let entryBytes = 0;
     let settled = false;
@@ -180,7 +189,7 @@ function inflateStreaming(
           new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`),
         );
       }
-      if (wanted) chunks.push(chunk);
+      if (part) chunk.copy(part, entryBytes - chunk.length);
       if (!sheet) return;
       // Count element starts; keep a short tail so a tag split across chunks is counted once.
       const text = tail + chunk.toString('latin1');
@@ -208,7 +217,7 @@ function inflateStreaming(
         }
       }
       settled = true;
-      resolve(wanted ? Buffer.concat(chunks).toString('utf8') : undefined);
+      resolve(part?.toString('utf8'));
     });
     stream.on('error', fail);
     // Fed in slices, so that a refusal stops the inflating early.
