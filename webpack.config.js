@@ -34,7 +34,12 @@ module.exports = async (env = {}, argv = {}) => {
       filename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // The streaming writer's parts (Save as template) hash protection passwords with node:crypto; the add-in
+      // writes no password, and has a stand-in that refuses one.
+      alias: { [path.resolve(__dirname, 'src/cli/xlsx/write/password')]: path.resolve(__dirname, 'src/addin/xlsx/password.ts') },
+    },
     module: {
       rules: [
         {

@@ -71,7 +71,7 @@ async function differingLines(a: string, b: string): Promise<number> {
 async function fill(form: string, out: string, k: number): Promise<number> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(form);
-  const ws = wb.worksheets[0];
+  const ws = wb.worksheets[1]; // after the Instructions sheet
   let changed = 0;
   for (let r = 8; changed < k && ws.getCell(`B${r}`).value; r++) {
     if (['Completed', 'Cancelled'].includes(String(ws.getCell(`F${r}`).value))) continue;

@@ -99,6 +99,8 @@ function addForm(p: Command, io: Io, setExit: SetExit): void {
     .option('--catalog <id>', 'catalog: the catalog')
     .option('--period <period>', "the reporting period the form asks about (default: the data file's)")
     .addOption(new Option('-l, --locale <locale>', "the form's language (default: the data file's report.locale, else en)").choices([...LOCALES]))
+    .option('--due <date>', 'print the date the form is to be sent back by (YYYY-MM-DD) on the form and its Instructions')
+    .option('--contact <text>', 'print whom to ask (name, telephone, email) on the form and its Instructions')
     .option('--password <password>', 'protect the sheets with this password (default: protected without one)')
     .option('-o, --out <file>', 'the form to write (default: out/<period>-<department or plan>.xlsx)')
     .option('--all', 'one form per lead department (measures), region (indicators) or catalog, into --out-dir')
@@ -109,6 +111,7 @@ function addForm(p: Command, io: Io, setExit: SetExit): void {
         '  plan-report form data.yaml --plan BJ-OPEN-2022 --out forms/BJ.xlsx\n' +
         '  plan-report form data.yaml --lead "Haidian District Government"\n' +
         '  plan-report form data.yaml --all --out-dir forms/2022-Q3     # one per lead department\n' +
+        '  plan-report form data.yaml --all --due 2022-10-15 --contact "Zhang Wei, 010-6512 3456"\n' +
         '  plan-report form data.yaml --kind indicators --all --locale zh-CN\n' +
         '  plan-report form data.yaml --kind catalog --catalog SZ-IFH-1',
     )

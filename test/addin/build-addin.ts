@@ -14,6 +14,8 @@ import { ROOT } from './support';
 const INPUTS = [
   'src/addin',
   'src/core',
+  // The command line's parts reader and writer, which the add-in bundles.
+  'src/cli/xlsx',
   'templates',
   'assets',
   'test/addin/fake-excel',

@@ -1,6 +1,7 @@
-/** Shared by the add-in tests: seeds, templates, models, and data of any size. */
+/** Shared by the add-in tests: seeds, templates, models, data of any size, and the parts of a package. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import JSZip from 'jszip';
 import { readData } from '../../src/core/data-file/read';
 import { buildReport } from '../../src/core/layout/build';
 import type { Workbook } from '../../src/core/layout/model';
@@ -45,3 +46,23 @@ export function measuresData(n: number): ReportData {
     ],
   } as ReportData;
 }
+
+/** A package's parts, in the order the zip holds them, with their text; a package has no folder entries. */
+export async function zipParts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  const folders = names.filter((n) => zip.files[n].dir);
+  if (folders.length) throw new Error(`folder entries in the package: ${folders.join(', ')}`);
+  return new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
+}
+
+/**
+ * When a workbook was made, said the same way for two workbooks made at different moments: ISO times, and the
+ * About sheet's local time in either language. Nothing else in a template workbook depends on the time (its period
+ * is the quarter it is made in, the same for both).
+ */
+export const timeless = (xml: string): string =>
+  xml
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)/g, '<local time>')
+    .replace(/\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（UTC[+-]\d\d:\d\d）/g, '<local time>');

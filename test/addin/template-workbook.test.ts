@@ -68,7 +68,7 @@ for (const [name, locale] of [
 
     const carried = await readCarriedTemplate(host.run, 'workbook');
     const expected = await loadTemplate(tpl);
-    expect(carried).toEqual({ template: expected });
+    expect(carried).toEqual({ template: expected, locale });
     const data = seed('beijing-2022-q3');
     const model = buildReport((carried as { template: typeof expected }).template, data, locale, OPTIONS);
     await buildReportInWorkbook(host.run, model);

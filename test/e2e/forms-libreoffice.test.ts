@@ -9,20 +9,22 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { readData } from '../../src/core/data-file/read';
 import { collectReturns } from '../../src/core/forms/collect';
-import { allForms, HEAD, type FormRequest } from '../../src/core/forms/form';
+import { allForms, FORM_COLUMNS, HEAD, type FormRequest } from '../../src/core/forms/form';
 import { readReturn } from '../../src/core/forms/reader';
 import type { Locale, ReportData } from '../../src/core/schema';
 import { exceljsGrid, safeLoadWorkbook } from '../support/exceljs/reader';
 import { safeLoadGrid } from '../../src/cli/xlsx/read/safe-load';
 import { recalculate } from '../support/libreoffice';
 import { reportData } from '../support/arbitrary-data';
-import { cleanTemps, formBytes, loadBytes, ROOT, saveBytes, tempDir, writeRegister } from '../support/forms';
+import { cleanTemps, formBytes, formSheet, loadBytes, ROOT, saveBytes, tempDir, writeRegister } from '../support/forms';
 import { cli } from '../support/fixtures';
 
 jest.setTimeout(240_000);
 afterAll(cleanTemps);
 
 const FIRST = HEAD.header + 1;
+/** The column of an indicator form's value (growth is the next). */
+const VALUE = FORM_COLUMNS.indicators.findIndex((c) => c.field === 'value') + 1;
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const seed = (name: string) => readData(fs.readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 
@@ -86,11 +88,11 @@ describe('forms re-saved by LibreOffice Calc', () => {
       req: { kind: 'indicators' },
       locale: 'en',
       fill: (ws) => {
-        ws.getCell(FIRST, 6).value = 1234.5678;
-        ws.getCell(FIRST, 7).value = -0.0425;
-        ws.getCell(FIRST + 1, 6).value = null;
-        ws.getCell(FIRST + 1, 7).value = null;
-        ws.getCell(FIRST + 2, 6).value = 3e-7;
+        ws.getCell(FIRST, VALUE).value = 1234.5678;
+        ws.getCell(FIRST, VALUE + 1).value = -0.0425;
+        ws.getCell(FIRST + 1, VALUE).value = null;
+        ws.getCell(FIRST + 1, VALUE + 1).value = null;
+        ws.getCell(FIRST + 2, VALUE).value = 3e-7;
       },
     },
     {
@@ -149,7 +151,7 @@ describe('forms re-saved by LibreOffice Calc', () => {
         bytes = fs.readFileSync(made);
       } else bytes = await formBytes(c.data, c.req, c.locale);
       const wb = await loadBytes(bytes);
-      c.fill?.(wb.worksheets[0]);
+      c.fill?.(formSheet(wb));
       const f = path.join(dir, `${c.name}.xlsx`);
       fs.writeFileSync(f, await saveBytes(wb));
       files.push(f);

@@ -37,6 +37,11 @@ export async function loadBytes(bytes: Buffer | ArrayBuffer): Promise<ExcelJS.Wo
   return wb;
 }
 
+/** The form's sheet of a form workbook: the second, after its Instructions. */
+export function formSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  return wb.worksheets[1];
+}
+
 export async function saveBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,14 +6,18 @@
  */
 import { carriedTemplate, TemplateWorkbookError } from '../../core/record/carried-template';
 import { FORM_RECORD_SHEET } from '../../core/record/form-record';
-import { REPORT_RECORD_SHEET } from '../../core/record/report-record';
+import { readReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import type { GridWorkbook } from '../../core/read/grid';
+import type { Locale } from '../../core/schema';
 import type { Template } from '../../core/template';
 import { officeGridSheet, type LoadedRange } from './read-grid';
 import type { ExcelRun } from './report';
 
-/** The open workbook's template; a refusal (a form, another version, a damaged record); or nothing (no report here). */
-export type Carried = { template: Template } | { refused: TemplateWorkbookError } | undefined;
+/**
+ * The open workbook's template and the language of its report; a refusal (a
+ * form, another version, a damaged record); or nothing (no report here).
+ */
+export type Carried = { template: Template; locale: Locale } | { refused: TemplateWorkbookError } | undefined;
 
 /** Reads the template the open workbook carries; `file` names the workbook in messages. */
 export async function readCarriedTemplate(run: ExcelRun, file: string): Promise<Carried> {
@@ -39,7 +43,8 @@ export async function readCarriedTemplate(run: ExcelRun, file: string): Promise<
       sheet: (name) => (loaded.has(name.toLowerCase()) ? officeGridSheet(name, loaded.get(name.toLowerCase())) : undefined),
     };
     try {
-      return { template: carriedTemplate(grid, file) };
+      const template = carriedTemplate(grid, file);
+      return { template, locale: readReportRecord(grid, file).locale };
     } catch (err) {
       if (err instanceof TemplateWorkbookError) return { refused: err };
       throw err;

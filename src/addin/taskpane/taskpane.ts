@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
- * The task pane: Build report, Check workbook, Export data and Insert charts
- * on the open workbook, in English or Simplified Chinese as Excel is.
+ * The task pane: Build report, Check workbook, Export data, Insert charts and
+ * Save as template on the open workbook, in English or Simplified Chinese as
+ * Excel is.
  */
 import { summarize } from '../../core/data-file/counts';
 import { readData } from '../../core/data-file/read';
@@ -20,9 +21,13 @@ import { TemplateWorkbookError } from '../../core/record/carried-template';
 import { readCarriedTemplate } from '../excel/carried';
 import { readTemplateWorkbook } from '../xlsx/read-template';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
+import { NoReport, saveAsTemplate } from '../excel/save-template';
+import { XLSX_TYPE } from '../xlsx/write-package';
 
 declare const PLAN_REPORT_VERSION: string;
 const GENERATOR = `plan-report ${PLAN_REPORT_VERSION} (Excel add-in)`;
+/** A template workbook says what `plan-report template` says, so that the two are the same workbook. */
+const TEMPLATE_GENERATOR = `plan-report ${PLAN_REPORT_VERSION}`;
 const FROM_FILE = '__file__';
 
 const run: ExcelRun = (batch) => Excel.run(batch);
@@ -98,7 +103,18 @@ function listProblems(problems: Located[], clickable: boolean): void {
 }
 
 function setBusy(busy: boolean): void {
-  for (const id of ['build', 'check', 'export', 'charts']) $<HTMLButtonElement>(id).disabled = busy || !host.core;
+  for (const id of ['build', 'check', 'export', 'charts', 'save-template']) $<HTMLButtonElement>(id).disabled = busy || !host.core;
+}
+
+/** Text with `word` (a command's or a file's name) kept on one line wherever it occurs. */
+function unbroken(text: string, word: string): (string | HTMLElement)[] {
+  return text.split(word).flatMap((part, i) => {
+    if (i === 0) return [part];
+    const span = document.createElement('span');
+    span.className = 'nowrap';
+    span.textContent = word;
+    return [span, part];
+  });
 }
 
 /** Says what this Excel cannot do: too old for the add-in, or without print setup and filters. */
@@ -108,15 +124,7 @@ function showHostNote(): void {
   const text = !host.core ? words.tooOld : missing === 'validation' ? words.limitedValidation : missing === 'print' ? words.limitedPrint : '';
   note.hidden = !text;
   // The command's name is not broken at its hyphen.
-  note.replaceChildren(
-    ...text.split(/(plan-report)/).map((part) => {
-      if (part !== 'plan-report') return part;
-      const name = document.createElement('span');
-      name.className = 'nowrap';
-      name.textContent = part;
-      return name;
-    }),
-  );
+  note.replaceChildren(...unbroken(text, 'plan-report'));
   note.className = `note${host.core ? '' : ' error'}`;
   note.dataset.kind = !host.core ? 'tooOld' : (missing ?? '');
 }
@@ -209,8 +217,9 @@ async function check(): Promise<void> {
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-yaml;charset=utf-8' }));
+/** Offers a file to save (Excel on the web and on Windows save it as a browser does). */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -225,7 +234,7 @@ async function exportData(): Promise<void> {
   try {
     const data = await readWorkbookData(run);
     const name = dataFileName(data);
-    download(name, dataFileText(data));
+    download(name, new Blob([dataFileText(data)], { type: 'application/x-yaml;charset=utf-8' }));
     setStatus('done', fill(words.exported, { file: name }));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
@@ -243,6 +252,22 @@ async function charts(): Promise<void> {
     if (!(err instanceof InputError)) throw err;
     setStatus('error', fill(err.problems.length === 1 ? words.checkProblem : words.checkProblems, { count: err.problems.length }));
     listProblems(err.problems, true);
+  }
+}
+
+async function saveTemplate(): Promise<void> {
+  setStatus('busy', words.savingTemplate);
+  try {
+    const saved = await saveAsTemplate(run, { generator: TEMPLATE_GENERATOR, generatedAt: new Date().toISOString() });
+    download(saved.file, new Blob([saved.bytes as BlobPart], { type: XLSX_TYPE }));
+    const name = fill(words.quoted, { name: templateLabel({ name: saved.template.name, template: saved.template }, ui) });
+    const text = fill(words.savedTemplate, { name, file: saved.file });
+    setStatus('done', text);
+    // The file's name is not broken at a hyphen.
+    $('message').replaceChildren(...unbroken(text, saved.file));
+  } catch (err) {
+    if (!(err instanceof NoReport)) throw err;
+    setStatus('error', words.saveTemplateNoReport);
   }
 }
 
@@ -268,6 +293,7 @@ function start(): void {
   $('check').addEventListener('click', () => action(check));
   $('export').addEventListener('click', () => action(exportData));
   $('charts').addEventListener('click', () => action(charts));
+  $('save-template').addEventListener('click', () => action(saveTemplate));
   $('app').hidden = false;
   void refreshCarried().finally(() => (document.body.dataset.ready = 'true'));
 }

@@ -1,8 +1,9 @@
 /**
  * Builds a form's layout model: pure, no I/O, written by the same writers as
- * a report. A form sheet (locked cells that say what each row is, yellow
- * cells to fill, pre-filled with the current values, each with its
- * validation), an Instructions sheet in the form's language, and the very
+ * a report. An Instructions sheet in the form's language, first, read as a
+ * letter from the office (instructions-sheet.ts); the form sheet (its heading
+ * and block, locked cells that say what each row is, yellow cells to fill,
+ * pre-filled with the current values, each with its validation); and the very
  * hidden record of what made it. Every sheet is protected; only the cells to
  * fill are unlocked.
  */
@@ -14,11 +15,14 @@ import type { StyleName } from '../layout/styles';
 import { TAB_COLORS } from '../layout/styles';
 import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
-import { formLabelsFor, type FormLabels } from './labels';
+import { formLabelsFor } from './labels';
+import { formLetter, type FormLetterOptions } from './letter';
+import { fitColumns, HEADER_ROOM, HEADING_SCALE, headerHeading, wrappedHeight } from './form-widths';
+import { instructionsSheet } from './instructions-sheet';
 import { formRecordSheet, makeFormRecord, type FormRecord, type FormSeal } from '../record/form-record';
 import { dateStyle } from '../layout/local-styles';
 import { footerText, truncateHeader } from '../layout/print-text';
-import { localTimeWords, periodWords } from '../i18n/wording';
+import { periodWords } from '../i18n/wording';
 
 export interface FormBuildOptions {
   /** `plan-report 0.1.0`: recorded in the form. */
@@ -29,6 +33,8 @@ export interface FormBuildOptions {
   password?: string;
   /** The form's id and seal in the register of sent forms (forms/register.ts); none in tests of the layout alone. */
   seal?: FormSeal;
+  /** `form --due` and `--contact`, checked (checkLetterOptions). */
+  letter?: FormLetterOptions;
 }
 
 const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap' };
@@ -46,7 +52,7 @@ export function columnTitles(kind: FormKind, locale: Locale): string[] {
   const formLabels = formLabelsFor(locale);
   const titles: Record<FormKind, Record<string, string>> = {
     measures: labels.measureFields,
-    indicators: { ...labels.indicatorFields, ...labels.observationFields },
+    indicators: { ...labels.indicatorFields, ...labels.observationFields, lastPeriod: formLabels.lastPeriod, lastValue: formLabels.lastValue },
     catalog: { ...labels.entryFields, no: formLabels.entryNo },
   };
   return FORM_COLUMNS[kind].map((c) => titles[kind][c.field]);
@@ -62,14 +68,6 @@ function cellOf(type: ColumnType, locked: boolean, v: Scalar, locale: Locale): C
   else if (v !== null && type === 'status') value = labels.statuses[v as Status] ?? v;
   else if (v !== null && type === 'category') value = labels.categories[v as Category] ?? v;
   return locked ? { v: value, s } : { v: value, s, locked: false };
-}
-
-function scopeOf(content: FormContent, formLabels: FormLabels): { label: string; value: string } {
-  const s = content.scope;
-  if (s.lead !== undefined) return { label: formLabels.head.lead, value: s.plan ? `${s.lead} (${s.plan})` : s.lead };
-  if (s.plan !== undefined) return { label: formLabels.head.plan, value: s.plan };
-  if (s.catalog !== undefined) return { label: formLabels.head.catalog, value: s.catalog };
-  return { label: formLabels.head.department, value: s.department ?? formLabels.head.all };
 }
 
 function validations(kind: FormKind, first: number, last: number, locale: Locale): Validation[] {
@@ -114,139 +112,127 @@ function validations(kind: FormKind, first: number, last: number, locale: Locale
   return out;
 }
 
-function formSheet(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { sheet: Sheet; head: Scalar[] } {
+/** Text shown in a cell, for fitting widths: the locale's words for statuses and categories. */
+function shownText(type: ColumnType, v: Scalar, locale: Locale): string {
+  const labels = labelsFor(locale);
+  if (type === 'status') return labels.statuses[v as Status] ?? String(v);
+  if (type === 'category') return labels.categories[v as Category] ?? String(v);
+  return String(v);
+}
+
+/**
+ * The block at the top of a form sheet: the heading over the table, the
+ * region, period and scope (label in A, value in B, as the collector reads
+ * them), the return date and contact when given, the hint; and the columns'
+ * widths, fitted to the block's labels and the rows.
+ */
+function headBlock(content: FormContent, data: ReportData, locale: Locale, opts: FormLetterOptions, head: Scalar[], titles: string[]) {
+  const formLabels = formLabelsFor(locale);
+  const columns = FORM_COLUMNS[content.scope.kind];
+  const letter = formLetter(content, data, locale, opts);
+  // Rows under the scope row: the return date and the contact, when given.
+  const extra: Row[] = [];
+  if (opts.due !== undefined)
+    extra.push({
+      cells: [
+        { v: formLabels.head.due, s: 'label' },
+        { v: { date: opts.due }, s: dateStyle(locale, 'keyDate') },
+      ],
+    });
+  if (opts.contact !== undefined)
+    extra.push({
+      cells: [
+        { v: formLabels.head.contact, s: 'label' },
+        { v: opts.contact, s: 'wrap' },
+      ],
+    });
+  const headerRow = HEAD.header + extra.length;
+  const fitted = fitColumns(
+    columns,
+    titles,
+    content.rows,
+    [formLabels.head.region, formLabels.head.period, letter.scope.label, ...extra.map((r) => String(r.cells[0]?.v))],
+    locale,
+    (v, j) => shownText(columns[j].type, v, locale),
+  );
+  const valuesWidth = fitted.widths.slice(1).reduce((a, b) => a + b, 0);
+  const tableWidth = fitted.widths[0] + valuesWidth;
+  // Heights of merged cells (fitRowHeights sees one column's width).
+  const rows: Row[] = [];
+  rows[HEAD.title - 1] = {
+    cells: [{ v: letter.heading, s: 'formHeading' }],
+    height: Math.max(30, wrappedHeight(letter.heading, tableWidth / HEADING_SCALE, 24)),
+  };
+  const line = (label: string, value: Cell): Row => ({ cells: [{ v: label, s: 'label' }, value] });
+  rows[HEAD.region - 1] = { ...line(formLabels.head.region, { v: head[0], s: 'wrap' }), height: wrappedHeight(String(head[0]), valuesWidth) };
+  rows[HEAD.period - 1] = line(formLabels.head.period, { v: head[1], s: 'period' });
+  rows[HEAD.scope - 1] = { ...line(letter.scope.label, { v: head[2], s: 'wrap' }), height: wrappedHeight(String(head[2]), valuesWidth) };
+  extra.forEach((row, i) => (rows[HEAD.scope + i] = row));
+  if (opts.contact !== undefined) rows[HEAD.scope + extra.length - 1].height = wrappedHeight(opts.contact, valuesWidth);
+  rows[HEAD.hint + extra.length - 1] = { cells: [{ v: formLabels.hint, s: 'muted' }] };
+  for (let r = 0; r < headerRow - 1; r++) rows[r] ??= { cells: [] };
+  // The heading spans the table; so do the values of the block (a long title wraps, a date does not overflow into the next cell).
+  const lastCol = columnLetter(columns.length);
+  const merges = [`A${HEAD.title}:${lastCol}${HEAD.title}`];
+  for (let r = HEAD.region; r <= HEAD.scope + extra.length; r++) merges.push(`B${r}:${lastCol}${r}`);
+  return { rows, merges, headerRow, fitted };
+}
+
+const PERIOD_FIELDS = new Set(['period', 'lastPeriod']);
+
+function formSheet(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { sheet: Sheet; head: Scalar[]; headerRow: number } {
   const formLabels = formLabelsFor(locale);
   const kind = content.scope.kind;
   const columns = FORM_COLUMNS[kind];
-  const scope = scopeOf(content, formLabels);
-  const head: Scalar[] = [data.report.region, content.scope.period, scope.value];
-  const rows: Row[] = [];
-  rows[HEAD.title - 1] = { cells: [{ v: formLabels.titles[kind], s: 'title' }], height: 26 };
-  rows[HEAD.region - 1] = {
-    cells: [
-      { v: formLabels.head.region, s: 'label' },
-      { v: head[0], s: 'text' },
-    ],
+  const opts = options.letter ?? {};
+  const letter = formLetter(content, data, locale, opts);
+  const period = periodWords(content.scope.period, locale);
+  const head: Scalar[] = [data.report.region, period, letter.scope.value];
+  const titles = columnTitles(kind, locale);
+  const { rows, merges, headerRow, fitted } = headBlock(content, data, locale, opts, head, titles);
+  rows.push({ cells: titles.map((v) => ({ v, s: 'header' as const })), height: fitted.headerLines * 15 });
+  const cell = (j: number, v: Scalar) => {
+    const c = columns[j];
+    const out = cellOf(c.type, c.locked, v, locale);
+    if (fitted.wrap[j] && c.type === 'text') out.s = c.locked ? 'lockedWrap' : 'inputTextWrap';
+    // The periods of an indicator form sit between numbers: centred, they do not run into them ("38 2024").
+    else if (c.locked && PERIOD_FIELDS.has(c.field)) out.s = 'lockedCenter';
+    return out;
   };
-  rows[HEAD.period - 1] = {
-    cells: [
-      { v: formLabels.head.period, s: 'label' },
-      { v: head[1], s: 'period' },
-    ],
-  };
-  rows[HEAD.scope - 1] = {
-    cells: [
-      { v: scope.label, s: 'label' },
-      { v: head[2], s: 'text' },
-    ],
-  };
-  rows[HEAD.hint - 1] = { cells: [{ v: formLabels.hint, s: 'muted' }] };
-  for (let r = 0; r < HEAD.header - 1; r++) rows[r] ??= { cells: [] };
-  rows.push({ cells: columnTitles(kind, locale).map((v) => ({ v, s: 'header' as const })), height: 30 });
-  for (const values of content.rows) rows.push({ cells: columns.map((c, i) => cellOf(c.type, c.locked, values[i] ?? null, locale)) });
-  for (let n = 0; n < content.newRows; n++) rows.push({ cells: columns.map((c) => cellOf(c.type, c.locked, null, locale)) });
-  const first = HEAD.header + 1;
-  const last = Math.max(first, HEAD.header + content.rows.length + content.newRows);
+  for (const values of content.rows) rows.push({ cells: columns.map((_, j) => cell(j, values[j] ?? null)) });
+  for (let n = 0; n < content.newRows; n++) rows.push({ cells: columns.map((_, j) => cell(j, null)) });
+  const first = headerRow + 1;
+  const last = Math.max(first, headerRow + content.rows.length + content.newRows);
   const name = formLabels.sheets[kind];
   const sheet: Sheet = {
     key: kind,
     name,
     state: 'visible',
-    columns: columns.map((c) => ({ width: c.width })),
+    columns: fitted.widths.map((width) => ({ width })),
     rows,
-    merges: [],
-    freeze: { rows: HEAD.header, columns: 0 },
+    merges,
+    freeze: { rows: headerRow, columns: 0 },
     validations: content.rows.length + content.newRows ? validations(kind, first, last, locale) : [],
     conditionalFormats: [],
     print: {
       orientation: 'landscape',
       paper: 'A4',
       fitToWidth: true,
-      repeatRows: `${HEAD.header}:${HEAD.header}`,
-      header: truncateHeader(`${formLabels.titles[kind]}: ${String(head[2])}`, `${data.report.region} ${periodWords(content.scope.period, locale)}`),
+      repeatRows: `${headerRow}:${headerRow}`,
+      header: truncateHeader(headerHeading(letter.heading, HEADER_ROOM.landscape), `${data.report.region} ${period}`),
       footer: footerText(name, locale),
     },
     tabColor: TAB_COLORS.data,
     protection: { password: options.password },
   };
   fitRowHeights(sheet);
-  return { sheet, head };
+  return { sheet, head, headerRow };
 }
 
-function instructionsSheet(content: FormContent, record: FormRecord, locale: Locale, options: FormBuildOptions): Sheet {
-  const formLabels = formLabelsFor(locale);
-  const labels = labelsFor(locale);
-  const instructions = formLabels.instructions;
-  const kind = content.scope.kind;
-  const words = (xs: string[]) => xs.join(locale === 'zh-CN' ? '、' : ', ');
-  const fill = (s: string) =>
-    s.replace('{statuses}', words(STATUSES.map((x) => labels.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => labels.categories[x])));
-  const steps = [...instructions.steps[kind].map(fill), ...instructions.general];
-  const scope = scopeOf(content, formLabels);
-  const rows: Row[] = [
-    { cells: [{ v: instructions.title, s: 'title' }], height: 26 },
-    { cells: [{ v: instructions.intro[kind], s: 'wrap' }, undefined] },
-    { cells: [] },
-    ...steps.map((step, i) => ({
-      cells: [
-        { v: `${i + 1}.`, s: 'label' as const },
-        { v: step, s: 'wrap' as const },
-      ],
-    })),
-    { cells: [] },
-    {
-      cells: [
-        { v: instructions.about, s: 'sectionTitle' },
-        { v: null, s: 'sectionTitle' },
-      ],
-    },
-    ...(
-      [
-        [instructions.keys.form, formLabels.titles[kind]],
-        [instructions.keys.region, record.region],
-        [instructions.keys.period, periodWords(record.period, locale)],
-        [instructions.keys.scope, `${scope.label}: ${scope.value}`],
-        [instructions.keys.rows, String(content.rows.length)],
-        [instructions.keys.made, localTimeWords(options.generatedAt, locale)],
-        [instructions.keys.generator, options.generator],
-      ] as const
-    ).map(([k, v]) => ({
-      cells: [
-        { v: k, s: 'label' as const },
-        { v, s: 'wrap' as const },
-      ],
-    })),
-  ];
-  const sheet: Sheet = {
-    key: 'about',
-    name: formLabels.sheets.instructions,
-    state: 'visible',
-    columns: [{ width: 18 }, { width: 100 }],
-    rows,
-    merges: ['A2:B2'],
-    validations: [],
-    conditionalFormats: [],
-    tabColor: TAB_COLORS.about,
-    print: {
-      orientation: 'portrait',
-      paper: 'A4',
-      fitToWidth: true,
-      header: truncateHeader(formLabels.titles[kind], ''),
-      footer: footerText(instructions.title, locale),
-    },
-    protection: { password: options.password },
-  };
-  // The merged intro spans both columns: fit its height to their width.
-  const introLines = Math.ceil((instructions.intro[kind].length * (locale === 'zh-CN' ? 2 : 1)) / 112) + 1;
-  rows[1].height = Math.min(409, introLines * 15);
-  fitRowHeights(sheet);
-  return sheet;
-}
-
-/** The layout model of a form, and the record it carries. */
+/** The layout model of a form, and the record it carries. The Instructions come first: a form opens on them. */
 export function buildForm(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { workbook: Workbook; record: FormRecord } {
   const formLabels = formLabelsFor(locale);
-  const { sheet, head } = formSheet(content, data, locale, options);
+  const { sheet, head, headerRow } = formSheet(content, data, locale, options);
   const record = makeFormRecord(content, {
     region: data.report.region,
     locale,
@@ -254,18 +240,19 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
     generated: options.generatedAt,
     sheet: sheet.name,
     head,
+    headerRow,
     seal: options.seal,
   });
-  const scope = scopeOf(content, formLabels);
+  const letter = formLetter(content, data, locale, options.letter);
   return {
     record,
     workbook: {
-      sheets: [sheet, instructionsSheet(content, record, locale, options), formRecordSheet(record, { password: options.password })],
+      sheets: [instructionsSheet(content, data, record, locale, options), sheet, formRecordSheet(record, { password: options.password })],
       names: [],
       // Sheets cannot be renamed, deleted or added: the collector finds them by name.
       structureProtection: { password: options.password },
       properties: {
-        title: `${formLabels.titles[content.scope.kind]}: ${scope.value}`,
+        title: letter.heading,
         subject: `${data.report.region} ${content.scope.period}`,
         creator: options.generator,
         description: formLabels.hint,

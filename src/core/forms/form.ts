@@ -4,8 +4,8 @@
  * builder and the reader of returned forms.
  */
 import { InputError } from '../errors';
-import { parsePeriod, type Period, type PeriodKind } from '../periods';
-import type { Catalog, CatalogEntry, Indicator, Measure, Plan, ReportData } from '../schema';
+import { monthIndex, parsePeriod, period, type Period, type PeriodKind } from '../periods';
+import type { Catalog, CatalogEntry, Indicator, Measure, Observation, Plan, ReportData } from '../schema';
 import type { FormKind } from './labels';
 
 export type { FormKind } from './labels';
@@ -39,8 +39,11 @@ export const FORM_COLUMNS: Record<FormKind, FormColumn[]> = {
   indicators: [
     col('id', 'text', true, 16),
     col('name', 'wrap', true, 36),
-    col('region', 'wrap', true, 20),
-    col('unit', 'text', true, 16),
+    col('region', 'wrap', true, 18),
+    col('unit', 'text', true, 14),
+    // The last figure reported before the period asked, beside the cell to fill.
+    col('lastPeriod', 'text', true, 10),
+    col('lastValue', 'number', true, 12),
     col('period', 'text', true, 10),
     col('value', 'number', false, 14),
     col('growth', 'percent', false, 14),
@@ -55,6 +58,21 @@ export const FORM_COLUMNS: Record<FormKind, FormColumn[]> = {
     col('hospitals', 'whole', false, 12),
   ],
 };
+
+/**
+ * The columns of forms made by earlier versions, still read back by
+ * `collect`: a returned form is read by the fields its record names.
+ */
+const EARLIER_COLUMNS: Record<FormKind, FormColumn[][]> = {
+  measures: [],
+  indicators: [FORM_COLUMNS.indicators.filter((c) => c.field !== 'lastPeriod' && c.field !== 'lastValue')],
+  catalog: [],
+};
+
+/** The columns of a form of `kind` whose record names `fields`: this version's, or an earlier one's; undefined when neither. */
+export function columnsOf(kind: FormKind, fields: readonly string[]): FormColumn[] | undefined {
+  return [FORM_COLUMNS[kind], ...EARLIER_COLUMNS[kind]].find((cs) => cs.length === fields.length && cs.every((c, i) => c.field === fields[i]));
+}
 
 /** The top of a form sheet: title, then region, period and scope rows (label in A, value in B), a hint, the header. */
 export const HEAD = { title: 1, region: 2, period: 3, scope: 4, hint: 5, header: 7 } as const;
@@ -149,9 +167,25 @@ function measureRow(plan: Plan, m: Measure): Scalar[] {
   return [plan.id, m.id, m.title, m.lead ?? null, m.due ?? null, m.status, m.completed ?? null, m.progress ?? null, m.note ?? null];
 }
 
+/** The latest observation with a value before period `at`, if any. */
+export function lastObservation(ind: Indicator, at: string): Observation | undefined {
+  const before = monthIndex(period(at));
+  let last: Observation | undefined;
+  let lastAt = -Infinity;
+  for (const o of ind.observations) {
+    const p = parsePeriod(o.period);
+    if (!p || o.value === undefined) continue;
+    const m = monthIndex(p);
+    if (m < before && m > lastAt) [last, lastAt] = [o, m];
+  }
+  return last;
+}
+
 function indicatorRow(ind: Indicator, at: string): Scalar[] {
   const o = ind.observations.find((x) => parsePeriod(x.period)?.text === at);
-  return [ind.id, ind.name, ind.region ?? null, ind.unit ?? null, at, o?.value ?? null, o?.growth ?? null];
+  const last = lastObservation(ind, at);
+  const lastPeriod = last ? parsePeriod(last.period)!.text : null;
+  return [ind.id, ind.name, ind.region ?? null, ind.unit ?? null, lastPeriod, last?.value ?? null, at, o?.value ?? null, o?.growth ?? null];
 }
 
 function entryRow(e: CatalogEntry, i: number): Scalar[] {

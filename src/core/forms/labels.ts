@@ -21,11 +21,30 @@ export interface FormLabels {
     department: string;
     catalog: string;
     all: string;
+    /** `form --due`, `form --contact`. */
+    due: string;
+    contact: string;
   };
   /** One line under the block: what to do. */
   hint: string;
   /** The column of entry numbers in a catalog form (blank on rows for new entries). */
   entryNo: string;
+  /** An indicator form's columns of the last figure reported before the period asked. */
+  lastPeriod: string;
+  lastValue: string;
+  /** The letter around a form (forms/letter.ts). `{x}` stands for a value. */
+  letter: {
+    /** The form's heading: `{title}` is the plan's or catalog's title, `{department}` a region. */
+    heading: { measuresOfPlan: string; catalogOf: string; indicatorsOf: string };
+    /** Whom the form is sent to. */
+    to: string;
+    /** The first sentence of a measures form's Instructions, by what the form is for; `{period}` as the locale writes it. */
+    measures: { plan: string; lead: string; leadInPlan: string };
+    catalogOf: string;
+    /** Sent back by `{date}`; whom to ask. */
+    returnBy: string;
+    contact: string;
+  };
   instructions: {
     title: string;
     intro: Record<FormKind, string>;
@@ -33,7 +52,7 @@ export interface FormLabels {
     steps: Record<FormKind, string[]>;
     general: string[];
     about: string;
-    keys: { form: string; region: string; period: string; scope: string; rows: string; made: string; generator: string };
+    keys: { form: string; region: string; period: string; scope: string; rows: string; due: string; contact: string; made: string; generator: string };
   };
   validation: { textTitle: string; textPrompt: string; growthTitle: string; growthPrompt: string; valueTitle: string; valuePrompt: string };
 }
@@ -53,21 +72,34 @@ const en: FormLabels = {
     department: 'District or region',
     catalog: 'Catalog',
     all: 'All',
+    due: 'Return by',
+    contact: 'Contact',
   },
   hint: 'Fill in the yellow cells; grey cells are locked. Read the Instructions sheet first.',
   entryNo: 'No.',
+  lastPeriod: 'Last period',
+  lastValue: 'Last value',
+  letter: {
+    heading: { measuresOfPlan: 'Status of measures: {title}', catalogOf: 'Catalog entries: {title}', indicatorsOf: 'Indicator figures: {department}' },
+    to: 'To: {department}',
+    measures: {
+      plan: 'This form asks for the status of the measures of {plan}, as of the end of {period}.',
+      lead: 'This form asks for the status of the measures your department leads, as of the end of {period}.',
+      leadInPlan: 'This form asks for the status of the measures of {plan} that your department leads, as of the end of {period}.',
+    },
+    catalogOf: 'This form lists the entries of the {catalog}.',
+    returnBy: 'Please return the completed form by {date}.',
+    contact: 'For questions, contact {contact}.',
+  },
   instructions: {
     title: 'How to fill in this form',
     intro: {
-      measures:
-        'This form asks for the status of the measures your department leads, as of the end of the reporting period. ' +
-        'Each row is one measure; the current status is already filled in, so change only what has changed.',
+      measures: 'Each row is one measure; the current status is already filled in, so change only what has changed.',
       indicators:
         'This form asks for the figures of the indicators below for the reporting period. ' +
-        'Each row is one indicator; figures already known are filled in, so change only what has changed.',
-      catalog:
-        'This form lists the entries of a product catalog. Correct an entry in its own row, ' +
-        'and add new entries in the empty yellow rows below the last entry.',
+        'Each row is one indicator; figures already known are filled in, so change only what has changed. ' +
+        'The last figure reported is shown beside each cell to fill.',
+      catalog: 'Correct an entry in its own row, and add new entries in the empty yellow rows below the last entry.',
     },
     steps: {
       measures: [
@@ -78,6 +110,7 @@ const en: FormLabels = {
       ],
       indicators: [
         'Value: the figure for the period in the Period column, in the unit shown. Type a number.',
+        'Last period and Last value: the latest figure already reported, for comparison; they are locked.',
         'Growth (YoY): the growth on the same period one year earlier, as a percentage (type 13.7%). Give a value, a growth, or both.',
         'To remove a figure given by mistake, clear its cell.',
       ],
@@ -100,6 +133,8 @@ const en: FormLabels = {
       period: 'Reporting period',
       scope: 'For',
       rows: 'Rows',
+      due: 'Return by',
+      contact: 'Contact',
       made: 'Made',
       generator: 'Made by',
     },
@@ -129,15 +164,31 @@ const zhCN: FormLabels = {
     department: '区县（地区）',
     catalog: '目录',
     all: '全部',
+    due: '报送截止日期',
+    contact: '联系人',
   },
   hint: '请填写黄色单元格；灰色单元格已锁定。填写前请先阅读“填表说明”工作表。',
   entryNo: '序号',
+  lastPeriod: '上期',
+  lastValue: '上期数',
+  letter: {
+    heading: { measuresOfPlan: '《{title}》措施进展情况表', catalogOf: '《{title}》产品填报表', indicatorsOf: '{department}指标数据填报表' },
+    to: '{department}：',
+    measures: {
+      plan: '本表用于填报《{plan}》各项措施截至{period}末的进展情况。',
+      lead: '本表用于填报贵单位牵头的各项措施截至{period}末的进展情况。',
+      leadInPlan: '本表用于填报贵单位牵头的《{plan}》各项措施截至{period}末的进展情况。',
+    },
+    catalogOf: '本表列出《{catalog}》中的各条目。',
+    returnBy: '请于{date}前将填好的表格报送。',
+    contact: '如有疑问，请联系{contact}。',
+  },
   instructions: {
     title: '填表说明',
     intro: {
-      measures: '本表用于填报贵单位牵头的各项措施截至报告期末的进展情况。每行为一项措施，现有状态已预先填好，只需修改有变化的内容。',
-      indicators: '本表用于填报下列指标在报告期的数据。每行为一项指标，已有数据已预先填好，只需修改有变化的内容。',
-      catalog: '本表列出产品目录中的各条目。更正条目请直接在该行修改；新增条目请填写最后一条之下的黄色空行。',
+      measures: '每行为一项措施，现有状态已预先填好，只需修改有变化的内容。',
+      indicators: '本表用于填报下列指标在报告期的数据。每行为一项指标，已有数据已预先填好，只需修改有变化的内容。“上期数”列为此前最近一期已报数据，供对照。',
+      catalog: '更正条目请直接在该行修改；新增条目请填写最后一条之下的黄色空行。',
     },
     steps: {
       measures: [
@@ -148,6 +199,7 @@ const zhCN: FormLabels = {
       ],
       indicators: [
         '数值：“期间”列所示期间的数据，单位见“单位”列。请填写数字。',
+        '上期、上期数：此前最近一期已报数据，仅供对照，不可修改。',
         '同比增长：与上年同期相比的增长率，填写百分比（如输入 13.7%）。数值、增长率可填其一或都填。',
         '如误填数据需删除，清空该单元格即可。',
       ],
@@ -170,6 +222,8 @@ const zhCN: FormLabels = {
       period: '报告期',
       scope: '填报对象',
       rows: '行数',
+      due: '报送截止日期',
+      contact: '联系人',
       made: '生成时间',
       generator: '生成程序',
     },

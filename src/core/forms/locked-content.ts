@@ -5,7 +5,7 @@
  */
 import type { FormRecord } from '../record/form-record';
 import { sha256Hex } from './digest';
-import { FORM_COLUMNS, type Scalar } from './form';
+import { columnsOf, FORM_COLUMNS, type Scalar } from './form';
 
 /** Line ends as every program keeps them: some save a cell's CR LF as LF. */
 export const lineEnds = (v: Scalar): Scalar => (typeof v === 'string' && v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v);
@@ -18,7 +18,7 @@ export function lockedContent(
   >,
   rows: Scalar[][],
 ): string {
-  const locked = FORM_COLUMNS[m.kind].map((c, i) => (c.locked ? i : -1)).filter((i) => i >= 0);
+  const locked = (columnsOf(m.kind, m.fields) ?? FORM_COLUMNS[m.kind]).map((c, i) => (c.locked ? i : -1)).filter((i) => i >= 0);
   return JSON.stringify([
     m.form,
     m.kind,

@@ -11,7 +11,7 @@ import { cellRef, columnNumber } from '../layout/refs';
 import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
 import { isIsoDate, parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
-import { FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
+import { columnsOf, FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
 import { digestOf, lineEnds } from './locked-content';
 import { sentFormOf, type FormRegister } from './register';
@@ -130,7 +130,8 @@ export function readReturn(
 }
 
 function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: GridSheet, problems: Problems, date1904: boolean): ReturnedForm {
-  const columns = FORM_COLUMNS[meta.kind];
+  // The record's fields, checked when it was read: this version's columns or an earlier version's.
+  const columns = columnsOf(meta.kind, meta.fields) ?? FORM_COLUMNS[meta.kind];
   const at = (row: number, col: number) => `${sheet.name}!${cellRef(row, col)}`;
   return {
     file,
@@ -263,7 +264,15 @@ function readRows(form: ReturnedForm, data: ReportData, index: DataIndex): Chang
   meta.rows.forEach((sent, i) => {
     const row = form.first + i;
     const values = columns.map((c, j) => (c.locked ? sent[j] : form.read(row, j)));
-    const item = itemOf(meta.kind, sent, meta, data, index, form.dataFile, (j, message) => problems.add(at(row, j + 1), message));
+    const item = itemOf(
+      meta.kind,
+      (field) => sent[form.colOf(field) - 1],
+      meta,
+      data,
+      index,
+      form.dataFile,
+      (field, message) => problems.add(at(row, form.colOf(field)), message),
+    );
     if (!item) return;
     if ('index' in item && !sameEntry(form, data, item, sent, values, row)) return;
     columns.forEach((c, j) => {
@@ -379,39 +388,39 @@ export function dataIndex(data: ReportData): DataIndex {
 /** The data item a sent row stands for, checked against the data it is collected into. */
 function itemOf(
   kind: FormKind,
-  sent: Scalar[],
+  sent: (field: string) => Scalar,
   meta: FormRecord,
   data: ReportData,
   index: DataIndex,
   dataFile: string,
-  problem: (col: number, message: string) => void,
+  problem: (field: string, message: string) => void,
 ): Item | undefined {
   switch (kind) {
     case 'measures': {
-      const [plan, id] = [String(sent[0]), String(sent[1])];
+      const [plan, id] = [String(sent('plan')), String(sent('id'))];
       const measures = index.plans.get(plan);
       if (!measures) {
-        problem(0, `plan "${plan}" is not in ${dataFile}; expected a form made from this data file`);
+        problem('plan', `plan "${plan}" is not in ${dataFile}; expected a form made from this data file`);
         return undefined;
       }
       if (!measures.has(id)) {
-        problem(1, `measure "${id}" of plan ${plan} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        problem('id', `measure "${id}" of plan ${plan} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
         return undefined;
       }
       return { plan, id };
     }
     case 'indicators': {
-      const [id, period] = [String(sent[0]), String(sent[4])];
+      const [id, period] = [String(sent('id')), String(sent('period'))];
       const ind = index.indicators.get(id);
       if (!ind) {
-        problem(0, `indicator "${id}" is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        problem('id', `indicator "${id}" is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
         return undefined;
       }
       const kindOf = (p: string) => parsePeriod(p)?.kind;
       const other = ind.observations.find((o) => kindOf(o.period) !== kindOf(period));
       if (other) {
         problem(
-          4,
+          'period',
           `period ${period} is a ${kindOf(period)}, but the observations of indicator ${id} in ${dataFile} are of another kind (${other.period}); expected a form made from this data file`,
         );
         return undefined;
@@ -421,9 +430,12 @@ function itemOf(
     case 'catalog': {
       const c = (data.catalogs ?? []).find((x) => x.id === meta.catalog);
       if (!c) return undefined;
-      const index = Number(sent[0]) - 1;
+      const index = Number(sent('no')) - 1;
       if (!c.entries[index]) {
-        problem(0, `entry ${index + 1} of catalog ${c.id} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        problem(
+          'no',
+          `entry ${index + 1} of catalog ${c.id} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`,
+        );
         return undefined;
       }
       return { catalog: c.id, index };

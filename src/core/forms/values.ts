@@ -85,7 +85,8 @@ export function lockedValue(type: ColumnType, v: GridValue, date1904 = false): S
     if (typeof v === 'number') return serialDate(v, date1904);
     return String(v).trim();
   }
-  if (type === 'entryNo') return typeof v === 'number' ? v : (numberText(String(v), false) ?? String(v));
+  // Locked numbers (entry numbers, an indicator's last value) compare as numbers, whatever text a program saved them as.
+  if (type === 'entryNo' || type === 'number') return typeof v === 'number' ? v : (numberText(String(v), false) ?? String(v));
   return textOf(v);
 }
 

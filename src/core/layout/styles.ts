@@ -29,6 +29,8 @@ export const FORMATS = {
 
 export const STYLES = {
   title: { font: { bold: true, size: 16, color: ACCENT } },
+  /** A form's heading, centred over its table and wrapped (a plan's title can be long). */
+  formHeading: { font: { bold: true, size: 16, color: ACCENT }, align: { h: 'center', v: 'middle', wrap: true } },
   subtitle: { font: { size: 11, color: MUTED } },
   sectionTitle: { font: { bold: true, size: 12, color: ACCENT }, border: { bottom: 'medium', color: ACCENT } },
   label: { font: { bold: true, color: INK }, align: { v: 'top' } },
@@ -65,6 +67,8 @@ export const STYLES = {
   inputInteger: { fill: INPUT, numFmt: FORMATS.integer, align: { v: 'top' } },
   locked: { fill: LOCKED, align: { v: 'top' } },
   lockedWrap: { fill: LOCKED, align: { v: 'top', wrap: true } },
+  /** A form's locked periods, centred: apart from the numbers beside them. */
+  lockedCenter: { fill: LOCKED, align: { h: 'center', v: 'top' } },
   lockedDate: { fill: LOCKED, numFmt: FORMATS.date, align: { h: 'left', v: 'top' } },
   /**
    * Free-text columns (notes, registrations, products) in the Text format:

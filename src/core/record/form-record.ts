@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { InputError } from '../errors';
 import { digestOf } from '../forms/locked-content';
-import { FORM_COLUMNS, FORM_KINDS, HEAD, type FormContent, type FormScope, type Scalar } from '../forms/form';
+import { columnsOf, FORM_COLUMNS, FORM_KINDS, HEAD, type FormContent, type FormScope, type Scalar } from '../forms/form';
 import type { FormKind } from '../forms/labels';
 import type { Sheet, SheetProtection } from '../layout/model';
 import type { GridWorkbook } from '../read/grid';
@@ -109,7 +109,7 @@ export interface FormSeal {
 
 export function makeFormRecord(
   content: FormContent,
-  info: { region: string; locale: Locale; generator: string; generated: string; sheet: string; head: Scalar[]; seal?: FormSeal },
+  info: { region: string; locale: Locale; generator: string; generated: string; sheet: string; head: Scalar[]; headerRow?: number; seal?: FormSeal },
 ): FormRecord {
   const s = content.scope;
   const base = {
@@ -128,7 +128,7 @@ export function makeFormRecord(
     sheet: info.sheet,
     head: info.head,
     fields: FORM_COLUMNS[s.kind].map((c) => c.field),
-    headerRow: HEAD.header,
+    headerRow: info.headerRow ?? HEAD.header,
     rows: content.rows,
     newRows: content.newRows,
   };
@@ -175,32 +175,43 @@ const scalar = z.union([z.string(), z.number().finite(), z.null()], { error: 'ex
 /** The record's schema for a kind of form: the fields and the width of every row are the kind's. */
 function schemaFor(kind: FormKind) {
   const fields = FORM_COLUMNS[kind].map((c) => c.field);
-  return z.object({
-    form: text(),
-    format: text(),
-    kind: z.literal(kind),
-    region: text(),
-    period: text(),
-    plan: optionalText(),
-    lead: optionalText(),
-    department: optionalText(),
-    catalog: optionalText(),
-    // An unknown language reads as English: the form can still be collected.
-    locale: z.enum(LOCALES).catch('en'),
-    generator: text(),
-    generated: text(),
-    sheet: text(),
-    head: z.array(scalar, { error: 'expected a list of values' }),
-    fields: z.array(text()).refine((v) => v.length === fields.length && v.every((f, i) => f === fields[i]), {
-      error: `expected the fields ${fields.join(', ')}`,
-    }),
-    headerRow: count(),
-    newRows: count(),
-    rows: z.array(z.array(scalar).length(fields.length, { error: `expected a row of ${fields.length} values` }), { error: 'expected a list of rows' }),
-    digest: text(),
-    id: text(),
-    seal: text(),
-  });
+  return (
+    z
+      .object({
+        form: text(),
+        format: text(),
+        kind: z.literal(kind),
+        region: text(),
+        period: text(),
+        plan: optionalText(),
+        lead: optionalText(),
+        department: optionalText(),
+        catalog: optionalText(),
+        // An unknown language reads as English: the form can still be collected.
+        locale: z.enum(LOCALES).catch('en'),
+        generator: text(),
+        generated: text(),
+        sheet: text(),
+        head: z.array(scalar, { error: 'expected a list of values' }),
+        // This version's fields, or an earlier version's (a form sent before an update is still collected).
+        fields: z.array(text()).refine((v) => columnsOf(kind, v) !== undefined, {
+          error: `expected the fields ${fields.join(', ')}`,
+        }),
+        headerRow: count(),
+        newRows: count(),
+        rows: z.array(z.array(scalar), { error: 'expected a list of rows' }),
+        digest: text(),
+        id: text(),
+        seal: text(),
+      })
+      // Each row has a value per field (checked once the fields are known to be a form's).
+      .superRefine((r, ctx) => {
+        if (!columnsOf(kind, r.fields)) return;
+        r.rows.forEach((row, i) => {
+          if (row.length !== r.fields.length) ctx.addIssue({ code: 'custom', path: ['rows', i], message: `expected a row of ${r.fields.length} values` });
+        });
+      })
+  );
 }
 
 /** Made once per kind: a zod schema is compiled when first used. */

@@ -5,20 +5,23 @@
  * language: build the Beijing seed's report from the file input, check it,
  * export it (the download is the data file), insert the charts, break a cell
  * and click the problem to select it; and save a screenshot of the pane to
- * test-artifacts/.
+ * test-artifacts/. Then Save as template, refused in a workbook without a
+ * report, and giving the template workbook `plan-report template` writes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { run as runCli } from '../../../src/cli/main';
+import { loadTemplate } from '../../../src/cli/templates';
 import { readData } from '../../../src/core/data-file/read';
+import { readTemplate } from '../../../src/core/template';
 import { CUSTOM_TEMPLATE_YAML } from '../../support/custom-template';
 import { HOSTS, type FakeExcel, type HostOptions } from '../fake-excel/host';
 import { addinBuild } from '../build-addin';
-import { ROOT, seed } from '../support';
+import { ROOT, seed, timeless, zipParts } from '../support';
 
 const OFFICE_JS = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -211,8 +214,8 @@ for (const [lang, ui, words] of [
     const shown = await hostNote(page);
     expect(shown).toEqual({ shown: true, kind: 'tooOld', text: expect.any(String), fits: true });
     for (const w of words) expect(shown.text).toContain(w);
-    const disabled = await page.evaluate(`['build', 'check', 'export', 'charts'].map((id) => document.getElementById(id).disabled)`);
-    expect(disabled).toEqual([true, true, true, true]);
+    const disabled = await page.evaluate(`['build', 'check', 'export', 'charts', 'save-template'].map((id) => document.getElementById(id).disabled)`);
+    expect(disabled).toEqual([true, true, true, true, true]);
     await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-excel2016-${ui}.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -277,3 +280,61 @@ for (const [lang, ui, carriedNote, formRefusal] of [
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 }
+
+for (const [lang, ui, noReport, saved] of [
+  [
+    'en-US',
+    'en',
+    'This workbook has no report, so there is no template to save. Build a report first, or open a report or template workbook.',
+    'Saved the template "Progress of our measures (my-report)" as my-report.xlsx.',
+  ],
+  [
+    'zh-CN',
+    'zh-CN',
+    '本工作簿中没有报告，因此没有可保存的模板。请先生成报告，或打开报告工作簿或模板工作簿。',
+    '已将模板“措施进展 (my-report)”保存为 my-report.xlsx。',
+  ],
+] as const) {
+  it(`the ${lang} pane saves the report's template as the template workbook plan-report template writes, and refuses without a report`, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-pane-save-'));
+    const custom = path.join(dir, 'my-report.yaml');
+    writeFileSync(custom, CUSTOM_TEMPLATE_YAML);
+    const { page, errors } = await openPane(lang);
+    expect(await page.textContent('#save-template')).toBe(ui === 'en' ? 'Save as template' : '另存为模板');
+    expect(await press(page, 'save-template')).toEqual({ state: 'error', message: noReport });
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-save-template-refused-${ui}.png`), fullPage: true });
+
+    await page.setInputFiles('#data-file', SEED_FILE);
+    await page.selectOption('#locale', ui);
+    await page.selectOption('#template', '__file__');
+    await page.setInputFiles('#template-file', custom);
+    expect((await press(page, 'build')).state).toBe('done');
+    const [download, result] = await Promise.all([page.waitForEvent('download'), press(page, 'save-template')]);
+    expect(result).toEqual({ state: 'done', message: expect.stringContaining(saved) });
+    expect(download.suggestedFilename()).toBe('my-report.xlsx');
+    const got = path.join(dir, 'saved.xlsx');
+    await download.saveAs(got);
+    expect(await loadTemplate(got)).toEqual(readTemplate(CUSTOM_TEMPLATE_YAML, 'x.yaml'));
+
+    // The parts `plan-report template` writes for the template, in the report's language: the same XML but for the times.
+    const cliFile = path.join(dir, 'cli.xlsx');
+    expect(await runCli(['template', custom, '--out', cliFile, '--locale', ui], { out: () => undefined, err: () => undefined })).toBe(0);
+    const [a, b] = [await zipParts(readFileSync(got)), await zipParts(readFileSync(cliFile))];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [part, xml] of a) expect({ part, xml: timeless(xml) }).toEqual({ part, xml: timeless(b.get(part)!) });
+
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-save-template-${ui}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+}
+
+it("bundles the add-in's stand-in for the command line's password hashing, not node:crypto", () => {
+  const dir = path.join(built, 'addin');
+  const [script] = readdirSync(dir).filter((f) => /^taskpane\..*\.js$/.test(f));
+  const bundle = readFileSync(path.join(dir, script), 'utf8');
+  expect(bundle).toContain('"./src/addin/xlsx/password.ts"');
+  expect(bundle).not.toContain('"./src/cli/xlsx/write/password.ts"');
+  expect(bundle).toContain('"./src/cli/xlsx/write/parts.ts"');
+});

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { readData } from '../../../src/core/data-file/read';
 import type { Measure } from '../../../src/core/schema';
-import { cleanTemps, expectNoCrash, loadBytes, tempDir } from '../../support/forms';
+import { cleanTemps, expectNoCrash, formSheet, loadBytes, tempDir } from '../../support/forms';
 import { cli } from '../../support/fixtures';
 
 afterAll(cleanTemps);
@@ -109,7 +109,7 @@ describe('data files with anchors and aliases', () => {
         const made = await cli('form', data, '--lead', lead, '--out', form);
         expect(made.err).toEqual([]);
         const wb = await loadBytes(fs.readFileSync(form));
-        const ws = wb.worksheets[0];
+        const ws = formSheet(wb);
         expect(ws.getCell(`B${8 + k}`).value).toBe(ofLead[k].id);
         ws.getCell(`F${8 + k}`).value = 'Completed';
         ws.getCell(`G${8 + k}`).value = new Date('2024-09-30T00:00:00Z');

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { cleanTemps, expectNoCrash, loadBytes, tempDir } from '../../support/forms';
+import { cleanTemps, expectNoCrash, formSheet, loadBytes, tempDir } from '../../support/forms';
 import { cli } from '../../support/fixtures';
 
 afterAll(cleanTemps);
@@ -44,7 +44,7 @@ describe('a return damaged byte by byte', () => {
     const form = path.join(dir, 'form.xlsx');
     expect((await cli('form', data, '--plan', 'P1', '--out', form)).code).toBe(0);
     const wb = await loadBytes(fs.readFileSync(form));
-    wb.worksheets[0].getCell('F8').value = 'Completed';
+    formSheet(wb).getCell('F8').value = 'Completed';
     const base = Buffer.from(await wb.xlsx.writeBuffer());
     const ret = path.join(dir, 'return.xlsx');
     let refused = 0;

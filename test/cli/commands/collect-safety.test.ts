@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
 import { spawnSync } from 'node:child_process';
 import { printable } from '../../../src/cli/io';
-import { cleanTemps, expectNoCrash, loadBytes, tempDir } from '../../support/forms';
+import { cleanTemps, expectNoCrash, formSheet, loadBytes, tempDir } from '../../support/forms';
 import { cli, ROOT } from '../../support/fixtures';
 
 afterAll(cleanTemps);
@@ -32,7 +32,7 @@ async function filled(dir: string, data: string, name: string, lead: string, cel
   const form = path.join(dir, `form-${name}`);
   expect((await cli('form', data, '--lead', lead, '--out', form)).err).toEqual([]);
   const wb = await loadBytes(fs.readFileSync(form));
-  wb.worksheets[0].getCell(cell).value = value;
+  formSheet(wb).getCell(cell).value = value;
   const out = path.join(dir, name);
   fs.writeFileSync(out, Buffer.from(await wb.xlsx.writeBuffer()));
   return out;

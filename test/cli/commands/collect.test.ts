@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readData } from '../../../src/core/data-file/read';
 import { digestOf } from '../../../src/core/forms/locked-content';
 import { FORM_RECORD_KEYS, FORM_RECORD_SHEET, parseFormRecord } from '../../../src/core/record/form-record';
-import { cleanTemps, expectNoCrash, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
+import { cleanTemps, expectNoCrash, formSheet, listing, loadBytes, ROOT, tempDir } from '../../support/forms';
 import { cli } from '../../support/fixtures';
 
 afterAll(cleanTemps);
@@ -72,7 +72,7 @@ function setup(text = YAML, dataName = 'data.yaml'): Setup {
       const r = await cli('form', data, ...formArgs, '--out', form);
       expect(r.err).toEqual([]);
       const wb = await loadBytes(fs.readFileSync(form));
-      fill?.(wb.worksheets[0], wb);
+      fill?.(formSheet(wb), wb);
       const out = path.join(dir, 'returns', name);
       fs.writeFileSync(out, Buffer.from(await wb.xlsx.writeBuffer()));
       return out;
@@ -203,9 +203,9 @@ describe('collect applies returns', () => {
   it("fills an indicator's value for the period its form asks, adding the observation in the file's style", async () => {
     const s = setup();
     const ret = await s.filled('ind.xlsx', ['--kind', 'indicators'], (ws) => {
-      expect(ws.getCell('E8').value).toBe('2023');
-      ws.getCell('F8').value = 12.5;
-      ws.getCell('G8').value = '25%';
+      expect(ws.getCell('G8').value).toBe('2023');
+      ws.getCell('H8').value = 12.5;
+      ws.getCell('I8').value = '25%';
     });
     expect((await cli('collect', s.data, ret)).code).toBe(0);
     expect(fs.readFileSync(s.data, 'utf8')).toContain('      - { period: "2023", value: 12.5, growth: 0.25 }   # annual\n');
@@ -310,7 +310,7 @@ describe('collect refuses a bad return whole, and still applies the good ones', 
       ws.getCell('F8').value = 'Completed';
     });
     await refused(s, ret, [
-      `${ret} Measures!B4: a locked cell was changed from "P1" to "P2"; expected the form's locked cells as sent (the form is refused whole)`,
+      `${ret} Measures!B4: a locked cell was changed from "Plan one (P1)" to "P2"; expected the form's locked cells as sent (the form is refused whole)`,
       `${ret} Measures!C8: a locked cell was changed from "First measure" to "A better title"; expected the form's locked cells as sent (the form is refused whole)`,
       `${ret} Measures!E8: a locked cell was changed from "2024-12-31" to "2025-06-30"; expected the form's locked cells as sent (the form is refused whole)`,
     ]);

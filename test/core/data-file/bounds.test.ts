@@ -11,7 +11,7 @@ import { aliasBomb, lineIndex, MAX_ALIAS_EXPANSION } from '../../../src/core/dat
 import { MAX_LISTED } from '../../../src/core/data-file/structured-text';
 import { InputError, type Located } from '../../../src/core/errors';
 import { readTemplate } from '../../../src/core/template';
-import { cleanTemps, expectNoCrash, loadBytes, tempDir } from '../../support/forms';
+import { cleanTemps, expectNoCrash, formSheet, loadBytes, tempDir } from '../../support/forms';
 import { cli } from '../../support/fixtures';
 import { parseDocument } from 'yaml';
 
@@ -102,8 +102,8 @@ describe('aliases', () => {
     const form = path.join(dir, 'f.xlsx');
     expect((await cli('form', data, '--plan', 'P1', '--out', form)).code).toBe(0);
     const wb = await loadBytes(fs.readFileSync(form));
-    wb.worksheets[0].getCell('F8').value = 'Completed';
-    wb.worksheets[0].getCell('G8').value = new Date('2024-09-30T00:00:00Z');
+    formSheet(wb).getCell('F8').value = 'Completed';
+    formSheet(wb).getCell('G8').value = new Date('2024-09-30T00:00:00Z');
     const ret = path.join(dir, 'r.xlsx');
     fs.writeFileSync(ret, Buffer.from(await wb.xlsx.writeBuffer()));
     const r = await cli('collect', data, ret);

@@ -142,7 +142,7 @@ describe('which rows a form has', () => {
 
 describe('the form layout', () => {
   const { workbook, record: meta } = buildForm(selectForm(DATA, { kind: 'measures', plan: 'P1' }, 'd'), DATA, 'zh-CN', { ...OPTIONS, password: 'pw' });
-  const [form, instructions, record] = workbook.sheets;
+  const [instructions, form, record] = workbook.sheets;
 
   it('locks what says what a row is, unlocks what is filled in, pre-filled with the current values in the form language', () => {
     expect(form.name).toBe('措施');
@@ -161,11 +161,13 @@ describe('the form layout', () => {
       'inputPercent',
       'inputTextWrap',
     ]);
+    expect(form.rows[0].cells[0]?.v).toBe('《Plan one》措施进展情况表');
     expect(form.rows.slice(1, 4).map((r) => r.cells.map((c) => c?.v))).toEqual([
       ['地区', 'Testland'],
-      ['报告期', '2024-Q3'],
-      ['方案', 'P1'],
+      ['报告期', '2024年第三季度'],
+      ['方案', 'Plan one（P1）'],
     ]);
+    expect(form.print?.header).toBe('&L《Plan one》措施进展情况表&RTestland 2024年第三季度');
     expect(form.protection).toEqual({ password: 'pw' });
   });
 
@@ -179,7 +181,8 @@ describe('the form layout', () => {
 
   it('has Instructions in the form language, and a very hidden, protected record of what made it', () => {
     expect(instructions.name).toBe('填表说明');
-    expect(instructions.rows[0].cells[0]?.v).toBe('填表说明');
+    expect(instructions.rows[0].cells[0]?.v).toBe('《Plan one》措施进展情况表');
+    expect(JSON.stringify(instructions.rows)).toContain('本表用于填报《Plan one》各项措施截至2024年第三季度末的进展情况。');
     expect(JSON.stringify(instructions.rows)).toContain('未启动、推进中、已完成、滞后、已取消');
     expect(record).toMatchObject({ name: FORM_RECORD_SHEET, state: 'veryHidden', protection: { password: 'pw' } });
     expect(meta).toMatchObject({
@@ -199,7 +202,7 @@ describe('the form layout', () => {
 
   it('a catalog form has rows for new entries, unlocked, with no number', () => {
     const { workbook: wb } = buildForm(selectForm(DATA, { kind: 'catalog' }, 'd'), DATA, 'en', OPTIONS);
-    const sheet = wb.sheets[0];
+    const sheet = wb.sheets[1];
     expect(sheet.rows.length).toBe(HEAD.header + 1 + 100);
     expect(sheet.rows[HEAD.header].cells.map((c) => c?.v)).toEqual([1, 'Pill', 'Acme', 'Drug', null, null, 2]);
     expect(sheet.rows[HEAD.header + 1].cells.map((c) => [c?.v, c?.locked ?? 'locked'])).toEqual([[null, 'locked'], ...Array(6).fill([null, false])]);
@@ -245,7 +248,7 @@ describe('the written form', () => {
         for (const req of allForms(data, { kind }, name).requests) {
           const { workbook, record: meta } = buildForm(selectForm(data, req, name), data, 'en', OPTIONS);
           expect(meta.fields).toEqual(FORM_COLUMNS[kind].map((c) => c.field));
-          expect(workbook.sheets[0].rows.length).toBe(HEAD.header + meta.rows.length + meta.newRows);
+          expect(workbook.sheets[1].rows.length).toBe(meta.headerRow + meta.rows.length + meta.newRows);
         }
       }
     }
@@ -318,7 +321,7 @@ describe('plan-report form', () => {
     expect(r.code).toBe(0);
     expect(r.out).toEqual([`${data} -> ${out} (catalog form: 25 entries of SZ-IFH-2021-1 and 100 rows for new ones, 2022-Q3)`]);
     const wb = await loadBytes(fs.readFileSync(out));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['产品目录', '填表说明', FORM_RECORD_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '产品目录', FORM_RECORD_SHEET]);
     expect(listing(dir)).toEqual(['f.xlsx']);
   });
 

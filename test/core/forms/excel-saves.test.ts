@@ -32,7 +32,8 @@ const DATA: ReportData = {
   ],
 };
 
-const SHEET = 'xl/worksheets/sheet1.xml';
+/** The form's sheet: the second, after its Instructions. */
+const SHEET = 'xl/worksheets/sheet2.xml';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const X15 =

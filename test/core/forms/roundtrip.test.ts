@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { readData } from '../../../src/core/data-file/read';
 import { collectReturns } from '../../../src/core/forms/collect';
-import { HEAD, indicatorPeriod, type FormRequest } from '../../../src/core/forms/form';
+import { FORM_COLUMNS, HEAD, indicatorPeriod, type FormRequest } from '../../../src/core/forms/form';
 import { labelsFor } from '../../../src/core/i18n';
 import { parsePeriod, period as parsePeriodText } from '../../../src/core/periods';
 import { CATEGORIES, STATUSES, type CatalogEntry, type Category, type Locale, type Observation, type ReportData, type Status } from '../../../src/core/schema';
@@ -20,10 +20,12 @@ import { selectForm } from '../../../src/core/forms/form';
 import { readReturn } from '../../../src/core/forms/reader';
 import { safeLoadGrid } from '../../../src/cli/xlsx/read/safe-load';
 import { streamWorkbook } from '../../../src/cli/xlsx/write/write-stream';
-import { cleanTemps, formBytes, loadBytes, tempDir } from '../../support/forms';
+import { cleanTemps, formBytes, formSheet, loadBytes, tempDir } from '../../support/forms';
 import { OPTIONS } from '../../support/fixtures';
 
 const FIRST = HEAD.header + 1;
+/** The column of an indicator form's value (growth is the next). */
+const VALUE = FORM_COLUMNS.indicators.findIndex((c) => c.field === 'value') + 1;
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** undefined: left as it was; null: cleared; else the value typed. */
@@ -88,7 +90,7 @@ describe('data -> form -> filled -> collect', () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ data, plan, rows, locale, json }) => {
         const wb = await loadBytes(await formBytes(data, { kind: 'measures', plan }, locale));
-        const ws = wb.worksheets[0];
+        const ws = formSheet(wb);
         const expected: ReportData = structuredClone(data);
         const measures = expected.plans!.find((p) => p.id === plan)!.measures;
         rows.forEach((r, i) => {
@@ -134,7 +136,7 @@ describe('data -> form -> filled -> collect', () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ data, rows, json }) => {
         const wb = await loadBytes(await formBytes(data, { kind: 'indicators' }));
-        const ws = wb.worksheets[0];
+        const ws = formSheet(wb);
         const expected: ReportData = structuredClone(data);
         const formPeriod = parsePeriodText(data.report.period);
         rows.forEach((r, i) => {
@@ -144,7 +146,7 @@ describe('data -> form -> filled -> collect', () => {
           (['value', 'growth'] as const).forEach((field, k) => {
             const v = r[field];
             if (v === undefined) return;
-            ws.getCell(FIRST + i, 6 + k).value = v;
+            ws.getCell(FIRST + i, VALUE + k).value = v;
             if (v === null) {
               if (o) delete o[field];
             } else {
@@ -197,7 +199,7 @@ describe('data -> form -> filled -> collect', () => {
         const catalog = data.catalogs![0];
         const req: FormRequest = { kind: 'catalog', catalog: catalog.id };
         const wb = await loadBytes(await formBytes(data, req));
-        const ws = wb.worksheets[0];
+        const ws = formSheet(wb);
         const expected: ReportData = structuredClone(data);
         const entries = expected.catalogs![0].entries;
         corrections.forEach((c, i) => {

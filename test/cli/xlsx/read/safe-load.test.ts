@@ -130,7 +130,7 @@ describe('safeLoadWorkbook refuses, naming the file', () => {
 
   it('still loads a real form, and a large honest one', async () => {
     const wb = await safeLoadWorkbook(file('form.xlsx', form));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Measures', 'Instructions', '_plan_report_form']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Instructions', 'Measures', '_plan_report_form']);
     const big = await loadBytes(form);
     const ws = big.getWorksheet('Measures')!;
     for (let r = 20; r < 5020; r++) ws.getCell(r, 9).value = `note ${r} `.repeat(20);

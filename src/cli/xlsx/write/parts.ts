@@ -1,0 +1,75 @@
+/**
+ * The parts of a workbook's .xlsx package, in the order they go into the zip:
+ * each part's name and its XML, the worksheets as a lazy sequence of chunks
+ * (rows stream, the sheet is never whole in memory). Pure: no zip and no I/O,
+ * so that two sinks write the same package, the command line's streaming zip
+ * (write-stream.ts, yazl) and the add-in's Save as template (jszip, in the
+ * browser).
+ */
+import type { Workbook } from '../../../core/layout/model';
+import { rowCount } from '../../../core/layout/rows';
+import { chartXml } from './chart-xml';
+import { drawingXml, rels } from './drawing-xml';
+import { APP_PROPS, contentTypes, corePropsXml, workbookRels, workbookXml } from './package-xml';
+import { sheetXml } from './sheet-xml';
+import { stylesXml } from './styles-xml';
+
+const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const CORE = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties';
+const EXTENDED = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties';
+
+/** Rows written so far out of all rows of the workbook, as the sheets stream. */
+export type RowsWritten = (done: number, total: number) => void;
+
+/** A part of the package: its XML whole, or (a worksheet) a sequence of chunks produced as the zip reads them. */
+export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string> };
+
+/** The time the package says it was written: ISO 8601 in UTC to the second, as docProps and zip entries carry it. */
+export function packageTime(date = new Date()): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** Every part of the model's package, in the order the zip holds them. `onRows` follows the worksheets' rows as they are produced. */
+export function packageParts(model: Workbook, now = packageTime(), onRows?: RowsWritten): Part[] {
+  const total = model.sheets.reduce((n, s) => n + rowCount(s), 0);
+  let before = 0;
+  const parts: Part[] = [];
+  const text = (name: string, xml: string) => parts.push({ name, xml });
+  const styles = stylesXml();
+  let drawings = 0;
+  let charts = 0;
+  model.sheets.forEach((sheet, i) => {
+    let drawing: string | undefined;
+    if (sheet.charts?.length) {
+      drawings++;
+      drawing = 'rIdDrawing';
+      const first = charts;
+      sheet.charts.forEach((c) => text(`xl/charts/chart${++charts}.xml`, chartXml(c)));
+      text(`xl/drawings/drawing${drawings}.xml`, drawingXml(sheet.charts));
+      text(
+        `xl/drawings/_rels/drawing${drawings}.xml.rels`,
+        rels(sheet.charts.map((_, k) => ({ id: `rId${k + 1}`, type: 'chart', target: `../charts/chart${first + k + 1}.xml` }))),
+      );
+      text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels([{ id: drawing, type: 'drawing', target: `../drawings/drawing${drawings}.xml` }]));
+    }
+    const offset = before;
+    before += rowCount(sheet);
+    const rows = onRows && ((r: number) => onRows(offset + r, total));
+    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, chunks: { [Symbol.iterator]: () => sheetXml(sheet, styles, i === 0, drawing, rows) } });
+  });
+  text('[Content_Types].xml', contentTypes(model, drawings, charts));
+  text(
+    '_rels/.rels',
+    rels([
+      { id: 'rId1', type: OFFICE_DOC, target: 'xl/workbook.xml' },
+      { id: 'rId2', type: CORE, target: 'docProps/core.xml' },
+      { id: 'rId3', type: EXTENDED, target: 'docProps/app.xml' },
+    ]),
+  );
+  text('xl/workbook.xml', workbookXml(model));
+  text('xl/_rels/workbook.xml.rels', rels(workbookRels(model)));
+  text('xl/styles.xml', styles.xml);
+  text('docProps/core.xml', corePropsXml(model, now));
+  text('docProps/app.xml', APP_PROPS);
+  return parts;
+}
