@@ -52,6 +52,30 @@ function entryData(buf: Buffer, e: yauzl.Entry): Buffer {
   return buf.subarray(start, start + e.compressedSize);
 }
 
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * The parts' text by name: small parts held, large ones (already inflated
+ * once and counted within the limits) inflated again each time they are
+ * asked for, and not held after, so that the text of a large sheet lives
+ * only while the sheet is parsed.
+ */
+class LazyParts extends Map<string, string> {
+  private readonly lazy = new Map<string, () => string>();
+
+  later(name: string, text: () => string): void {
+    this.lazy.set(name, text);
+  }
+
+  override get(name: string): string | undefined {
+    return super.get(name) ?? this.lazy.get(name)?.();
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.lazy.has(name);
+  }
+}
+
 /** Parts kept as text for reading: the XML parts and relationships. */
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
@@ -62,7 +86,7 @@ const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
  * of the XML parts when `keep` is set, by lowercased name.
  */
 async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<Parts> {
-  const kept: Parts = new Map();
+  const kept = new LazyParts();
   const zip = await openZip(buf);
   try {
     if (zip.entryCount > limits.maxEntries) throw new Refusal(`holds ${zip.entryCount} zip entries; expected a workbook of at most ${limits.maxEntries}`);
@@ -93,10 +117,9 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
       throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
 
     const count = { unpacked: 0, rows: 0, cells: 0 };
-    const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    // Large parts are only counted in this pass, and kept in a second one once the whole package is within the limits:
-    // a workbook over them is refused in flat memory, never after holding its sheets' text.
-    const large: yauzl.Entry[] = [];
+    const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), withoutBom(text));
+    // Large parts are only counted here, and inflated again when a reader asks for them (LazyParts): a workbook over
+    // the limits is refused in flat memory, never after holding its sheets' text, and a sheet not read is never held.
     for (const e of entries) {
       if (e.fileName.endsWith('/')) continue;
       const sheet = isSheet(e.fileName);
@@ -114,12 +137,8 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
         if (wanted) keepText(e, text!);
       } else {
         await inflateStreaming(data, e, limits, count, sheet, false);
-        if (wanted) large.push(e);
+        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => withoutBom(inflateAtOnce(data, e).toString('utf8')));
       }
-    }
-    for (const e of large) {
-      const again = { unpacked: 0, rows: 0, cells: 0 };
-      keepText(e, (await inflateStreaming(entryData(buf, e), e, limits, again, false, true))!);
     }
   } finally {
     zip.close();
@@ -127,7 +146,7 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
   return kept;
 }
 
-/** An entry of at most STREAM_ABOVE bytes, inflated at once; never more than it declares is unpacked. */
+/** An entry inflated at once (a small one when first read, a large one again once counted within the limits); never more than it declares is unpacked. */
 function inflateAtOnce(data: Buffer, e: yauzl.Entry): Buffer {
   if (e.compressionMethod === 0) {
     if (data.length > e.uncompressedSize) throw tooMany(e, data.length);
