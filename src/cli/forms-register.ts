@@ -10,6 +10,7 @@ import { InputError, type Located } from '../core/errors';
 import type { FormRecord, FormSeal } from '../core/record/form-record';
 import { parseRegister, REGISTER_FORMAT, registerFileOf, sealOf, sentForm, type FormRegister } from '../core/forms/register';
 import type { SentForms } from '../core/forms/reader';
+import { withLock } from './lock';
 import { writeAtomic } from './write-atomic';
 
 /**
@@ -53,15 +54,27 @@ export async function sentFormsOf(dataFile: string): Promise<SentForms> {
   return { file, register, missing };
 }
 
-/** For `form`: the register to add forms to (a new one, with a new key, when there is none), and how to seal each form. */
-export async function openRegister(dataFile: string): Promise<{
+/** What `form` does with the register it holds. */
+export interface OpenRegister {
   file: string;
   register: FormRegister;
   seal: () => FormSeal;
   add: (record: FormRecord, out: string) => void;
   save: () => Promise<void>;
-}> {
+}
+
+/**
+ * For `form`: runs `fn` with the register to add forms to (a new one, with a
+ * new key, when there is none), holding the register's lock from its reading
+ * to its writing, so that two `form` runs at once never lose one's forms (nor
+ * seal them with two keys): the second waits for the first.
+ */
+export async function withRegister<T>(dataFile: string, fn: (register: OpenRegister) => Promise<T>, onWait?: (holder: number) => void): Promise<T> {
   const file = await registerFile(dataFile);
+  return withLock(file, async () => fn(await openRegister(dataFile, file)), { onWait });
+}
+
+async function openRegister(dataFile: string, file: string): Promise<OpenRegister> {
   const register = (await readRegister(file)) ?? { format: REGISTER_FORMAT, key: randomBytes(32).toString('hex'), forms: [] };
   let added = 0;
   return {

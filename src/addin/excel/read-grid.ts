@@ -3,10 +3,12 @@
  * The open workbook seen as the core's grid of cells (src/core/read/grid.ts),
  * so that the add-in reads reports with the very reader `plan-report extract`
  * uses. The report's sheets are loaded in one batch: their used ranges'
- * `values` and `formulas`.
+ * `values` and `formulas`. Dates come as serial numbers in the workbook's date
+ * system (date-system.ts), which the grid carries to the reader.
  */
 import { readReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
+import { askDateSystem } from './date-system';
 
 /** A used range as Office.js gives it: where it starts, its values and its formulas. */
 export interface LoadedRange {
@@ -49,12 +51,13 @@ export interface ReportGrid {
 }
 
 /**
- * Loads the report in the open workbook: the sheet names (sync 1), its record
+ * Loads the report in the open workbook: the sheet names and its date system (sync 1), its record
  * sheet (sync 2), then every sheet that record names, in one batch (sync 3).
  * Throws the reader's InputError for a workbook without a report.
  */
 export async function loadReportGrid(context: Excel.RequestContext, file: string): Promise<ReportGrid> {
   const sheets = context.workbook.worksheets.load('items/name');
+  const date1904 = askDateSystem(context);
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const byName = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
@@ -75,6 +78,7 @@ export async function loadReportGrid(context: Excel.RequestContext, file: string
     };
   };
   const grid: GridWorkbook = {
+    date1904: date1904(),
     sheet(name) {
       const actual = byName.get(name.toLowerCase());
       return actual === undefined || !loaded.has(actual.toLowerCase()) ? undefined : officeGridSheet(actual, loaded.get(actual.toLowerCase()));

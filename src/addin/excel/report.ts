@@ -12,6 +12,7 @@ import type { Sheet, Workbook } from '../../core/layout/model';
 import { probeDynamicArrays } from './array-formulas';
 import { ALL_FEATURES, type Features } from './capabilities';
 import { writeCharts } from './charts';
+import { askDateSystem } from './date-system';
 import { materialize } from '../../core/layout/rows';
 import { cellBlock, sheetNameProblem, writeCells, writeFormats, writeMerges, writeRules, writeStructure, type CellBlock } from './write-model';
 
@@ -69,6 +70,8 @@ export interface Existing {
   names: NameInfo[];
   /** The sheets of the report already in the workbook (its record sheet included). */
   reportSheets: SheetInfo[];
+  /** The workbook counts dates from 1904 (date-system.ts): dates are written as its serials. */
+  date1904?: boolean;
 }
 
 /** How a build puts the new report in place of the one already in the workbook, and how to undo it. */
@@ -93,16 +96,18 @@ export function nameSheet(formula: string): string | undefined {
   return plain?.[1];
 }
 
-/** Syncs 1-2: the workbook's sheets and names, and the record of a report already in it. */
+/** Syncs 1-2: the workbook's sheets, names and date system, and the record of a report already in it. */
 export async function inspect(context: Excel.RequestContext, sync = () => context.sync()): Promise<Existing> {
   const sheets = context.workbook.worksheets.load('items/name,items/id,items/position');
   const names = context.workbook.names.load('items/name,items/formula,items/comment');
+  const date1904 = askDateSystem(context);
   await sync();
   const info: SheetInfo[] = sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position }));
   const existing: Existing = {
     sheets: info,
     names: names.items.map((n) => ({ name: n.name, formula: String(n.formula), comment: n.comment ?? '' })),
     reportSheets: [],
+    date1904: date1904(),
   };
   const recordSheet = info.find((s) => lower(s.name) === lower(REPORT_RECORD_SHEET));
   if (!recordSheet) return existing;
@@ -175,8 +180,8 @@ const utf8Length = (s: string) => {
 };
 
 /** A sheet's cell block in bands of rows that each fit the request budget, with their sizes. */
-function cellBands(sheet: Sheet, budget: number): { block: CellBlock; bytes: number }[] {
-  const block = cellBlock(sheet);
+function cellBands(sheet: Sheet, budget: number, date1904: boolean): { block: CellBlock; bytes: number }[] {
+  const block = cellBlock(sheet, date1904);
   if (!block) return [];
   const bands: { block: CellBlock; bytes: number }[] = [];
   let first = 0;
@@ -204,17 +209,19 @@ export interface BuildResult {
 
 /**
  * Every added sheet's cells and merges, in requests of at most `budget`
- * bytes (a sheet's cells split into bands of rows), each sent by `sync`.
+ * bytes (a sheet's cells split into bands of rows), each sent by `sync`;
+ * dates as serials of the workbook's date system.
  */
 async function writeAllCells(
   added: { sheet: Sheet; ws: Excel.Worksheet }[],
   forThisExcel: (sheet: Sheet) => Sheet,
   budget: number,
   sync: () => Promise<void>,
+  date1904: boolean,
 ): Promise<void> {
   let queued = 0;
   for (const { sheet, ws } of added) {
-    for (const band of cellBands(forThisExcel(sheet), budget)) {
+    for (const band of cellBands(forThisExcel(sheet), budget, date1904)) {
       if (queued && queued + band.bytes > budget) {
         await sync();
         queued = 0;
@@ -269,7 +276,7 @@ export async function buildReportInWorkbook(
       await sync();
 
       progress('cells', 2, total);
-      await writeAllCells(added, forThisExcel, budget, sync);
+      await writeAllCells(added, forThisExcel, budget, sync, existing.date1904 ?? false);
 
       progress('formats', 3, total);
       for (const { sheet, ws } of added) writeFormats(ws, sheet, features);

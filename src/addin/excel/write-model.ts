@@ -10,6 +10,7 @@
 import { DEFAULT_MARGINS, type Cell, type ConditionalFormat, type PrintSetup, type Sheet, type Validation } from '../../core/layout/model';
 import { columnLetter } from '../../core/layout/refs';
 import { STYLES, type Style, type StyleName } from '../../core/layout/styles';
+import { DAYS_1904 } from '../../core/forms/values';
 import { dateToSerial } from '../../core/periods';
 import { ALL_FEATURES, type Features } from './capabilities';
 
@@ -25,8 +26,8 @@ export function asText(text: string): string {
   return NOT_PLAIN_TEXT.test(text) ? `'${text}` : text;
 }
 
-/** What to write into a cell: a formula with its `=`, a constant, or "" for nothing. */
-export function cellInput(cell: Cell | undefined): string | number | boolean {
+/** What to write into a cell: a formula with its `=`, a constant, or "" for nothing; a date as a serial in the workbook's date system. */
+export function cellInput(cell: Cell | undefined, date1904 = false): string | number | boolean {
   if (!cell) return '';
   // Excel fills an array formula's range itself (a dynamic array spills); a value there would block it.
   if (cell.spilled) return '';
@@ -34,7 +35,7 @@ export function cellInput(cell: Cell | undefined): string | number | boolean {
   const v = cell.v;
   if (v === null) return '';
   if (typeof v === 'string') return asText(v);
-  if (typeof v === 'object') return 'error' in v ? String((v as { error: string }).error) : dateToSerial(v.date);
+  if (typeof v === 'object') return 'error' in v ? String((v as { error: string }).error) : dateToSerial(v.date) - (date1904 ? DAYS_1904 : 0);
   return v;
 }
 
@@ -143,8 +144,8 @@ export interface CellBlock {
   formats: string[][];
 }
 
-/** The sheet's cells as one rectangle from A1. */
-export function cellBlock(sheet: Sheet): CellBlock | undefined {
+/** The sheet's cells as one rectangle from A1 (dates as serials counted from 1904 when the workbook does). */
+export function cellBlock(sheet: Sheet, date1904 = false): CellBlock | undefined {
   const cols = sheet.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
   if (!sheet.rows.length || !cols) return undefined;
   const inputs: (string | number | boolean)[][] = [];
@@ -154,7 +155,7 @@ export function cellBlock(sheet: Sheet): CellBlock | undefined {
     const fmts: string[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       const cell = row.cells[c];
-      ins[c] = cellInput(cell);
+      ins[c] = cellInput(cell, date1904);
       fmts[c] = (cell?.s && (STYLES[cell.s] as Style).numFmt) || 'General';
     }
     inputs.push(ins);

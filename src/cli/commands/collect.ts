@@ -7,9 +7,9 @@
  * never with --dry-run; the returns are only read.
  */
 import { promises as fs } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
 import * as path from 'node:path';
 import { editDataText } from '../../core/data-file/edit';
+import { sameJson } from '../../core/data-file/same-json';
 import { readData } from '../../core/data-file/read';
 import { syntaxOf } from '../../core/data-file/structured-text';
 import { dataText } from '../../core/data-file/write';
@@ -206,8 +206,7 @@ async function collectInto(dataFile: string, returnFiles: string[], opts: Collec
       } catch {
         back = undefined;
       }
-      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(back ?? null)), JSON.parse(JSON.stringify(result.data))))
-        throw cannot('the edited file would not read back as the collected data');
+      if (back === undefined || !sameJson(back, result.data)) throw cannot('the edited file would not read back as the collected data');
     }
     // Another program (an editor) may have saved the data file meanwhile: its changes are not written over.
     if ((await statStamp(dataFile)) !== stamp)

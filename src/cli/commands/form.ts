@@ -10,9 +10,9 @@ import { buildForm } from '../../core/forms/build-form';
 import { allForms, departments, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import { checkLetterOptions } from '../../core/forms/letter';
-import type { Locale } from '../../core/schema';
+import type { Locale, ReportData } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
-import { openRegister } from '../forms-register';
+import { withRegister, type OpenRegister } from '../forms-register';
 import { EXIT, type Io } from '../io';
 import { GENERATOR } from '../version';
 import { streamWorkbook } from '../xlsx/write/write-stream';
@@ -85,12 +85,27 @@ function describe(content: FormContent): string {
 
 export async function formCommand(dataFile: string, opts: FormOptions, io: Io): Promise<number> {
   const data = await loadDataFile(dataFile);
+  const letter = checkLetterOptions({ due: opts.due, contact: opts.contact }, opts.period ?? data.report.period, dataFile);
+  // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against;
+  // the register is locked while this run adds to it.
+  return withRegister(
+    dataFile,
+    (register) => makeForms(dataFile, data, opts, io, register, letter),
+    (pid) => io.err(`${dataFile}: another plan-report run (process ${pid || 'unknown'}) is adding forms to its register; waiting for it to finish`),
+  );
+}
+
+async function makeForms(
+  dataFile: string,
+  data: ReportData,
+  opts: FormOptions,
+  io: Io,
+  register: OpenRegister,
+  letter: ReturnType<typeof checkLetterOptions>,
+): Promise<number> {
   const locale = reportLocale(data, opts.locale);
   const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
-  const letter = checkLetterOptions({ due: opts.due, contact: opts.contact }, opts.period ?? data.report.period, dataFile);
   const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter };
-  // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against.
-  const register = await openRegister(dataFile);
   const make = async (content: FormContent, out: string) => {
     const built = buildForm(content, data, locale, { ...options, seal: register.seal() });
     await streamWorkbook(built.workbook, out, [dataFile, register.file]);

@@ -6,10 +6,10 @@
  * kept; many edits into a large file rewrite it with its own indentation).
  */
 import { MAX_ALIAS_EXPANSION } from './bounds';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type ToStringOptions } from 'yaml';
 import { KEY_ORDER, type Edit } from '../forms/collect';
 import type { Path } from '../rules';
-import { spliceJson, SpliceError } from './json-splice';
+import { spliceAll, SpliceError } from './json-splice';
 import { syntaxOf } from './structured-text';
 
 /** The format's order of the keys of the item that holds `path`'s last key. */
@@ -37,26 +37,21 @@ class EditError extends Error {}
 
 // ---- JSON
 
-/** Edits of at most this many bytes times edits are made in the text itself (each edit scans the file once); more are written anew. */
+/** Edits of at most this many bytes (of the items edited) times edits are made in the text itself; more are written anew. */
 const SPLICE_WORK = 1e9;
 
 /** The JSON text with the edits made in place (every other byte kept), or undefined when that cannot be done. */
 function spliceEdits(text: string, edits: Edit[]): string | undefined {
-  if (text.length * edits.length > SPLICE_WORK) return undefined;
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const indent = /\n([ \t]+)["}\]]/.exec(text)?.[1] ?? '  ';
-  let t = text;
+  const root = /\S/.exec(text.slice(bom, bom + 1024))?.index;
+  if (root === undefined) return undefined;
   try {
-    for (const e of edits) {
-      const root = /\S/.exec(t.slice(bom, bom + 1024))?.index;
-      if (root === undefined) return undefined;
-      t = spliceJson(t, bom + root, e, indent, (keys, key) => insertAt(keys, key, orderAt(e.path)));
-    }
+    return spliceAll(text, bom + root, edits, indent, (e) => (keys, key) => insertAt(keys, key, orderAt(e.path)), SPLICE_WORK);
   } catch (err) {
     if (err instanceof SpliceError) return undefined;
     throw err;
   }
-  return t;
 }
 
 function editJson(text: string, edits: Edit[]): string {
@@ -160,6 +155,39 @@ function restoreCommentSpacing(out: string, original: string, meaning: unknown):
   return restored === out || sameValue(parseDocument(restored, { version: '1.2' }).toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), meaning) ? restored : out;
 }
 
+/**
+ * Before an anchored node (`&a value`) is changed or deleted: the aliases
+ * of its anchor (`*a`) keep its old value. The first of them (in document
+ * order, before the anchor is defined again) becomes a copy of the node,
+ * anchor and all, so that the later ones now refer to it; the node loses its
+ * anchor. Only the edited item changes meaning.
+ */
+function detachAnchor(doc: Document.Parsed, node: unknown): void {
+  if (!node || typeof node !== 'object' || !('anchor' in node) || !(node as Node).anchor) return;
+  const edited = node as Node;
+  const anchor = edited.anchor!;
+  let after = false;
+  let moved = false;
+  visit(doc, (_key, n) => {
+    if (n === edited) {
+      after = true;
+      return visit.SKIP;
+    }
+    if (!after || !n || typeof n !== 'object') return undefined;
+    if ('anchor' in n && (n as Node).anchor === anchor) return visit.BREAK; // defined again: later aliases are not this one's
+    if ('source' in n && (n as { source: string }).source === anchor && !moved) {
+      moved = true;
+      // The copy takes the alias's place, not the edited line's comments.
+      const copy = edited.clone() as Node;
+      copy.comment = copy.commentBefore = undefined;
+      copy.spaceBefore = undefined;
+      return copy;
+    }
+    return undefined;
+  });
+  edited.anchor = undefined;
+}
+
 function editYaml(text: string, edits: Edit[]): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = text.includes('\r\n');
@@ -177,9 +205,11 @@ function editYaml(text: string, edits: Edit[]): string {
       seq.items.push(node);
     } else if (e.op === 'delete') {
       if (!doc.hasIn(e.path)) throw new EditError(`nothing at ${e.path.join('.')}`);
+      detachAnchor(doc, doc.getIn(e.path, true));
       doc.deleteIn(e.path);
     } else {
       const node = doc.getIn(e.path, true);
+      detachAnchor(doc, node);
       if (isScalar(node)) {
         // Keep the node, and with it any comment on its line.
         node.value = e.value;

@@ -1,8 +1,11 @@
 /**
  * Edits a JSON text in place: each edit replaces, inserts or removes the text
  * of one value, and every other byte stays as it was (a file written one row
- * a line keeps that layout; an indented one its indentation). Each edit scans
- * the file once, along its path.
+ * a line keeps that layout; an indented one its indentation). spliceJson
+ * makes one edit, scanning the file once along its path; spliceAll makes
+ * many in one pass (each edited item is found once, edited on its own, and
+ * the text put together once), so that a large file keeps its layout
+ * however many edits it gets.
  */
 import type { Edit } from '../forms/collect';
 import type { Path } from '../rules';
@@ -159,4 +162,72 @@ export function spliceJson(t: string, root: number, e: Edit, indent: string, ins
   if (prev) return splice(t, prev.end, prev.end, `,${lead(t, prev)}${member}`);
   if (next) return splice(t, next.head, next.head, `${member},${lead(t, next)}`);
   return splice(t, open + 1, close, member);
+}
+
+/** The containers whose members were listed, by the offset where each opens. */
+type Listed = Map<number, { members: Member[]; close: number; object: boolean }>;
+
+/** Where the value at `path` starts, listing each container on the way once (`listed` is shared by every lookup). */
+function valueAtListed(t: string, root: number, path: Path, listed: Listed): number {
+  let at = root;
+  for (const key of path) {
+    if (t[at] !== '{' && t[at] !== '[') throw new SpliceError(`no object or array at ${path.join('.')}`);
+    let c = listed.get(at);
+    if (!c) listed.set(at, (c = children(t, at)));
+    const k = find(c.members, c.object, key);
+    if (k === -1) throw new SpliceError(`nothing at ${path.join('.')}`);
+    at = c.members[k].start;
+  }
+  return at;
+}
+
+/** The item an edit changes: the object or array holding the key it sets or deletes, or the list it appends to. */
+const itemOf = (e: Edit): Path => (e.op === 'append' ? e.path : e.path.slice(0, -1));
+const pathKey = (p: Path) => JSON.stringify(p);
+
+/**
+ * Applies every edit, in order, in one pass over the text: the edits are
+ * grouped by the item they change (an item inside another edited item goes
+ * with the outer one), each item's text is found once and edited on its own
+ * with spliceJson, and the text is put together once. Gives undefined when
+ * the edits would cost more than `maxWork` (bytes of the items edited times
+ * their edits).
+ */
+export function spliceAll(
+  t: string,
+  root: number,
+  edits: Edit[],
+  indent: string,
+  insertAt: (e: Edit) => (keys: string[], key: string) => number,
+  maxWork: number,
+): string | undefined {
+  // Groups, outer items first, so that an item inside an edited one joins it.
+  const items = [...new Set(edits.map((e) => pathKey(itemOf(e))))].map((k) => JSON.parse(k) as Path).sort((a, b) => a.length - b.length);
+  const groupOf = new Map<string, { item: Path; edits: Edit[] }>();
+  for (const item of items) {
+    let outer: { item: Path; edits: Edit[] } | undefined;
+    for (let n = 0; n < item.length && !outer; n++) outer = groupOf.get(pathKey(item.slice(0, n)));
+    groupOf.set(pathKey(item), outer ?? { item, edits: [] });
+  }
+  const groups = [...new Set(groupOf.values())];
+  for (const e of edits) groupOf.get(pathKey(itemOf(e)))!.edits.push(e);
+
+  const listed: Listed = new Map();
+  const spans = groups.map((g) => {
+    const start = valueAtListed(t, root, g.item, listed);
+    return { g, start, end: valueEnd(t, start) };
+  });
+  if (spans.reduce((w, s) => w + (s.end - s.start) * s.g.edits.length, 0) > maxWork) return undefined;
+  spans.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let at = 0;
+  for (const { g, start, end } of spans) {
+    if (start < at) throw new SpliceError('edited items overlap');
+    let text = t.slice(start, end);
+    for (const e of g.edits) text = spliceJson(text, 0, { ...e, path: e.path.slice(g.item.length) } as Edit, indent, insertAt(e));
+    out.push(t.slice(at, start), text);
+    at = end;
+  }
+  out.push(t.slice(at));
+  return out.join('');
 }

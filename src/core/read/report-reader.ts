@@ -39,14 +39,25 @@ interface Place {
 
 class Reader {
   readonly problems: Located[] = [];
-  /** Where each data path came from, for locating the schema's problems. */
+  /** Where each data path came from, for locating the schema's problems (kept only when `placed`). */
   readonly places = new Map<string, Place>();
 
   constructor(
     readonly file: string,
     /** The workbook counts date serial numbers from 1904. */
     readonly date1904 = false,
+    /**
+     * Keep where each value came from. A large report's places cost a third
+     * of the memory of reading it, and only a data set with problems needs
+     * them: it is read again with them (readReportWorkbook).
+     */
+    readonly placed = true,
   ) {}
+
+  /** Notes where the value at `path` came from. */
+  at(path: Path, place: Place): void {
+    if (this.placed) this.places.set(formatPath(path), place);
+  }
 
   problem(place: Place | undefined, message: string, path?: Path): void {
     this.problems.push({
@@ -60,7 +71,7 @@ class Reader {
   /** A cell's value, refusing formulas where a value is expected (they are never evaluated or kept). */
   value(sheet: GridSheet, row: number, col: number, path: Path): GridValue {
     const v = sheet.cell(row, col);
-    this.places.set(formatPath(path), { sheet: sheet.name, row, col });
+    this.at(path, { sheet: sheet.name, row, col });
     if (isFormula(v)) {
       this.problem({ sheet: sheet.name, row, col }, `holds a formula (=${v.formula.slice(0, 40)}); expected a value`, path);
       return null;
@@ -143,10 +154,22 @@ interface DataSheet {
   fields: string[];
 }
 
-/** Reads a report workbook's data. Throws an InputError listing every problem with its sheet and cell. */
+/**
+ * Reads a report workbook's data. Throws an InputError listing every problem
+ * with its sheet and cell. A data set the schema or the rules refuse is read
+ * a second time, noting where each value came from, to locate the problems.
+ */
 export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
+  const first = readOnce(wb, file, false);
+  const checked = check(first.data);
+  if (!('problems' in checked)) return checked.data;
+  const again = readOnce(wb, file, true);
+  return validate(again.data, again.reader);
+}
+
+function readOnce(wb: GridWorkbook, file: string, placed: boolean): { data: ReportData; reader: Reader } {
   const meta = readReportRecord(wb, file);
-  const reader = new Reader(file, wb.date1904 ?? false);
+  const reader = new Reader(file, wb.date1904 ?? false, placed);
   const sk = meta.skeleton;
   const sheetOf = (key: string): DataSheet | undefined => {
     const s = meta.sheets[key];
@@ -175,7 +198,7 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
   }) as ReportData;
 
   if (reader.problems.length) throw new InputError(reader.problems);
-  return validate(data, reader);
+  return { data, reader };
 }
 
 /** The report itself: the Summary's cells, where an official may have changed the date; `recorded` as the workbook was made. */
@@ -230,7 +253,7 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
       item = isPlan ? ({ id, title: '', measures: [] } as Plan) : ({ id, title: '', entries: [] } as Catalog);
       list.push(item);
     }
-    reader.places.set(formatPath([...base, 'id']), { sheet: s.name, row, col: col('id') });
+    reader.at([...base, 'id'], { sheet: s.name, row, col: col('id') });
     item.title = reader.text(s, row, col('title'), [...base, 'title']) ?? '';
     const region = reader.text(s, row, col('region'), [...base, 'region']);
     const issued = reader.date(s, row, col('issued'), [...base, 'issued'], !isPlan);
@@ -269,7 +292,7 @@ function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Pl
       progress: reader.percent(s, row, col('progress'), [...at, 'progress'], { share: true }),
       note: reader.text(s, row, col('note'), [...at, 'note']),
     });
-    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    reader.at(at, { sheet: s.name, row, col: 1 });
     plans[p].measures.push(m);
   }
 }
@@ -290,7 +313,7 @@ function readEntries(reader: Reader, catalog: DataSheet | undefined, catalogs: C
       listed: reader.date(s, row, col('listed'), [...at, 'listed']),
       hospitals: reader.whole(s, row, col('hospitals'), [...at, 'hospitals']),
     });
-    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    reader.at(at, { sheet: s.name, row, col: 1 });
     catalogs[c].entries.push(e);
   }
 }
@@ -324,7 +347,7 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
         observations: [],
       }),
     );
-    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    reader.at(at, { sheet: s.name, row, col: 1 });
   }
   return indicators;
 }
@@ -342,17 +365,23 @@ function readObservations(reader: Reader, observations: DataSheet | undefined, i
       value: reader.number(s, row, col('value'), [...at, 'value']),
       growth: reader.percent(s, row, col('growth'), [...at, 'growth']),
     });
-    reader.places.set(formatPath(at), { sheet: s.name, row, col: 1 });
+    reader.at(at, { sheet: s.name, row, col: 1 });
     indicators[i].observations.push(o);
   }
 }
 
-/** Validates what was read with the data schema and rules, locating problems at the cells they came from. */
-function validate(data: ReportData, reader: Reader): ReportData {
+/** What was read, checked with the data schema and rules: the data, or the problems with their paths. */
+function check(data: ReportData): { data: ReportData } | { problems: { path: Path; message: string }[] } {
   const result = dataSchema.safeParse(data);
   const problems = result.success ? checkRules(result.data) : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
-  if (!problems.length) return result.data!;
-  for (const p of problems) {
+  return problems.length ? { problems } : { data: result.data! };
+}
+
+/** Validates what was read with the data schema and rules, locating problems at the cells they came from. */
+function validate(data: ReportData, reader: Reader): ReportData {
+  const checked = check(data);
+  if (!('problems' in checked)) return checked.data;
+  for (const p of checked.problems) {
     let place: Place | undefined;
     for (let n = p.path.length; n >= 0 && !place; n--) place = reader.places.get(formatPath(p.path.slice(0, n)));
     reader.problem(place, p.message, p.path);

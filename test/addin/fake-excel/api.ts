@@ -11,6 +11,7 @@ import { apiMinor, OFFICE_MEMBERS } from './api-sets';
 import {
   arrayConstant,
   cellCount,
+  serialOf,
   checkFormula,
   FakeExcelError,
   newId,
@@ -199,6 +200,38 @@ abstract class ClientObject {
 export class Workbook extends ClientObject {
   readonly worksheets = wrap(new WorksheetCollection(this.context));
   readonly names = wrap(new NamedItemCollection(this.context));
+  readonly functions = wrap(new Functions(this.context));
+}
+
+/** Excel's worksheet functions, evaluated in the workbook (only DATE, which counts in the workbook's date system). */
+export class Functions extends ClientObject {
+  date(year: number, month: number, day: number): FunctionResult {
+    const result = wrap(new FunctionResult(this.context));
+    this.q('date', () => result.set(serialOf(year, month, day, this.context.state.date1904)), [year, month, day]);
+    return result;
+  }
+}
+
+export class FunctionResult extends ClientObject {
+  private result: unknown;
+
+  set(v: unknown): void {
+    this.result = v;
+  }
+
+  protected override read(p: string): unknown {
+    if (p === 'value') return this.result;
+    if (p === 'error') return undefined;
+    return super.read(p);
+  }
+
+  protected override loadable(): string[] {
+    return ['value', 'error'];
+  }
+
+  get value(): unknown {
+    return this.got('value');
+  }
 }
 
 /** Worksheets: bound to their sheet on first use (by name or id), or when created. */
@@ -517,7 +550,7 @@ export class Range extends RangeBase {
     }
     if (typeof v !== 'string') throw new FakeExcelError('InvalidArgument', `a cell value must be a string, number or boolean, got ${JSON.stringify(v)}`);
     if (v.length > 32767) throw new FakeExcelError('InvalidArgument', 'text longer than 32,767 characters');
-    const parsed = parseInput(v, cell.numberFormat === '@');
+    const parsed = parseInput(v, cell.numberFormat === '@', this.context.state.date1904);
     if (parsed.formula !== undefined) checkFormula(parsed.formula, this.context.state);
     cell.value = parsed.value as FakeValue;
     cell.formula = parsed.formula;

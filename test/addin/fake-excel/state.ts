@@ -275,6 +275,8 @@ export class WorkbookState {
   names: NameState[] = [];
   activeSheetId?: string;
   selection?: RangeRef;
+  /** The workbook counts dates from 1904 (File > Options > Advanced > "Use 1904 date system"): every serial is 1,462 lower. */
+  date1904 = false;
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const n of sheetNames) this.addSheet(n);
@@ -416,8 +418,13 @@ export function arrayConstant(formula: string): number[] | undefined {
 const ERRORS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'];
 const FULL_WIDTH = /[\uFF10-\uFF19]/g;
 
+/** The serial number of a date, as DATE(year, month, day) gives it in the workbook's date system. */
+export function serialOf(year: number, month: number, day: number, date1904: boolean): number {
+  return Math.round((Date.UTC(year, month - 1, day) - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86400000);
+}
+
 /** What Excel makes of a string typed (or written through `values`/`formulas`) into a cell. */
-export function parseInput(input: string, textFormat: boolean): Omit<CellState, 'format' | 'numberFormat'> & { dateFormat?: string } {
+export function parseInput(input: string, textFormat: boolean, date1904 = false): Omit<CellState, 'format' | 'numberFormat'> & { dateFormat?: string } {
   if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true };
   if (textFormat) return { value: input };
   if (input === '') return { value: null };
@@ -434,7 +441,7 @@ export function parseInput(input: string, textFormat: boolean): Omit<CellState, 
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
   if (iso) {
     const t = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-    if (!Number.isNaN(t)) return { value: Math.round((t - Date.UTC(1899, 11, 30)) / 86400000), dateFormat: 'yyyy-mm-dd' };
+    if (!Number.isNaN(t)) return { value: serialOf(Number(iso[1]), Number(iso[2]), Number(iso[3]), date1904), dateFormat: 'yyyy-mm-dd' };
   }
   return { value: input };
 }

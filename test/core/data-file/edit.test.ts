@@ -121,6 +121,16 @@ describe('editDataText', () => {
     ).toBe(`${block}      - product: B\n        enterprise: E\n        category: device\n`);
   });
 
+  it('changes or deletes an anchored value for its own item only: the first alias of it becomes the anchor', () => {
+    const text = 'a: &s in-progress # first\nb: *s\nc: *s\nd: &s other\ne: *s\n';
+    expect(editDataText(text, 'd.yaml', [{ op: 'set', path: ['a'], value: 'completed' }])).toBe(
+      'a: completed # first\nb: &s in-progress\nc: *s\nd: &s other\ne: *s\n',
+    );
+    expect(editDataText(text, 'd.yaml', [{ op: 'delete', path: ['a'] }])).toBe('b: &s in-progress\nc: *s\nd: &s other\ne: *s\n');
+    // An anchor no alias uses is simply dropped with the old value.
+    expect(editDataText('a: &s x\nb: y\n', 'd.yaml', [{ op: 'set', path: ['a'], value: 'z' }])).toBe('a: z\nb: y\n');
+  });
+
   it('refuses what it cannot edit in place (a YAML alias)', () => {
     const text = 'plans:\n  - &p\n    id: P\n    title: p\n    measures: []\n  - *p\n';
     expect(() => editDataText(text, 'd.yaml', [{ op: 'set', path: ['plans', 1, 'title'], value: 'x' }])).toThrow('no mapping at plans.1');
@@ -152,6 +162,22 @@ describe('editDataText', () => {
         .replace('{"product":"A"}\n', '{"product":"A"},\n{"product":"B","hospitals":2}\n')
         .replace('{"period":"2023","value":1},{"period":"2024","value":2}', '{"period":"2024","value":3}'),
     );
+  });
+
+  it('keeps the layout of a large JSON file however many edits it gets (each item found once, the text put together once)', () => {
+    const n = 20_000;
+    const rows = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `M${i}`, title: `标题 ${i} ${'x'.repeat(40)}`, status: 'not-started' }));
+    const json = `{"format":"plan-report/v1","plans":[{"id":"P","measures":[\n${rows.join(',\n')}\n]}]}\n`;
+    const edited = Array.from({ length: 2000 }, (_, i) => i * 10 + 3);
+    const edits = edited.flatMap((i) => [
+      { op: 'set' as const, path: ['plans', 0, 'measures', i, 'status'], value: 'completed' },
+      { op: 'set' as const, path: ['plans', 0, 'measures', i, 'completed'], value: '2024-09-30' },
+    ]);
+    // 4,000 edits into 1.4 MB: more than the old one-scan-per-edit bound allowed, so the file used to be written anew.
+    expect(json.length * edits.length).toBeGreaterThan(1e9);
+    const out = editDataText(json, 'd.json', edits);
+    const expected = rows.map((r, i) => (edited.includes(i) ? r.replace('"status":"not-started"}', '"status":"completed","completed":"2024-09-30"}') : r));
+    expect(out).toBe(`{"format":"plan-report/v1","plans":[{"id":"P","measures":[\n${expected.join(',\n')}\n]}]}\n`);
   });
 
   it('appends to an indented JSON list as its last item is laid out', () => {

@@ -259,7 +259,8 @@ class PartsSheet implements GridSheet {
   cell(row: number, col: number): GridValue {
     if (this.mergesByRow) {
       const merges = this.mergesByRow.get(row);
-      if (merges) for (const m of merges) if (col >= m.c1 && col <= m.c2 && (row !== m.r1 || col !== m.c1)) return this.rows.get(m.r1)?.[m.c1] ?? null;
+      const m = merges && mergeAt(merges, col);
+      if (m && (row !== m.r1 || col !== m.c1)) return this.rows.get(m.r1)?.[m.c1] ?? null;
     }
     return this.rows.get(row)?.[col] ?? null;
   }
@@ -274,8 +275,9 @@ class PartsSheet implements GridSheet {
     scanXml(cellsXml, cells);
     this.rowCount = cells.maxRow;
     if (merges.length) {
-      this.mergesByRow = mergesByRow(merges, ctx.maxCells);
-      for (const m of merges) if (m.r2 > this.rowCount) this.rowCount = m.r2;
+      this.mergesByRow = mergesByRow(merges, ctx.maxCells, this.name);
+      // A merge extends the rows only where its first cell holds something (a blank merge reads as blank cells).
+      for (const m of merges) if (m.r2 > this.rowCount && (this.rows.get(m.r1)?.[m.c1] ?? null) !== null) this.rowCount = m.r2;
     }
   }
 }
@@ -301,8 +303,14 @@ function splitSheet(xml: string): { cellsXml: string; merges: Merge[] } {
   return { cellsXml, merges };
 }
 
-/** The merges by each row they cover; refuses merges covering more than `maxCells` cells in all. */
-function mergesByRow(merges: Merge[], maxCells: number): Map<number, Merge[]> {
+const mergeRef = (m: Merge) => `${columnLetter(m.c1)}${m.r1}:${columnLetter(m.c2)}${m.r2}`;
+
+/**
+ * The merges by each row they cover, each row's in column order; refuses
+ * merges covering more than `maxCells` cells in all, and merges that overlap
+ * (Excel never saves them; stacked, they would make every lookup a search).
+ */
+function mergesByRow(merges: Merge[], maxCells: number, sheet: string): Map<number, Merge[]> {
   let area = 0;
   const byRow = new Map<number, Merge[]>();
   for (const m of merges) {
@@ -316,7 +324,28 @@ function mergesByRow(merges: Merge[], maxCells: number): Map<number, Merge[]> {
       ]);
     for (let r = m.r1; r <= m.r2; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
   }
+  for (const row of byRow.values()) {
+    row.sort((a, b) => a.c1 - b.c1);
+    for (let i = 1; i < row.length; i++)
+      if (row[i].c1 <= row[i - 1].c2)
+        throw new WorkbookError(
+          `the merged ranges ${mergeRef(row[i - 1])} and ${mergeRef(row[i])} of sheet "${sheet}" overlap; expected merged ranges that do not overlap, as Excel saves them`,
+        );
+  }
   return byRow;
+}
+
+/** The merge of a row (in column order, none overlapping) that covers `col`, found by binary search. */
+function mergeAt(row: Merge[], col: number): Merge | undefined {
+  let lo = 0;
+  let hi = row.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (row[mid].c2 < col) lo = mid + 1;
+    else if (row[mid].c1 > col) hi = mid - 1;
+    else return row[mid];
+  }
+  return undefined;
 }
 
 /** The cells of a `<sheetData>`, put into `rows` as the scanner reads them. */

@@ -52,6 +52,30 @@ function entryData(buf: Buffer, e: yauzl.Entry): Buffer {
   return buf.subarray(start, start + e.compressedSize);
 }
 
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * The parts' text by name: small parts held, large ones (already inflated
+ * once and counted within the limits) inflated again each time they are
+ * asked for, and not held after, so that the text of a large sheet lives
+ * only while the sheet is parsed.
+ */
+class LazyParts extends Map<string, string> {
+  private readonly lazy = new Map<string, () => string>();
+
+  later(name: string, text: () => string): void {
+    this.lazy.set(name, text);
+  }
+
+  override get(name: string): string | undefined {
+    return super.get(name) ?? this.lazy.get(name)?.();
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.lazy.has(name);
+  }
+}
+
 /** Parts kept as text for reading: the XML parts and relationships. */
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
@@ -62,7 +86,7 @@ const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
  * of the XML parts when `keep` is set, by lowercased name.
  */
 async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<Parts> {
-  const kept: Parts = new Map();
+  const kept = new LazyParts();
   const zip = await openZip(buf);
   try {
     if (zip.entryCount > limits.maxEntries) throw new Refusal(`holds ${zip.entryCount} zip entries; expected a workbook of at most ${limits.maxEntries}`);
@@ -93,25 +117,28 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
       throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
 
     const count = { unpacked: 0, rows: 0, cells: 0 };
+    const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), withoutBom(text));
+    // Large parts are only counted here, and inflated again when a reader asks for them (LazyParts): a workbook over
+    // the limits is refused in flat memory, never after holding its sheets' text, and a sheet not read is never held.
     for (const e of entries) {
       if (e.fileName.endsWith('/')) continue;
       const sheet = isSheet(e.fileName);
       const data = entryData(buf, e);
       const wanted = keep && isXmlPart(e.fileName);
-      let text: string | undefined;
       if (e.uncompressedSize <= STREAM_ABOVE) {
         const bytes = inflateAtOnce(data, e);
         count.unpacked += bytes.length;
-        if (sheet || wanted) text = bytes.toString('utf8');
+        const text = sheet || wanted ? bytes.toString('utf8') : undefined;
         if (sheet) {
           count.rows += countMatches(text!, ROW);
           count.cells += countMatches(text!, CELL);
           checkRowsAndCells(count, limits);
         }
+        if (wanted) keepText(e, text!);
       } else {
-        text = await inflateStreaming(data, e, limits, count, sheet, wanted);
+        await inflateStreaming(data, e, limits, count, sheet, false);
+        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => withoutBom(inflateAtOnce(data, e).toString('utf8')));
       }
-      if (wanted) kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), text!.charCodeAt(0) === 0xfeff ? text!.slice(1) : text!);
     }
   } finally {
     zip.close();
@@ -119,7 +146,7 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
   return kept;
 }
 
-/** An entry of at most STREAM_ABOVE bytes, inflated at once; never more than it declares is unpacked. */
+/** An entry inflated at once (a small one when first read, a large one again once counted within the limits); never more than it declares is unpacked. */
 function inflateAtOnce(data: Buffer, e: yauzl.Entry): Buffer {
   if (e.compressionMethod === 0) {
     if (data.length > e.uncompressedSize) throw tooMany(e, data.length);
@@ -157,7 +184,8 @@ function inflateStreaming(
   wanted: boolean,
 ): Promise<string | undefined> {
   return new Promise<string | undefined>((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    // The part's bytes, when wanted, gathered in one buffer of its declared size (checked against the limits).
+    const part = wanted ? Buffer.allocUnsafe(e.uncompressedSize) : undefined;
     let tail = '';
     let entryBytes = 0;
     let settled = false;
@@ -180,7 +208,7 @@ function inflateStreaming(
           new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`),
         );
       }
-      if (wanted) chunks.push(chunk);
+      if (part) chunk.copy(part, entryBytes - chunk.length);
       if (!sheet) return;
       // Count element starts; keep a short tail so a tag split across chunks is counted once.
       const text = tail + chunk.toString('latin1');
@@ -208,7 +236,7 @@ function inflateStreaming(
         }
       }
       settled = true;
-      resolve(wanted ? Buffer.concat(chunks).toString('utf8') : undefined);
+      resolve(part?.toString('utf8'));
     });
     stream.on('error', fail);
     // Fed in slices, so that a refusal stops the inflating early.

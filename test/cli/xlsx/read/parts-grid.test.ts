@@ -7,6 +7,7 @@
  * formulas, booleans, errors, escapes). Where exceljs cannot read a workbook
  * (a namespace prefix, cells without a reference) the grid still can.
  */
+import { columnLetter } from '../../../../src/core/layout/refs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -192,6 +193,21 @@ describe('the parts grid reads returned forms as exceljs did', () => {
     expect(slideFormula('SUM($A$1:B2)+Sheet2!C3*LOG10(D4)', 2, 1)).toBe('SUM($A$1:C4)+Sheet2!D5*LOG10(E6)');
   });
 
+  it('reads each cell of many merges in one row as its merge’s first cell', async () => {
+    // 3,000 merges of two cells in row 1 (A1:B1, C1:D1...), each first cell holding its merge's number.
+    const cells = Array.from({ length: 3000 }, (_, i) => `<c r="${columnLetter(2 * i + 1)}1"><v>${i}</v></c>`).join('');
+    const merges = Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="${columnLetter(2 * i + 1)}1:${columnLetter(2 * i + 2)}1"/>`).join('');
+    const s = (
+      await safeLoadGrid(put(handmade([{ name: 'S', xml: `<sheetData><row r="1">${cells}</row></sheetData><mergeCells>${merges}</mergeCells>` }])))
+    ).sheet('S')!;
+    for (const i of [0, 1, 1499, 2999]) {
+      expect(s.cell(1, 2 * i + 1)).toBe(i);
+      expect(s.cell(1, 2 * i + 2)).toBe(i);
+    }
+    expect(s.cell(1, 6001)).toBeNull();
+    expect(s.cell(2, 1)).toBeNull();
+  });
+
   it('refuses a workbook whose parts cannot be read, naming the file', async () => {
     const f = put(handmade([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="s"><v>4</v></c></row></sheetData>' }], { strings: '<si><t>a</t></si>' }));
     const wb = await safeLoadGrid(f);
@@ -206,6 +222,17 @@ describe('the parts grid reads returned forms as exceljs did', () => {
     );
     const h = await safeLoadGrid(g);
     expect(() => h.sheet('S')).toThrow(`${g}: has more than 1,500,000 cells in its sheets, counting merged cells; expected a workbook of at most that many`);
+    const stacked = put(
+      handmade([
+        {
+          name: 'S',
+          xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="D1:E1"/><mergeCell ref="B2:C3"/></mergeCells>',
+        },
+      ]),
+    );
+    await expect((async () => (await safeLoadGrid(stacked)).sheet('S'))()).rejects.toThrow(
+      `${stacked}: cannot be read as an .xlsx workbook (the merged ranges A1:B2 and B2:C3 of sheet "S" overlap; expected merged ranges that do not overlap, as Excel saves them)`,
+    );
     const broken = put(handmade([{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="inlineStr' }]));
     await expect((async () => (await safeLoadGrid(broken)).sheet('S'))()).rejects.toThrow(
       `${broken}: cannot be read as an .xlsx workbook (unterminated markup at character`,
