@@ -169,7 +169,7 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
     indicators: sk.kinds.indicators && (sk.present?.indicators || indicators.length) ? indicators : undefined,
   }) as ReportData;
 
-  if (reader.problems.length) throw new InputError(reader.problems);
+  // The cells' problems and the data's checks are listed together, in one pass (a negative count is not held back by a bad status elsewhere).
   return validate(data, reader);
 }
 
@@ -319,14 +319,24 @@ function readObservations(reader: Reader, observations: DataSheet | undefined, i
   }
 }
 
-/** Validates what was read with the data schema and rules, locating problems at the cells they came from. */
+/**
+ * Validates what was read with the data schema and its rules (both, so that
+ * every problem comes at once), locating problems at the cells they came
+ * from. A cell already reported (a status that is not one reads as a blank
+ * status the schema refuses again) is reported once.
+ */
 function validate(data: ReportData, reader: Reader): ReportData {
   const result = dataSchema.safeParse(data);
-  const problems = result.success ? checkRules(result.data) : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
-  if (!problems.length) return result.data!;
+  const schema = result.success ? [] : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
+  const problems = [...schema, ...checkRules(result.success ? result.data : data)];
+  if (!problems.length && !reader.problems.length) return result.data!;
+  const reported = new Set(reader.problems.map((p) => p.cell).filter((c) => c !== undefined));
   for (const p of problems) {
     let place: Place | undefined;
     for (let n = p.path.length; n >= 0 && !place; n--) place = reader.places.get(formatPath(p.path.slice(0, n)));
+    const cell = place ? `${place.sheet}!${cellRef(place.row, place.col)}` : undefined;
+    if (cell !== undefined && reported.has(cell)) continue;
+    if (cell !== undefined) reported.add(cell);
     reader.problem(place, p.message, p.path);
   }
   throw new InputError(reader.problems);
