@@ -5,6 +5,7 @@
  * uses. The report's sheets are loaded in one batch: their used ranges'
  * `values` and `formulas`.
  */
+import { InputError } from '../../core/errors';
 import { readReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
 
@@ -42,6 +43,14 @@ export function officeGridSheet(name: string, range: LoadedRange | undefined): G
   };
 }
 
+/** The open workbook has no report (no record sheet): a plain fact for the pane to say, not a problem at a cell. */
+export class NoReportHere extends InputError {
+  constructor(err: InputError) {
+    super(err.problems);
+    this.name = 'NoReportHere';
+  }
+}
+
 export interface ReportGrid {
   grid: GridWorkbook;
   /** Every sheet name in the workbook, in order. */
@@ -51,7 +60,7 @@ export interface ReportGrid {
 /**
  * Loads the report in the open workbook: the sheet names (sync 1), its record
  * sheet (sync 2), then every sheet that record names, in one batch (sync 3).
- * Throws the reader's InputError for a workbook without a report.
+ * Throws NoReportHere (the reader's InputError) for a workbook without a report.
  */
 export async function loadReportGrid(context: Excel.RequestContext, file: string): Promise<ReportGrid> {
   const sheets = context.workbook.worksheets.load('items/name');
@@ -82,7 +91,11 @@ export async function loadReportGrid(context: Excel.RequestContext, file: string
   };
   const recordSheet = byName.get(REPORT_RECORD_SHEET.toLowerCase());
   if (recordSheet === undefined) {
-    readReportRecord(grid, file); // throws: not a plan-report workbook
+    try {
+      readReportRecord(grid, file); // throws: not a plan-report workbook
+    } catch (err) {
+      throw err instanceof InputError ? new NoReportHere(err) : err;
+    }
     return { grid, sheetNames };
   }
   await load([recordSheet])();

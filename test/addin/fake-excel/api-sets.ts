@@ -170,6 +170,7 @@ export const OFFICE_MEMBERS: Record<string, [set: string, feature?: Feature]> = 
   'Excel.Worksheet.tabColor': ['ExcelApi 1.7'],
   'Excel.Worksheet.visibility': ['ExcelApi 1.2'],
   'Excel.WorksheetCollection.add': ['ExcelApi 1.1'],
+  'Excel.WorksheetCollection.getActiveWorksheet': ['ExcelApi 1.1'],
   'Excel.WorksheetCollection.getItem': ['ExcelApi 1.1'],
   'Excel.WorksheetCollection.items': [''],
   'Excel.WorksheetCollection.load': [''],

@@ -228,6 +228,17 @@ export class WorksheetCollection extends ClientObject {
     return wrap(new Worksheet(this.context, () => this.find(key), key));
   }
 
+  getActiveWorksheet(): Worksheet {
+    const ws = wrap(new Worksheet(this.context, () => undefined, 'active'));
+    this.q('getActiveWorksheet', () => {
+      const st = this.context.state;
+      const s = st.activeSheetId !== undefined ? st.sheetById(st.activeSheetId) : undefined;
+      if (!s) throw new FakeExcelError('ItemNotFound', 'There is no active worksheet');
+      ws.bind(s);
+    });
+    return ws;
+  }
+
   getItemOrNullObject(key: string): Worksheet {
     const ws = wrap(new Worksheet(this.context, () => this.find(key), key));
     this.q('getItemOrNullObject', () => ws.bindOrNull(this.find(key)), key);
