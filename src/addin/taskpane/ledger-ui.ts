@@ -1,83 +1,12 @@
 /**
- * The pane's side of importing a ledger (台账), from the active sheet or from
- * an .xlsx chosen as the data file: the core's ledger import (the one
- * `plan-report import` runs) reads it, and the pane shows what was read
- * before anything is built: each column and the field it is read as (or
- * that it is not imported), the items made, the report's title, region and
- * period (editable), and every cell that cannot be read.
+ * The pane's card of a ledger to import: what was read, before anything is
+ * built: each column and the field it is read as (or that it is not
+ * imported), the items made, and the report's title, region and period
+ * (editable).
  */
-import { importLedger, type ImportResult, type SheetSummary } from '../../core/ledger/import';
-import type { LedgerProblem } from '../../core/ledger/issues';
-import type { LedgerSheet } from '../../core/ledger/sheet';
-import { ledgerWords } from '../../core/ledger/words';
+import type { ImportResult } from '../../core/ledger/import';
 import { fill, type Strings, type UiLocale } from './i18n';
-
-/** Where a ledger comes from: the active sheet (its cells can be selected) or a chosen file. */
-export interface LedgerSource {
-  /** The file's name; undefined for a sheet of the open workbook. */
-  file?: string;
-  read(): Promise<LedgerSheet[]>;
-}
-
-/** What the report's title, region and period inputs hold (blank: as the ledger says). */
-export interface ReportInputs {
-  title?: string;
-  region?: string;
-  period?: string;
-}
-
-export function runImport(sheets: LedgerSheet[], inputs: ReportInputs): ImportResult {
-  const opts = Object.fromEntries(
-    Object.entries(inputs)
-      .filter(([, v]) => v !== undefined && v.trim() !== '')
-      .map(([k, v]) => [k, v!.trim()]),
-  );
-  return importLedger(sheets, opts);
-}
-
-/** A ledger's problem as the pane lists it. */
-export interface LedgerLine {
-  where?: string;
-  text: string;
-}
-
-/** A ledger problem in the pane's language; the report's missing title, region or period point to the inputs, not to command options. */
-export function ledgerLine(p: LedgerProblem, words: Strings, ui: UiLocale): LedgerLine {
-  if (p.issue.code === 'report') return { text: words.ledgerMissing[p.issue.field] };
-  if (p.issue.code === 'bad-period') return { text: fill(words.ledgerBadPeriod, { text: p.issue.text }) };
-  return { where: p.cell ?? p.sheet, text: ledgerWords(ui).issue(p.issue, p.column) };
-}
-
-/** Are the problems only the report's title, region or period, which the inputs can give? */
-export function onlyReportProblems(result: ImportResult): boolean {
-  return result.problems.every((p) => p.issue.code === 'report' || p.issue.code === 'bad-period');
-}
-
-function sourceName(s: SheetSummary, file: string | undefined, words: Strings): string {
-  return file === undefined ? fill(words.ledgerSheet, { sheet: s.sheet }) : fill(words.ledgerFileSheet, { file, sheet: s.sheet });
-}
-
-/** `5 measures in 2 groups: 创新策源 (3), 产业促进 (2)`. */
-function itemsText(result: ImportResult, s: SheetSummary, words: Strings, ui: UiLocale): string {
-  const kind = s.header.kind;
-  if (kind === 'catalog') return fill(words.ledgerEntries, { count: s.items });
-  if (kind === 'indicators') return fill(words.ledgerIndicators, { count: s.items, observations: s.observations ?? 0 });
-  const plan = result.data.plans?.find((p) => p.id === s.id);
-  const groups = plan?.groups ?? [];
-  if (!groups.length) return fill(words.ledgerMeasures, { count: s.items });
-  const count = (g: string) => plan!.measures.filter((m) => m.group === g).length;
-  const list = groups.map((g) => (ui === 'en' ? `${g} (${count(g)})` : `${g}（${count(g)}）`)).join(ui === 'en' ? ', ' : '、');
-  return fill(words.ledgerGroups, { count: s.items, groups: groups.length, list });
-}
-
-/** The items read, for the pane's message: `5 measures` (of every sheet read). */
-export function itemsRead(result: ImportResult, words: Strings, ui: UiLocale): string {
-  return result.sheets.map((s) => itemsText(result, s, words, ui)).join(ui === 'en' ? '; ' : '；');
-}
-
-export function sourceText(result: ImportResult, file: string | undefined, words: Strings, ui: UiLocale): string {
-  return result.sheets.map((s) => sourceName(s, file, words)).join(ui === 'en' ? ', ' : '、');
-}
+import { itemsText, sourceText, type ReportInputs } from './ledger-read';
 
 const cell = (text: string, className?: string) => {
   const td = document.createElement('td');

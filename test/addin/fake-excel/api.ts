@@ -186,7 +186,8 @@ abstract class ClientObject {
   load(arg?: unknown): this {
     const props = loadList(arg, this.loadable());
     this.q('load', () => {
-      for (const p of props) this.loaded.set(p, this.read(p));
+      // A null object's properties load as null, as Office.js gives them.
+      for (const p of props) this.loaded.set(p, this.loaded.get('isNullObject') === true ? null : this.read(p));
     });
     return this;
   }
