@@ -52,8 +52,9 @@ export function onlyReportProblems(result: ImportResult): boolean {
   return result.problems.every((p) => p.issue.code === 'report' || p.issue.code === 'bad-period');
 }
 
-function sourceName(s: SheetSummary, file: string | undefined, words: Strings): string {
-  return file === undefined ? fill(words.ledgerSheet, { sheet: s.sheet }) : fill(words.ledgerFileSheet, { file, sheet: s.sheet });
+function sourceName(s: SheetSummary, file: string | undefined, words: Strings, heading: boolean): string {
+  if (file !== undefined) return fill(words.ledgerFileSheet, { file, sheet: s.sheet });
+  return fill(heading ? words.ledgerSheet : words.ledgerSheetIn, { sheet: s.sheet });
 }
 
 /** `5 measures in 2 groups: 创新策源 (3), 产业促进 (2)`. */
@@ -74,6 +75,7 @@ export function itemsRead(result: ImportResult, words: Strings, ui: UiLocale): s
   return result.sheets.map((s) => itemsText(result, s, words, ui)).join(ui === 'en' ? '; ' : '；');
 }
 
-export function sourceText(result: ImportResult, file: string | undefined, words: Strings, ui: UiLocale): string {
-  return result.sheets.map((s) => sourceName(s, file, words)).join(ui === 'en' ? ', ' : '、');
+/** Where the ledger was read: `the sheet "台账"`; as a heading, `Sheet "台账"`. */
+export function sourceText(result: ImportResult, file: string | undefined, words: Strings, ui: UiLocale, heading = false): string {
+  return result.sheets.map((s) => sourceName(s, file, words, heading)).join(ui === 'en' ? ', ' : '、');
 }

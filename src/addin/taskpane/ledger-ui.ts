@@ -19,11 +19,12 @@ const cell = (text: string, className?: string) => {
 export function showLedger(result: ImportResult, file: string | undefined, words: Strings, ui: UiLocale): void {
   const $ = (id: string) => document.getElementById(id)!;
   $('ledger').hidden = false;
-  $('ledger-heading').textContent = sourceText(result, file, words, ui);
+  $('ledger-heading').textContent = sourceText(result, file, words, ui, true);
   const lines: string[] = [];
   for (const s of result.sheets) {
     const last = Math.max(s.counts.lastRow, s.header.first - 1);
-    const header = s.header.rows.length > 1 ? `${s.header.rows[0]}–${s.header.rows[s.header.rows.length - 1]}` : String(s.header.rows[0]);
+    const r = s.header.rows;
+    const header = r.length > 1 ? fill(words.ledgerHeaderRows, { first: r[0], last: r[r.length - 1] }) : fill(words.ledgerHeaderRow, { row: r[0] });
     lines.push(fill(words.ledgerRows, { kind: words.ledgerKinds[s.header.kind], header, first: s.header.first, last }));
     lines.push(itemsText(result, s, words, ui));
     if (s.counts.skipped) lines.push(fill(words.ledgerSkippedRows, { count: s.counts.skipped }));
@@ -34,7 +35,7 @@ export function showLedger(result: ImportResult, file: string | undefined, words
       const tr = document.createElement('tr');
       const cells = s.counts.cells.get(c.col) ?? 0;
       const field = c.field === undefined ? words.ledgerNotImported : `${c.period ? `${c.period} ` : ''}${words.fields[c.field] ?? c.field}`;
-      tr.append(cell(c.letter), cell(c.title), cell(field), cell(fill(words.ledgerCells, { count: cells }), 'count'));
+      tr.append(cell(c.letter), cell(c.title), cell(field), cell(cells === 1 ? words.ledgerCell : fill(words.ledgerCells, { count: cells }), 'count'));
       if (c.field === undefined) tr.className = 'unmapped';
       tr.dataset.field = c.field ?? '';
       return tr;

@@ -50,6 +50,8 @@ let host: HostCapabilities;
 let carried: Template | undefined;
 /** The ledger shown for import, if any. */
 let ledger: LedgerSource | undefined;
+/** The card whose button ran the current action: its messages are shown under it (or under the ledger shown from it). */
+let near = 'workbook';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -59,6 +61,10 @@ function applyStrings(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
     const value = words[el.dataset.text as keyof Strings];
     if (typeof value === 'string') el.textContent = value;
+  }
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-placeholder]')) {
+    const value = words[el.dataset.placeholder as keyof Strings];
+    if (typeof value === 'string') el.placeholder = value;
   }
   const select = $<HTMLSelectElement>('template');
   select.replaceChildren(
@@ -83,6 +89,8 @@ type State = 'busy' | 'done' | 'error';
 
 function setStatus(state: State, message: string, progress?: number): void {
   const status = $('status');
+  const ledgerCard = $('ledger');
+  (!ledgerCard.hidden && ledgerCard.previousElementSibling?.id === near ? ledgerCard : $(near)).after(status);
   status.hidden = false;
   status.dataset.state = state;
   status.className = `status${state === 'error' ? ' error' : state === 'done' ? ' success' : ''}`;
@@ -174,8 +182,13 @@ function showHostNote(): void {
   note.dataset.kind = !host.core ? 'tooOld' : (missing ?? '');
 }
 
-/** Runs an action with the buttons disabled; shows what went wrong in words a person can act on. */
-async function action(work: () => Promise<void>): Promise<void> {
+/**
+ * Runs an action with the buttons disabled; shows what went wrong in words a
+ * person can act on. Its messages are shown under the card of its button
+ * (`near`), where the official is looking.
+ */
+async function action(work: () => Promise<void>, card: string): Promise<void> {
+  near = card;
   setBusy(true);
   try {
     await work();
@@ -310,6 +323,8 @@ async function previewLedger(source: LedgerSource): Promise<void> {
     return;
   }
   ledger = source;
+  // The ledger is shown under the card it came from: Build report (a file) or Import a ledger (this sheet).
+  $(near).after($('ledger'));
   showLedger(result, source.file, words, ui);
   sayLedger(result, source);
 }
@@ -443,19 +458,19 @@ function start(): void {
     void action(async () => {
       if (await isWorkbook(file)) await chooseWorkbook(file);
       else hideLedger();
-    });
+    }, 'build-card');
   });
   $<HTMLInputElement>('template-file').addEventListener('change', () => showFileName('template-file'));
   $<HTMLSelectElement>('template').addEventListener('change', (e) => {
     $('template-file-field').hidden = (e.target as HTMLSelectElement).value !== FROM_FILE;
   });
-  $('build').addEventListener('click', () => action(build));
-  $('check').addEventListener('click', () => action(check));
-  $('export').addEventListener('click', () => action(exportData));
-  $('charts').addEventListener('click', () => action(charts));
-  $('save-template').addEventListener('click', () => action(saveTemplate));
-  $('import-sheet').addEventListener('click', () => action(importSheet));
-  $('ledger-build').addEventListener('click', () => action(buildLedger));
+  $('build').addEventListener('click', () => action(build, 'build-card'));
+  $('check').addEventListener('click', () => action(check, 'workbook'));
+  $('export').addEventListener('click', () => action(exportData, 'workbook'));
+  $('charts').addEventListener('click', () => action(charts, 'workbook'));
+  $('save-template').addEventListener('click', () => action(saveTemplate, 'workbook'));
+  $('import-sheet').addEventListener('click', () => action(importSheet, 'import-card'));
+  $('ledger-build').addEventListener('click', () => action(buildLedger, near));
   $('ledger-cancel').addEventListener('click', () => {
     ledger = undefined;
     hideLedger();
