@@ -308,7 +308,7 @@ async function chooseWorkbook(file: File): Promise<void> {
 
 async function importSheet(): Promise<void> {
   hideLedger();
-  await previewLedger({ read: async () => [await readActiveSheet(run)] });
+  await previewLedger({ read: async () => [await readActiveSheet(run, host.features)] });
 }
 
 /** Reads a ledger and shows how it was read, with its problems; nothing is built yet. */

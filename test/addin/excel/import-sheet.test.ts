@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import { readActiveSheet } from '../../../src/addin/excel/active-sheet';
+import { ALL_FEATURES } from '../../../src/addin/excel/capabilities';
 import { buildReportInWorkbook } from '../../../src/addin/excel/report';
 import { checkWorkbook, selectCell } from '../../../src/addin/excel/workbook';
 import { ledgerLine, onlyReportProblems, runImport } from '../../../src/addin/taskpane/ledger-read';
@@ -122,6 +123,30 @@ describe('Import from this sheet', () => {
     const typed = runImport([sheet], { region: ' 朝阳区 ', period: '2022年第三季度', title: '' });
     expect(typed.problems).toEqual([]);
     expect(typed.data.report).toMatchObject({ region: '朝阳区', period: '2022-Q3', title: '生物医药产业重点任务推进台账' });
+  });
+
+  it('reads a lead merged down over several tasks as the lead of each (ExcelApi 1.13), as the command line reads the file', async () => {
+    const rows = ROWS.map((r) => [...r]);
+    // 区科委 leads the first three tasks, in one merged cell (D6:D8 once typed in from B2).
+    rows[5][2] = null;
+    rows[6][2] = null;
+    const host = await workbookWithLedger(rows);
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('台账');
+      ws.getRange('D6:D8').merge();
+      ws.getRange('B3:B4').merge();
+      await context.sync();
+    });
+    const leads = (features?: typeof ALL_FEATURES) => async () =>
+      runImport([await readActiveSheet(host.run, features)], {}).data.plans![0].measures.map((m) => m.lead ?? null);
+    expect(await leads()()).toEqual(['区科委', '区科委', '区科委', '区投促中心', '区商务局']);
+    // Where Excel cannot say which cells are merged, a merge's value is in its first cell only.
+    expect(await leads({ ...ALL_FEATURES, merges: false })()).toEqual(['区科委', null, null, '区投促中心', '区商务局']);
+    const file = await writeLedger(path.join(tempDir(), '台账.xlsx'), [
+      { name: '台账', rows: [[], ...rows.map((r) => [null, ...r])], merges: ['D6:D8', 'B3:B4'] },
+    ]);
+    const { data: viaCli } = await importData(file);
+    expect(runImport([await readActiveSheet(host.run)], {}).data).toEqual(viaCli);
   });
 
   it('says a sheet without a ledger has none', async () => {

@@ -413,8 +413,13 @@ abstract class RangeBase extends ClientObject {
   }
 
   bindRects(rect: Rect | undefined): void {
-    this.resolved = rect ? { sheet: this.worksheet.sheet(), rects: [rect] } : null;
-    this.loaded.set('isNullObject', !rect);
+    this.bindAreas(rect ? [rect] : []);
+  }
+
+  /** Binds to these rectangles, or to a null object when there are none. */
+  bindAreas(rects: Rect[]): void {
+    this.resolved = rects.length ? { sheet: this.worksheet.sheet(), rects } : null;
+    this.loaded.set('isNullObject', !rects.length);
   }
 
   cells(): Cells {
@@ -449,6 +454,16 @@ abstract class RangeBase extends ClientObject {
 export class Range extends RangeBase {
   protected override loadable(): string[] {
     return ['address', 'values', 'formulas', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+  }
+
+  /** The merged ranges within this range (a null object when there are none). */
+  getMergedAreasOrNullObject(): RangeAreas {
+    const areas = wrap(new RangeAreas(this.context, this.worksheet, () => []));
+    this.q('getMergedAreasOrNullObject', () => {
+      const { sheet, rect } = this.rect();
+      areas.bindAreas(sheet.merges.filter((m) => overlaps(m, rect)));
+    });
+    return areas;
   }
 
   private rect(): { sheet: SheetState; rect: Rect } {
