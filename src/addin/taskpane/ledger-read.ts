@@ -10,6 +10,7 @@ import type { LedgerProblem } from '../../core/ledger/issues';
 import type { LedgerSheet } from '../../core/ledger/sheet';
 import { ledgerWords } from '../../core/ledger/words';
 import { fill, type Strings, type UiLocale } from './i18n';
+import { dataCheckText } from './problem-text';
 
 /** Where a ledger comes from: the active sheet (its cells can be selected) or a chosen file. */
 export interface LedgerSource {
@@ -44,7 +45,10 @@ export interface LedgerLine {
 export function ledgerLine(p: LedgerProblem, words: Strings, ui: UiLocale): LedgerLine {
   if (p.issue.code === 'report') return { text: words.ledgerMissing[p.issue.field] };
   if (p.issue.code === 'bad-period') return { text: fill(words.ledgerBadPeriod, { text: p.issue.text }) };
-  return { where: p.cell ?? p.sheet, text: ledgerWords(ui).issue(p.issue, p.column) };
+  // What the data's checks found after the import: said as Check says it, without the data path.
+  const checked = p.issue.code === 'schema' ? dataCheckText(p.issue.message, ui) : undefined;
+  const text = checked !== undefined ? (p.column ? `${p.column}${ui === 'en' ? ': ' : '：'}${checked}` : checked) : undefined;
+  return { where: p.cell ?? p.sheet, text: text ?? ledgerWords(ui).issue(p.issue, p.column) };
 }
 
 /** Are the problems only the report's title, region or period, which the inputs can give? */

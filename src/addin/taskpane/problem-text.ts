@@ -52,15 +52,15 @@ const READERS: Record<string, (v: GridValue) => Parsed<unknown>> = {
 const SAY = {
   en: {
     notInList: (got: string, choices: string[]) => `"${got}" is not one of the drop-down choices: ${choices.join(', ')}`,
-    blankInList: (choices: string[]) => `is blank; choose one of: ${choices.join(', ')}`,
-    formula: (f: string) => `holds a formula (${f}); expected a value typed in (copy the column and paste it as values)`,
+    blankInList: (choices: string[]) => `blank; choose one of: ${choices.join(', ')}`,
+    formula: (f: string) => `a formula (${f}); expected a value typed in (copy the column and paste it as values)`,
     notNumber: (got: string) => `"${got}" is not a number; expected a number such as 1234.5`,
     notDate: (got: string) => `"${got}" is not a date; expected a date such as 2022-06-30`,
-    blank: 'is blank; expected text',
-    tooLong: 'is too long: a cell holds at most 32,767 characters',
-    id: 'is not an id; expected 1-40 letters A-Z a-z, digits 0-9 and . _ -',
+    blank: 'blank; expected text',
+    tooLong: 'too long: a cell holds at most 32,767 characters',
+    id: 'not an id; expected 1-40 letters A-Z a-z, digits 0-9 and . _ -',
     date: 'expected a date such as 2022-06-30',
-    earlyDate: 'is before 1 March 1900, which Excel shows wrongly; expected a later date',
+    earlyDate: 'a date before 1 March 1900, which Excel shows wrongly; expected a later date',
     period: 'expected a period such as 2024, 2024-H1, 2024-Q3 or 2024-07',
     dateOrPeriod: 'expected a date (2024-06-30) or a period (2024, 2024-Q3)',
     number: 'expected a number',
@@ -146,6 +146,11 @@ function fromMessage(message: string, S: Say): string | undefined {
     if (m) return say(...m.slice(1));
   }
   return undefined;
+}
+
+/** A data check's message (English, from the core) in the pane's language, when it is one the pane knows. */
+export function dataCheckText(message: string, ui: UiLocale): string | undefined {
+  return fromMessage(message, SAY[ui]);
 }
 
 /** What is wrong, from the cell's value when it says more than the message. */

@@ -109,6 +109,18 @@ describe('Import from this sheet', () => {
     expect([host.state.sheetById(sel.sheetId)!.name, rectAddress(sel.rect)]).toEqual(['台账', 'G7']);
   });
 
+  it("says what the data's checks find after the import at its cell, without a data path", async () => {
+    const rows = ROWS.map((r) => [...r]);
+    rows[4][4] = '1899年6月';
+    const result = runImport([await readActiveSheet((await workbookWithLedger(rows)).run)], {});
+    expect(result.problems.map((p) => [p.cell, p.issue.code])).toEqual([['台账!F6', 'schema']]);
+    expect(ledgerLine(result.problems[0], strings('zh-CN'), 'zh-CN')).toEqual({
+      where: '台账!F6',
+      text: '早于1900年3月1日，Excel 无法正确显示；应为更晚的日期',
+    });
+    expect(ledgerLine(result.problems[0], strings('en'), 'en').text).toBe('a date before 1 March 1900, which Excel shows wrongly; expected a later date');
+  });
+
   it('asks for the region and period a title row does not give, and takes them as typed', async () => {
     const rows = ROWS.map((r) => [...r]);
     rows[0] = ['生物医药产业重点任务推进台账'];
