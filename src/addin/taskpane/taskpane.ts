@@ -18,7 +18,7 @@ import type { Locale } from '../../core/schema';
 import { readTemplate, type Template } from '../../core/template';
 import { hostCapabilities, missingNote, type HostCapabilities } from '../excel/capabilities';
 import { buildReportInWorkbook, REQUEST_BUDGET, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
-import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell, THIS_WORKBOOK, type ProblemCells } from '../excel/workbook';
+import { checkWorkbook, dataFileName, dataFileText, insertCharts, selectCell, THIS_WORKBOOK, type ProblemCells } from '../excel/workbook';
 import { readActiveSheet } from '../excel/active-sheet';
 import { NoReportHere } from '../excel/read-grid';
 import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
@@ -395,16 +395,16 @@ function download(name: string, blob: Blob): void {
 
 async function exportData(): Promise<void> {
   setStatus('busy', words.exporting);
-  try {
-    const data = await readWorkbookData(run);
-    const name = dataFileName(data);
-    download(name, new Blob([dataFileText(data)], { type: 'application/x-yaml;charset=utf-8' }));
-    setStatus('done', fill(words.exported, { file: name }));
-  } catch (err) {
-    if (!(err instanceof InputError) || err instanceof NoReportHere) throw err;
+  // Read as Check reads it, so that its problems are said in the sheet's words.
+  const result = await checkWorkbook(run);
+  if (!result.ok) {
+    if ('noReport' in result) return setStatus('error', words.noReport);
     setStatus('error', words.exportHasProblems);
-    listProblems(reportProblems(err.problems), true);
+    return listProblems(reportProblems(result.problems, result.cells), true);
   }
+  const name = dataFileName(result.data);
+  download(name, new Blob([dataFileText(result.data)], { type: 'application/x-yaml;charset=utf-8' }));
+  setStatus('done', fill(words.exported, { file: name }));
 }
 
 async function charts(): Promise<void> {
@@ -414,8 +414,8 @@ async function charts(): Promise<void> {
     setStatus('done', count ? fill(words.inserted, { count }) : words.noCharts);
   } catch (err) {
     if (!(err instanceof InputError) || err instanceof NoReportHere) throw err;
-    setStatus('error', fill(err.problems.length === 1 ? words.checkProblem : words.checkProblems, { count: err.problems.length }));
-    listProblems(reportProblems(err.problems), true);
+    // The data cannot be read: its problems as Check says them.
+    await check();
   }
 }
 
