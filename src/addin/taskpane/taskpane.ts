@@ -95,6 +95,7 @@ function setStatus(state: State, message: string, progress?: number): void {
   status.dataset.state = state;
   status.className = `status${state === 'error' ? ' error' : state === 'done' ? ' success' : ''}`;
   $('message').textContent = message;
+  $('message').title = '';
   const bar = $('progress');
   bar.hidden = progress === undefined;
   if (progress !== undefined) {
@@ -201,8 +202,9 @@ async function action(work: () => Promise<void>, card: string): Promise<void> {
 
 function showError(err: unknown): void {
   if (err instanceof TemplateWorkbookError) {
+    // The refusal says what the file is and what to do; the reader's own words stay in the details.
     setStatus('error', refusalText(err, words));
-    listProblems(fileProblems(err.problems), false);
+    $('message').title = err.problems.map(formatLocated).join('\n');
   } else if (err instanceof NoReportHere) {
     setStatus('error', words.noReport);
   } else if (err instanceof InputError) {

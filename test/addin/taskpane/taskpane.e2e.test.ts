@@ -269,6 +269,9 @@ for (const [lang, ui, carriedNote, formRefusal] of [
     await page.setInputFiles('#template-file', form);
     const refused = await press(page, 'build');
     expect(refused).toEqual({ state: 'error', message: expect.stringContaining(formRefusal) });
+    // Said once, in the pane's language: the reader's own words only in the details.
+    expect(await page.$$('#problems li')).toHaveLength(0);
+    expect(await page.getAttribute('#message', 'title')).toContain('plan-report form');
     await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-form-refused-${ui}.png`), fullPage: true });
 
     await page.setInputFiles('#template-file', tpl);
