@@ -150,7 +150,12 @@ function fromMessage(message: string, S: Say): string | undefined {
 
 /** A data check's message (English, from the core) in the pane's language, when it is one the pane knows. */
 export function dataCheckText(message: string, ui: UiLocale): string | undefined {
-  return fromMessage(message, SAY[ui]);
+  // A data file's reader adds the value it found: `expected a period (...), got "2024-Q5"`.
+  const got = /^(.*), got (.+)$/s.exec(message);
+  const said = fromMessage(got ? got[1] : message, SAY[ui]);
+  if (said === undefined || !got) return said;
+  const value = got[2].replace(/^"(.*)"$/s, '$1');
+  return ui === 'en' ? `${said} (found "${value}")` : `${said}（现为“${value}”）`;
 }
 
 /** What is wrong, from the cell's value when it says more than the message. */

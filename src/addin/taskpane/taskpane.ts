@@ -29,7 +29,7 @@ import { readCarriedTemplate } from '../excel/carried';
 import { readTemplateWorkbook, readWorkbookFile } from '../xlsx/read-template';
 import { hideLedger, reportInputs, showLedger } from './ledger-ui';
 import { itemsRead, ledgerLine, onlyReportProblems, runImport, sourceText, type LedgerSource } from './ledger-read';
-import { showProblem } from './problem-text';
+import { dataCheckText, showProblem } from './problem-text';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
 import { NoReport, saveAsTemplate } from '../excel/save-template';
 import { XLSX_TYPE } from '../xlsx/write-package';
@@ -146,13 +146,16 @@ function reportProblems(problems: Located[], cells?: ProblemCells): Listed[] {
   });
 }
 
-/** A data file's problems, at their line and column. */
+/** A data file's problems, at their line and column and key (the file's own words), said in the pane's language where the pane knows the check. */
 function fileProblems(problems: Located[]): Listed[] {
-  return problems.map((p) => ({
-    where: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : p.cell,
-    text: p.path ? `${p.path}: ${p.message}` : p.message,
-    details: formatLocated(p),
-  }));
+  return problems.map((p) => {
+    const message = dataCheckText(p.message, ui) ?? p.message;
+    return {
+      where: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : p.cell,
+      text: p.path ? `${p.path}${ui === 'en' ? ': ' : '：'}${message}` : message,
+      details: formatLocated(p),
+    };
+  });
 }
 
 function setBusy(busy: boolean): void {

@@ -242,6 +242,17 @@ it('shows the data file problems a person can act on, and leaves the workbook as
   expect(await page.textContent('#problems')).toContain('5:11');
   expect(await page.evaluate(() => JSON.stringify((globalThis as unknown as Win).fakeExcel.snapshot()))).toBe(before);
   await page.context().close();
+
+  // In Chinese, the data's check is said in Chinese, at the file's line, column and key.
+  const zh = await openPane('zh-CN');
+  await zh.page.setInputFiles('#data-file', {
+    name: 'broken.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from('format: plan-report/v1\nreport:\n  title: T\n  region: R\n  period: 2024-Q5\n'),
+  });
+  expect((await press(zh.page, 'build')).state).toBe('error');
+  expect(await zh.page.textContent('#problems')).toBe('5:11 report.period：应为期间，如 2024、2024-H1、2024-Q3 或 2024-07（现为“2024-Q5”）');
+  await zh.page.context().close();
 }, 30_000);
 
 for (const [lang, ui, carriedNote, formRefusal] of [
