@@ -16,6 +16,7 @@ const FEATURE_FUNCTIONS: Record<Feature, string[]> = {
   filter: ['src/addin/excel/write-model.ts writeAutoFilter'],
   indent: ['src/addin/excel/write-model.ts applyStyle'],
   areas: ['src/addin/excel/write-model.ts areaFormats'],
+  merges: ['src/addin/excel/active-sheet.ts readMerges'],
 };
 
 let used: MemberUse[];

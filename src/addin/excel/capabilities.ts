@@ -36,13 +36,15 @@ export const FEATURE_API = {
   indent: '1.9',
   /** Formatting many areas at once (without it, one area at a time: the same result in more operations). */
   areas: '1.9',
+  /** Merged cells read by Import from this sheet (without it, a merged range's value is in its first cell only). */
+  merges: '1.13',
 } as const;
 
 export type Feature = keyof typeof FEATURE_API;
 export type Features = Readonly<Record<Feature, boolean>>;
 
 /** Every feature: what the writer does where nothing is missing. */
-export const ALL_FEATURES: Features = { validation: true, chartFormats: true, print: true, filter: true, indent: true, areas: true };
+export const ALL_FEATURES: Features = { validation: true, chartFormats: true, print: true, filter: true, indent: true, areas: true, merges: true };
 
 export interface HostCapabilities {
   /** Excel has CORE_API: the add-in can work. */

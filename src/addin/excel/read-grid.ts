@@ -6,6 +6,7 @@
  * `values` and `formulas`. Dates come as serial numbers in the workbook's date
  * system (date-system.ts), which the grid carries to the reader.
  */
+import { InputError } from '../../core/errors';
 import { readReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import type { GridSheet, GridValue, GridWorkbook } from '../../core/read/grid';
 import { askDateSystem } from './date-system';
@@ -44,6 +45,14 @@ export function officeGridSheet(name: string, range: LoadedRange | undefined): G
   };
 }
 
+/** The open workbook has no report (no record sheet): a plain fact for the pane to say, not a problem at a cell. */
+export class NoReportHere extends InputError {
+  constructor(err: InputError) {
+    super(err.problems);
+    this.name = 'NoReportHere';
+  }
+}
+
 export interface ReportGrid {
   grid: GridWorkbook;
   /** Every sheet name in the workbook, in order. */
@@ -53,7 +62,7 @@ export interface ReportGrid {
 /**
  * Loads the report in the open workbook: the sheet names and its date system (sync 1), its record
  * sheet (sync 2), then every sheet that record names, in one batch (sync 3).
- * Throws the reader's InputError for a workbook without a report.
+ * Throws NoReportHere (the reader's InputError) for a workbook without a report.
  */
 export async function loadReportGrid(context: Excel.RequestContext, file: string): Promise<ReportGrid> {
   const sheets = context.workbook.worksheets.load('items/name');
@@ -86,7 +95,11 @@ export async function loadReportGrid(context: Excel.RequestContext, file: string
   };
   const recordSheet = byName.get(REPORT_RECORD_SHEET.toLowerCase());
   if (recordSheet === undefined) {
-    readReportRecord(grid, file); // throws: not a plan-report workbook
+    try {
+      readReportRecord(grid, file); // throws: not a plan-report workbook
+    } catch (err) {
+      throw err instanceof InputError ? new NoReportHere(err) : err;
+    }
     return { grid, sheetNames };
   }
   await load([recordSheet])();

@@ -9,12 +9,14 @@ import { reportBaseName } from '../../core/data-file/names';
 import { dataText } from '../../core/data-file/write';
 import { InputError, type Located } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
-import { readReportRecord } from '../../core/record/report-record';
+import { readReportRecord, type ReportRecord } from '../../core/record/report-record';
+import type { GridValue, GridWorkbook } from '../../core/read/grid';
 import { readReportWorkbook } from '../../core/read/report-reader';
-import type { ReportData } from '../../core/schema';
+import { parseCellRef } from '../../core/layout/refs';
+import type { Locale, ReportData } from '../../core/schema';
 import { ALL_FEATURES, type Features } from './capabilities';
 import { writeCharts } from './charts';
-import { loadReportGrid } from './read-grid';
+import { loadReportGrid, NoReportHere } from './read-grid';
 import type { ExcelRun } from './report';
 
 /** The name problems carry for the open workbook. */
@@ -25,15 +27,70 @@ export async function readWorkbookData(run: ExcelRun): Promise<ReportData> {
   return run(async (context) => readReportWorkbook((await loadReportGrid(context, THIS_WORKBOOK)).grid, THIS_WORKBOOK));
 }
 
-export type CheckResult = { ok: true; data: ReportData } | { ok: false; problems: Located[] };
+/**
+ * What the pane needs to say a problem in the words of the sheet: the title
+ * of the column a cell is in (a data sheet's header; on the Summary, the
+ * label beside it), the cell's value, and the language of the report.
+ */
+export interface ProblemCells {
+  locale: Locale;
+  title(place: string): string | undefined;
+  value(place: string): GridValue;
+}
 
+export type CheckResult =
+  | { ok: true; data: ReportData }
+  /** The workbook has no report to check. */
+  | { ok: false; noReport: true }
+  | { ok: false; problems: Located[]; cells?: ProblemCells };
+
+function problemCells(grid: GridWorkbook, record: ReportRecord): ProblemCells {
+  const summary = record.sheets.summary?.name.toLowerCase();
+  const at = (place: string) => {
+    const p = splitPlace(place);
+    const sheet = p && grid.sheet(p.sheet);
+    if (!p || !sheet || !/^[A-Z]{1,3}[0-9]+$/.test(p.cell)) return undefined;
+    return { sheet, ...parseCellRef(p.cell) };
+  };
+  const text = (v: GridValue) => (v === null || typeof v === 'object' ? undefined : String(v).trim() || undefined);
+  return {
+    locale: record.locale,
+    title(place) {
+      const c = at(place);
+      if (!c) return undefined;
+      return text(c.sheet.name.toLowerCase() === summary ? c.sheet.cell(c.row, 1) : c.sheet.cell(1, c.col));
+    },
+    value(place) {
+      const c = at(place);
+      return c ? c.sheet.cell(c.row, c.col) : null;
+    },
+  };
+}
+
+/** Reads the report back and lists every problem at once, with what the pane needs to name its cell and column. */
 export async function checkWorkbook(run: ExcelRun): Promise<CheckResult> {
-  try {
-    return { ok: true, data: await readWorkbookData(run) };
-  } catch (err) {
-    if (err instanceof InputError) return { ok: false, problems: err.problems };
-    throw err;
-  }
+  return run(async (context) => {
+    let grid: GridWorkbook;
+    try {
+      grid = (await loadReportGrid(context, THIS_WORKBOOK)).grid;
+    } catch (err) {
+      if (err instanceof NoReportHere) return { ok: false, noReport: true };
+      if (err instanceof InputError) return { ok: false, problems: err.problems };
+      throw err;
+    }
+    try {
+      return { ok: true, data: readReportWorkbook(grid, THIS_WORKBOOK) };
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      let cells: ProblemCells | undefined;
+      try {
+        cells = problemCells(grid, readReportRecord(grid, THIS_WORKBOOK));
+      } catch {
+        cells = undefined;
+      }
+      return { ok: false, problems: err.problems, cells };
+    }
+  });
 }
 
 /** A data file's YAML, as `plan-report extract` writes it. */
@@ -49,7 +106,11 @@ export function dataFileName(data: ReportData): string {
 /** Splits a problem's place, `Sheet name!G5` (sheet names may hold "!"). */
 export function splitPlace(place: string): { sheet: string; cell: string } | undefined {
   const i = place.lastIndexOf('!');
-  return i > 0 ? { sheet: place.slice(0, i), cell: place.slice(i + 1) } : undefined;
+  if (i <= 0) return undefined;
+  const sheet = place.slice(0, i);
+  // A ledger's problems quote a sheet name that is not a plain word: 'My ledger'!B4.
+  const quoted = /^'(.*)'$/.exec(sheet);
+  return { sheet: quoted ? quoted[1].replace(/''/g, "'") : sheet, cell: place.slice(i + 1) };
 }
 
 /** Selects a problem's cell (its sheet becomes the active one). */

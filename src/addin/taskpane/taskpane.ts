@@ -1,25 +1,34 @@
 /// <reference types="office-js" />
 /**
- * The task pane: Build report, Check workbook, Export data, Insert charts and
- * Save as template on the open workbook, in English or Simplified Chinese as
- * Excel is.
+ * The task pane: Build report (from a data file, or from a ledger: the
+ * active sheet or an .xlsx chosen as the data file), Check workbook, Export
+ * data, Insert charts and Save as template on the open workbook, in English
+ * or Simplified Chinese as Excel is.
  */
 import { summarize } from '../../core/data-file/counts';
 import { readData } from '../../core/data-file/read';
 import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError, type Located } from '../../core/errors';
+import { lazyLedgerSheet } from '../../core/ledger/sheet';
+import { FORM_RECORD_SHEET } from '../../core/record/form-record';
+import { readReportRecord, REPORT_RECORD_SHEET } from '../../core/record/report-record';
 import { buildReport } from '../../core/layout/build';
-import type { Locale } from '../../core/schema';
+import type { Locale, ReportData } from '../../core/schema';
 import { readTemplate, type Template } from '../../core/template';
 import { hostCapabilities, missingNote, type HostCapabilities } from '../excel/capabilities';
 import { buildReportInWorkbook, REQUEST_BUDGET, UndoFailed, WorkbookConflict, type ExcelRun, type Phase } from '../excel/report';
-import { checkWorkbook, dataFileName, dataFileText, insertCharts, readWorkbookData, selectCell, THIS_WORKBOOK } from '../excel/workbook';
+import { checkWorkbook, dataFileName, dataFileText, insertCharts, selectCell, THIS_WORKBOOK, type ProblemCells } from '../excel/workbook';
+import { readActiveSheet } from '../excel/active-sheet';
+import { NoReportHere } from '../excel/read-grid';
 import { fill, strings, uiLocale, type Strings, type UiLocale } from './i18n';
 import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { BUILT_IN, templateLabel } from './templates';
 import { TemplateWorkbookError } from '../../core/record/carried-template';
 import { readCarriedTemplate } from '../excel/carried';
-import { readTemplateWorkbook } from '../xlsx/read-template';
+import { readTemplateWorkbook, readWorkbookFile } from '../xlsx/read-template';
+import { hideLedger, reportInputs, showLedger } from './ledger-ui';
+import { itemsRead, ledgerLine, onlyReportProblems, runImport, sourceText, type LedgerSource } from './ledger-read';
+import { dataCheckText, showProblem } from './problem-text';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
 import { NoReport, saveAsTemplate } from '../excel/save-template';
 import { XLSX_TYPE } from '../xlsx/write-package';
@@ -38,6 +47,10 @@ let ui: UiLocale;
 let host: HostCapabilities;
 /** The template the open workbook carries, if any. */
 let carried: Template | undefined;
+/** The ledger shown for import, if any. */
+let ledger: LedgerSource | undefined;
+/** The card whose button ran the current action: its messages are shown under it (or under the ledger shown from it). */
+let near = 'workbook';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -48,11 +61,25 @@ function applyStrings(): void {
     const value = words[el.dataset.text as keyof Strings];
     if (typeof value === 'string') el.textContent = value;
   }
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-placeholder]')) {
+    const value = words[el.dataset.placeholder as keyof Strings];
+    if (typeof value === 'string') el.placeholder = value;
+  }
   const select = $<HTMLSelectElement>('template');
   select.replaceChildren(
     ...BUILT_IN.map((t) => new Option(templateLabel(t, ui), t.name, t.name === DEFAULT_TEMPLATE, t.name === DEFAULT_TEMPLATE)),
     new Option(words.templateFromFile, FROM_FILE),
   );
+  for (const id of ['data-file', 'template-file']) showFileName(id);
+}
+
+/** The chosen file's name beside its picker (the browser's own input is hidden: it speaks the browser's language). */
+function showFileName(id: string): void {
+  const file = $<HTMLInputElement>(id).files?.[0];
+  const name = $(`${id}-name`);
+  name.textContent = file ? file.name : words.noFile;
+  name.title = file ? file.name : '';
+  name.classList.toggle('empty', !file);
 }
 
 // ------------------------------------------------------------------ status
@@ -61,10 +88,13 @@ type State = 'busy' | 'done' | 'error';
 
 function setStatus(state: State, message: string, progress?: number): void {
   const status = $('status');
+  const ledgerCard = $('ledger');
+  (!ledgerCard.hidden && ledgerCard.previousElementSibling?.id === near ? ledgerCard : $(near)).after(status);
   status.hidden = false;
   status.dataset.state = state;
   status.className = `status${state === 'error' ? ' error' : state === 'done' ? ' success' : ''}`;
   $('message').textContent = message;
+  $('message').title = '';
   const bar = $('progress');
   bar.hidden = progress === undefined;
   if (progress !== undefined) {
@@ -74,36 +104,62 @@ function setStatus(state: State, message: string, progress?: number): void {
   $('problems').replaceChildren();
 }
 
-/** Lists problems; those located at a cell select it when clicked. */
-function listProblems(problems: Located[], clickable: boolean): void {
+/** A problem as listed: where (a cell selects it when clicked), what, and the details kept for whoever needs them (the data path). */
+interface Listed {
+  where?: string;
+  text: string;
+  details?: string;
+}
+
+/** Lists problems; those located at a cell of this workbook select it when clicked. */
+function listProblems(problems: Listed[], clickable: boolean): void {
   $('problems').replaceChildren(
     ...problems.map((p) => {
       const li = document.createElement('li');
-      const where = p.cell ?? (p.line !== undefined ? `${p.line}:${p.column ?? 1}` : '');
-      const what = p.path ? `${p.path}: ${p.message}` : p.message;
-      if (clickable && p.cell) {
+      if (p.details) li.title = p.details;
+      const span = document.createElement('span');
+      span.className = 'where';
+      span.textContent = p.where ?? '';
+      const text = p.where ? ` ${p.text}` : p.text;
+      if (clickable && p.where && /![A-Z]+[0-9]+$/.test(p.where)) {
         const button = document.createElement('button');
         button.type = 'button';
-        button.dataset.cell = p.cell;
-        const span = document.createElement('span');
-        span.className = 'where';
-        span.textContent = where;
-        button.append(span, ` ${what}`);
+        button.dataset.cell = p.where;
+        button.append(span, text);
         button.addEventListener('click', () => {
-          selectCell(run, p.cell!).catch(() => setStatus('error', words.cannotSelect));
+          selectCell(run, p.where!).catch(() => setStatus('error', words.cannotSelect));
         });
         li.append(button);
-      } else {
-        li.textContent = where ? `${where} ${what}` : what;
-        li.title = formatLocated(p);
-      }
+      } else if (p.where) li.append(span, text);
+      else li.textContent = text;
       return li;
     }),
   );
 }
 
+/** The report's problems in the pane's language and the sheet's words, the data path kept in the details. */
+function reportProblems(problems: Located[], cells?: ProblemCells): Listed[] {
+  return problems.map((p) => {
+    const shown = showProblem(p, cells, ui);
+    return { ...shown, details: p.path ? `${p.path}: ${p.message}` : formatLocated(p) };
+  });
+}
+
+/** A data file's problems, at their line and column and key (the file's own words), said in the pane's language where the pane knows the check. */
+function fileProblems(problems: Located[]): Listed[] {
+  return problems.map((p) => {
+    const message = dataCheckText(p.message, ui) ?? p.message;
+    return {
+      where: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : p.cell,
+      text: p.path ? `${p.path}${ui === 'en' ? ': ' : '：'}${message}` : message,
+      details: formatLocated(p),
+    };
+  });
+}
+
 function setBusy(busy: boolean): void {
-  for (const id of ['build', 'check', 'export', 'charts', 'save-template']) $<HTMLButtonElement>(id).disabled = busy || !host.core;
+  for (const id of ['build', 'check', 'export', 'charts', 'save-template', 'import-sheet', 'ledger-build', 'ledger-cancel'])
+    $<HTMLButtonElement>(id).disabled = busy || !host.core;
 }
 
 /** Text with `word` (a command's or a file's name) kept on one line wherever it occurs. */
@@ -129,8 +185,13 @@ function showHostNote(): void {
   note.dataset.kind = !host.core ? 'tooOld' : (missing ?? '');
 }
 
-/** Runs an action with the buttons disabled; shows what went wrong in words a person can act on. */
-async function action(work: () => Promise<void>): Promise<void> {
+/**
+ * Runs an action with the buttons disabled; shows what went wrong in words a
+ * person can act on. Its messages are shown under the card of its button
+ * (`near`), where the official is looking.
+ */
+async function action(work: () => Promise<void>, card: string): Promise<void> {
+  near = card;
   setBusy(true);
   try {
     await work();
@@ -143,12 +204,15 @@ async function action(work: () => Promise<void>): Promise<void> {
 
 function showError(err: unknown): void {
   if (err instanceof TemplateWorkbookError) {
+    // The refusal says what the file is and what to do; the reader's own words stay in the details.
     setStatus('error', refusalText(err, words));
-    listProblems(err.problems, false);
+    $('message').title = err.problems.map(formatLocated).join('\n');
+  } else if (err instanceof NoReportHere) {
+    setStatus('error', words.noReport);
   } else if (err instanceof InputError) {
     const file = err.problems[0]?.file ?? '';
     setStatus('error', fill(err.problems.length === 1 ? words.inputProblem : words.inputProblems, { file, count: err.problems.length }));
-    listProblems(err.problems, false);
+    listProblems(fileProblems(err.problems), false);
   } else if (err instanceof WorkbookConflict) {
     const text = { sheet: words.conflictSheet, name: words.conflictName, sheetName: words.conflictSheetName, meta: words.conflictMeta }[err.kind];
     setStatus('error', fill(text, { items: err.items.join(', ') }));
@@ -178,7 +242,19 @@ async function build(): Promise<void> {
     return;
   }
   setStatus('busy', fill(words.reading, { file: file.name }), 0);
-  const data = readData(await file.text(), file.name);
+  if (await isWorkbook(file)) return chooseWorkbook(file);
+  await buildFrom(readData(await file.text(), file.name));
+}
+
+/** An .xlsx (or any zip package) chosen as the data file. */
+async function isWorkbook(file: File): Promise<boolean> {
+  if (/\.(xlsx|xlsm)$/i.test(file.name)) return true;
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4;
+}
+
+/** Builds the report of `data` into the open workbook, with the template and language chosen. */
+async function buildFrom(data: ReportData): Promise<void> {
   const template = await chosenTemplate();
   const choice = $<HTMLSelectElement>('locale').value;
   const locale = reportLocale(data, choice ? (choice as Locale) : undefined);
@@ -196,12 +272,102 @@ async function build(): Promise<void> {
       host.features,
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
-    setStatus('done', fill(result.replaced ? words.updated : words.built, { sheets, names: model.names.length, syncs: result.syncs }));
+    setStatus('done', fill(result.replaced ? words.updated : words.built, { sheets }));
     await refreshCarried();
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
       setStatus('error', fill(words.failedUndone, { message: (err as Error)?.message ?? String(err) }));
     } else throw err;
+  }
+}
+
+// ------------------------------------------------------------------ ledgers
+
+/**
+ * An .xlsx chosen as the data file: a report, a template workbook or a form
+ * is named for what it is; any other workbook is read as a ledger, and what
+ * was read is shown for the official to build from.
+ */
+async function chooseWorkbook(file: File): Promise<void> {
+  hideLedger();
+  const wb = await readWorkbookFile(new Uint8Array(await file.arrayBuffer()), file.name);
+  const name = fill(words.quoted, { name: file.name });
+  if (wb.sheet(REPORT_RECORD_SHEET)) {
+    let template = false;
+    try {
+      const sk = readReportRecord(wb, file.name).skeleton;
+      template = sk.report.region === '-' && !sk.plans.length && !sk.catalogs.length;
+    } catch {
+      template = false;
+    }
+    setStatus('error', fill(template ? words.xlsxTemplate : words.xlsxReport, { file: name }));
+    return;
+  }
+  if (wb.sheet(FORM_RECORD_SHEET)) {
+    setStatus('error', fill(words.xlsxForm, { file: name }));
+    return;
+  }
+  await previewLedger({ file: file.name, read: async () => wb.sheetNames.map((n) => lazyLedgerSheet(n, () => wb.sheet(n)!)) });
+}
+
+async function importSheet(): Promise<void> {
+  hideLedger();
+  await previewLedger({ read: async () => [await readActiveSheet(run, host.features)] });
+}
+
+/** Reads a ledger and shows how it was read, with its problems; nothing is built yet. */
+async function previewLedger(source: LedgerSource): Promise<void> {
+  setStatus('busy', source.file ? fill(words.reading, { file: source.file }) : words.readingSheet);
+  const sheets = await source.read();
+  const result = runImport(sheets, {});
+  if (!result.sheets.length) {
+    ledger = undefined;
+    const file = fill(words.quoted, { name: source.file ?? '' });
+    setStatus('error', source.file ? fill(words.noLedgerFile, { file }) : fill(words.noLedger, { sheet: sheets[0]?.name ?? '' }));
+    return;
+  }
+  ledger = source;
+  // The ledger is shown under the card it came from: Build report (a file) or Import a ledger (this sheet).
+  $(near).after($('ledger'));
+  showLedger(result, source.file, words, ui);
+  sayLedger(result, source);
+}
+
+/** Says what was read, or lists what cannot be (a cell of the active sheet selects it when clicked). */
+function sayLedger(result: ReturnType<typeof runImport>, source: LedgerSource): void {
+  if (!result.problems.length) {
+    setStatus('done', fill(words.ledgerReady, { items: itemsRead(result, words, ui), source: sourceText(result, source.file, words, ui) }));
+    return;
+  }
+  const lines = result.problems.map((p) => ledgerLine(p, words, ui));
+  if (onlyReportProblems(result)) setStatus('error', lines.map((l) => l.text).join('\n'));
+  else {
+    const count = result.problems.length;
+    const text = source.file
+      ? fill(words.ledgerFileProblems, { file: source.file, count })
+      : count === 1
+        ? words.ledgerProblem
+        : fill(words.ledgerProblems, { count });
+    setStatus('error', text);
+    listProblems(lines, !source.file);
+  }
+}
+
+/** Reads the ledger again (it may have been corrected), with the report's title, region and period as typed, and builds its report. */
+async function buildLedger(): Promise<void> {
+  if (!ledger) return;
+  const source = ledger;
+  setStatus('busy', source.file ? fill(words.reading, { file: source.file }) : words.readingSheet);
+  const result = runImport(await source.read(), reportInputs());
+  if (!result.sheets.length || result.problems.length) {
+    if (result.sheets.length) showLedger(result, source.file, words, ui);
+    sayLedger(result, source);
+    return;
+  }
+  await buildFrom(result.data);
+  if ($('status').dataset.state === 'done') {
+    ledger = undefined;
+    hideLedger();
   }
 }
 
@@ -211,9 +377,11 @@ async function check(): Promise<void> {
   if (result.ok) {
     const s = summarize(result.data);
     setStatus('done', fill(words.checkOk, { measures: s.measures, entries: s.entries, indicators: s.indicators }));
+  } else if ('noReport' in result) {
+    setStatus('error', words.noReport);
   } else {
     setStatus('error', fill(result.problems.length === 1 ? words.checkProblem : words.checkProblems, { count: result.problems.length }));
-    listProblems(result.problems, true);
+    listProblems(reportProblems(result.problems, result.cells), true);
   }
 }
 
@@ -231,16 +399,16 @@ function download(name: string, blob: Blob): void {
 
 async function exportData(): Promise<void> {
   setStatus('busy', words.exporting);
-  try {
-    const data = await readWorkbookData(run);
-    const name = dataFileName(data);
-    download(name, new Blob([dataFileText(data)], { type: 'application/x-yaml;charset=utf-8' }));
-    setStatus('done', fill(words.exported, { file: name }));
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
+  // Read as Check reads it, so that its problems are said in the sheet's words.
+  const result = await checkWorkbook(run);
+  if (!result.ok) {
+    if ('noReport' in result) return setStatus('error', words.noReport);
     setStatus('error', words.exportHasProblems);
-    listProblems(err.problems, true);
+    return listProblems(reportProblems(result.problems, result.cells), true);
   }
+  const name = dataFileName(result.data);
+  download(name, new Blob([dataFileText(result.data)], { type: 'application/x-yaml;charset=utf-8' }));
+  setStatus('done', fill(words.exported, { file: name }));
 }
 
 async function charts(): Promise<void> {
@@ -249,9 +417,9 @@ async function charts(): Promise<void> {
     const count = await insertCharts(run, GENERATOR, host.features);
     setStatus('done', count ? fill(words.inserted, { count }) : words.noCharts);
   } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    setStatus('error', fill(err.problems.length === 1 ? words.checkProblem : words.checkProblems, { count: err.problems.length }));
-    listProblems(err.problems, true);
+    if (!(err instanceof InputError) || err instanceof NoReportHere) throw err;
+    // The data cannot be read: its problems as Check says them.
+    await check();
   }
 }
 
@@ -286,14 +454,32 @@ function start(): void {
   applyStrings();
   showHostNote();
   setBusy(false);
+  $<HTMLInputElement>('data-file').addEventListener('change', () => {
+    showFileName('data-file');
+    const file = $<HTMLInputElement>('data-file').files?.[0];
+    if (!file) return;
+    // A workbook chosen as the data file is read at once: a ledger is shown for import, anything else named for what it is.
+    void action(async () => {
+      if (await isWorkbook(file)) await chooseWorkbook(file);
+      else hideLedger();
+    }, 'build-card');
+  });
+  $<HTMLInputElement>('template-file').addEventListener('change', () => showFileName('template-file'));
   $<HTMLSelectElement>('template').addEventListener('change', (e) => {
     $('template-file-field').hidden = (e.target as HTMLSelectElement).value !== FROM_FILE;
   });
-  $('build').addEventListener('click', () => action(build));
-  $('check').addEventListener('click', () => action(check));
-  $('export').addEventListener('click', () => action(exportData));
-  $('charts').addEventListener('click', () => action(charts));
-  $('save-template').addEventListener('click', () => action(saveTemplate));
+  $('build').addEventListener('click', () => action(build, 'build-card'));
+  $('check').addEventListener('click', () => action(check, 'workbook'));
+  $('export').addEventListener('click', () => action(exportData, 'workbook'));
+  $('charts').addEventListener('click', () => action(charts, 'workbook'));
+  $('save-template').addEventListener('click', () => action(saveTemplate, 'workbook'));
+  $('import-sheet').addEventListener('click', () => action(importSheet, 'import-card'));
+  $('ledger-build').addEventListener('click', () => action(buildLedger, near));
+  $('ledger-cancel').addEventListener('click', () => {
+    ledger = undefined;
+    hideLedger();
+    $('status').hidden = true;
+  });
   $('app').hidden = false;
   void refreshCarried().finally(() => (document.body.dataset.ready = 'true'));
 }

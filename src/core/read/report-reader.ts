@@ -161,8 +161,11 @@ interface DataSheet {
  */
 export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
   const first = readOnce(wb, file, false);
-  const checked = check(first.data);
-  if (!('problems' in checked)) return checked.data;
+  if (!first.reader.problems.length) {
+    const checked = check(first.data);
+    if (!('problems' in checked)) return checked.data;
+  }
+  // The cells' problems and the data's checks are listed together, in one pass (a negative count is not held back by a bad status elsewhere).
   const again = readOnce(wb, file, true);
   return validate(again.data, again.reader);
 }
@@ -197,7 +200,6 @@ function readOnce(wb: GridWorkbook, file: string, placed: boolean): { data: Repo
     indicators: sk.kinds.indicators && (sk.present?.indicators || indicators.length) ? indicators : undefined,
   }) as ReportData;
 
-  if (reader.problems.length) throw new InputError(reader.problems);
   return { data, reader };
 }
 
@@ -370,20 +372,31 @@ function readObservations(reader: Reader, observations: DataSheet | undefined, i
   }
 }
 
-/** What was read, checked with the data schema and rules: the data, or the problems with their paths. */
+/** What was read, checked with the data schema and its rules (both, so that every problem comes at once). */
 function check(data: ReportData): { data: ReportData } | { problems: { path: Path; message: string }[] } {
   const result = dataSchema.safeParse(data);
-  const problems = result.success ? checkRules(result.data) : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
+  const schema = result.success ? [] : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
+  const problems = [...schema, ...checkRules(result.success ? result.data : data)];
   return problems.length ? { problems } : { data: result.data! };
 }
 
-/** Validates what was read with the data schema and rules, locating problems at the cells they came from. */
+/**
+ * Validates what was read with the data schema and its rules (both, so that
+ * every problem comes at once), locating problems at the cells they came
+ * from. A cell already reported (a status that is not one reads as a blank
+ * status the schema refuses again) is reported once.
+ */
 function validate(data: ReportData, reader: Reader): ReportData {
   const checked = check(data);
-  if (!('problems' in checked)) return checked.data;
-  for (const p of checked.problems) {
+  if (!('problems' in checked) && !reader.problems.length) return checked.data;
+  const problems = 'problems' in checked ? checked.problems : [];
+  const reported = new Set(reader.problems.map((p) => p.cell).filter((c) => c !== undefined));
+  for (const p of problems) {
     let place: Place | undefined;
     for (let n = p.path.length; n >= 0 && !place; n--) place = reader.places.get(formatPath(p.path.slice(0, n)));
+    const cell = place ? `${place.sheet}!${cellRef(place.row, place.col)}` : undefined;
+    if (cell !== undefined && reported.has(cell)) continue;
+    if (cell !== undefined) reported.add(cell);
     reader.problem(place, p.message, p.path);
   }
   throw new InputError(reader.problems);

@@ -187,7 +187,8 @@ abstract class ClientObject {
   load(arg?: unknown): this {
     const props = loadList(arg, this.loadable());
     this.q('load', () => {
-      for (const p of props) this.loaded.set(p, this.read(p));
+      // A null object's properties load as null, as Office.js gives them.
+      for (const p of props) this.loaded.set(p, this.loaded.get('isNullObject') === true ? null : this.read(p));
     });
     return this;
   }
@@ -259,6 +260,17 @@ export class WorksheetCollection extends ClientObject {
 
   getItem(key: string): Worksheet {
     return wrap(new Worksheet(this.context, () => this.find(key), key));
+  }
+
+  getActiveWorksheet(): Worksheet {
+    const ws = wrap(new Worksheet(this.context, () => undefined, 'active'));
+    this.q('getActiveWorksheet', () => {
+      const st = this.context.state;
+      const s = st.activeSheetId !== undefined ? st.sheetById(st.activeSheetId) : undefined;
+      if (!s) throw new FakeExcelError('ItemNotFound', 'There is no active worksheet');
+      ws.bind(s);
+    });
+    return ws;
   }
 
   getItemOrNullObject(key: string): Worksheet {
@@ -435,8 +447,13 @@ abstract class RangeBase extends ClientObject {
   }
 
   bindRects(rect: Rect | undefined): void {
-    this.resolved = rect ? { sheet: this.worksheet.sheet(), rects: [rect] } : null;
-    this.loaded.set('isNullObject', !rect);
+    this.bindAreas(rect ? [rect] : []);
+  }
+
+  /** Binds to these rectangles, or to a null object when there are none. */
+  bindAreas(rects: Rect[]): void {
+    this.resolved = rects.length ? { sheet: this.worksheet.sheet(), rects } : null;
+    this.loaded.set('isNullObject', !rects.length);
   }
 
   cells(): Cells {
@@ -471,6 +488,16 @@ abstract class RangeBase extends ClientObject {
 export class Range extends RangeBase {
   protected override loadable(): string[] {
     return ['address', 'values', 'formulas', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+  }
+
+  /** The merged ranges within this range (a null object when there are none). */
+  getMergedAreasOrNullObject(): RangeAreas {
+    const areas = wrap(new RangeAreas(this.context, this.worksheet, () => []));
+    this.q('getMergedAreasOrNullObject', () => {
+      const { sheet, rect } = this.rect();
+      areas.bindAreas(sheet.merges.filter((m) => overlaps(m, rect)));
+    });
+    return areas;
   }
 
   private rect(): { sheet: SheetState; rect: Rect } {

@@ -22,6 +22,7 @@ import { CUSTOM_TEMPLATE_YAML } from '../../support/custom-template';
 import { HOSTS, type FakeExcel, type HostOptions } from '../fake-excel/host';
 import { addinBuild } from '../build-addin';
 import { ROOT, seed, timeless, zipParts } from '../support';
+import { writeLedger } from '../../support/ledger';
 
 const OFFICE_JS = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -148,7 +149,13 @@ for (const [lang, ui, locale, sheets] of [
     }, sheets.measures);
     expect((await press(page, 'check')).state).toBe('error');
     const problem = page.locator(`#problems button[data-cell="${sheets.measures}!G5"]`);
-    await expect(problem.textContent()).resolves.toContain('"half done" is not a status');
+    // In the pane's language and the sheet's words: the cell, the column's title, the drop-down's choices; the data path only in the details.
+    await expect(problem.textContent()).resolves.toBe(
+      ui === 'en'
+        ? 'Measures!G5 Status: "half done" is not one of the drop-down choices: Not started, In progress, Completed, Delayed, Cancelled'
+        : '措施!G5 状态“half done”不是下拉选项之一：未启动、推进中、已完成、滞后、已取消',
+    );
+    expect(await page.getAttribute('#problems li', 'title')).toContain('plans[0].measures[3].status');
     await problem.click();
     await page.waitForFunction(() => (globalThis as unknown as Win).fakeExcel.state.selection !== undefined);
     const selected = await page.evaluate(() => {
@@ -235,6 +242,17 @@ it('shows the data file problems a person can act on, and leaves the workbook as
   expect(await page.textContent('#problems')).toContain('5:11');
   expect(await page.evaluate(() => JSON.stringify((globalThis as unknown as Win).fakeExcel.snapshot()))).toBe(before);
   await page.context().close();
+
+  // In Chinese, the data's check is said in Chinese, at the file's line, column and key.
+  const zh = await openPane('zh-CN');
+  await zh.page.setInputFiles('#data-file', {
+    name: 'broken.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from('format: plan-report/v1\nreport:\n  title: T\n  region: R\n  period: 2024-Q5\n'),
+  });
+  expect((await press(zh.page, 'build')).state).toBe('error');
+  expect(await zh.page.textContent('#problems')).toBe('5:11 report.period：应为期间，如 2024、2024-H1、2024-Q3 或 2024-07（现为“2024-Q5”）');
+  await zh.page.context().close();
 }, 30_000);
 
 for (const [lang, ui, carriedNote, formRefusal] of [
@@ -262,6 +280,9 @@ for (const [lang, ui, carriedNote, formRefusal] of [
     await page.setInputFiles('#template-file', form);
     const refused = await press(page, 'build');
     expect(refused).toEqual({ state: 'error', message: expect.stringContaining(formRefusal) });
+    // Said once, in the pane's language: the reader's own words only in the details.
+    expect(await page.$$('#problems li')).toHaveLength(0);
+    expect(await page.getAttribute('#message', 'title')).toContain('plan-report form');
     await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-form-refused-${ui}.png`), fullPage: true });
 
     await page.setInputFiles('#template-file', tpl);
@@ -338,3 +359,174 @@ it("bundles the add-in's stand-in for the command line's password hashing, not n
   expect(bundle).not.toContain('"./src/cli/xlsx/write/password.ts"');
   expect(bundle).toContain('"./src/cli/xlsx/write/parts.ts"');
 });
+
+/** Chooses a file for a picker, and waits for the pane to say what it made of it. */
+async function choose(page: Page, id: string, file: string): Promise<{ state: string; message: string }> {
+  await page.evaluate(`document.getElementById('status').dataset.state = 'stale'`);
+  await page.setInputFiles(`#${id}`, file);
+  return settled(page);
+}
+
+/** Waits for the pane to say it is done (or failed) after something other than a click (a file chosen). */
+async function settled(page: Page): Promise<{ state: string; message: string }> {
+  await page.waitForFunction(`document.getElementById('status').dataset.state !== 'stale'`, undefined, { timeout: 20_000 });
+  await page.waitForFunction(`['done', 'error'].includes(document.getElementById('status').dataset.state)`, undefined, { timeout: 20_000 });
+  return page.evaluate(`({ state: document.getElementById('status').dataset.state, message: document.getElementById('message').textContent })`);
+}
+
+const LEDGER_TITLE = '海淀区2022年第三季度生物医药产业重点任务推进台账';
+/** A ledger as a district office keeps it: a title row, a two-row header, group headings, 长期, a column the report has no field for. */
+const LEDGER: (string | number | null)[][] = [
+  [LEDGER_TITLE],
+  ['序号', '重点任务', '牵头单位', '配合单位', '完成时限', '完成情况', null, '进展情况', '联系人'],
+  [null, null, null, null, null, '状态', '完成时间'],
+  ['一、创新策源'],
+  [1, '建设新型研发机构', '区科委', '区财政局', '2022年6月', '已完成', '2022年6月28日', '已挂牌运行', '张三'],
+  [2, '引进高层次人才', '区人才局', null, '长期', '推进中', null, '已引进12人', '李四'],
+  [3, '建设概念验证中心', '区科委', '中关村管委会', '2022年第四季度', '未启动'],
+  ['二、产业促进'],
+  [1, '建设生物医药产业园', '区投促中心', null, '2022年底', '滞后', null, '用地手续办理中', '王五'],
+  [2, '举办产业对接会', '区商务局', '区科委、区卫健委', '2022/9/30', '差不多', null],
+];
+
+for (const [lang, ui, texts] of [
+  [
+    'en-US',
+    'en',
+    {
+      problem: '台账!F10',
+      problemText: /^台账!F10 完成情况\/状态: "差不多" is not a status/,
+      notImported: 'not imported',
+      ready: /^Read 5 measures in 2 groups: 创新策源 \(3\), 产业促进 \(2\) from the sheet "台账"/,
+      built: /^Report built: \d+ sheets/,
+    },
+  ],
+  [
+    'zh-CN',
+    'zh-CN',
+    {
+      problem: '台账!F10',
+      problemText: /^台账!F10 完成情况\/状态：“差不多”不是可识别的完成情况/,
+      notImported: '不导入',
+      ready: /^已从工作表“台账”读取5 项措施，分 2 组：创新策源（3）、产业促进（2）/,
+      built: /^报告已生成/,
+    },
+  ],
+] as const) {
+  it(`the ${lang} pane imports the ledger on the active sheet: shows how it is read, lists what cannot be, then builds its report`, async () => {
+    const { page, errors } = await openPane(lang);
+    // The file pickers speak the pane's language (the browser's own "Choose File" is hidden).
+    expect(await page.textContent('#data-file-name')).toBe(ui === 'en' ? 'No file chosen' : '未选择文件');
+    expect(await page.textContent('label[for="data-file"]')).toBe(ui === 'en' ? 'Choose a file…' : '选择文件…');
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-start-${ui}.png`), fullPage: true });
+
+    await page.evaluate(
+      async (rows) => {
+        await (globalThis as unknown as Win).fakeExcel.run(async (context) => {
+          const ws = context.workbook.worksheets.add('台账');
+          const width = Math.max(...rows.map((r) => r.length));
+          ws.getRange(`A1:${String.fromCharCode(64 + width)}${rows.length}`).values = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+          ws.activate();
+          await context.sync();
+        });
+      },
+      LEDGER as (string | number | null)[][],
+    );
+
+    // A status that is no status word: the cell is named, and clicking it selects it.
+    const refused = await press(page, 'import-sheet');
+    expect(refused.state).toBe('error');
+    const problem = page.locator(`#problems button[data-cell="${texts.problem}"]`);
+    expect(await problem.textContent()).toMatch(texts.problemText);
+    expect(await page.isVisible('#ledger')).toBe(true);
+    expect(await page.textContent('#ledger-columns')).toContain(texts.notImported);
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-import-problems-${ui}.png`), fullPage: true });
+    await problem.click();
+    await page.waitForFunction(() => (globalThis as unknown as Win).fakeExcel.state.selection !== undefined);
+
+    // Corrected in the sheet: imported again, the pane shows what it read, with the report's title, region and period found in the title row.
+    await page.evaluate(async () => {
+      await (globalThis as unknown as Win).fakeExcel.run(async (context) => {
+        context.workbook.worksheets.getItem('台账').getRange('F10:G10').values = [['已完成', '2022年9月28日']];
+      });
+    });
+    const ready = await press(page, 'import-sheet');
+    expect(ready).toEqual({ state: 'done', message: expect.stringMatching(texts.ready) });
+    expect([await page.inputValue('#ledger-region'), await page.inputValue('#ledger-period'), await page.inputValue('#ledger-title')]).toEqual([
+      '海淀区',
+      '2022-Q3',
+      LEDGER_TITLE,
+    ]);
+    const rows = await page.$$eval('#ledger-columns tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toContainEqual(['B', '重点任务', ui === 'en' ? 'Task' : '任务', ui === 'en' ? '5 cells' : '5 格']);
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-import-${ui}.png`), fullPage: true });
+
+    const built = await press(page, 'ledger-build');
+    expect(built).toEqual({ state: 'done', message: expect.stringMatching(texts.built) });
+    expect(await page.isHidden('#ledger')).toBe(true);
+    const names = await page.evaluate(() => (globalThis as unknown as Win).fakeExcel.state.sheets.map((s) => s.name));
+    expect(names.slice(0, 2)).toEqual(['My notes', '台账']);
+    // The ledger's headers are Chinese: its report's labels are too, whatever the pane's language.
+    expect(names).toEqual(expect.arrayContaining(['措施', '概览']));
+    expect(await press(page, 'check')).toEqual({ state: 'done', message: expect.stringContaining('5') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+}
+
+for (const [lang, ui, says] of [
+  [
+    'en-US',
+    'en',
+    {
+      noReport: 'This workbook has no report yet. Build one above, or import a ledger, or open a workbook that has a report.',
+      report: 'is a report made by plan-report, not a data file.',
+      form: 'is a form (to be filled in and returned), not a data file.',
+      ledger: /^Read 5 measures in 2 groups: .* from "haidian.xlsx", sheet "台账"/,
+    },
+  ],
+  [
+    'zh-CN',
+    'zh-CN',
+    {
+      noReport: '本工作簿中还没有报告。请先在上方生成报告或导入台账，或打开已有报告的工作簿。',
+      report: '是由 plan-report 生成的报告，不是数据文件。',
+      form: '是填报表（供填写后交回），不是数据文件。',
+      ledger: /^已从“haidian.xlsx”的工作表“台账”读取5 项措施/,
+    },
+  ],
+] as const) {
+  it(`the ${lang} pane says plainly that a workbook has no report, and what an .xlsx chosen as the data file is`, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-pane-xlsx-'));
+    const io = { out: () => undefined, err: () => undefined };
+    const data = path.join(dir, 'beijing.yaml');
+    writeFileSync(data, readFileSync(SEED_FILE));
+    const report = path.join(dir, 'report.xlsx');
+    const form = path.join(dir, 'form.xlsx');
+    expect(await runCli(['generate', data, '--out', report], io)).toBe(0);
+    expect(await runCli(['form', data, '--out', form], io)).toBe(0);
+    const ledger = await writeLedger(path.join(dir, 'haidian.xlsx'), [
+      { name: '台账', rows: LEDGER.map((r) => r.map((v) => (v === '差不多' ? '已完成' : v))) },
+    ]);
+
+    const { page, errors } = await openPane(lang);
+    // No report: a sentence, and nothing to click.
+    expect(await press(page, 'check')).toEqual({ state: 'error', message: says.noReport });
+    expect(await page.$$('#problems li')).toHaveLength(0);
+    expect(await press(page, 'export')).toEqual({ state: 'error', message: says.noReport });
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-no-report-${ui}.png`), fullPage: true });
+
+    expect(await choose(page, 'data-file', report)).toEqual({ state: 'error', message: expect.stringContaining(says.report) });
+    expect(await page.textContent('#data-file-name')).toBe('report.xlsx');
+    expect(await choose(page, 'data-file', form)).toEqual({ state: 'error', message: expect.stringContaining(says.form) });
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-xlsx-form-${ui}.png`), fullPage: true });
+
+    expect(await choose(page, 'data-file', ledger)).toEqual({ state: 'done', message: expect.stringMatching(says.ledger) });
+    await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-xlsx-ledger-${ui}.png`), fullPage: true });
+    expect((await press(page, 'ledger-build')).state).toBe('done');
+    expect(await press(page, 'check')).toEqual({ state: 'done', message: expect.stringContaining('5') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 90_000);
+}
