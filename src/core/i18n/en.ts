@@ -27,6 +27,9 @@ export const en: Labels = {
     newEnterprise: 'New enterprise (for the figures)',
     observationsEnd: 'Observations: last row',
     outOfOrder: 'Observations out of order',
+    periodCode: 'Period code (for the figures)',
+    periodStart: 'Period starts',
+    nextPeriodEnd: 'Next period ends',
   },
   measureFields: {
     plan: 'Plan',
@@ -99,6 +102,8 @@ export const en: Labels = {
     completed: 'Completed',
     completionRate: 'Completion rate',
     overdue: 'Overdue',
+    completedInPeriod: 'Completed this period',
+    dueNext: 'Due next period',
     products: 'Products',
     enterprises: 'Enterprises',
     adopted: 'Adopted',
@@ -142,6 +147,10 @@ export const en: Labels = {
       completed: 'Measures whose status is Completed.',
       completionRate: 'Completed divided by the measures that are not Cancelled.',
       overdue: 'Measures with a due date before the report date that are neither Completed nor Cancelled.',
+      completedInPeriod:
+        'Measures whose status is Completed and whose completion date falls within the reporting period. Their rows are green on the Measures sheet.',
+      dueNext:
+        'Measures neither Completed nor Cancelled whose due date falls within the next period (the quarter after a quarterly report). Their rows are orange on the Measures sheet.',
       products: 'The number of entries of the catalog on the Catalog sheet.',
       enterprises: 'The number of different enterprise names in the catalog, ignoring upper and lower case.',
       adopted:

@@ -31,6 +31,9 @@ export interface Labels {
     newEnterprise: string;
     observationsEnd: string;
     outOfOrder: string;
+    periodCode: string;
+    periodStart: string;
+    nextPeriodEnd: string;
   };
   measureFields: Record<MeasureField, string>;
   entryFields: Record<EntryField, string>;
@@ -68,6 +71,8 @@ export interface Labels {
     completed: string;
     completionRate: string;
     overdue: string;
+    completedInPeriod: string;
+    dueNext: string;
     products: string;
     enterprises: string;
     adopted: string;

@@ -55,6 +55,9 @@ export const STYLES = {
   statusNotStarted: { fill: 'F3F4F6', font: { color: '374151' } },
   statusCancelled: { font: { color: '9CA3AF', italic: true } },
   overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true } },
+  /** Measures rows completed within the reporting period, and open ones due within the next period. */
+  completedInPeriod: { fill: 'E6F4EA', font: { color: '14532D' } },
+  dueNext: { fill: 'FFEDD5', font: { color: '9A3412' } },
   hidden: { font: { color: MUTED } },
   chartGap: { font: { color: 'FFFFFF' } },
   /** A form's cells to fill (pale yellow) and its locked cells (grey). */

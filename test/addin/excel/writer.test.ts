@@ -228,7 +228,7 @@ describe('pieces of the writer', () => {
   it('groups each style into few rectangles: columns of a data sheet are one area each', () => {
     const m = model(seed('beijing-2022-q3'));
     const areas = styleAreas(materialize(m.sheets.find((s) => s.key === 'measures')!));
-    expect(areas.get('header')).toEqual(['A1:L1']); // the ten fields and the two hidden code columns
+    expect(areas.get('header')).toEqual(['A1:M1']); // the ten fields and the three hidden code columns
     expect(areas.get('freeWrap')).toContain('J2:J51'); // the note column, in the Text format
     const total = [...areas.values()].reduce((n, a) => n + a.length, 0);
     expect(total).toBeLessThan(40);

@@ -154,12 +154,21 @@ function chartBandRows(ctx: Context, out: SummaryOut): number | undefined {
   return first;
 }
 
-/** Per plan: its measures, completed, completion rate and overdue, counted from the figure codes. */
+/** Per plan: its measures, completed, completion rate and overdue, and the figures of the period, counted from the figure codes. */
 function plansBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
   const labels = ctx.labels.summary;
   const figures = ctx.labels.figures;
   const plans = ctx.data.plans ?? [];
-  out.block(labels.plans, [labels.planId, labels.planTitle, figures.measures, figures.completed, figures.completionRate, figures.overdue]);
+  out.block(labels.plans, [
+    labels.planId,
+    labels.planTitle,
+    figures.measures,
+    figures.completed,
+    figures.completionRate,
+    figures.overdue,
+    figures.completedInPeriod,
+    figures.dueNext,
+  ]);
   const first = out.next;
   plans.forEach((plan, i) => {
     const r = out.next;
@@ -171,12 +180,16 @@ function plansBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
       formula(codes.planCount(i, 'completed'), fig.completed, 'figureInt'),
       formula(blankOnError(`$D$${r}/($C$${r}-${codes.planCount(i, 'cancelled')})`), fig.completionRate, 'figurePercent'),
       formula(codes.planCount(i, 'overdue'), fig.overdue, 'figureInt'),
+      formula(codes.periodCount(i, 'completedInPeriod'), fig.completedInPeriod, 'figureInt'),
+      formula(codes.periodCount(i, 'dueNext'), fig.dueNext, 'figureInt'),
     ]);
     const key = nameKey(plan.id);
     out.name(`Plan_${key}_Measures`, r, 'C');
     out.name(`Plan_${key}_Completed`, r, 'D');
     out.name(`Plan_${key}_CompletionRate`, r, 'E');
     out.name(`Plan_${key}_Overdue`, r, 'F');
+    out.name(`Plan_${key}_CompletedInPeriod`, r, 'G');
+    out.name(`Plan_${key}_DueNext`, r, 'H');
   });
   out.bar('E', first, out.rows.length);
   if (plans.length) out.blocks.plans = { first, last: out.rows.length };
