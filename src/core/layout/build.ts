@@ -21,12 +21,17 @@ import { measuresSheet } from './sheets/measures';
 import { observationsSheet } from './sheets/observations';
 import { sourcesSheet } from './sheets/sources';
 import { summarySheet } from './sheets/summary';
+import { changesSheet } from './sheets/changes';
+import { liveHeadlines } from './sheets/summary-since';
+import { trendSheet } from './sheets/trend';
+import { sinceOf } from '../since/since-of';
 
 export type { BuildOptions } from './context';
 
 /** `rows`: where the measures and catalog entries come from when the data is read as a stream (a large JSON file); else the data's own lists. */
 export function buildReport(template: Template, data: StreamableData, locale: Locale, options: BuildOptions, rows?: DataRows): Workbook {
   const ctx = makeContext(template, data, locale, options, rows);
+  ctx.since = sinceOf(ctx, options);
   const order = ctx.has.indicators ? observationOrder(ctx) : undefined;
   const indicators = order ? indicatorsSheet(ctx, order) : undefined;
   const codes = figureCodes(ctx);
@@ -65,6 +70,8 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
         break;
     }
   }
+  // Issue 13: a report made since a previous one adds its Changes and Trend sheets after the template's.
+  if (ctx.since) sheets.push(changesSheet(ctx, ctx.since), trendSheet(ctx, ctx.since, liveHeadlines(ctx, names)));
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
   sheets.push(reportRecordSheet(ctx, sheets));

@@ -58,6 +58,12 @@ export const STYLES = {
   /** Measures rows completed within the reporting period, and open ones due within the next period. */
   completedInPeriod: { fill: 'E6F4EA', font: { color: '14532D' } },
   dueNext: { fill: 'FFEDD5', font: { color: '9A3412' } },
+  /** A report made --since: the news on the Changes sheet, and changes signed (+1, -2.0%). */
+  newsCompleted: { fill: 'E6F4EA', font: { bold: true, color: '14532D' }, align: { v: 'top' } },
+  newsOverdue: { fill: 'FEE2E2', font: { bold: true, color: '991B1B' }, align: { v: 'top' } },
+  changeInt: { numFmt: '+#,##0;-#,##0;0', font: { bold: true }, align: { v: 'top' } },
+  changePercent: { numFmt: '+0.0%;-0.0%;0.0%', font: { bold: true }, align: { v: 'top' } },
+  changeNumber: { numFmt: '+#,##0.00;-#,##0.00;0.00', font: { bold: true }, align: { v: 'top' } },
   hidden: { font: { color: MUTED } },
   chartGap: { font: { color: 'FFFFFF' } },
   /** A form's cells to fill (pale yellow) and its locked cells (grey). */

@@ -19,6 +19,7 @@ import type { EnterpriseCodes } from '../enterprise-codes';
 import type { FigureCodes } from '../figure-codes';
 import { dateStyle } from '../local-styles';
 import { periodWords } from '../../i18n/wording';
+import { liveHeadlines, sinceBlock } from './summary-since';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
@@ -42,7 +43,7 @@ export interface SummaryLayout {
 }
 
 /** The Summary's rows as they are written, with the names, data bars and block places they add. */
-class SummaryOut {
+export class SummaryOut {
   readonly rows: Row[] = [];
   readonly names: DefinedName[] = [];
   readonly formats: ConditionalFormat[] = [];
@@ -107,6 +108,8 @@ export function summarySheet(
     if (block === 'catalogs' && hasCatalogs) catalogsBlock(ctx, out, enterprises!);
     if (block === 'indicators' && ctx.has.indicators && indicators && (ctx.data.indicators ?? []).length) indicatorsBlock(ctx, out, indicators);
   }
+  // Issue 13: the comparison with the previous report (generate --since), a block of its own (summary-since.ts).
+  if (ctx.since) sinceBlock(ctx, out, liveHeadlines(ctx, [...out.names, ...(indicators?.names ?? [])]));
 
   sheet.rows = out.rows;
   sheet.columns = WIDTHS.map((width) => ({ width }));
