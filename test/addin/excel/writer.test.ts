@@ -16,6 +16,7 @@ import { describeExcelJs, describeFake } from '../compare';
 import { FakeExcel } from '../fake-excel/host';
 import { rectAddress } from '../fake-excel/state';
 import { model, seed, SEEDS } from '../support';
+import { sinceModel } from '../../support/since';
 
 async function bothWriters(
   m: Workbook,
@@ -49,6 +50,18 @@ describe('the Office.js writer writes what the exceljs writer writes', () => {
   it('the measures-only template', async () => {
     const { fake, excel } = await bothWriters(model(seed('beijing-2022-q3'), 'en', 'measures-only'));
     expectSame(fake, excel);
+  });
+
+  it('a report made --since a previous one: Changes, Trend and the Summary comparison (issue 13)', async () => {
+    for (const [name, locale] of [
+      ['suzhou-2022-q3', 'zh-CN'],
+      ['shanghai-2025-q3', 'en'],
+    ] as const) {
+      const m = await sinceModel(seed(name), locale);
+      expect(m.sheets.map((s) => s.key)).toEqual(expect.arrayContaining(['changes', 'trend']));
+      const { fake, excel } = await bothWriters(m);
+      expectSame(fake, excel);
+    }
   });
 
   it('random data sets, with the text that breaks naive spreadsheets', async () => {

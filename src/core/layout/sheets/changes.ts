@@ -84,7 +84,7 @@ export function changesSheet(ctx: Context, since: Since): Sheet {
     conditionalFormats: [],
     freeze: { rows: CHANGES_HEADER_ROW, columns: 0 },
     autoFilter: `A${CHANGES_HEADER_ROW}:G${last}`,
-    print: printSetup(ctx, name, `$${CHANGES_HEADER_ROW}:$${CHANGES_HEADER_ROW}`),
+    print: printSetup(ctx, name, `${CHANGES_HEADER_ROW}:${CHANGES_HEADER_ROW}`),
     tabColor: TAB_COLORS.summary,
   };
 }

@@ -88,14 +88,14 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[]): She
     next += CHART_BAND_ROWS + 1;
   }
   allFigures(rows, next, chain, current, periods, ctx.labels);
-  const width = Math.max(3, periods.length + 2, plans.length + 1);
+  const width = Math.max(7, periods.length + 2, plans.length + 1);
   return {
     key: 'trend',
     name,
     state: 'visible',
     columns: [{ width: 36 }, { width: 22 }, ...Array.from({ length: width - 2 }, () => ({ width: 14 }))],
     rows,
-    merges: [`A1:${columnLetter(Math.max(7, width))}1`, `A2:${columnLetter(Math.max(7, width))}2`],
+    merges: [`A1:${columnLetter(width)}1`, `A2:${columnLetter(width)}2`],
     validations: [],
     conditionalFormats: [],
     charts,
