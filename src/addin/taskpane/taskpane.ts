@@ -18,6 +18,7 @@ import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { BUILT_IN, templateLabel } from './templates';
 import { TemplateWorkbookError } from '../../core/record/carried-template';
 import { readCarriedTemplate } from '../excel/carried';
+import { previousInWorkbook } from '../excel/previous';
 import { readTemplateWorkbook } from '../xlsx/read-template';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
 
@@ -174,7 +175,11 @@ async function build(): Promise<void> {
   const template = await chosenTemplate();
   const choice = $<HTMLSelectElement>('locale').value;
   const locale = reportLocale(data, choice ? (choice as Locale) : undefined);
-  const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
+  // Issue 13: an earlier report of the same region in this workbook is the previous one; the pane says so before anything is replaced.
+  const found = await previousInWorkbook(run, data);
+  const since = found && 'previous' in found ? found : undefined;
+  if (since) setStatus('busy', fill(words.sinceFound, { from: since.from, to: since.to }), 0);
+  const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), previous: since?.previous });
   let writing = false;
   try {
     const result = await buildReportInWorkbook(
@@ -188,7 +193,8 @@ async function build(): Promise<void> {
       host.features,
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
-    setStatus('done', fill(result.replaced ? words.updated : words.built, { sheets, names: model.names.length, syncs: result.syncs }));
+    const done = fill(result.replaced ? words.updated : words.built, { sheets, names: model.names.length, syncs: result.syncs });
+    setStatus('done', since ? `${done} ${fill(words.sinceDone, { from: since.from })}` : done);
     await refreshCarried();
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
