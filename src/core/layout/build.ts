@@ -5,14 +5,14 @@ import type { DataRows } from '../data-rows';
 import type { Locale, StreamableData } from '../schema';
 import type { Template } from '../template';
 import { makeContext, type BuildOptions } from './context';
-import { reportRecordSheet } from '../record/report-record';
+import { REPORT_RECORD_SHEET, reportRecordSheet } from '../record/report-record';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { summaryCharts } from './charts';
 import { dashboardSheet } from './sheets/dashboard';
 import { aboutSheet } from './sheets/about';
 import { calcSheet } from './sheets/calc';
 import { enterpriseCodes } from './enterprise-codes';
-import { figureCodes } from './figure-codes';
+import { CALC_SHEET, figureCodes } from './figure-codes';
 import { observationOrder } from './observation-order';
 import { fitRowHeights } from './sheets/common';
 import { catalogSheet } from './sheets/catalog';
@@ -71,7 +71,17 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
     }
   }
   // Issue 13: a report made since a previous one adds its Changes and Trend sheets after the template's.
-  if (ctx.since) sheets.push(changesSheet(ctx, ctx.since), trendSheet(ctx, ctx.since, liveHeadlines(ctx, names)));
+  if (ctx.since) {
+    const taken = new Set([...sheets.map((s) => s.name.toLowerCase()), CALC_SHEET, REPORT_RECORD_SHEET]);
+    const free = (name: string) => {
+      let n = name;
+      for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name} (${i})`;
+      taken.add(n.toLowerCase());
+      return n;
+    };
+    const changes = changesSheet(ctx, ctx.since, free(ctx.labels.since.changesSheet));
+    sheets.push(changes, trendSheet(ctx, ctx.since, liveHeadlines(ctx, names), free(ctx.labels.since.trendSheet)));
+  }
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
   sheets.push(reportRecordSheet(ctx, sheets));

@@ -43,9 +43,9 @@ function valueCell(ctx: Context, c: Change, v: ChangeValue): Cell | undefined {
   }
 }
 
-export function changesSheet(ctx: Context, since: Since): Sheet {
+/** `name`: the sheet's name, `Changes` in the locale unless a template's sheet has it. */
+export function changesSheet(ctx: Context, since: Since, name: string): Sheet {
   const l = ctx.labels.since;
-  const name = l.changesSheet;
   const header = [l.kind, l.owner, l.item, l.title, l.field, l.before, l.after];
   const period = periodWords(String(since.previous.data.report.period), ctx.locale);
   const rows: Sheet['rows'] = [

@@ -27,9 +27,9 @@ function plansOfChain(current: { id: string; title: string }[], chain: Snapshot[
   return [...seen.values()];
 }
 
-export function trendSheet(ctx: Context, since: Since, current: Headline[]): Sheet {
+/** `name`: the sheet's name, `Trend` in the locale unless a template's sheet has it. */
+export function trendSheet(ctx: Context, since: Since, current: Headline[], name: string): Sheet {
   const l = ctx.labels.since;
-  const name = l.trendSheet;
   const chain = [...since.previous.history, since.previous.snapshot];
   const live = new Map(current.map((h) => [h.name, h]));
   const plans = plansOfChain(ctx.has.measures ? (ctx.data.plans ?? []).map((p) => ({ id: p.id, title: p.title })) : [], chain);
