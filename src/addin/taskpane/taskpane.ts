@@ -19,6 +19,7 @@ import { BUILT_IN, templateLabel } from './templates';
 import { TemplateWorkbookError } from '../../core/record/carried-template';
 import { readCarriedTemplate } from '../excel/carried';
 import { previousInWorkbook } from '../excel/previous';
+import { previousFromFile } from '../xlsx/read-previous';
 import { readTemplateWorkbook } from '../xlsx/read-template';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
 
@@ -176,9 +177,12 @@ async function build(): Promise<void> {
   const choice = $<HTMLSelectElement>('locale').value;
   const locale = reportLocale(data, choice ? (choice as Locale) : undefined);
   // Issue 13: an earlier report of the same region in this workbook is the previous one; the pane says so before anything is replaced.
-  const found = await previousInWorkbook(run, data);
+  // A previous report chosen as a file comes first; its refusals are shown like a data file's problems.
+  const previousFile = $<HTMLInputElement>('previous-file').files?.[0];
+  const chosen = previousFile ? await previousFromFile(new Uint8Array(await previousFile.arrayBuffer()), previousFile.name, data) : undefined;
+  const found = chosen ?? (await previousInWorkbook(run, data));
   const since = found && 'previous' in found ? found : undefined;
-  if (since) setStatus('busy', fill(words.sinceFound, { from: since.from, to: since.to }), 0);
+  if (since) setStatus('busy', fill(chosen ? words.sinceFile : words.sinceFound, { from: since.from, to: since.to }), 0);
   const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), previous: since?.previous });
   let writing = false;
   try {

@@ -110,17 +110,16 @@ async function readParts(bytes: Uint8Array, limits: LoadLimits): Promise<Parts> 
   return parts;
 }
 
-/** The template a picked workbook carries; refuses what is not a template or report workbook, in the kinds the pane words. */
-export async function readTemplateWorkbook(bytes: Uint8Array, file: string, limits: LoadLimits = WORKBOOK_LIMITS): Promise<Template> {
+/** A picked workbook's cells, read within the limits; refusals are TemplateWorkbookErrors of kind `unreadable` (their InputError inside). */
+export async function readWorkbookBytes(bytes: Uint8Array, file: string, limits: LoadLimits = WORKBOOK_LIMITS): Promise<PartsWorkbook> {
   if (bytes.length === 0) throw refuse(file, 'is empty; expected an .xlsx workbook');
   if (bytes.length > limits.maxFileBytes)
     throw refuse(file, `is ${(bytes.length / MB).toFixed(1)} MB; expected a workbook of at most ${limits.maxFileBytes / MB} MB`);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
     throw refuse(file, 'is an encrypted workbook or an Excel 97-2003 (.xls) file; expected an .xlsx workbook saved without a password');
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4) throw refuse(file, 'is not an .xlsx workbook (not a zip package)');
-  let wb: PartsWorkbook;
   try {
-    wb = new PartsWorkbook(await readParts(bytes, limits), file, limits.maxCells);
+    return new PartsWorkbook(await readParts(bytes, limits), file, limits.maxCells);
   } catch (err) {
     if (err instanceof InputError) throw new TemplateWorkbookError('unreadable', err);
     if (err instanceof Refusal) throw refuse(file, err.message);
@@ -129,6 +128,11 @@ export async function readTemplateWorkbook(bytes: Uint8Array, file: string, limi
       `is not a complete .xlsx workbook: the zip package is truncated or damaged (${(err as Error).message.split('\n')[0]}); expected the workbook as saved`,
     );
   }
+}
+
+/** The template a picked workbook carries; refuses what is not a template or report workbook, in the kinds the pane words. */
+export async function readTemplateWorkbook(bytes: Uint8Array, file: string, limits: LoadLimits = WORKBOOK_LIMITS): Promise<Template> {
+  const wb = await readWorkbookBytes(bytes, file, limits);
   try {
     return carriedTemplate(wb, file);
   } catch (err) {

@@ -9,6 +9,9 @@ import { buildReport } from '../../../src/core/layout/build';
 import type { ReportData } from '../../../src/core/schema';
 import { OPTIONS, quarterly } from '../../support/fixtures';
 import { FakeExcel } from '../fake-excel/host';
+import { previousFromFile } from '../../../src/addin/xlsx/read-previous';
+import { xlsxBytes } from '../../support/exceljs/xlsx-bytes';
+import { InputError } from '../../../src/core/errors';
 import { model, seed } from '../support';
 
 const later = (data: ReportData, period: string, edit: (d: ReportData) => void = () => undefined): ReportData => {
@@ -49,5 +52,21 @@ describe('building into a workbook that holds an earlier report', () => {
 
   it('finds nothing in a workbook without a report', async () => {
     expect(await previousInWorkbook(new FakeExcel(['Budget']).run, seed('beijing-2022-q3'))).toBeUndefined();
+  });
+});
+
+describe('a previous report chosen as a file', () => {
+  it('is read in the browser within the bounds, as generate --since reads it', async () => {
+    const bytes = new Uint8Array(await xlsxBytes(model(seed('beijing-2022-q3'))));
+    const found = await previousFromFile(bytes, 'q3.xlsx', later(seed('beijing-2022-q3'), '2023-Q1'));
+    expect(found).toMatchObject({ from: '2022-Q3', to: '2023-Q1', note: expect.stringContaining('skips the periods') });
+    expect(found.previous.snapshot.figures.Plan_BJ_OPEN_2022_Completed).toBe(38);
+  });
+
+  it('is refused with a plain input problem when damaged, or of the same period', async () => {
+    const bytes = new Uint8Array(await xlsxBytes(model(seed('beijing-2022-q3'))));
+    await expect(previousFromFile(bytes.subarray(0, 3000), 'cut.xlsx', seed('beijing-2022-q3'))).rejects.toThrow(/cut\.xlsx.*not a complete \.xlsx workbook/);
+    await expect(previousFromFile(bytes.subarray(0, 3000), 'cut.xlsx', seed('beijing-2022-q3'))).rejects.toBeInstanceOf(InputError);
+    await expect(previousFromFile(bytes, 'q3.xlsx', seed('beijing-2022-q3'))).rejects.toThrow(/the same period/);
   });
 });
