@@ -182,7 +182,12 @@ async function build(): Promise<void> {
   const chosen = previousFile ? await previousFromFile(new Uint8Array(await previousFile.arrayBuffer()), previousFile.name, data) : undefined;
   const found = chosen ?? (await previousInWorkbook(run, data));
   const since = found && 'previous' in found ? found : undefined;
-  if (since) setStatus('busy', fill(chosen ? words.sinceFile : words.sinceFound, { from: since.from, to: since.to }), 0);
+  // Said in a note that stays while the build's phases pass, before anything is replaced.
+  const note = $<HTMLElement>('since-note');
+  note.hidden = !since;
+  note.textContent = since
+    ? fill(chosen ? words.sinceFile : words.sinceFound, { from: since.from, to: since.to }) + (since.note ? ` (${since.note})` : '')
+    : '';
   const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), previous: since?.previous });
   let writing = false;
   try {
