@@ -233,10 +233,11 @@ describe('native charts', () => {
   it('are visible on the first page of the printed Summary', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const pdf = await convertToPdf(files.beijing, dir);
-    execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')]);
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', pdf, path.join(ARTIFACTS, 'beijing-summary')]);
-    const ppm = path.join(dir, 'page-1.ppm');
-    const png = path.join(ARTIFACTS, 'beijing-summary-1.png');
+    // -singlefile: the name does not depend on the page count (pdftoppm pads page numbers to its digits).
+    execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(dir, 'page')]);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(ARTIFACTS, 'beijing-summary')]);
+    const ppm = path.join(dir, 'page.ppm');
+    const png = path.join(ARTIFACTS, 'beijing-summary.png');
     expect(statSync(png).size).toBeGreaterThan(10_000);
     // The bars are drawn in the first series colour, used nowhere else on the page.
     expect(colourShare(ppm, SERIES_COLORS[0])).toBeGreaterThan(0.01);
