@@ -20,7 +20,7 @@ import { readData } from '../src/core/data-file/read';
 import { expectedFigures, figureDifferences, readNamedCells } from '../test/support/named-figures';
 import { timeSoffice } from './libreoffice';
 import { loadAverage, machine, median, runTimed, type Run } from './measure';
-import { GENERATOR_VERSION, writeCatalog, writeFormsData, writeIndicators, writeMeasures, type Generated } from './synthetic';
+import { GENERATOR_VERSION, REPORT_PERIOD, writeCatalog, writeFormsData, writeIndicators, writeMeasures, type Generated } from './synthetic';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -311,6 +311,37 @@ async function formsCase(runs: number): Promise<{ rows: Row[]; skipped?: string 
   };
 }
 
+// ---------------------------------------------------------------- generate --since
+
+/**
+ * generate --since on the 100,000-measure report (issue 13: at most 50% more
+ * than generate): the previous report is the same data a quarter earlier,
+ * generated first (not timed); then generate --since it is timed.
+ */
+async function sinceCase(data: string, runs: number, timeoutMs: number): Promise<Row> {
+  const label = 'measures 100k --since the previous report';
+  const previousData = path.join(DATA, 'measures-100k-previous.json');
+  const text = fs.readFileSync(data, 'utf8');
+  const header = `"period":${JSON.stringify(REPORT_PERIOD)}`;
+  const at = text.indexOf(header);
+  if (at < 0) return { label, rows: '?', results: { 'plan-report': failed(`no ${header} in ${path.basename(data)}`) }, command: 'generate --since' };
+  fs.writeFileSync(previousData, text.slice(0, at) + `"period":"2025-Q2"` + text.slice(at + header.length));
+  const previous = path.join(OUT, 'measures-100k-previous.xlsx');
+  fs.rmSync(previous, { force: true });
+  const made = await runTimed(NODE, [CLI, 'generate', previousData, '--out', previous], { timeoutMs, cwd: ROOT });
+  if (!made.ok) return { label, rows: '100,000 measures', results: { 'plan-report': failed(`previous report: ${made.reason}`) }, command: 'generate --since' };
+  const done: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = path.join(OUT, 'measures-100k-since.xlsx');
+    fs.rmSync(out, { force: true });
+    const r = await runTimed(NODE, [CLI, 'generate', data, '--since', previous, '--out', out], { timeoutMs, cwd: ROOT });
+    done.push(r);
+    log(`since: generate --since run ${i + 1}/${runs}: ${r.ok ? `${fmtS(r.seconds)} s, ${fmtMb(r.mb)} MB` : `FAILED: ${r.reason}`}`);
+    if (!r.ok) break;
+  }
+  return { label, rows: '100,000 measures', results: { 'plan-report': summarise(done) }, command: 'generate --since' };
+}
+
 // ---------------------------------------------------------------- report
 
 function cell(r: Result | undefined): string {
@@ -449,6 +480,23 @@ async function main(): Promise<void> {
     } catch (err) {
       log(`${ds.key}: FAILED: ${(err as Error).message}`);
       rows.push({ label: ds.label, rows: '?', results: { 'plan-report': failed((err as Error).message) } });
+    }
+  }
+
+  if (wanted('measures-100k') && outputs.has('measures-100k')) {
+    try {
+      const since = await sinceCase(path.join(DATA, 'measures-100k.json'), opts.runs ?? 3, 1_800_000);
+      rows.push(since);
+      const plain = rows.find((r) => r.label === 'measures 100k')?.results['plan-report'];
+      const timed = since.results['plan-report'];
+      if (plain?.ok && timed?.ok)
+        notes.push(
+          `\`generate --since\` on the 100,000-measure report took ${fmtS(timed.seconds)} s against ${fmtS(plain.seconds)} s for \`generate\`: ` +
+            `${Math.round((timed.seconds / plain.seconds - 1) * 100)}% more (issue 13 allows at most 50%).`,
+        );
+    } catch (err) {
+      log(`since: FAILED: ${(err as Error).message}`);
+      rows.push({ label: 'measures 100k --since the previous report', rows: '?', results: { 'plan-report': failed((err as Error).message) } });
     }
   }
 

@@ -55,6 +55,10 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
     .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
     .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')
     .option('--no-charts', 'leave out the native charts (Summary and indicator dashboard)')
+    .option(
+      '--since <previous.xlsx>',
+      'the previous report workbook: adds what changed (Changes sheet), the previous figures on the Summary and the trend (one data file only)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -63,11 +67,14 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
         '  plan-report generate data.yaml --template measures-only\n' +
         '  plan-report generate data.yaml --template my-template.yaml\n' +
         '  plan-report generate seeds/*.yaml --out-dir reports\n' +
-        '  plan-report generate data.yaml --no-charts',
+        '  plan-report generate data.yaml --no-charts\n' +
+        '  plan-report generate data/2024-Q4.yaml --since out/Beijing-2024-Q3.xlsx',
     )
     .action(async (files: string[], opts) => {
       if (opts.out && files.length > 1)
         throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
+      if (opts.since && files.length > 1)
+        throw new CommanderError(EXIT.usage, 'usage', 'error: --since names the previous report of one data file, but several data files were given');
       const { generateCommand } = await import('./commands/generate');
       setExit(await generateCommand(files, opts, io));
     });

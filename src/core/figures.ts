@@ -6,7 +6,7 @@
  * `null` is a figure that cannot be computed (shown blank in the workbook).
  */
 import { reportDate } from './report-defaults';
-import { monthIndex, period, yearEarlier, type Period } from './periods';
+import { monthIndex, nextPeriod, period, periodEnd, periodStart, yearEarlier, type Period } from './periods';
 import {
   CATEGORIES,
   type CatalogEntry,
@@ -30,6 +30,10 @@ export interface MeasureCounts {
 
 export interface PlanFigures extends MeasureCounts {
   overdue: number;
+  /** Completed measures whose completion date falls within the reporting period. */
+  completedInPeriod: number;
+  /** Measures neither completed nor cancelled that are due within the next period. */
+  dueNext: number;
   groups: MeasureCounts[];
 }
 
@@ -98,6 +102,8 @@ export class PlanTally {
   private readonly byGroup = new Map<string, Tally>();
   /** Measures neither completed nor cancelled, by due date. */
   private readonly openByDue = new Map<string, number>();
+  /** Completed measures, by completion date. */
+  private readonly completedOn = new Map<string, number>();
 
   add(m: Measure): void {
     countOne(this.all, m.status);
@@ -108,6 +114,7 @@ export class PlanTally {
       countOne(t, m.status);
     }
     if (m.due !== undefined && m.status !== 'completed' && m.status !== 'cancelled') this.openByDue.set(m.due, (this.openByDue.get(m.due) ?? 0) + 1);
+    if (m.status === 'completed' && m.completed !== undefined) this.completedOn.set(m.completed, (this.completedOn.get(m.completed) ?? 0) + 1);
   }
 
   get measures(): number {
@@ -119,17 +126,30 @@ export class PlanTally {
     return this.byGroup.keys();
   }
 
-  figures(groups: string[] | undefined, date: string): PlanFigures {
+  /** `date`: the report date (overdue is due before it); `reportPeriod`: the period whose completions and next period's dues are counted. */
+  figures(groups: string[] | undefined, date: string, reportPeriod: Period): PlanFigures {
+    const window = periodWindow(reportPeriod);
     let overdue = 0;
-    for (const [due, n] of this.openByDue) if (due < date) overdue += n;
-    return { ...counts(this.all), overdue, groups: (groups ?? []).map((g) => counts(this.byGroup.get(g.toLowerCase()) ?? zero())) };
+    let dueNext = 0;
+    for (const [due, n] of this.openByDue) {
+      if (due < date) overdue += n;
+      if (due > window.end && due <= window.nextEnd) dueNext += n;
+    }
+    let completedInPeriod = 0;
+    for (const [on, n] of this.completedOn) if (on >= window.start && on <= window.end) completedInPeriod += n;
+    return { ...counts(this.all), overdue, completedInPeriod, dueNext, groups: (groups ?? []).map((g) => counts(this.byGroup.get(g.toLowerCase()) ?? zero())) };
   }
 }
 
-export function planFigures(plan: StreamablePlan, date: string): PlanFigures {
+/** The first and last days of a reporting period, and the last day of the next one (ISO dates). */
+export function periodWindow(p: Period): { start: string; end: string; nextEnd: string } {
+  return { start: periodStart(p), end: periodEnd(p), nextEnd: periodEnd(nextPeriod(p)) };
+}
+
+export function planFigures(plan: StreamablePlan, date: string, reportPeriod: Period): PlanFigures {
   const tally = new PlanTally();
   for (const m of plan.measures) tally.add(m);
-  return tally.figures(plan.groups, date);
+  return tally.figures(plan.groups, date, reportPeriod);
 }
 
 /** A catalog's entries counted one at a time (see PlanTally); distinct enterprises need their names. */
@@ -261,7 +281,7 @@ export function reportFigures(data: StreamableData): ReportFigures {
     return tally;
   });
   return {
-    plans: (data.plans ?? []).map((p) => planFigures(p, date)),
+    plans: (data.plans ?? []).map((p) => planFigures(p, date, reportPeriod)),
     catalogs: catalogs.map((t) => t.figures()),
     categories: catalogs.map((t) => t.categories()),
     enterprises: catalogs.map((t) => t.names()),

@@ -56,6 +56,29 @@ export function periodEnd(p: Period): string {
   return `${String(p.year).padStart(4, '0')}-${String(p.endMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
+/** The number of months a period of this kind spans. */
+export function periodMonths(p: Period): number {
+  return p.kind === 'year' ? 12 : p.kind === 'half' ? 6 : p.kind === 'quarter' ? 3 : 1;
+}
+
+/** The first day of the period, as an ISO date. */
+export function periodStart(p: Period): string {
+  const first = monthIndex(p) - periodMonths(p) + 1;
+  const year = Math.floor((first - 1) / 12);
+  const month = first - year * 12;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
+/** The period of the same kind that follows (`2024-Q4` -> `2025-Q1`, `2024-12` -> `2025-01`). */
+export function nextPeriod(p: Period): Period {
+  const end = monthIndex(p) + periodMonths(p);
+  const year = Math.floor((end - 1) / 12);
+  const endMonth = end - year * 12;
+  const suffix =
+    p.kind === 'year' ? '' : p.kind === 'half' ? `-H${endMonth / 6}` : p.kind === 'quarter' ? `-Q${endMonth / 3}` : `-${String(endMonth).padStart(2, '0')}`;
+  return { text: `${year}${suffix}`, kind: p.kind, year, endMonth };
+}
+
 /** The period of the same kind one year earlier (`2025-Q1` -> `2024-Q1`). */
 export function yearEarlier(p: Period): Period {
   const year = p.year - 1;

@@ -21,7 +21,7 @@ describe('plan figures', () => {
   };
 
   it('gives the worked examples: 38 of 50 is 0.76; 32 of 37 is 0.8649; 6 of 13 is 0.4615', () => {
-    const f = planFigures(beijing, '2022-09-20');
+    const f = planFigures(beijing, '2022-09-20', period('2022-Q3'));
     expect(f.measures).toBe(50);
     expect(f.completed).toBe(38);
     expect(f.completionRate).toBeCloseTo(0.76, 10);
@@ -33,9 +33,9 @@ describe('plan figures', () => {
 
   it('leaves cancelled measures out of the completion rate, and a rate of nothing blank', () => {
     const plan: Plan = { id: 'P', title: 'p', measures: [...measures(2, 'completed'), ...measures(2, 'cancelled'), ...measures(4, 'delayed')] };
-    expect(planFigures(plan, '2024-01-01').completionRate).toBeCloseTo(2 / 6, 12);
-    expect(planFigures({ id: 'P', title: 'p', measures: measures(3, 'cancelled') }, '2024-01-01').completionRate).toBeNull();
-    expect(planFigures({ id: 'P', title: 'p', measures: [] }, '2024-01-01').completionRate).toBeNull();
+    expect(planFigures(plan, '2024-01-01', period('2024-Q1')).completionRate).toBeCloseTo(2 / 6, 12);
+    expect(planFigures({ id: 'P', title: 'p', measures: measures(3, 'cancelled') }, '2024-01-01', period('2024-Q1')).completionRate).toBeNull();
+    expect(planFigures({ id: 'P', title: 'p', measures: [] }, '2024-01-01', period('2024-Q1')).completionRate).toBeNull();
   });
 
   it('counts overdue measures: due before the report date, neither completed nor cancelled', () => {
@@ -51,12 +51,52 @@ describe('plan figures', () => {
         ...measures(1, 'not-started'), // no due date
       ],
     };
-    expect(planFigures(plan, '2024-06-30').overdue).toBe(2);
+    expect(planFigures(plan, '2024-06-30', period('2024-Q2')).overdue).toBe(2);
+  });
+
+  it('counts completions within the period by completion date, and open measures due in the next period', () => {
+    const plan: Plan = {
+      id: 'P',
+      title: 'p',
+      measures: [
+        ...measures(1, 'completed', undefined, { completed: '2024-07-01' }), // first day of 2024-Q3
+        ...measures(2, 'completed', undefined, { completed: '2024-09-30' }), // last day
+        ...measures(1, 'completed', undefined, { completed: '2024-06-30' }), // the quarter before
+        ...measures(1, 'completed', undefined, { completed: '2024-10-01' }), // after the period
+        ...measures(1, 'completed'), // no completion date
+        ...measures(1, 'in-progress', undefined, { completed: '2024-08-01' }), // a date but not completed
+        ...measures(1, 'in-progress', undefined, { due: '2024-10-01' }), // first day of the next quarter
+        ...measures(1, 'not-started', undefined, { due: '2024-12-31' }), // its last day
+        ...measures(1, 'delayed', undefined, { due: '2024-09-30' }), // due this period: overdue, not next
+        ...measures(1, 'delayed', undefined, { due: '2025-01-01' }), // the quarter after next
+        ...measures(1, 'completed', undefined, { due: '2024-11-01', completed: '2024-08-15' }), // done early: completed, not due
+        ...measures(1, 'cancelled', undefined, { due: '2024-11-01' }),
+      ],
+    };
+    const f = planFigures(plan, '2024-10-15', period('2024-Q3'));
+    expect(f.completedInPeriod).toBe(4);
+    expect(f.dueNext).toBe(2);
+  });
+
+  it('takes the period of the report: a year counts a year of completions and the next year of dues', () => {
+    const plan: Plan = {
+      id: 'P',
+      title: 'p',
+      measures: [
+        ...measures(1, 'completed', undefined, { completed: '2024-01-01' }),
+        ...measures(1, 'completed', undefined, { completed: '2023-12-31' }),
+        ...measures(1, 'in-progress', undefined, { due: '2025-12-31' }),
+        ...measures(1, 'in-progress', undefined, { due: '2026-01-01' }),
+      ],
+    };
+    expect(planFigures(plan, '2024-12-31', period('2024'))).toMatchObject({ completedInPeriod: 1, dueNext: 1 });
+    expect(planFigures(plan, '2024-12-31', period('2024-12'))).toMatchObject({ completedInPeriod: 0, dueNext: 0 });
+    expect(planFigures(plan, '2023-12-31', period('2023-H2'))).toMatchObject({ completedInPeriod: 1, dueNext: 0 });
   });
 
   it('matches groups ignoring case, and wildcard characters as themselves', () => {
     const plan: Plan = { id: 'P', title: 'p', groups: ['A*', 'b?'], measures: [...measures(2, 'completed', 'a*'), ...measures(1, 'completed', 'B?')] };
-    const f = planFigures(plan, '2024-01-01');
+    const f = planFigures(plan, '2024-01-01', period('2024-Q1'));
     expect(f.groups.map((g) => g.measures)).toEqual([2, 1]);
   });
 });

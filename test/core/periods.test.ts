@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { dateToSerial, isIsoDate, monthIndex, parsePeriod, period, periodEnd, serialToDate, yearEarlier, yearsBetween } from '../../src/core/periods';
+import {
+  dateToSerial,
+  isIsoDate,
+  monthIndex,
+  nextPeriod,
+  parsePeriod,
+  period,
+  periodEnd,
+  periodStart,
+  serialToDate,
+  yearEarlier,
+  yearsBetween,
+} from '../../src/core/periods';
 
 describe('periods', () => {
   it.each([
@@ -79,5 +91,28 @@ describe('periods', () => {
     for (const y of [1900, 2000, 2023, 2024, 2100]) {
       expect(periodEnd(period(`${y}-02`))).toBe(`${y}-02-${new Date(Date.UTC(y, 2, 0)).getUTCDate()}`);
     }
+  });
+});
+
+describe('period start and the next period', () => {
+  it('gives the first day of each kind of period', () => {
+    expect(periodStart(period('2024-Q3'))).toBe('2024-07-01');
+    expect(periodStart(period('2024-Q1'))).toBe('2024-01-01');
+    expect(periodStart(period('2024-H2'))).toBe('2024-07-01');
+    expect(periodStart(period('2024'))).toBe('2024-01-01');
+    expect(periodStart(period('2024-12'))).toBe('2024-12-01');
+  });
+
+  it('follows a period with the next of its kind, across years', () => {
+    expect(['2024-Q3', '2024-Q4', '2024-H2', '2024-12', '2024-01', '2024'].map((p) => nextPeriod(period(p)).text)).toEqual([
+      '2024-Q4',
+      '2025-Q1',
+      '2025-H1',
+      '2025-01',
+      '2024-02',
+      '2025',
+    ]);
+    const next = nextPeriod(period('2024-Q4'));
+    expect(next).toEqual(period('2025-Q1'));
   });
 });

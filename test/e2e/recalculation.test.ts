@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readData } from '../../src/core/data-file/read';
+import { planFigures, reportFigures } from '../../src/core/figures';
+import { period } from '../../src/core/periods';
+import { reportDate } from '../../src/core/report-defaults';
 import { buildReport } from '../../src/core/layout/build';
 import { labelsFor } from '../../src/core/i18n';
 import type { Locale, ReportData } from '../../src/core/schema';
@@ -159,6 +162,12 @@ beforeAll(async () => {
     cell.value = new Date(Date.UTC(2024, 5, 30));
   });
 
+  // Another reporting period typed in: the period's first day and the next period's last day follow it.
+  edited.period = { file: path.join(dir, 'edited-period.xlsx') };
+  await edit(cases[0].file!, edited.period.file, (wb) => {
+    wb.getWorksheet('Summary')!.getCell('B5').value = '2022-Q2';
+  });
+
   const inputs = [...cases.map((c) => c.file!), od, ...Object.values(edited).map((e) => e.file)];
   const outputs = await recalculate(inputs, path.join(dir, 'recalculated'), { timeoutMs: 240_000 });
   cases.forEach((c, i) => (c.recalculated = outputs[i]));
@@ -196,6 +205,17 @@ describe('figures follow edits made in the workbook', () => {
     expect(v('Plan_BJ_OPEN_2022_Group2_Measures')).toBe(38);
     expect(v('Plan_BJ_OPEN_2022_Group2_Completed')).toBe(34);
     expect(v('Plan_BJ_OPEN_2022_Group2_CompletionRate')).toBeCloseTo(34 / 38, 12);
+  });
+
+  it('another reporting period typed on the Summary moves the figures of the period', async () => {
+    const data = seed('beijing-2022-q3');
+    const f = await readNamedCells(edited.period.recalculated!);
+    const want = planFigures(data.plans![0], reportDate(data), period('2022-Q2'));
+    const before = reportFigures(data).plans[0];
+    // The seed's measures have completion dates in Q2 and none in Q3: the edit must change the figure.
+    expect(want.completedInPeriod).not.toBe(before.completedInPeriod);
+    expect(f.get('Plan_BJ_OPEN_2022_CompletedInPeriod')?.value).toBe(want.completedInPeriod);
+    expect(f.get('Plan_BJ_OPEN_2022_DueNext')?.value).toBe(want.dueNext);
   });
 
   it('appended and edited catalog entries and an appended observation move the catalog and indicator figures', async () => {

@@ -25,6 +25,8 @@ export function expectedFigures(data: ReportData, parts = { plans: true, catalog
       out.set(`${K}_Completed`, pf.completed);
       out.set(`${K}_CompletionRate`, pf.completionRate);
       out.set(`${K}_Overdue`, pf.overdue);
+      out.set(`${K}_CompletedInPeriod`, pf.completedInPeriod);
+      out.set(`${K}_DueNext`, pf.dueNext);
       pf.groups.forEach((g, n) => {
         out.set(`${K}_Group${n + 1}_Measures`, g.measures);
         out.set(`${K}_Group${n + 1}_Completed`, g.completed);

@@ -29,6 +29,8 @@ import { readTemplateWorkbook, readWorkbookFile } from '../xlsx/read-template';
 import { hideLedger, reportInputs, showLedger } from './ledger-ui';
 import { itemsRead, ledgerLine, onlyReportProblems, runImport, sourceText, type LedgerSource } from './ledger-read';
 import { dataCheckText, showProblem } from './problem-text';
+import { previousInWorkbook } from '../excel/previous';
+import { previousFromFile } from '../xlsx/read-previous';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
 import { NoReport, saveAsTemplate } from '../excel/save-template';
 import { XLSX_TYPE } from '../xlsx/write-package';
@@ -70,7 +72,7 @@ function applyStrings(): void {
     ...BUILT_IN.map((t) => new Option(templateLabel(t, ui), t.name, t.name === DEFAULT_TEMPLATE, t.name === DEFAULT_TEMPLATE)),
     new Option(words.templateFromFile, FROM_FILE),
   );
-  for (const id of ['data-file', 'template-file']) showFileName(id);
+  for (const id of ['data-file', 'previous-file', 'template-file']) showFileName(id);
 }
 
 /** The chosen file's name beside its picker (the browser's own input is hidden: it speaks the browser's language). */
@@ -258,7 +260,19 @@ async function buildFrom(data: ReportData): Promise<void> {
   const template = await chosenTemplate();
   const choice = $<HTMLSelectElement>('locale').value;
   const locale = reportLocale(data, choice ? (choice as Locale) : undefined);
-  const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString() });
+  // Issue 13: an earlier report of the same region in this workbook is the previous one; the pane says so before anything is replaced.
+  // A previous report chosen as a file comes first; its refusals are shown like a data file's problems.
+  const previousFile = $<HTMLInputElement>('previous-file').files?.[0];
+  const chosen = previousFile ? await previousFromFile(new Uint8Array(await previousFile.arrayBuffer()), previousFile.name, data) : undefined;
+  const found = chosen ?? (await previousInWorkbook(run, data));
+  const since = found && 'previous' in found ? found : undefined;
+  // Said in a note that stays while the build's phases pass, before anything is replaced.
+  const note = $<HTMLElement>('since-note');
+  note.hidden = !since;
+  note.textContent = since
+    ? fill(chosen ? words.sinceFile : words.sinceFound, { from: since.from, to: since.to }) + (since.note ? ` (${since.note})` : '')
+    : '';
+  const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), previous: since?.previous });
   let writing = false;
   try {
     const result = await buildReportInWorkbook(
@@ -272,7 +286,8 @@ async function buildFrom(data: ReportData): Promise<void> {
       host.features,
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
-    setStatus('done', fill(result.replaced ? words.updated : words.built, { sheets }));
+    const done = fill(result.replaced ? words.updated : words.built, { sheets });
+    setStatus('done', since ? `${done} ${fill(words.sinceDone, { from: since.from })}` : done);
     await refreshCarried();
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
@@ -465,6 +480,7 @@ function start(): void {
     }, 'build-card');
   });
   $<HTMLInputElement>('template-file').addEventListener('change', () => showFileName('template-file'));
+  $<HTMLInputElement>('previous-file').addEventListener('change', () => showFileName('previous-file'));
   $<HTMLSelectElement>('template').addEventListener('change', (e) => {
     $('template-file-field').hidden = (e.target as HTMLSelectElement).value !== FROM_FILE;
   });

@@ -3,7 +3,9 @@ import { fileNamePart, reportBaseName } from '../../core/data-file/names';
 import { reportLocale } from '../../core/report-defaults';
 import { formatLocated, InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
-import type { Locale, ReportData } from '../../core/schema';
+import type { Locale, ReportData, StreamableData } from '../../core/schema';
+import { checkPrevious, readPrevious, type Previous } from '../../core/since/previous';
+import { loadWorkbookFile } from '../xlsx/read/read-record';
 import type { Template } from '../../core/template';
 import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { loadReportInput } from '../data-file/load';
@@ -20,6 +22,14 @@ export interface GenerateOptions {
   outDir: string;
   /** false with --no-charts. */
   charts?: boolean;
+  /** The previous report workbook (`--since`; one data file only). */
+  since?: string;
+}
+
+/** The previous report of --since, read as extract reads a workbook (bounded, with its refusals), and checked against the data. */
+async function previousReport(since: string, data: StreamableData, file: string): Promise<{ previous: Previous; note?: string }> {
+  const previous = readPrevious(await loadWorkbookFile(since), since);
+  return { previous, ...checkPrevious(data, file, previous) };
 }
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
@@ -31,7 +41,7 @@ export function defaultFileName(data: Pick<ReportData, 'report'>, template: Temp
 export async function generateCommand(files: string[], opts: GenerateOptions, io: Io): Promise<number> {
   const template = await loadTemplate(opts.template);
   // Every input is protected from being written over: the data files, and a template file.
-  const inputs = opts.template !== undefined && looksLikePath(opts.template) ? [...files, opts.template] : files;
+  const inputs = [...files, ...(opts.template !== undefined && looksLikePath(opts.template) ? [opts.template] : []), ...(opts.since ? [opts.since] : [])];
   let failed = 0;
   for (const file of files) {
     try {
@@ -45,7 +55,9 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       }
       const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
-      const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false }, rows);
+      const since = opts.since === undefined ? undefined : await previousReport(opts.since, data, file);
+      const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
+      const model = buildReport(template, data, locale, options, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
       const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`);
       try {
@@ -54,6 +66,11 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
         progress.stop();
       }
       io.out(`${file} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators; ${model.names.length} named figures)`);
+      if (since)
+        io.out(
+          `  since ${String(since.previous.data.report.period)} (${opts.since}): ${String(model.sheets.find((x) => x.key === 'changes')!.rows[2].cells[1]?.v)} changes listed` +
+            (since.note ? `; ${since.note}` : ''),
+        );
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       failed++;

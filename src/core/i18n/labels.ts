@@ -33,6 +33,9 @@ export interface Labels {
     newEnterprise: string;
     observationsEnd: string;
     outOfOrder: string;
+    periodCode: string;
+    periodStart: string;
+    nextPeriodEnd: string;
   };
   measureFields: Record<MeasureField, string>;
   entryFields: Record<EntryField, string>;
@@ -72,6 +75,8 @@ export interface Labels {
     completed: string;
     completionRate: string;
     overdue: string;
+    completedInPeriod: string;
+    dueNext: string;
     products: string;
     enterprises: string;
     adopted: string;
@@ -93,6 +98,37 @@ export interface Labels {
     target: string;
     dashboardTitle: string;
     dashboardIntro: string;
+  };
+  /** A report made `--since` a previous one: its Changes and Trend sheets and the Summary's comparison block. */
+  since: {
+    changesSheet: string;
+    trendSheet: string;
+    changesTitle: string;
+    /** `Previous report: {period}` and how many changes. */
+    previousReport: string;
+    changeCount: string;
+    none: string;
+    kind: string;
+    owner: string;
+    item: string;
+    title: string;
+    field: string;
+    before: string;
+    after: string;
+    kinds: Record<import('../since/match').ChangeKind, string>;
+    fields: Record<import('../since/match').ChangeField, string>;
+    /** The Summary's block: `Compared with {period}`. */
+    comparedWith: string;
+    figure: string;
+    previous: string;
+    now: string;
+    change: string;
+    trendTitle: string;
+    trendIntro: string;
+    ratesByPeriod: string;
+    allFigures: string;
+    period: string;
+    chartTitle: string;
   };
   /** Hidden helper columns of the Indicators sheet. */
   helpers: { latestValueMonth: string; latestValueRow: string; latestMonth: string; latestRow: string; priorRow: string; valueFormat: string };

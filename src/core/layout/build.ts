@@ -5,14 +5,14 @@ import type { DataRows } from '../data-rows';
 import type { Locale, StreamableData } from '../schema';
 import type { Template } from '../template';
 import { makeContext, type BuildOptions } from './context';
-import { reportRecordSheet } from '../record/report-record';
+import { REPORT_RECORD_SHEET, reportRecordSheet } from '../record/report-record';
 import type { DefinedName, Sheet, Workbook } from './model';
 import { summaryCharts } from './charts';
 import { dashboardSheet } from './sheets/dashboard';
 import { aboutSheet } from './sheets/about';
 import { calcSheet } from './sheets/calc';
 import { enterpriseCodes } from './enterprise-codes';
-import { figureCodes } from './figure-codes';
+import { CALC_SHEET, figureCodes } from './figure-codes';
 import { observationOrder } from './observation-order';
 import { fitRowHeights } from './sheets/common';
 import { planPrint } from './print/plan';
@@ -22,12 +22,17 @@ import { measuresSheet } from './sheets/measures';
 import { observationsSheet } from './sheets/observations';
 import { sourcesSheet } from './sheets/sources';
 import { summarySheet } from './sheets/summary';
+import { changesSheet } from './sheets/changes';
+import { liveHeadlines } from './sheets/summary-since';
+import { trendSheet } from './sheets/trend';
+import { sinceOf } from '../since/since-of';
 
 export type { BuildOptions } from './context';
 
 /** `rows`: where the measures and catalog entries come from when the data is read as a stream (a large JSON file); else the data's own lists. */
 export function buildReport(template: Template, data: StreamableData, locale: Locale, options: BuildOptions, rows?: DataRows): Workbook {
   const ctx = makeContext(template, data, locale, options, rows);
+  ctx.since = sinceOf(ctx, options);
   const order = ctx.has.indicators ? observationOrder(ctx) : undefined;
   const indicators = order ? indicatorsSheet(ctx, order) : undefined;
   const codes = figureCodes(ctx);
@@ -65,6 +70,18 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
         sheets.push(aboutSheet(ctx));
         break;
     }
+  }
+  // Issue 13: a report made since a previous one adds its Changes and Trend sheets after the template's.
+  if (ctx.since) {
+    const taken = new Set([...sheets.map((s) => s.name.toLowerCase()), CALC_SHEET, REPORT_RECORD_SHEET]);
+    const free = (name: string) => {
+      let n = name;
+      for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${name} (${i})`;
+      taken.add(n.toLowerCase());
+      return n;
+    };
+    const changes = changesSheet(ctx, ctx.since, free(ctx.labels.since.changesSheet));
+    sheets.push(changes, trendSheet(ctx, ctx.since, liveHeadlines(ctx, names), free(ctx.labels.since.trendSheet)));
   }
   sheets.forEach(planPrint);
   sheets.forEach(fitRowHeights);

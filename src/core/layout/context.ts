@@ -14,6 +14,8 @@ import type { CatalogEntry, Locale, Measure, StreamableCatalog, StreamableData, 
 import { ENTRY_FIELDS, INDICATOR_FIELDS, localized, MEASURE_FIELDS, OBSERVATION_FIELDS, type Section, type Template } from '../template';
 import { resolveColumns, type ResolvedColumns } from './columns';
 import type { ColumnRange } from './formulas';
+import type { Change } from '../since/match';
+import type { Previous } from '../since/previous';
 
 /** Rows below the data that still get validations and formats, for rows an official appends. */
 export const ROOM_ROWS = 1000;
@@ -25,6 +27,14 @@ export interface BuildOptions {
   generatedAt: string;
   /** Native charts (default true; `generate --no-charts` turns them off). */
   charts?: boolean;
+  /** The previous report (`generate --since`): adds the Changes and Trend sheets and the Summary's comparison block. */
+  previous?: Previous;
+}
+
+/** A report made since a previous one: that report, and what changed. */
+export interface Since {
+  previous: Previous;
+  changes: Change[];
 }
 
 export interface Context {
@@ -45,6 +55,8 @@ export interface Context {
   entries: ResolvedColumns<EntryField>;
   indicators: ResolvedColumns<IndicatorField>;
   observations: ResolvedColumns<ObservationField>;
+  /** Set when the report is made since a previous one. */
+  since?: Since;
   /** A data column as a formula range. */
   col: {
     measure(field: MeasureField): ColumnRange;

@@ -18,6 +18,8 @@
  * Summary's figures add up those counts. Helper formulas fill the data rows
  * and the ROOM_ROWS rows below them, like the validations and formats.
  */
+import { periodWindow } from '../figures';
+import { period } from '../periods';
 import type { Measure, StreamablePlan } from '../schema';
 import { SUMMARY_BLOCKS, type SummaryBlock } from '../template';
 import type { Context } from './context';
@@ -32,6 +34,16 @@ export const STATUS_CLASS = { open: 0, overdue: 1, completed: 2, cancelled: 3 } 
 /** Columns of the `_figures` sheet. */
 export const CALC_COLUMNS = { planKey: 'A', planBin: 'B', planCount: 'C', groupKey: 'D', groupBin: 'E', groupCount: 'F' } as const;
 
+/**
+ * Columns of the `_figures` sheet for the figures of the period: the bins and
+ * counts of the period codes, and (row 2) the first day of the reporting
+ * period and the last day of the next one, computed from Report_Period.
+ */
+export const PERIOD_COLUMNS = { bin: 'N', count: 'O', start: 'P', nextEnd: 'Q' } as const;
+
+/** The period code's flag: completed within the period, or open and due within the next one. */
+export const PERIOD_FLAG = { completedInPeriod: 0, dueNext: 1 } as const;
+
 export interface GroupSlot {
   plan: number;
   group: number;
@@ -44,6 +56,10 @@ export interface FigureCodes {
   /** Measures sheet columns of the plan code and the group code. */
   planLetter: string;
   groupLetter?: string;
+  /** Measures sheet column of the period code: 2 x plan position + PERIOD_FLAG, blank for a row that is neither. */
+  periodLetter: string;
+  /** The `_figures` cell counting plan `i`'s measures completed in the period, or due in the next one. */
+  periodCount(i: number, flag: keyof typeof PERIOD_FLAG): string;
   /** The `_figures` cell counting plan `i`'s measures of a status class. */
   planCount(i: number, cls: keyof typeof STATUS_CLASS): string;
   /** The `_figures` cells counting group `j`'s measures: open (with overdue), completed, cancelled. */
@@ -88,6 +104,8 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
   const planLetter = columnLetter(fields + 1);
   const groups: GroupSlot[] | undefined = hasGroupBlock(ctx) ? plans.flatMap((p, plan) => (p.groups ?? []).map((_, group) => ({ plan, group }))) : undefined;
   const groupLetter = groups?.length ? columnLetter(fields + 2) : undefined;
+  const periodLetter = columnLetter(fields + (groupLetter ? 3 : 2));
+  const window = periodWindow(period(ctx.data.report.period));
   const groupIndex = new Map<string, number>();
   groups?.forEach(({ plan, group }, j) => groupIndex.set(`${plan}\u0000${plans[plan].groups![group].toLowerCase()}`, j));
 
@@ -108,11 +126,30 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
     groupLetter &&
     rowFormula((r) => `IFERROR(MATCH(${wildcardFree(`${col('plan', r)}&"|"&${col('group', r)}`)},${groupKeys},0)*4+MOD($${planLetter}${r},4),"")`);
 
+  const start = `${calc}$${PERIOD_COLUMNS.start}$2`;
+  const nextEnd = `${calc}$${PERIOD_COLUMNS.nextEnd}$2`;
+  const periodFormula = rowFormula((r) => {
+    const code = `$${planLetter}${r}`;
+    const done = col('completed', r);
+    const due = col('due', r);
+    const completedIn = `AND(MOD(${code},4)=2,ISNUMBER(${done}),${done}>=${start},${done}<=Report_Period_End)`;
+    const dueNext = `AND(MOD(${code},4)<2,ISNUMBER(${due}),${due}>Report_Period_End,${due}<=${nextEnd})`;
+    return `IFERROR(IF(${completedIn},INT(${code}/4)*2,IF(${dueNext},INT(${code}/4)*2+1,"")),"")`;
+  });
+  const periodCode = (plan: number, m: Measure, cls: number): number | null => {
+    if (cls === STATUS_CLASS.completed && m.completed !== undefined && m.completed >= window.start && m.completed <= window.end)
+      return (plan + 1) * 2 + PERIOD_FLAG.completedInPeriod;
+    if (cls < STATUS_CLASS.completed && m.due !== undefined && m.due > window.end && m.due <= window.nextEnd) return (plan + 1) * 2 + PERIOD_FLAG.dueNext;
+    return null;
+  };
+
   return {
     plans,
     groups,
     planLetter,
     groupLetter,
+    periodLetter,
+    periodCount: (i, flag) => `${calc}$${PERIOD_COLUMNS.count}$${2 + 2 * i + PERIOD_FLAG[flag]}`,
     planCount: (i, cls) => `${calc}$${CALC_COLUMNS.planCount}$${2 + 4 * i + STATUS_CLASS[cls]}`,
     groupCount: (j, cls) => `${calc}$${CALC_COLUMNS.groupCount}$${2 + 3 * j + (cls === 'open' ? 0 : STATUS_CLASS[cls] - 1)}`,
     planCounts: (i) => `${calc}$${CALC_COLUMNS.planCount}$${2 + 4 * i}:$${CALC_COLUMNS.planCount}$${2 + 4 * i + 3}`,
@@ -125,6 +162,7 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
         const j = g === undefined ? undefined : groupIndex.get(`${item!.plan}\u0000${g.toLowerCase()}`);
         cells.push({ f: groupFormula(row), v: j === undefined || code === null ? null : (j + 1) * 4 + (code % 4) });
       }
+      cells.push({ f: periodFormula(row), v: item && code !== null ? periodCode(item.plan, item.measure, code % 4) : null });
       return cells;
     },
   };

@@ -161,7 +161,7 @@ export interface SheetProtection {
 }
 
 export interface Sheet {
-  key: SheetKey | 'meta' | 'calc';
+  key: SheetKey | 'meta' | 'calc' | 'changes' | 'trend';
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
   columns: Column[];

@@ -62,6 +62,15 @@ const NAMED = {
   statusNotStarted: { fill: 'F3F4F6', font: { color: '374151' }, border: RULE },
   statusCancelled: { font: { color: '9CA3AF', italic: true }, border: RULE },
   overdue: { fill: 'FEE2E2', font: { color: '991B1B', bold: true }, border: RULE },
+  /** Measures rows completed within the reporting period, and open ones due within the next period. */
+  completedInPeriod: { fill: 'E6F4EA', font: { color: '14532D' } },
+  dueNext: { fill: 'FFEDD5', font: { color: '9A3412' } },
+  /** A report made --since: the news on the Changes sheet, and changes signed (+1, -2.0%). */
+  newsCompleted: { fill: 'E6F4EA', font: { bold: true, color: '14532D' }, align: { v: 'top' }, border: RULE },
+  newsOverdue: { fill: 'FEE2E2', font: { bold: true, color: '991B1B' }, align: { v: 'top' }, border: RULE },
+  changeInt: { numFmt: '+#,##0;-#,##0;0', font: { bold: true }, align: { v: 'top' }, border: RULE },
+  changePercent: { numFmt: '+0.0%;-0.0%;0.0%', font: { bold: true }, align: { v: 'top' }, border: RULE },
+  changeNumber: { numFmt: '+#,##0.00;-#,##0.00;0.00', font: { bold: true }, align: { v: 'top' }, border: RULE },
   hidden: { font: { color: MUTED } },
   chartGap: { font: { color: 'FFFFFF' } },
   /** A form's cells to fill (pale yellow) and its locked cells (grey). */

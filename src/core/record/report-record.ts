@@ -13,7 +13,21 @@ import type { Sheet } from '../layout/model';
 import type { GridWorkbook } from '../read/grid';
 import { catalogSchema, FORMAT, LOCALES, planSchema, reportSchema } from '../schema';
 import { templateRules, templateSchema } from '../template';
-import { decodeRecord, RecordError, recordCell, recordError, recordSheet, recordText, recordTexts, sheetRecordRows, type RecordLayout } from './record-sheet';
+import {
+  decodeRecord,
+  RecordError,
+  recordCell,
+  recordError,
+  recordRows,
+  recordSheet,
+  recordText,
+  recordTexts,
+  sheetRecordRows,
+  type RecordLayout,
+} from './record-sheet';
+
+/** The record key of the carried history of a report made --since (since/previous.ts). */
+export const HISTORY_KEY = 'history';
 
 export const REPORT_RECORD_SHEET = '_plan_report';
 export const WORKBOOK_FORMAT = 'plan-report-workbook/v1';
@@ -82,7 +96,7 @@ export function skeletonOf(ctx: Context): Skeleton {
 
 /** The record sheet of a report whose other sheets are `sheets`. */
 export function reportRecordSheet(ctx: Context, sheets: Sheet[]): Sheet {
-  return recordSheet(REPORT_RECORD, {
+  const sheet = recordSheet(REPORT_RECORD, {
     format: FORMAT,
     workbook: WORKBOOK_FORMAT,
     template: JSON.stringify(ctx.template),
@@ -93,6 +107,13 @@ export function reportRecordSheet(ctx: Context, sheets: Sheet[]): Sheet {
     skeleton: JSON.stringify(skeletonOf(ctx)),
     sheets: JSON.stringify(Object.fromEntries(sheets.map((s) => [s.key, { name: s.name, fields: s.table?.fields ?? [] }]))),
   });
+  // A report made --since carries the figures of every report before it (since/previous.ts reads them), after the record's own keys.
+  if (ctx.since) {
+    const { history, snapshot } = ctx.since.previous;
+    const layout: RecordLayout<typeof HISTORY_KEY> = { ...REPORT_RECORD, keys: [HISTORY_KEY], json: [HISTORY_KEY] };
+    for (const cells of recordRows(layout, { history: JSON.stringify([...history, snapshot]) })) sheet.rows.push({ cells: cells.map((v) => ({ v })) });
+  }
+  return sheet;
 }
 
 /**

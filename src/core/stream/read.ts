@@ -228,7 +228,7 @@ export function readStreamed(source: ByteSource): StreamedData {
   const emptyPlan = new PlanTally();
   const emptyCatalog = new CatalogTally();
   const figures = {
-    plans: planList.map((plan, p) => (plans[p]?.tally ?? emptyPlan).figures(plan.groups, date)),
+    plans: planList.map((plan, p) => (plans[p]?.tally ?? emptyPlan).figures(plan.groups, date, reportPeriod)),
     catalogs: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).figures()),
     categories: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).categories()),
     enterprises: catalogList.map((_, c) => (catalogs[c] ?? emptyCatalog).names()),

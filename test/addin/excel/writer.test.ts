@@ -16,6 +16,7 @@ import { describeExcelJs, describeFake } from '../compare';
 import { FakeExcel } from '../fake-excel/host';
 import { rectAddress } from '../fake-excel/state';
 import { model, seed, SEEDS } from '../support';
+import { sinceModel } from '../../support/since';
 
 async function bothWriters(
   m: Workbook,
@@ -49,6 +50,18 @@ describe('the Office.js writer writes what the exceljs writer writes', () => {
   it('the measures-only template', async () => {
     const { fake, excel } = await bothWriters(model(seed('beijing-2022-q3'), 'en', 'measures-only'));
     expectSame(fake, excel);
+  });
+
+  it('a report made --since a previous one: Changes, Trend and the Summary comparison (issue 13)', async () => {
+    for (const [name, locale] of [
+      ['suzhou-2022-q3', 'zh-CN'],
+      ['shanghai-2025-q3', 'en'],
+    ] as const) {
+      const m = await sinceModel(seed(name), locale);
+      expect(m.sheets.map((s) => s.key)).toEqual(expect.arrayContaining(['changes', 'trend']));
+      const { fake, excel } = await bothWriters(m);
+      expectSame(fake, excel);
+    }
   });
 
   it('random data sets, with the text that breaks naive spreadsheets', async () => {
@@ -228,7 +241,7 @@ describe('pieces of the writer', () => {
   it('groups each style into few rectangles: columns of a data sheet are one area each', () => {
     const m = model(seed('beijing-2022-q3'));
     const areas = styleAreas(materialize(m.sheets.find((s) => s.key === 'measures')!));
-    expect(areas.get('header')).toEqual(['A1:L1']); // the ten fields and the two hidden code columns
+    expect(areas.get('header')).toEqual(['A1:M1']); // the ten fields and the three hidden code columns
     expect(areas.get('freeWrap')).toContain('J2:J51'); // the note column, in the Text format
     const total = [...areas.values()].reduce((n, a) => n + a.length, 0);
     expect(total).toBeLessThan(40);

@@ -530,3 +530,34 @@ for (const [lang, ui, says] of [
     rmSync(dir, { recursive: true, force: true });
   }, 90_000);
 }
+
+it('builds a later report over an earlier one of the same region, says both periods, and compares with it (issue 13)', async () => {
+  const { page, errors } = await openPane('en-US');
+  await page.setInputFiles('#data-file', SEED_FILE);
+  await page.selectOption('#template', 'quarterly');
+  expect((await press(page, 'build')).state).toBe('done');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pane-since-'));
+  try {
+    const q4 = path.join(dir, 'beijing-2022-q4.yaml');
+    writeFileSync(
+      q4,
+      readFileSync(SEED_FILE, 'utf8')
+        .replace('period: 2022-Q3', 'period: 2022-Q4')
+        .replace(/\n {2}date: [\d-]+/, '')
+        .replace('status: in-progress', 'status: completed'),
+    );
+    await page.setInputFiles('#data-file', q4);
+    expect(await page.isVisible('#since-note')).toBe(false);
+    const done = await press(page, 'build');
+    expect(await page.textContent('#since-note')).toBe(
+      'This workbook holds the report of 2022-Q3: the report of 2022-Q4 replaces it and compares with it (Changes and Trend sheets).',
+    );
+    expect(await page.isVisible('#since-note')).toBe(true);
+    expect(done).toEqual({ state: 'done', message: expect.stringMatching(/^Report updated: .*Compared with 2022-Q3/) });
+    const names = await page.evaluate(() => (globalThis as unknown as Win).fakeExcel.state.sheets.map((s) => s.name));
+    expect(names).toEqual(expect.arrayContaining(['My notes', 'Summary', 'Changes', 'Trend']));
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -53,7 +53,7 @@ describe('layout model', () => {
         'Report_Date',
         'Report_Period',
         'Report_Period_End',
-        ...['Measures', 'Completed', 'CompletionRate', 'Overdue'].map((f) => `Plan_BJ_OPEN_2022_${f}`),
+        ...['Measures', 'Completed', 'CompletionRate', 'Overdue', 'CompletedInPeriod', 'DueNext'].map((f) => `Plan_BJ_OPEN_2022_${f}`),
         ...[1, 2].flatMap((n) => ['Measures', 'Completed', 'CompletionRate'].map((f) => `Plan_BJ_OPEN_2022_Group${n}_${f}`)),
       ].sort(),
     );
@@ -101,8 +101,8 @@ describe('layout model', () => {
     const wb = buildReport(template('measures-only'), seed('beijing-2022-q3'), 'en', OPTIONS);
     const measures = wb.sheets.find((s) => s.key === 'measures')!;
     expect(measures.table!.fields).toEqual(['id', 'title', 'group', 'status', 'due', 'completed', 'note', 'plan', 'lead', 'progress']);
-    // Then the two hidden helper columns of the figures' codes (figure-codes.ts).
-    expect(measures.columns.map((c) => !!c.hidden)).toEqual([false, false, false, false, false, false, false, true, true, true, true, true]);
+    // Then the three hidden helper columns of the figures' codes (figure-codes.ts): plan, group, period.
+    expect(measures.columns.map((c) => !!c.hidden)).toEqual([false, false, false, false, false, false, false, true, true, true, true, true, true]);
     expect(wb.sheets.map((s) => s.key)).toEqual(['summary', 'measures', 'about', 'calc', 'meta']);
     // The codes read the plan from its hidden column H.
     const first = materialize(measures).rows[1].cells[10]!;

@@ -12,6 +12,8 @@ const FIGURES = [
   ['completed', 'Plan_<K>_Completed, Plan_<K>_Group<n>_Completed'],
   ['completionRate', 'Plan_<K>_CompletionRate, Plan_<K>_Group<n>_CompletionRate'],
   ['overdue', 'Plan_<K>_Overdue'],
+  ['completedInPeriod', 'Plan_<K>_CompletedInPeriod'],
+  ['dueNext', 'Plan_<K>_DueNext'],
   ['products', 'Catalog_<K>_Products'],
   ['enterprises', 'Catalog_<K>_Enterprises'],
   ['adopted', 'Catalog_<K>_Adopted'],

@@ -7,14 +7,16 @@
  */
 import type { Context } from '../context';
 import { ENTERPRISE_COLUMNS, type EnterpriseCodes } from '../enterprise-codes';
-import { CALC_COLUMNS, CALC_SHEET, groupKey, type FigureCodes } from '../figure-codes';
-import { fullRange, wildcardFree } from '../formulas';
+import { periodWindow } from '../../figures';
+import { period } from '../../periods';
+import { CALC_COLUMNS, CALC_SHEET, groupKey, PERIOD_COLUMNS, type FigureCodes } from '../figure-codes';
+import { fullRange, monthIndexOf, wildcardFree } from '../formulas';
 import type { Cell, Row, Sheet } from '../model';
 import type { ObservationOrder } from '../observation-order';
 import { columnNumber, sheetPrefix } from '../refs';
 
 /** Column widths of the sheet, A onwards. */
-const WIDTHS = [16, 10, 10, 40, 10, 10, 40, 12, 10, 16, 4, 14, 14];
+const WIDTHS = [16, 10, 10, 40, 10, 10, 40, 12, 10, 16, 4, 14, 14, 10, 10, 14, 14];
 
 /** The sheet's rows, filled cell by cell at column letters. */
 class CalcRows {
@@ -45,6 +47,7 @@ export function calcSheet(
   if (codes) {
     planCounts(ctx, out, codes);
     if (codes.groups && codes.groupLetter && groupRows !== undefined) groupCounts(ctx, out, codes, codes.groupLetter, groupRows);
+    periodCounts(ctx, out, codes);
   }
   if (enterprises) enterpriseCounts(ctx, out, enterprises);
   for (const { letter, title, value } of order?.cells ?? []) {
@@ -78,6 +81,45 @@ function planCounts(ctx: Context, out: CalcRows, codes: FigureCodes): void {
     const row = k + 2;
     out.put(row, 'planBin', { v: 4 * (Math.floor(k / 4) + 1) + (k % 4) });
     out.put(row, 'planCount', k === 0 ? arrayFormula(ctx, codes.planLetter, 'planBin', counts.length, n) : { v: n, spilled: true });
+  });
+}
+
+/**
+ * The figures of the period: the first day of the reporting period and the last
+ * day of the next one (from Report_Period, so that editing the period moves
+ * them, as it moves Report_Period_End), and each plan's rows completed in the
+ * period and due in the next one, counted from the period codes in one FREQUENCY.
+ */
+function periodCounts(ctx: Context, out: CalcRows, codes: FigureCodes): void {
+  const labels = ctx.labels.calc;
+  const window = periodWindow(period(ctx.data.report.period));
+  const pmi = monthIndexOf('Report_Period');
+  const c6 = 'MID(Report_Period,6,1)';
+  const months = `IF(LEN(Report_Period)=4,12,IF(${c6}="H",6,IF(${c6}="Q",3,1)))`;
+  const year = `INT((${pmi}-1)/12)`;
+  const month = `MOD(${pmi}-1,12)`;
+  out.putAt(1, PERIOD_COLUMNS.start, { v: labels.periodStart, s: 'header' });
+  out.putAt(1, PERIOD_COLUMNS.nextEnd, { v: labels.nextPeriodEnd, s: 'header' });
+  out.putAt(2, PERIOD_COLUMNS.start, { f: `DATE(${year},${month}+2-${months},1)`, v: { date: window.start }, s: 'date' });
+  out.putAt(2, PERIOD_COLUMNS.nextEnd, { f: `DATE(${year},${month}+2+${months},0)`, v: { date: window.nextEnd }, s: 'date' });
+  out.putAt(1, PERIOD_COLUMNS.bin, { v: labels.code, s: 'header' });
+  out.putAt(1, PERIOD_COLUMNS.count, { v: labels.count, s: 'header' });
+  const counts = ctx.figures.plans.flatMap((f) => [f.completedInPeriod, f.dueNext]);
+  const n = counts.length;
+  counts.forEach((v, k) => {
+    const row = k + 2;
+    out.putAt(row, PERIOD_COLUMNS.bin, { v: 2 * (Math.floor(k / 2) + 1) + (k % 2) });
+    out.putAt(
+      row,
+      PERIOD_COLUMNS.count,
+      k === 0
+        ? {
+            f: `IFERROR(FREQUENCY(${fullRange({ sheet: ctx.sheetName.measures, letter: codes.periodLetter })},$${PERIOD_COLUMNS.bin}$2:$${PERIOD_COLUMNS.bin}$${n + 1}),0)`,
+            v,
+            array: `${PERIOD_COLUMNS.count}2:${PERIOD_COLUMNS.count}${n + 1}`,
+          }
+        : { v, spilled: true },
+    );
   });
 }
 

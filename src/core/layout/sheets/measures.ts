@@ -8,7 +8,7 @@ import { columnLetter, formulaString } from '../refs';
 import type { Cell, ConditionalFormat, Sheet } from '../model';
 import { DATA_BAR_COLOR, type StyleName } from '../styles';
 import { dataSheet, date, num, text } from './common';
-import type { FigureCodes } from '../figure-codes';
+import { PERIOD_FLAG, type FigureCodes } from '../figure-codes';
 import { dateStyle } from '../local-styles';
 
 interface Item {
@@ -61,7 +61,7 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
     items,
     cell,
     helpers: codes && {
-      titles: [labels.calc.planCode, ...(codes.groupLetter ? [labels.calc.groupCode] : [])],
+      titles: [labels.calc.planCode, ...(codes.groupLetter ? [labels.calc.groupCode] : []), labels.calc.periodCode],
       cells: (row, item) => codes.helperCells(row, item && { plan: planIndex.get(item.plan.id)!, measure: item.measure }),
     },
     validations: (col, last) => [
@@ -85,13 +85,14 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
       const status = `$${col('status')}2`;
       const due = `$${col('due')}2`;
       const rows = `A2:${columnLetter(ctx.measures.list.length)}${last}`;
-      const formats: ConditionalFormat[] = [
+      return [
         {
           range: rows,
           type: 'expression',
           formula: `AND(ISNUMBER(${due}),${due}<Report_Date,${status}<>${completed},${status}<>${cancelled})`,
           style: 'overdue',
         },
+        ...(codes ? periodFormats(codes, rows) : []),
         ...STATUSES.map((s): ConditionalFormat => ({
           range: `${col('status')}2:${col('status')}${last}`,
           type: 'expression',
@@ -100,7 +101,17 @@ export function measuresSheet(ctx: Context, codes: FigureCodes | undefined): She
         })),
         { range: `${col('progress')}2:${col('progress')}${last}`, type: 'dataBar', color: DATA_BAR_COLOR, min: 0, max: 1 },
       ];
-      return formats;
     },
   });
+}
+
+/** The figures of the period on the rows: completed within it (green), or open and due within the next one (orange), read from the period code. */
+function periodFormats(codes: FigureCodes, rows: string): ConditionalFormat[] {
+  const code = `$${codes.periodLetter}2`;
+  return (['completedInPeriod', 'dueNext'] as const).map((flag) => ({
+    range: rows,
+    type: 'expression',
+    formula: `AND(ISNUMBER(${code}),MOD(${code},2)=${PERIOD_FLAG[flag]})`,
+    style: flag,
+  }));
 }

@@ -22,6 +22,7 @@ import { dateStyle } from '../local-styles';
 import { periodWords } from '../../i18n/wording';
 import { Pager } from '../print/pager';
 import { fitScale, rowHeight } from '../print/page';
+import { liveHeadlines, sinceBlock } from './summary-since';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
@@ -55,7 +56,7 @@ export interface SummaryLayout {
  * places they add, and the page breaks that keep each table whole on a page
  * or repeat its header row on the page it runs onto.
  */
-class SummaryOut {
+export class SummaryOut {
   readonly rows: Row[] = [];
   readonly names: DefinedName[] = [];
   readonly formats: ConditionalFormat[] = [];
@@ -151,6 +152,8 @@ export function summarySheet(
     if (block === 'catalogs' && hasCatalogs) catalogsBlock(ctx, out, enterprises!);
     if (block === 'indicators' && ctx.has.indicators && indicators && (ctx.data.indicators ?? []).length) indicatorsBlock(ctx, out, indicators);
   }
+  // Issue 13: the comparison with the previous report (generate --since), a block of its own (summary-since.ts).
+  if (ctx.since) sinceBlock(ctx, out, liveHeadlines(ctx, [...out.names, ...(indicators?.names ?? [])]));
 
   sheet.rows = out.rows;
   sheet.columns = COLUMNS.map((c) => ({ ...c }));
@@ -203,14 +206,14 @@ function charted(ctx: Context, block: 'plans' | 'groups'): boolean {
   return plannedSummaryCharts(ctx).some((c) => c.kind === block);
 }
 
-/** Per plan: its measures, completed, completion rate and overdue, counted from the figure codes. */
+/** Per plan: its measures, completed, completion rate and overdue, and the figures of the period, counted from the figure codes. */
 function plansBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
   const labels = ctx.labels.summary;
   const figures = ctx.labels.figures;
   const plans = ctx.data.plans ?? [];
   out.block(
     labels.plans,
-    [labels.planId, labels.planTitle, figures.measures, figures.completed, figures.completionRate, figures.overdue],
+    [labels.planId, labels.planTitle, figures.measures, figures.completed, figures.completionRate, figures.overdue, figures.completedInPeriod, figures.dueNext],
     plans.length,
     charted(ctx, 'plans'),
   );
@@ -224,12 +227,16 @@ function plansBlock(ctx: Context, out: SummaryOut, codes: FigureCodes): void {
       formula(codes.planCount(i, 'completed'), fig.completed, 'figureInt'),
       formula(blankOnError(`$D$${r}/($C$${r}-${codes.planCount(i, 'cancelled')})`), fig.completionRate, 'figurePercent'),
       formula(codes.planCount(i, 'overdue'), fig.overdue, 'figureInt'),
+      formula(codes.periodCount(i, 'completedInPeriod'), fig.completedInPeriod, 'figureInt'),
+      formula(codes.periodCount(i, 'dueNext'), fig.dueNext, 'figureInt'),
     ]);
     const key = nameKey(plan.id);
     out.name(`Plan_${key}_Measures`, r, 'C');
     out.name(`Plan_${key}_Completed`, r, 'D');
     out.name(`Plan_${key}_CompletionRate`, r, 'E');
     out.name(`Plan_${key}_Overdue`, r, 'F');
+    out.name(`Plan_${key}_CompletedInPeriod`, r, 'G');
+    out.name(`Plan_${key}_DueNext`, r, 'H');
   });
   out.bar('E', first, out.rows.length);
   if (plans.length) out.blocks.plans = { first, last: out.rows.length };

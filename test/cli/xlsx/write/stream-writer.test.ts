@@ -17,7 +17,12 @@ import { materialize } from '../../../../src/core/layout/rows';
 import { xlsxBytes } from '../../../support/exceljs/xlsx-bytes';
 import { streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
 import { reportData } from '../../../support/arbitrary-data';
-import { OPTIONS, quarterly } from '../../../support/fixtures';
+import { OPTIONS, quarterly, ROOT } from '../../../support/fixtures';
+import { sinceModel } from '../../../support/since';
+import type { Workbook } from '../../../../src/core/layout/model';
+import { readData } from '../../../../src/core/data-file/read';
+
+const seed = (name: string): ReportData => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,8 +156,8 @@ async function describe_(file: string) {
   return { sheets, names, charts };
 }
 
-async function bothWriters(data: ReportData, name: string) {
-  const model = buildReport(quarterly, data, data.report.locale ?? 'en', OPTIONS);
+async function bothWriters(data: ReportData, name: string, built?: Workbook) {
+  const model = built ?? buildReport(quarterly, data, data.report.locale ?? 'en', OPTIONS);
   const doc = path.join(dir, `${name}-doc.xlsx`);
   const streamed = path.join(dir, `${name}-stream.xlsx`);
   fs.writeFileSync(doc, await xlsxBytes(model));
@@ -173,6 +178,14 @@ describe('streaming writer', () => {
     expect(streamed.names).toEqual(doc.names);
     expect(streamed.charts).toEqual(doc.charts);
     expect(streamed.charts.length).toBeGreaterThan(20);
+  });
+
+  it('writes the same workbook for a report made --since a previous one (issue 13)', async () => {
+    const data = seed('suzhou-2022-q3');
+    const { doc, streamed } = await bothWriters(data, 'since', await sinceModel(data, 'zh-CN'));
+    expect(streamed.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['变化情况', '趋势']));
+    expect(streamed).toEqual(doc);
+    expect(streamed.charts.some((c) => JSON.stringify(c).includes('各期完成率'))).toBe(true);
   });
 
   it('writes the same workbook for random data sets', async () => {

@@ -100,6 +100,7 @@ describe('exceljs writer', () => {
       '备注',
       '方案统计码',
       '分组统计码',
+      '本期统计码',
     ]);
     expect(ws.getCell('C2').value).toBe('研发用物品进口“白名单” 🧬');
     expect(ws.getCell('G2').value).toBe('已完成');

@@ -1,0 +1,130 @@
+/**
+ * The Trend sheet (趋势; not "History", which Excel reserves) of a report made
+ * `--since` a previous one: the headline figures of every report in the
+ * chain, oldest first, carried in the record from report to report; the
+ * last row (or column) is this report's own figures, live (formulas on their
+ * names). A line chart draws each plan's completion rate by period.
+ */
+import type { Context, Since } from '../context';
+import type { Cell, Chart, Row, Sheet } from '../model';
+import { absRef, columnLetter, sheetPrefix } from '../refs';
+import { RATE_FIGURES, type Headline, type HeadlineFigure, type Snapshot } from '../../since/snapshot';
+import { SERIES_COLORS, TAB_COLORS, type StyleName } from '../styles';
+import { printSetup } from './common';
+import { nameKey } from '../../rules';
+import { CHART_BAND_ROWS } from '../charts';
+
+/** The row of the completion rates' header; periods follow. */
+const RATES_HEADER = 4;
+
+const figureStyle = (f: HeadlineFigure | undefined): StyleName => (f && RATE_FIGURES.has(f) ? 'figurePercent' : f === 'latest' ? 'figureNumber' : 'figureInt');
+
+/** Each plan of the chain, by id (ignoring case), with its latest title: this report's plans first, then plans only earlier reports had. */
+function plansOfChain(current: { id: string; title: string }[], chain: Snapshot[]): { id: string; title: string }[] {
+  const seen = new Map<string, { id: string; title: string }>();
+  for (const p of current) seen.set(p.id.toLowerCase(), p);
+  for (const s of [...chain].reverse()) for (const p of s.plans) if (!seen.has(p.id.toLowerCase())) seen.set(p.id.toLowerCase(), p);
+  return [...seen.values()];
+}
+
+/** `name`: the sheet's name, `Trend` in the locale unless a template's sheet has it. */
+export function trendSheet(ctx: Context, since: Since, current: Headline[], name: string): Sheet {
+  const l = ctx.labels.since;
+  const chain = [...since.previous.history, since.previous.snapshot];
+  const live = new Map(current.map((h) => [h.name, h]));
+  const plans = plansOfChain(ctx.has.measures ? (ctx.data.plans ?? []).map((p) => ({ id: p.id, title: p.title })) : [], chain);
+  const rateName = (id: string) => `Plan_${nameKey(id)}_CompletionRate`;
+  const periods = [...chain.map((s) => s.period), String(ctx.data.report.period)];
+
+  const rows: Row[] = [
+    { cells: [{ v: l.trendTitle, s: 'title' }], height: 30 },
+    { cells: [{ v: l.trendIntro, s: 'subtitle' }] },
+    { cells: [{ v: l.ratesByPeriod, s: 'sectionTitle' }] },
+    { cells: [{ v: l.period, s: 'header' }, ...plans.map((p) => ({ v: p.id, s: 'header' as const }))], height: 30 },
+  ];
+  // Earlier reports: their carried values. A plan an earlier report did not have is blank there.
+  const snapshotRate = (s: Snapshot, id: string): number | null => s.figures[rateName(id)] ?? null;
+  for (const s of chain) rows.push({ cells: [{ v: s.period, s: 'period' }, ...plans.map((p): Cell => ({ v: snapshotRate(s, p.id), s: 'figurePercent' }))] });
+  rows.push({
+    cells: [
+      { v: String(ctx.data.report.period), s: 'period' },
+      ...plans.map((p): Cell => {
+        const h = live.get(rateName(p.id));
+        return h ? { f: h.name, v: h.value, s: 'figurePercent' } : { v: null, s: 'figurePercent' };
+      }),
+    ],
+  });
+  const first = RATES_HEADER + 1;
+  const last = rows.length;
+  const charts: Chart[] = [];
+  let next = last + 2;
+  if (ctx.options.charts !== false && plans.length) {
+    const at = (r: number, c: number) => rows[r - 1].cells[c - 1]?.v;
+    charts.push({
+      kind: 'line',
+      title: l.chartTitle,
+      from: { row: next, col: 1 },
+      to: { row: next + CHART_BAND_ROWS, col: Math.max(7, Math.min(12, plans.length + 2)) },
+      series: plans.map((p, i) => ({
+        name: p.id,
+        color: SERIES_COLORS[i % SERIES_COLORS.length],
+        categories: `${sheetPrefix(name)}${absRef(first, 1)}:${absRef(last, 1)}`,
+        values: `${sheetPrefix(name)}${absRef(first, i + 2)}:${absRef(last, i + 2)}`,
+        cache: {
+          categories: periods,
+          values: Array.from({ length: last - first + 1 }, (_, k) => {
+            const v = at(first + k, i + 2);
+            return typeof v === 'number' ? v : null;
+          }),
+        },
+      })),
+      percent: true,
+      numFmt: '0%',
+      dataLabels: false,
+      lineStyles: plans.map(() => 'solid' as const),
+      blanks: 'gap',
+    });
+    for (let r = rows.length; r < next + CHART_BAND_ROWS; r++) rows.push({ cells: [] });
+    next += CHART_BAND_ROWS + 1;
+  }
+  allFigures(rows, next, chain, current, periods, ctx.labels);
+  const width = Math.max(7, periods.length + 2, plans.length + 1);
+  return {
+    key: 'trend',
+    name,
+    state: 'visible',
+    columns: [{ width: 36 }, { width: 22 }, ...Array.from({ length: width - 2 }, () => ({ width: 14 }))],
+    rows,
+    merges: [`A1:${columnLetter(width)}1`, `A2:${columnLetter(width)}2`],
+    validations: [],
+    conditionalFormats: [],
+    charts,
+    print: printSetup(ctx, name),
+    tabColor: TAB_COLORS.summary,
+  };
+}
+
+/** Every headline figure (rows) by period (columns), from row `top`: earlier reports' carried values, then this report's, live. */
+function allFigures(rows: Row[], top: number, chain: Snapshot[], current: Headline[], periods: string[], labels: Context['labels']): void {
+  const l = labels.since;
+  while (rows.length < top - 1) rows.push({ cells: [] });
+  rows.push({ cells: [{ v: l.allFigures, s: 'sectionTitle' }] });
+  rows.push({ cells: [l.owner, l.figure, ...periods].map((v) => ({ v, s: 'header' as const })), height: 30 });
+  const known = new Set(current.map((h) => h.name));
+  const carried = chain.flatMap((s) => Object.keys(s.figures)).filter((n, i, all) => !known.has(n) && all.indexOf(n) === i);
+  const lines: { name: string; item: string; figure?: HeadlineFigure; live?: Headline }[] = [
+    ...current.map((h) => ({ name: h.name, item: h.item, figure: h.figure, live: h })),
+    ...carried.map((n) => ({ name: n, item: n })),
+  ];
+  for (const line of lines) {
+    const style = figureStyle(line.figure);
+    rows.push({
+      cells: [
+        { v: line.item, s: 'label' },
+        { v: line.figure ? labels.figures[line.figure] : null, s: 'text' },
+        ...chain.map((s): Cell => ({ v: s.figures[line.name] ?? null, s: style })),
+        line.live ? { f: line.name, v: line.live.value, s: style } : { v: null, s: style },
+      ],
+    });
+  }
+}

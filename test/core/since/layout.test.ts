@@ -1,0 +1,41 @@
+/** The layout of a report made --since: its sheets' places, a template's titles, and the Summary without --since unchanged. */
+import { buildReport } from '../../../src/core/layout/build';
+import { readTemplate } from '../../../src/core/template';
+import { OPTIONS, quarterly } from '../../support/fixtures';
+import { sinceModel } from '../../support/since';
+import { model, seed } from '../../addin/support';
+
+describe('a report made --since', () => {
+  it('adds Changes and Trend after the template sheets, before the hidden ones, and records them', async () => {
+    const m = await sinceModel(seed('suzhou-2022-q3'));
+    expect(m.sheets.map((s) => s.key).slice(-4)).toEqual(['changes', 'trend', 'calc', 'meta']);
+    const record = m.sheets.at(-1)!.rows.map((r) => r.cells[0]?.v);
+    expect(record).toContain('history');
+  });
+
+  it('keeps the Summary of a report without --since as it was: the comparison is a block of its own after the others', async () => {
+    const plain = model(seed('suzhou-2022-q3'));
+    const since = await sinceModel(seed('suzhou-2022-q3'));
+    const rows = (w: typeof plain) => w.sheets[0].rows;
+    expect(rows(since).slice(0, rows(plain).length)).toEqual(rows(plain));
+    expect(rows(since).length).toBeGreaterThan(rows(plain).length + 10);
+    expect(since.names).toEqual(plain.names);
+  });
+
+  it("gives its sheets another name when a template's sheet has theirs", async () => {
+    const t = readTemplate(
+      [
+        'template: plan-report-template/v1',
+        'name: odd',
+        'sections:',
+        '  - section: summary',
+        '  - { section: measures, title: Changes }',
+        '  - { section: about, title: trend }',
+      ].join('\n'),
+      'odd.yaml',
+    );
+    const names = (await sinceModel(seed('beijing-2022-q3'), 'en', t)).sheets.map((s) => s.name);
+    expect(names).toEqual(['Summary', 'Changes', 'trend', 'Changes (2)', 'Trend (2)', '_figures', '_plan_report']);
+    expect(buildReport(quarterly, seed('beijing-2022-q3'), 'en', OPTIONS).sheets.some((s) => s.key === 'changes')).toBe(false);
+  });
+});
