@@ -173,6 +173,12 @@ export interface Sheet {
    * measures never holds them all (read both with sheetRows() in rows.ts).
    */
   body?: RowSource<Row>;
+  /**
+   * The first rows of an on-demand `body`, when known without producing it
+   * (a large data file's first rows): what the print plan samples to size the
+   * columns, so that the data file is still read only twice. Not written.
+   */
+  sample?: Row[];
   merges: string[];
   freeze?: { rows: number; columns: number };
   autoFilter?: string;

@@ -28,7 +28,7 @@ import { CatalogTally, indicatorFigures, PlanTally, type ReportFigures } from '.
 import { period } from '../periods';
 import { reportDate } from '../report-defaults';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
-import { rowSource } from '../row-source';
+import { HEAD_ROWS, rowSource } from '../row-source';
 import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type Plan, type ReportData, type StreamableData } from '../schema';
 import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind, type ScanSink } from './scan';
 
@@ -97,13 +97,20 @@ function parseCounted(text: string, keys: number, path: Path): unknown {
 }
 
 /** Scans the file once: each row checked and counted, the rest kept as the skeleton's bytes. */
-function scanRows(source: ByteSource): { plans: PlanRows[]; catalogs: CatalogTally[]; skeleton: Uint8Array } {
+/** The first rows of each kind, in file order (with their list's index), kept by pass 1: a sample without another pass. */
+interface Heads {
+  measures: [number, Measure][];
+  entries: [number, CatalogEntry][];
+}
+
+function scanRows(source: ByteSource): { plans: PlanRows[]; catalogs: CatalogTally[]; skeleton: Uint8Array; heads: Heads } {
   const plans: PlanRows[] = [];
   const catalogs: CatalogTally[] = [];
+  const heads: Heads = { measures: [], entries: [] };
   const pieces: Uint8Array[] = [];
   let skeletonBytes = 0;
   const scanner = new RowScanner({
-    row: rowReader(source, plans, catalogs),
+    row: rowReader(source, plans, catalogs, heads),
     skeleton(bytes, start, end) {
       pieces.push(Uint8Array.prototype.slice.call(bytes, start, end)); // a copy (Buffer's slice would be a view of a reused chunk)
       skeletonBytes += end - start;
@@ -123,11 +130,11 @@ function scanRows(source: ByteSource): { plans: PlanRows[]; catalogs: CatalogTal
     skeleton.set(piece, at);
     at += piece.length;
   }
-  return { plans, catalogs, skeleton };
+  return { plans, catalogs, skeleton, heads };
 }
 
 /** The scanner's handler of each row: parsed, checked with its schema, counted into its plan's or catalog's tally. */
-function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally[]): ScanSink['row'] {
+function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally[], heads: Heads): ScanSink['row'] {
   // Row lists come one after the other: once the next begins, the ids of the last are no longer needed.
   let current: { kind: RowKind; list: number } | undefined;
   return (kind, list, index, bytes, start, end, keys) => {
@@ -143,6 +150,8 @@ function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally
     const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
     if (kind === MEASURES) addMeasure((plans[list] ??= { tally: new PlanTally(), ids: new Map() }), value, path, list, index);
     else addEntry((catalogs[list] ??= new CatalogTally()), value, path, index);
+    const head: [number, unknown][] = kind === MEASURES ? heads.measures : heads.entries;
+    if (head.length < HEAD_ROWS) head.push([list, value]);
   };
 }
 
@@ -216,7 +225,7 @@ function checkGroups(planList: Plan[], plans: PlanRows[]): void {
  * Throws NotStreamable when the file is not valid, or not a shape this path reads.
  */
 export function readStreamed(source: ByteSource): StreamedData {
-  const { plans, catalogs, skeleton } = scanRows(source);
+  const { plans, catalogs, skeleton, heads } = scanRows(source);
   const data = readSkeleton(source, skeleton);
   const planList = data.plans ?? [];
   const catalogList = data.catalogs ?? [];
@@ -237,7 +246,7 @@ export function readStreamed(source: ByteSource): StreamedData {
   const measureCounts = planList.map((_, p) => plans[p]?.tally.measures ?? 0);
   const entryCounts = catalogList.map((_, c) => catalogs[c]?.entries ?? 0);
 
-  return withRows(source, data, figures, measureCounts, entryCounts);
+  return withRows(source, data, figures, measureCounts, entryCounts, heads);
 }
 
 /**
@@ -245,7 +254,14 @@ export function readStreamed(source: ByteSource): StreamedData {
  * catalogs' entries as row sources of the counted lengths, and every row in
  * order, each read again from the source on each pass.
  */
-function withRows(source: ByteSource, data: ReportData, figures: ReportFigures, measureCounts: number[], entryCounts: number[]): StreamedData {
+function withRows(
+  source: ByteSource,
+  data: ReportData,
+  figures: ReportFigures,
+  measureCounts: number[],
+  entryCounts: number[],
+  heads: Heads = { measures: [], entries: [] },
+): StreamedData {
   const pass = <T>(kind: RowKind, counts: number[], only?: number) => secondPass<T>(source, kind, counts, only);
   const streamable: StreamableData = {
     ...data,
@@ -267,8 +283,8 @@ function withRows(source: ByteSource, data: ReportData, figures: ReportFigures, 
     rows: {
       figures,
       // No rows, no reading.
-      measures: rowSource(measureTotal, () => (measureTotal ? pass<Measure>(MEASURES, measureCounts) : [])),
-      entries: rowSource(entryTotal, () => (entryTotal ? pass<CatalogEntry>(ENTRIES, entryCounts) : [])),
+      measures: rowSource(measureTotal, () => (measureTotal ? pass<Measure>(MEASURES, measureCounts) : []), heads.measures),
+      entries: rowSource(entryTotal, () => (entryTotal ? pass<CatalogEntry>(ENTRIES, entryCounts) : []), heads.entries),
     },
     summary: summarize(streamable),
   };

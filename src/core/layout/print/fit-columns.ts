@@ -32,7 +32,9 @@ function sampleColumns(sheet: Sheet, headerRows = 1): { wraps: Set<number>; blan
   const fixed = new Set<number>();
   const filled = new Set<number>();
   let n = 0;
-  for (const row of sheetRows(sheet)) {
+  // An on-demand body is sampled from the rows known without producing it (a large data file is read only twice).
+  const rows = sheet.body && sheet.sample ? [...sheet.rows, ...sheet.sample] : sheetRows(sheet);
+  for (const row of rows) {
     if (n++ < headerRows) continue;
     if (n > headerRows + SAMPLE_ROWS) break;
     row.cells.forEach((cell, c) => {

@@ -1,5 +1,5 @@
 /** Pieces shared by the sheet builders: cells, data tables, print setup. */
-import { rowSource, type RowSource } from '../../row-source';
+import { headOf, rowSource, type RowSource } from '../../row-source';
 import type { Context } from '../context';
 import { ROOM_ROWS } from '../context';
 import type { ResolvedColumns } from '../columns';
@@ -107,6 +107,8 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const roomLine = (r: number): Row => ({ cells: [...cols.map(() => undefined), ...helperCells(r)] });
   if (spec.lazy) {
     sheet.rows = [header];
+    // The first rows, made from the items known without a pass: the print plan's sample (print/fit-columns.ts).
+    sheet.sample = headOf(spec.items)?.map((item, i) => row(item, i + 2));
     sheet.body = rowSource(n + room, function* () {
       let r = 2;
       for (const item of spec.items) yield fitRowHeight(row(item, r++), sheet.columns);
