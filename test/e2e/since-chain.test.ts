@@ -119,7 +119,8 @@ beforeAll(async () => {
     const made = await cli('form', data(), '--plan', PLAN, '--out', form);
     expect(made.err).toEqual([]);
     const wb = await book(form);
-    const ws = wb.worksheets[0];
+    // The form sheet comes after the Instructions.
+    const ws = wb.getWorksheet('Measures')!;
     const open: number[] = [];
     for (let r = FORM_FIRST_ROW; ws.getCell(r, COL.id).value; r++) if (ws.getCell(r, COL.status).value !== 'Completed') open.push(r);
     for (const e of editsFor(open, q)) {
