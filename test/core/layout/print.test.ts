@@ -12,7 +12,7 @@ import { fitColumnsToPage, TARGET_SCALE } from '../../../src/core/layout/print/f
 import { fitScale, MIN_SCALE } from '../../../src/core/layout/print/page';
 import { Pager } from '../../../src/core/layout/print/pager';
 import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
-import { wrappedLines } from '../../../src/core/layout/print/wrap-lines';
+import { longestWord, wrappedLines } from '../../../src/core/layout/print/wrap-lines';
 import { columnNumber } from '../../../src/core/layout/refs';
 import { sheetRows } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
@@ -81,6 +81,18 @@ describe('wrapped lines', () => {
     // 2.1 characters each: four to a line of a 10-character column.
     expect(wrappedLines('实现目标所需年均复合增长率', 10)).toBe(4);
     expect(wrappedLines('目标 2027 年 500 件', 30)).toBe(1);
+  });
+
+  it('measure Latin text by its letters: narrower than a digit on average, as LibreOffice wraps it with Carlito', () => {
+    // Rendered on two lines in a 42-character column (pdftotext -bbox); counting letters as digits gave three.
+    expect(wrappedLines('Yangtze River Delta Pharmaceutical Innovation and Development Alliance member units', 42)).toBe(2);
+    // Narrow letters fit more to a line than wide ones.
+    expect(wrappedLines('i'.repeat(20), 11)).toBe(1);
+    expect(wrappedLines('m'.repeat(20), 11)).toBe(4);
+    // A word cannot wrap: its width (with the cell's padding) is the least a column needs to keep it whole.
+    expect(longestWord('Pharmaceutical industry')).toBeGreaterThan(longestWord('drug industry'));
+    expect(wrappedLines('Pharmaceutical', Math.ceil(longestWord('Pharmaceutical')))).toBe(1);
+    expect(wrappedLines('Pharmaceutical', Math.ceil(longestWord('Pharmaceutical')) - 1)).toBe(2);
   });
 });
 
