@@ -155,3 +155,14 @@ describe('page breaks', () => {
     for (const chart of dashboard.charts!) expect(dashBreaks.some((b) => b >= chart.from.row && b < chart.to.row - 1)).toBe(false);
   });
 });
+
+describe('the Summary ID column', () => {
+  it('is as wide as its longest id, so that none is cut, and stays 18 for short ones', () => {
+    const shanghai = buildReport(quarterly, seed('shanghai-2025-q3'), 'zh-CN', OPTIONS).sheets.find((s) => s.key === 'summary')!;
+    // YRD-INNOV-DRUG-SHARE, bold: about 23.7 character cells.
+    expect(shanghai.columns[0].width).toBeGreaterThanOrEqual(Math.ceil(longestWord('YRD-INNOV-DRUG-SHARE')));
+    expect(shanghai.columns[0].width).toBeLessThanOrEqual(30);
+    const beijing = buildReport(quarterly, seed('beijing-2022-q3'), 'en', OPTIONS).sheets.find((s) => s.key === 'summary')!;
+    expect(beijing.columns[0].width).toBe(18);
+  });
+});
