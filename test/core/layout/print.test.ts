@@ -21,14 +21,21 @@ import { OPTIONS, quarterly, ROOT } from '../../support/fixtures';
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 const PAGE = { orientation: 'landscape', paper: 'A4', fitToWidth: true, header: '', footer: '', margins: DEFAULT_MARGINS } as const;
 
-/** A sheet of one row whose cells are text in the `wrap` style where `wraps`, else plain. */
+/** A long text, wrapped where it is in the `wrap` style; a period, not wrapped, where it is in the `text` style. */
+const LONG = 'a long sentence of several words that wraps over lines when its column is narrow, as a note does';
+const PERIOD = '2025-Q3';
+
+/** A sheet of one row whose cells are long text in the `wrap` style where `wraps`, else a period, plain. */
 function sheetOf(widths: number[], wraps: boolean[]): Sheet {
   return {
     key: 'measures',
     name: 'T',
     state: 'visible',
     columns: widths.map((width) => ({ width })),
-    rows: [{ cells: widths.map(() => ({ v: 'Title', s: 'header' as const })) }, { cells: wraps.map((w) => ({ v: 'some text', s: w ? 'wrap' : 'text' })) }],
+    rows: [
+      { cells: widths.map(() => ({ v: 'Title', s: 'header' as const })) },
+      { cells: wraps.map((w) => ({ v: w ? LONG : PERIOD, s: w ? 'wrap' : 'text' })) },
+    ],
     merges: [],
     validations: [],
     conditionalFormats: [],
@@ -37,23 +44,45 @@ function sheetOf(widths: number[], wraps: boolean[]): Sheet {
 }
 
 describe('columns fitted to the page', () => {
-  it('narrows the widest wrapping columns until the sheet prints at the target scale, leaving the others', () => {
+  it('narrows the columns wider than their content to it, then the widest wrapping columns until the sheet prints at the target scale', () => {
     const sheet = sheetOf([16, 10, 60, 26, 28, 12, 12, 14, 12, 48], [false, false, true, true, true, false, false, false, false, true]);
     expect(fitScale(PAGE, sheet.columns)).toBeLessThan(0.65);
     fitColumnsToPage(sheet);
     expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
     const widths = sheet.columns.map((c) => c.width);
-    expect([widths[0], widths[1], widths[5], widths[6], widths[7], widths[8]]).toEqual([16, 10, 12, 12, 14, 12]);
-    // Evenly from the widest: the narrowed columns end at one width, none below 18.
-    expect(new Set([widths[2], widths[3], widths[4], widths[9]]).size).toBe(1);
-    expect(widths[2]).toBeGreaterThanOrEqual(18);
+    // A period and a one-word title need 8 characters; no column goes below 6, none is widened.
+    const period = Math.ceil(longestWord(PERIOD));
+    expect([widths[0], widths[1], widths[5], widths[6], widths[7], widths[8]]).toEqual(Array(6).fill(period));
+    // Evenly from the widest: the narrowed columns (60 and 48) end at one width, above the others left alone.
+    expect(widths[2]).toBe(widths[9]);
+    expect([widths[3], widths[4]]).toEqual([26, 28]);
+    expect(widths[2]).toBeGreaterThan(28);
+    expect(widths[2]).toBeLessThan(48);
   });
 
-  it('goes below 18 characters (not below 12) only to print at 80%', () => {
-    const sheet = sheetOf([16, 36, 24, 18, ...Array(11).fill(11)], [false, true, true, true, ...Array(11).fill(false)]);
+  it('narrows first the wrapping columns that add the fewest lines, never below their longest word', () => {
+    const sheet = sheetOf([16, 36, 40, ...Array(14).fill(11)], [false, true, true, ...Array(14).fill(false)]);
+    const name = 'New domestic Class III medical device registrations approved';
+    sheet.rows[1].cells[1] = { v: name, s: 'wrap' };
+    fitColumnsToPage(sheet);
+    expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
+    const [nameWidth, noteWidth] = [sheet.columns[1].width, sheet.columns[2].width];
+    // The short name gives its room to the long note, down to as many lines as the note takes, no word broken.
+    expect(noteWidth).toBeGreaterThan(nameWidth);
+    expect(wrappedLines(name, nameWidth)).toBeLessThanOrEqual(wrappedLines(LONG, noteWidth));
+    expect(nameWidth).toBeGreaterThanOrEqual(longestWord(name));
+    expect(noteWidth).toBeGreaterThanOrEqual(longestWord(LONG));
+  });
+
+  it('breaks words (not below 12 characters) only when nothing else prints the sheet at 80%', () => {
+    const sheet = sheetOf([16, 36, 24, 18, ...Array(14).fill(11)], [false, true, true, true, ...Array(14).fill(false)]);
+    const name = 'Pharmaceutical-innovation-alliance members';
+    for (const c of [1, 2, 3]) sheet.rows[1].cells[c] = { v: name, s: 'wrap' };
     fitColumnsToPage(sheet);
     expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(MIN_SCALE);
-    expect(Math.min(...sheet.columns.slice(1, 4).map((c) => c.width))).toBeGreaterThanOrEqual(12);
+    const widths = sheet.columns.slice(1, 4).map((c) => c.width);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...widths)).toBeLessThan(longestWord(name));
   });
 
   it('narrows a column with nothing in it before the columns with text', () => {

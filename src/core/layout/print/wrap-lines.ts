@@ -83,6 +83,21 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
+/** The width a text takes on one line (its widest line, when it has several), in columns' character cells. */
+export function lineWidth(text: string): number {
+  let widest = 0;
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) used = 0;
+    else if (isWide(c) || (c >= 0xd800 && c <= 0xdbff)) used += WIDE;
+    else if (c >= 0xdc00 && c <= 0xdfff) continue;
+    else used += charWidth(c);
+    widest = Math.max(widest, used);
+  }
+  return widest + PADDING;
+}
+
 /** The width of a text's longest word (what cannot wrap), in columns' character cells. */
 export function longestWord(text: string): number {
   let longest = 0;
