@@ -94,6 +94,15 @@ describe('columns fitted to the page', () => {
     expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
   });
 
+  it('widens a column that does not wrap to show its whole value: a zh-CN date never prints as ###', () => {
+    const sheet = sheetOf([20, 40, 12], [false, true, false]);
+    sheet.rows[1].cells[2] = { v: { date: '2022-12-31' }, s: 'dateZh' };
+    fitColumnsToPage(sheet);
+    // 2022年12月31日: eight digits and three CJK characters.
+    expect(sheet.columns[2].width).toBeGreaterThanOrEqual(15);
+    expect(sheet.columns.slice(0, 2).map((c) => c.width)).toEqual([20, 40]);
+  });
+
   it('leaves a sheet that fits alone', () => {
     const sheet = sheetOf([20, 40, 14], [false, true, false]);
     fitColumnsToPage(sheet);

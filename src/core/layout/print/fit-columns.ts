@@ -22,7 +22,10 @@ const LAST_WRAP_WIDTH = 12;
 const MIN_WIDTH = 6;
 /** A column of numbers or dates keeps room for a value of this many characters (one typed later may be longer). */
 const NUMBER_WIDTH = 9;
-/** A column of text that does not wrap (an id) widens to its longest value, up to this many characters. */
+/** A date as yyyy-mm-dd, and as yyyy年m月d日 (eight digits and three CJK characters), with the cell's padding. */
+const DATE_WIDTH = 11;
+const DATE_ZH_WIDTH = 15;
+/** A column that does not wrap (ids, dates) widens to its longest value, up to this many characters. */
 const MAX_FIXED_WIDTH = 24;
 /** 9 characters and the cell's padding, as Excel writes the width (trunc((9 * 7 + 5) / 7 * 256) / 256). */
 const EXCEL_NINE = 9.140625;
@@ -40,8 +43,6 @@ interface Sample {
   content: number[];
   /** Per column, its longest word (values and title): the least it can wrap to without breaking a word. */
   word: number[];
-  /** Columns of text that does not wrap (ids, periods). */
-  texts: Set<number>;
   /** The sampled rows' wrapping text, per row and column. */
   rows: (string | undefined)[][];
 }
@@ -64,7 +65,9 @@ function valueWidth(cell: Cell): number {
     const digits = Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).length;
     return Math.max(NUMBER_WIDTH, digits + 2);
   }
-  return v === null || v === undefined ? 0 : NUMBER_WIDTH + 2;
+  if (v === null || v === undefined) return 0;
+  // A date: 2022-12-31, or 2022年12月31日 in a zh-CN style.
+  return cell.s?.endsWith('Zh') ? DATE_ZH_WIDTH : DATE_WIDTH;
 }
 
 /** Which columns wrap or are blank, which are blank, and how wide their content is, from the header and the first rows under it. */
@@ -73,7 +76,6 @@ function sampleColumns(sheet: Sheet, headerRows = 1): Sample {
   const filled = new Set<number>();
   const content = sheet.columns.map(() => MIN_WIDTH);
   const word = sheet.columns.map(() => 0);
-  const texts = new Set<number>();
   const rows: (string | undefined)[][] = [];
   let n = 0;
   for (const row of sheetRows(sheet)) {
@@ -92,7 +94,6 @@ function sampleColumns(sheet: Sheet, headerRows = 1): Sample {
       filled.add(c);
       const wraps = Boolean(cell.s && (STYLES[cell.s] as Style).align?.wrap);
       if (!wraps) fixed.add(c);
-      if (!wraps && typeof cell.v === 'string' && !cell.f) texts.add(c);
       if (wraps && typeof cell.v === 'string') (rows[n] ??= [])[c] = cell.v;
       content[c] = Math.max(content[c], valueWidth(cell));
       word[c] = Math.max(word[c], typeof cell.v === 'string' ? (wraps ? longestWord(cell.v) : lineWidth(cell.v)) : valueWidth(cell));
@@ -104,16 +105,16 @@ function sampleColumns(sheet: Sheet, headerRows = 1): Sample {
     blanks: new Set(all.filter((c) => !filled.has(c))),
     content,
     word,
-    texts,
     rows: rows.filter(Boolean),
   };
 }
 
 /**
- * Fits a sheet wider than the page at TARGET_SCALE: its columns wider than
+ * Widens each column that does not wrap to show all of its value (an id, a
+ * zh-CN date: never cut, never ###), up to 24 characters. Then fits a sheet
+ * wider than the page at TARGET_SCALE: its columns wider than
  * their content narrowed to it (a blank one to its title, keeping room for
- * a number, or 12 characters of text), a column of ids widened to its
- * longest (up to 24); then its columns with nothing in them; then its
+ * a number, or 12 characters of text); then its columns with nothing in them; then its
  * wrapping columns, one character at a time, each time the one whose
  * narrowing adds the fewest lines to the rows (a short name narrows before a
  * long note, down to the note's lines), never below its longest word; and
@@ -121,21 +122,25 @@ function sampleColumns(sheet: Sheet, headerRows = 1): Sample {
  * until the columns fit at just over MIN_SCALE.
  */
 export function fitColumnsToPage(sheet: Sheet, sample = sampleColumns(sheet)): void {
-  if (!sheet.print || excess(sheet, TARGET_SCALE) <= 0) return;
-  const { wraps, blanks, content, word, texts } = sample;
-  sheet.columns = sheet.columns.map((col, c) => {
-    if (col.hidden) return col;
-    const need = Math.ceil(blanks.has(c) ? Math.max(content[c], wraps.has(c) ? LAST_WRAP_WIDTH : NUMBER_WIDTH) : content[c]);
-    if (texts.has(c) && !wraps.has(c)) return { ...col, width: Math.min(need, Math.max(col.width, MAX_FIXED_WIDTH)) };
-    return need < col.width ? { ...col, width: need } : col;
-  });
+  if (!sheet.print) return;
+  const { wraps, blanks, content } = sample;
+  const need = (c: number) => Math.ceil(blanks.has(c) ? Math.max(content[c], wraps.has(c) ? LAST_WRAP_WIDTH : NUMBER_WIDTH) : content[c]);
+  sheet.columns = sheet.columns.map((col, c) =>
+    col.hidden || wraps.has(c) || need(c) <= col.width ? col : { ...col, width: Math.min(need(c), Math.max(col.width, MAX_FIXED_WIDTH)) },
+  );
+  if (excess(sheet, TARGET_SCALE) > 0) narrowToPage(sheet, sample, need);
+  // A width of 9 is exceljs's default, which it leaves out of the file: 9 characters as Excel stores them instead.
+  sheet.columns = sheet.columns.map((col) => (col.width === 9 ? { ...col, width: EXCEL_NINE } : col));
+}
+
+function narrowToPage(sheet: Sheet, sample: Sample, need: (c: number) => number): void {
+  const { wraps, blanks, word } = sample;
+  sheet.columns = sheet.columns.map((col, c) => (col.hidden || need(c) >= col.width ? col : { ...col, width: need(c) }));
   const words = (c: number) => Math.ceil(Math.max(MIN_WIDTH, word[c]));
   // First the columns with nothing in them (Beijing's lead departments): they need only their wrapped title.
   narrow(sheet, blanks, TARGET_SCALE, () => LAST_WRAP_WIDTH);
   narrowByLines(sheet, sample, TARGET_SCALE, words);
   narrow(sheet, wraps, MIN_SCALE + 0.01, (c) => Math.min(words(c), LAST_WRAP_WIDTH));
-  // A width of 9 is exceljs's default, which it leaves out of the file: 9 characters as Excel stores them instead.
-  sheet.columns = sheet.columns.map((col) => (col.width === 9 ? { ...col, width: EXCEL_NINE } : col));
 }
 
 /**
