@@ -31,6 +31,9 @@ const MAX_FIXED_WIDTH = 24;
 const EXCEL_NINE = 9.140625;
 /** Bold (the header row) is this much wider than Calibri's regular letters. */
 const BOLD = 1.06;
+/** A row is at most 409 pt (27 lines) tall: lines past that, and text past what fills them, change nothing. */
+const MAX_LINES = 28;
+const MAX_SAMPLED_TEXT = 4000;
 /** The rows looked at to tell which columns wrap (a data sheet's rows share their columns' styles). */
 const SAMPLE_ROWS = 50;
 
@@ -94,7 +97,7 @@ function sampleColumns(sheet: Sheet, headerRows = 1): Sample {
       filled.add(c);
       const wraps = Boolean(cell.s && (STYLES[cell.s] as Style).align?.wrap);
       if (!wraps) fixed.add(c);
-      if (wraps && typeof cell.v === 'string') (rows[n] ??= [])[c] = cell.v;
+      if (wraps && typeof cell.v === 'string') (rows[n] ??= [])[c] = cell.v.slice(0, MAX_SAMPLED_TEXT);
       content[c] = Math.max(content[c], valueWidth(cell));
       word[c] = Math.max(word[c], typeof cell.v === 'string' ? (wraps ? longestWord(cell.v) : lineWidth(cell.v)) : valueWidth(cell));
     });
@@ -158,7 +161,12 @@ function narrowByLines(sheet: Sheet, sample: Sample, scale: number, floor: (c: n
     const key = `${c}:${w}`;
     let got = cache.get(key);
     if (!got) {
-      got = sample.rows.map((row) => (row[c] ?? '').split('\n').reduce((sum, part) => sum + wrappedLines(part, w), 0));
+      got = sample.rows.map((row) =>
+        Math.min(
+          MAX_LINES,
+          (row[c] ?? '').split('\n').reduce((sum, part) => sum + wrappedLines(part, w), 0),
+        ),
+      );
       cache.set(key, got);
     }
     return got;
