@@ -12,7 +12,7 @@ import { fitColumnsToPage, TARGET_SCALE } from '../../../src/core/layout/print/f
 import { fitScale, MIN_SCALE } from '../../../src/core/layout/print/page';
 import { Pager } from '../../../src/core/layout/print/pager';
 import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
-import { wrappedLines } from '../../../src/core/layout/print/wrap-lines';
+import { longestWord, wrappedLines } from '../../../src/core/layout/print/wrap-lines';
 import { columnNumber } from '../../../src/core/layout/refs';
 import { sheetRows } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
@@ -21,14 +21,21 @@ import { OPTIONS, quarterly, ROOT } from '../../support/fixtures';
 const seed = (name: string) => readData(readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
 const PAGE = { orientation: 'landscape', paper: 'A4', fitToWidth: true, header: '', footer: '', margins: DEFAULT_MARGINS } as const;
 
-/** A sheet of one row whose cells are text in the `wrap` style where `wraps`, else plain. */
+/** A long text, wrapped where it is in the `wrap` style; a period, not wrapped, where it is in the `text` style. */
+const LONG = 'a long sentence of several words that wraps over lines when its column is narrow, as a note does';
+const PERIOD = '2025-Q3';
+
+/** A sheet of one row whose cells are long text in the `wrap` style where `wraps`, else a period, plain. */
 function sheetOf(widths: number[], wraps: boolean[]): Sheet {
   return {
     key: 'measures',
     name: 'T',
     state: 'visible',
     columns: widths.map((width) => ({ width })),
-    rows: [{ cells: widths.map(() => ({ v: 'Title', s: 'header' as const })) }, { cells: wraps.map((w) => ({ v: 'some text', s: w ? 'wrap' : 'text' })) }],
+    rows: [
+      { cells: widths.map(() => ({ v: 'Title', s: 'header' as const })) },
+      { cells: wraps.map((w) => ({ v: w ? LONG : PERIOD, s: w ? 'wrap' : 'text' })) },
+    ],
     merges: [],
     validations: [],
     conditionalFormats: [],
@@ -37,23 +44,45 @@ function sheetOf(widths: number[], wraps: boolean[]): Sheet {
 }
 
 describe('columns fitted to the page', () => {
-  it('narrows the widest wrapping columns until the sheet prints at the target scale, leaving the others', () => {
+  it('narrows the columns wider than their content to it, then the widest wrapping columns until the sheet prints at the target scale', () => {
     const sheet = sheetOf([16, 10, 60, 26, 28, 12, 12, 14, 12, 48], [false, false, true, true, true, false, false, false, false, true]);
     expect(fitScale(PAGE, sheet.columns)).toBeLessThan(0.65);
     fitColumnsToPage(sheet);
     expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
     const widths = sheet.columns.map((c) => c.width);
-    expect([widths[0], widths[1], widths[5], widths[6], widths[7], widths[8]]).toEqual([16, 10, 12, 12, 14, 12]);
-    // Evenly from the widest: the narrowed columns end at one width, none below 18.
-    expect(new Set([widths[2], widths[3], widths[4], widths[9]]).size).toBe(1);
-    expect(widths[2]).toBeGreaterThanOrEqual(18);
+    // A period and a one-word title need 8 characters; no column goes below 6, none is widened.
+    const period = Math.ceil(longestWord(PERIOD));
+    expect([widths[0], widths[1], widths[5], widths[6], widths[7], widths[8]]).toEqual(Array(6).fill(period));
+    // Evenly from the widest: the narrowed columns (60 and 48) end at one width, above the others left alone.
+    expect(widths[2]).toBe(widths[9]);
+    expect([widths[3], widths[4]]).toEqual([26, 28]);
+    expect(widths[2]).toBeGreaterThan(28);
+    expect(widths[2]).toBeLessThan(48);
   });
 
-  it('goes below 18 characters (not below 12) only to print at 80%', () => {
-    const sheet = sheetOf([16, 36, 24, 18, ...Array(11).fill(11)], [false, true, true, true, ...Array(11).fill(false)]);
+  it('narrows first the wrapping columns that add the fewest lines, never below their longest word', () => {
+    const sheet = sheetOf([16, 36, 40, ...Array(14).fill(11)], [false, true, true, ...Array(14).fill(false)]);
+    const name = 'New domestic Class III medical device registrations approved';
+    sheet.rows[1].cells[1] = { v: name, s: 'wrap' };
+    fitColumnsToPage(sheet);
+    expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
+    const [nameWidth, noteWidth] = [sheet.columns[1].width, sheet.columns[2].width];
+    // The short name gives its room to the long note, down to as many lines as the note takes, no word broken.
+    expect(noteWidth).toBeGreaterThan(nameWidth);
+    expect(wrappedLines(name, nameWidth)).toBeLessThanOrEqual(wrappedLines(LONG, noteWidth));
+    expect(nameWidth).toBeGreaterThanOrEqual(longestWord(name));
+    expect(noteWidth).toBeGreaterThanOrEqual(longestWord(LONG));
+  });
+
+  it('breaks words (not below 12 characters) only when nothing else prints the sheet at 80%', () => {
+    const sheet = sheetOf([16, 36, 24, 18, ...Array(14).fill(11)], [false, true, true, true, ...Array(14).fill(false)]);
+    const name = 'Pharmaceutical-innovation-alliance members';
+    for (const c of [1, 2, 3]) sheet.rows[1].cells[c] = { v: name, s: 'wrap' };
     fitColumnsToPage(sheet);
     expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(MIN_SCALE);
-    expect(Math.min(...sheet.columns.slice(1, 4).map((c) => c.width))).toBeGreaterThanOrEqual(12);
+    const widths = sheet.columns.slice(1, 4).map((c) => c.width);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...widths)).toBeLessThan(longestWord(name));
   });
 
   it('narrows a column with nothing in it before the columns with text', () => {
@@ -63,6 +92,15 @@ describe('columns fitted to the page', () => {
     expect(sheet.columns[2].width).toBe(12);
     expect(sheet.columns[1].width).toBeGreaterThan(sheet.columns[2].width);
     expect(fitScale(PAGE, sheet.columns)).toBeGreaterThanOrEqual(TARGET_SCALE);
+  });
+
+  it('widens a column that does not wrap to show its whole value: a zh-CN date never prints as ###', () => {
+    const sheet = sheetOf([20, 40, 12], [false, true, false]);
+    sheet.rows[1].cells[2] = { v: { date: '2022-12-31' }, s: 'dateZh' };
+    fitColumnsToPage(sheet);
+    // 2022年12月31日: eight digits and three CJK characters.
+    expect(sheet.columns[2].width).toBeGreaterThanOrEqual(15);
+    expect(sheet.columns.slice(0, 2).map((c) => c.width)).toEqual([20, 40]);
   });
 
   it('leaves a sheet that fits alone', () => {
@@ -81,6 +119,18 @@ describe('wrapped lines', () => {
     // 2.1 characters each: four to a line of a 10-character column.
     expect(wrappedLines('实现目标所需年均复合增长率', 10)).toBe(4);
     expect(wrappedLines('目标 2027 年 500 件', 30)).toBe(1);
+  });
+
+  it('measure Latin text by its letters: narrower than a digit on average, as LibreOffice wraps it with Carlito', () => {
+    // Rendered on two lines in a 42-character column (pdftotext -bbox); counting letters as digits gave three.
+    expect(wrappedLines('Yangtze River Delta Pharmaceutical Innovation and Development Alliance member units', 42)).toBe(2);
+    // Narrow letters fit more to a line than wide ones.
+    expect(wrappedLines('i'.repeat(20), 11)).toBe(1);
+    expect(wrappedLines('m'.repeat(20), 11)).toBe(4);
+    // A word cannot wrap: its width (with the cell's padding) is the least a column needs to keep it whole.
+    expect(longestWord('Pharmaceutical industry')).toBeGreaterThan(longestWord('drug industry'));
+    expect(wrappedLines('Pharmaceutical', Math.ceil(longestWord('Pharmaceutical')))).toBe(1);
+    expect(wrappedLines('Pharmaceutical', Math.ceil(longestWord('Pharmaceutical')) - 1)).toBe(2);
   });
 });
 
@@ -141,5 +191,16 @@ describe('page breaks', () => {
     expect(dashBreaks.length).toBeGreaterThan(1);
     // No chart spans a break.
     for (const chart of dashboard.charts!) expect(dashBreaks.some((b) => b >= chart.from.row && b < chart.to.row - 1)).toBe(false);
+  });
+});
+
+describe('the Summary ID column', () => {
+  it('is as wide as its longest id, so that none is cut, and stays 18 for short ones', () => {
+    const shanghai = buildReport(quarterly, seed('shanghai-2025-q3'), 'zh-CN', OPTIONS).sheets.find((s) => s.key === 'summary')!;
+    // YRD-INNOV-DRUG-SHARE, bold: about 23.7 character cells.
+    expect(shanghai.columns[0].width).toBeGreaterThanOrEqual(Math.ceil(longestWord('YRD-INNOV-DRUG-SHARE')));
+    expect(shanghai.columns[0].width).toBeLessThanOrEqual(30);
+    const beijing = buildReport(quarterly, seed('beijing-2022-q3'), 'en', OPTIONS).sheets.find((s) => s.key === 'summary')!;
+    expect(beijing.columns[0].width).toBe(18);
   });
 });

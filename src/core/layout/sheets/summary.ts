@@ -8,7 +8,7 @@ import { nameKey } from '../../rules';
 import { localized, SUMMARY_BLOCKS, type SummaryBlock } from '../../template';
 import type { Context } from '../context';
 import { blankOnError, fullRange, monthIndexOf } from '../formulas';
-import type { Cell, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
+import type { Cell, Column, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
 import { columnLetter, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
 import { DATA_BAR_COLOR, TAB_COLORS, valueStyle, type StyleName } from '../styles';
@@ -23,13 +23,17 @@ import { periodWords } from '../../i18n/wording';
 import { Pager } from '../print/pager';
 import { fitScale, rowHeight } from '../print/page';
 import { liveHeadlines, sinceBlock } from './summary-since';
+import { longestWord } from '../print/wrap-lines';
 
 /** The report's own cells, read by formulas and by readers. */
 export const SUMMARY_CELLS = { title: 'A1', region: 'B4', period: 'B5', periodEnd: 'B6', reportDate: 'B7' } as const;
 
 /** 156 characters: the Summary prints at 94% of its size on a landscape A4 page. */
 const WIDTHS = [18, 42, 12, 12, 12, 12, 12, 12, 12, 12];
-const COLUMNS = WIDTHS.map((width) => ({ width }));
+/** The ID column (plans, catalogs, indicators) widens to its longest id, up to this many characters. */
+const MAX_ID_WIDTH = 30;
+/** Bold (an indicator's id) is this much wider than Calibri's regular letters. */
+const BOLD = 1.06;
 const HEADER_HEIGHT = 30;
 /** A table that does not fit on the rest of a page starts on the next, unless this many of its rows fit. */
 const MIN_ROWS_ON_PAGE = 3;
@@ -67,11 +71,12 @@ export class SummaryOut {
   constructor(
     readonly sheetName: string,
     readonly pager: Pager,
+    readonly columns: Column[],
   ) {}
 
   /** Adds a row; returns its number. */
   add(cells: (Cell | undefined)[], height?: number): number {
-    const row = fitRowHeight({ cells, height }, COLUMNS);
+    const row = fitRowHeight({ cells, height }, this.columns);
     this.rows.push(row);
     this.pager.place(rowHeight(row));
     return this.rows.length;
@@ -86,10 +91,10 @@ export class SummaryOut {
    * does not fit on the page starts the next, under the table's header row.
    */
   item(make: (r: number) => (Cell | undefined)[]): number {
-    const height = rowHeight(fitRowHeight({ cells: make(this.next) }, COLUMNS));
+    const height = rowHeight(fitRowHeight({ cells: make(this.next) }, this.columns));
     if (!this.pager.fits(height)) {
       this.pager.breakBefore(this.next);
-      if (this.repeat) this.add(this.repeat, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: this.repeat }, COLUMNS).height ?? 0));
+      if (this.repeat) this.add(this.repeat, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: this.repeat }, this.columns).height ?? 0));
     }
     return this.add(make(this.next));
   }
@@ -124,7 +129,7 @@ export class SummaryOut {
     this.add([{ v: title, s: 'sectionTitle' }, ...headers.slice(1).map(() => ({ v: null, s: 'sectionTitle' as StyleName }))], TITLE_HEIGHT);
     const header = headers.map((h) => ({ v: h || null, s: 'header' as StyleName }));
     // As tall as its longest title wrapped ("CAGR needed for target" takes three lines).
-    this.add(header, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: header }, COLUMNS).height ?? 0));
+    this.add(header, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: header }, this.columns).height ?? 0));
     this.repeat = charted ? undefined : header;
   }
 }
@@ -137,7 +142,8 @@ export function summarySheet(
 ): SummaryLayout {
   const sheet = emptySheet(ctx, 'summary');
   sheet.print = printSetup(ctx, sheet.name);
-  const out = new SummaryOut(sheet.name, new Pager(sheet.print, fitScale(sheet.print, COLUMNS)));
+  const columns = summaryColumns(ctx);
+  const out = new SummaryOut(sheet.name, new Pager(sheet.print, fitScale(sheet.print, columns)), columns);
   reportRows(ctx, out);
   sheet.merges.push('A1:J1', 'A2:J2');
   const chartBand = chartBandRows(ctx, out);
@@ -156,11 +162,20 @@ export function summarySheet(
   if (ctx.since) sinceBlock(ctx, out, liveHeadlines(ctx, [...out.names, ...(indicators?.names ?? [])]));
 
   sheet.rows = out.rows;
-  sheet.columns = COLUMNS.map((c) => ({ ...c }));
+  sheet.columns = columns;
   sheet.conditionalFormats = out.formats;
   if (out.pager.breaks.length) sheet.print.rowBreaks = out.pager.breaks;
   sheet.tabColor = TAB_COLORS.summary;
   return { sheet, names: out.names, blocks: out.blocks, chartBand };
+}
+
+/** The Summary's columns: the first as wide as the longest plan, catalog or indicator id it lists (18 to 30 characters), so none is cut. */
+function summaryColumns(ctx: Context): Column[] {
+  const { plans = [], catalogs = [], indicators = [] } = ctx.data;
+  const ids = [...plans, ...catalogs, ...indicators].map((item) => item.id);
+  const longest = Math.max(0, ...ids.map((id) => Math.ceil(longestWord(id) * BOLD)));
+  const first = Math.min(MAX_ID_WIDTH, Math.max(WIDTHS[0], longest));
+  return WIDTHS.map((width, i) => ({ width: i === 0 ? first : width }));
 }
 
 /** The title, subtitle and the report's own cells (region, period, its end, the report date), named for formulas. */
