@@ -22,7 +22,7 @@ const EXTENDED = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 export type RowsWritten = (done: number, total: number) => void;
 
 /** A part of the package: its XML whole, or (a worksheet) a sequence of chunks produced as the zip reads them. */
-export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string> };
+export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string>; rows?: number };
 
 /** The time the package says it was written: ISO 8601 in UTC to the second, as docProps and zip entries carry it. */
 export function packageTime(date = new Date()): string {
@@ -66,7 +66,11 @@ export function packageParts(model: Workbook, now = packageTime(), onRows?: Rows
     const offset = before;
     before += rowCount(sheet);
     const rows = onRows && ((r: number) => onRows(offset + r, total));
-    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, chunks: { [Symbol.iterator]: () => sheetXml(sheet, styles, i === 0, drawing, rows) } });
+    parts.push({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      chunks: { [Symbol.iterator]: () => sheetXml(sheet, styles, i === 0, drawing, rows) },
+      rows: rowCount(sheet),
+    });
   });
   text('[Content_Types].xml', contentTypes(model, drawings, charts));
   text(
