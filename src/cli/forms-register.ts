@@ -4,11 +4,11 @@
  * returns, written atomically and readable by its owner only (it holds the
  * key of the seals).
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { InputError, type Located } from '../core/errors';
-import type { FormRecord, FormSeal } from '../core/record/form-record';
-import { parseRegister, REGISTER_FORMAT, registerFileOf, sealOf, sentForm, type FormRegister } from '../core/forms/register';
+import { sealText, type FormRecord, type FormSeal } from '../core/record/form-record';
+import { parseRegister, REGISTER_FORMAT, registerFileOf, sentForm, type FormRegister } from '../core/forms/register';
 import type { SentForms } from '../core/forms/reader';
 import { withLock } from './lock';
 import { writeAtomic } from './write-atomic';
@@ -74,13 +74,21 @@ export async function withRegister<T>(dataFile: string, fn: (register: OpenRegis
   return withLock(file, async () => fn(await openRegister(dataFile, file)), { onWait });
 }
 
+/**
+ * sealOf (the core's, in plain TypeScript for the add-in) with Node's HMAC: the same seal, a tenth of the time
+ * (`form --all` seals a thousand forms). Both hash the UTF-8 bytes, lone surrogates as U+FFFD.
+ */
+export function nodeSeal(record: FormRecord, key: string): string {
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(sealText(record), 'utf8').digest('hex');
+}
+
 async function openRegister(dataFile: string, file: string): Promise<OpenRegister> {
   const register = (await readRegister(file)) ?? { format: REGISTER_FORMAT, key: randomBytes(32).toString('hex'), forms: [] };
   let added = 0;
   return {
     file,
     register,
-    seal: () => ({ id: randomBytes(16).toString('hex'), seal: (record) => sealOf(record, register.key) }),
+    seal: () => ({ id: randomBytes(16).toString('hex'), seal: (record) => nodeSeal(record, register.key) }),
     add: (record, out) => {
       register.forms.push(sentForm(record, out));
       added++;

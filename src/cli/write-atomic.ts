@@ -32,10 +32,28 @@ function tmpName(base: string, pid = process.pid): string {
   return `${tmpPrefix(base)}.plan-report-${pid}.tmp`;
 }
 
+/**
+ * The temporary files in a folder when this process first wrote there: a killed run's leftovers are there by
+ * then. Listed once a folder, not once a file (`form --all` writes a thousand files into one folder).
+ */
+const TEMPS = new Map<string, Promise<string[]>>();
+
+const tempsIn = (dir: string): Promise<string[]> => {
+  let names = TEMPS.get(dir);
+  if (!names) {
+    names = fs
+      .readdir(dir)
+      .then((all) => all.filter((n) => n.startsWith('.') && n.endsWith('.tmp')))
+      .catch(() => [] as string[]);
+    TEMPS.set(dir, names);
+  }
+  return names;
+};
+
 /** Removes the temporary files a killed run left for `base` in `dir` (those whose process is gone). */
 async function removeLeftovers(dir: string, base: string): Promise<void> {
   const prefix = tmpPrefix(base);
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const names = await tempsIn(dir);
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = TMP_SUFFIX.exec(name.slice(prefix.length));

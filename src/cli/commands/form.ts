@@ -10,6 +10,7 @@ import { buildForm } from '../../core/forms/build-form';
 import { allForms, departments, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import { checkLetterOptions } from '../../core/forms/letter';
+import type { FormRecord } from '../../core/record/form-record';
 import type { Locale, ReportData } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
 import { withRegister, type OpenRegister } from '../forms-register';
@@ -36,6 +37,8 @@ export interface FormOptions {
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 const MAX_NAME = 80;
+/** How many forms of `form --all` are written at once (see makeForms). */
+const WRITING = 4;
 
 /**
  * A file name safe on Windows, macOS and Linux: no `\ / : * ? " < > |`, no
@@ -95,6 +98,49 @@ export async function formCommand(dataFile: string, opts: FormOptions, io: Io): 
   );
 }
 
+type Written = { content: FormContent; out: string; record: FormRecord };
+
+/**
+ * Writes the forms of `form --all`, a few at once, so that one's deflating and file writes (in Node's thread pool)
+ * overlap the next one's building; each is `done` (entered in the register, told) in the order of the requests.
+ * Memory stays that of WRITING forms, whatever their number. Returns how many failed on bad input.
+ */
+async function writeAll(
+  requests: FormRequest[],
+  start: (r: FormRequest) => { content: FormContent; out: string; written: Promise<FormRecord> },
+  done: (content: FormContent, out: string, record: FormRecord) => void,
+  io: Io,
+): Promise<number> {
+  let failed = 0;
+  const jobs: Promise<Written>[] = [];
+  const finish = async (job: Promise<Written>) => {
+    try {
+      const { content, out, record } = await job;
+      done(content, out, record);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      failed++;
+      for (const p of err.problems) io.err(formatLocated(p));
+    }
+  };
+  try {
+    for (const r of requests) {
+      const job = (async () => {
+        const { content, out, written } = start(r);
+        return { content, out, record: await written };
+      })();
+      job.catch(() => undefined); // told by finish(), in order: not an unhandled rejection meanwhile
+      jobs.push(job);
+      if (jobs.length >= WRITING) await finish(jobs.shift()!);
+    }
+    while (jobs.length) await finish(jobs.shift()!);
+  } finally {
+    // After an unexpected error, the forms still being written finish (or fail) before the error is told.
+    await Promise.allSettled(jobs);
+  }
+  return failed;
+}
+
 async function makeForms(
   dataFile: string,
   data: ReportData,
@@ -106,11 +152,13 @@ async function makeForms(
   const locale = reportLocale(data, opts.locale);
   const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
   const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter };
-  const make = async (content: FormContent, out: string) => {
+  /** Builds a form now, and writes it; the register is added to by the caller once the file is written. */
+  const write = async (content: FormContent, out: string) => {
     const built = buildForm(content, data, locale, { ...options, seal: register.seal() });
     await streamWorkbook(built.workbook, out, [dataFile, register.file]);
-    register.add(built.record, out);
+    return built.record;
   };
+  const make = async (content: FormContent, out: string) => register.add(await write(content, out), out);
 
   if (!opts.all) {
     const content = selectForm(data, req, dataFile);
@@ -127,22 +175,22 @@ async function makeForms(
   if (!requests.length) throw InputError.one(dataFile, `has no ${opts.kind === 'catalog' ? 'catalogs' : opts.kind} to make forms for`);
   const used = new Set<string>();
   const leads = opts.kind === 'measures' ? leadIndex(data) : undefined;
-  let failed = 0;
-  for (const r of requests) {
-    try {
+  const failed = await writeAll(
+    requests,
+    (r) => {
       const content = selectForm(data, r, dataFile, leads);
       let name = formFileName(content);
       for (let n = 2; used.has(name.toLowerCase()); n++) name = formFileName(content).replace(/\.xlsx$/, `-${n}.xlsx`);
       used.add(name.toLowerCase());
       const out = path.join(dir, name);
-      await make(content, out);
+      return { content, out, written: write(content, out) };
+    },
+    (content, out, record) => {
+      register.add(record, out);
       io.out(`${dataFile} -> ${out} (${describe(content)})`);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      failed++;
-      for (const p of err.problems) io.err(formatLocated(p));
-    }
-  }
+    },
+    io,
+  );
   await register.save();
   if (left) {
     const what =

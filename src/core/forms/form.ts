@@ -129,6 +129,20 @@ const LEAD_REMARK = /\s*[（(]\s*(?:共同牵头|牵头|主责|负责|配合|协
  */
 export function departments(lead: string | undefined): string[] {
   if (lead === undefined) return [];
+  // A data file names a few hundred leads over tens of thousands of measures, and `form --all` asks about each
+  // measure's lead several times: each lead's departments are found once (a copy is returned: callers may change it).
+  let found = DEPARTMENTS.get(lead);
+  if (!found) {
+    if (DEPARTMENTS.size >= DEPARTMENTS_KEPT) DEPARTMENTS.clear();
+    DEPARTMENTS.set(lead, (found = splitLead(lead)));
+  }
+  return [...found];
+}
+
+const DEPARTMENTS = new Map<string, string[]>();
+const DEPARTMENTS_KEPT = 10_000;
+
+function splitLead(lead: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const part of lead.split(LEAD_SEPARATORS)) {

@@ -10,7 +10,14 @@ import * as zlib from 'node:zlib';
 
 type Crc = { unsigned(buf: Buffer, previous?: number): number };
 
+let switched: boolean | undefined;
+
+/** Points yazl at the native CRC-32 once a process (`form --all` writes a thousand workbooks: resolving yazl's copy each time cost a quarter of a second). */
 export function useNativeCrc32(): boolean {
+  return (switched ??= switchCrc32());
+}
+
+function switchCrc32(): boolean {
   const native = (zlib as unknown as { crc32?: (data: Buffer, value?: number) => number }).crc32;
   if (!native) return false;
   // The copy yazl itself requires (it may have its own, nested one).

@@ -22,7 +22,7 @@ const EXTENDED = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 export type RowsWritten = (done: number, total: number) => void;
 
 /** A part of the package: its XML whole, or (a worksheet) a sequence of chunks produced as the zip reads them. */
-export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string> };
+export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string>; rows?: number };
 
 /** The time the package says it was written: ISO 8601 in UTC to the second, as docProps and zip entries carry it. */
 export function packageTime(date = new Date()): string {
@@ -35,6 +35,16 @@ export function packageParts(model: Workbook, now = packageTime(), onRows?: Rows
   let before = 0;
   const parts: Part[] = [];
   const text = (name: string, xml: string) => parts.push({ name, xml });
+  // A chart or drawing part is made when the zip reads it, not all up front: a thousand charts' XML is never held at once.
+  const later = (name: string, make: () => string) =>
+    parts.push({
+      name,
+      chunks: {
+        *[Symbol.iterator]() {
+          yield make();
+        },
+      },
+    });
   const styles = stylesXml();
   let drawings = 0;
   let charts = 0;
@@ -44,8 +54,9 @@ export function packageParts(model: Workbook, now = packageTime(), onRows?: Rows
       drawings++;
       drawing = 'rIdDrawing';
       const first = charts;
-      sheet.charts.forEach((c) => text(`xl/charts/chart${++charts}.xml`, chartXml(c)));
-      text(`xl/drawings/drawing${drawings}.xml`, drawingXml(sheet.charts));
+      sheet.charts.forEach((c) => later(`xl/charts/chart${++charts}.xml`, () => chartXml(c)));
+      const anchored = sheet.charts;
+      later(`xl/drawings/drawing${drawings}.xml`, () => drawingXml(anchored));
       text(
         `xl/drawings/_rels/drawing${drawings}.xml.rels`,
         rels(sheet.charts.map((_, k) => ({ id: `rId${k + 1}`, type: 'chart', target: `../charts/chart${first + k + 1}.xml` }))),
@@ -55,7 +66,11 @@ export function packageParts(model: Workbook, now = packageTime(), onRows?: Rows
     const offset = before;
     before += rowCount(sheet);
     const rows = onRows && ((r: number) => onRows(offset + r, total));
-    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, chunks: { [Symbol.iterator]: () => sheetXml(sheet, styles, i === 0, drawing, rows) } });
+    parts.push({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      chunks: { [Symbol.iterator]: () => sheetXml(sheet, styles, i === 0, drawing, rows) },
+      rows: rowCount(sheet),
+    });
   });
   text('[Content_Types].xml', contentTypes(model, drawings, charts));
   text(

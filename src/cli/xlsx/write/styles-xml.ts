@@ -33,7 +33,14 @@ function borderXml(b?: Style['border']): string {
   return `<border>${side('left')}${side('right')}${side('top', b?.top)}${side('bottom', b?.bottom)}<diagonal/></border>`;
 }
 
+let table: StyleTable | undefined;
+
+/** The styles part and its indexes: the same for every workbook, so made once a process (`form --all` writes a thousand). */
 export function stylesXml(): StyleTable {
+  return (table ??= makeStyles());
+}
+
+function makeStyles(): StyleTable {
   const numFmts: string[] = [];
   const numFmtId = (code?: string) => {
     if (!code) return 0;

@@ -8,12 +8,19 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 // Anything esc() would change: XML's specials, `_` (of a literal `_xHHHH_`), control characters, surrogates, U+FFFE/F.
 // eslint-disable-next-line no-control-regex
 const MAY_CHANGE = /[&<>"_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// What encodeXstring() may change: control characters but tab and line feed, surrogates, U+FFFE/F (and `_x`, tested apart).
+// eslint-disable-next-line no-control-regex
+const MAY_ENCODE = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const XML_SPECIAL = /[&<>"]/;
 
 /** Escapes text for XML content or attributes, after the OOXML `_xHHHH_` escaping of characters XML cannot carry. */
 export function esc(s: string): string {
   // Most text needs nothing: one test instead of two replacing scans (seconds over a million rows).
   if (!MAY_CHANGE.test(s)) return s;
-  return encodeXstring(s).replace(/[&<>"]/g, (c) => ESCAPES[c]);
+  // Formulas are full of `_` (sheet '_figures') and quotes but hardly ever of `_xHHHH_` or control characters:
+  // each scan runs only when a cheap test says it may change something.
+  const x = s.includes('_x') || MAY_ENCODE.test(s) ? encodeXstring(s) : s;
+  return XML_SPECIAL.test(x) ? x.replace(/[&<>"]/g, (c) => ESCAPES[c]) : x;
 }
 
 const isSpace = (c: number) =>
