@@ -1,4 +1,5 @@
 /** The task pane's words in English and Simplified Chinese, chosen by Excel's display language. */
+import { FIELD_NAMES_ZH } from '../../core/ledger/words-zh';
 
 export type UiLocale = 'en' | 'zh-CN';
 
@@ -296,34 +297,8 @@ const zhCN: Strings = {
   xlsxTemplate: '{file}是模板工作簿（用于分享版式，不含数据）。请在“模板”中选择“从文件选择…”并选中它，再在此处选择数据文件或台账。',
   xlsxForm: '{file}是填报表（供填写后交回），不是数据文件。交回的填报表请用 plan-report collect 汇总到数据文件中。',
   notDataFile: '{file}既不是数据文件（.yaml、.yml、.json），也不是台账工作簿（.xlsx）。',
-  fields: {
-    id: '序号',
-    title: '任务',
-    group: '分组',
-    lead: '牵头单位',
-    due: '完成时限',
-    status: '完成情况',
-    completed: '完成日期',
-    progress: '进度',
-    note: '备注',
-    product: '产品名称',
-    enterprise: '企业名称',
-    category: '类别',
-    registration: '注册证号',
-    listed: '入选日期',
-    hospitals: '采购医疗机构数',
-    name: '指标名称',
-    region: '地区',
-    unit: '单位',
-    kind: '指标类型',
-    'baseline.period': '基期',
-    'baseline.value': '基期值',
-    'target.period': '目标期',
-    'target.value': '目标值',
-    period: '期间',
-    value: '数值',
-    growth: '同比增长',
-  },
+  // The ledger's own names (plan-report import says the same), but for the number column, which ledgers title 序号.
+  fields: { ...FIELD_NAMES_ZH, id: '序号' },
   tooOld:
     '当前 Excel 版本过低，无法使用本加载项：需要 Excel 2019 或更高版本，或 Microsoft 365。请改用 plan-report 命令行生成报告，生成的工作簿可在 Excel 2007 及以后的各版本和 WPS 中打开。',
 };

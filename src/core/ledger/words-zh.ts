@@ -5,7 +5,8 @@ import type { Issue } from './issues';
 import { labelledNote, shortList } from './note';
 import type { LedgerWords } from './words';
 
-const FIELD: Record<Field, string> = {
+/** Each field's name as a Chinese ledger titles its column (the add-in's pane shows them too). */
+export const FIELD_NAMES_ZH: Record<Field, string> = {
   id: '编号',
   title: '任务',
   group: '分组',
@@ -53,8 +54,8 @@ function issue(i: Issue, column: string | undefined): string {
       return col + describeValueProblem(i.problem, 'zh-CN');
     case 'missing':
       return !i.noColumn
-        ? `${col}为空，但该行填有其他内容；应填写${FIELD[i.field]}（或删除该行）`
-        : `没有一列给出${FIELD[i.field]}；应增加该列（或用 --map "列名=${i.field}" 指定）`;
+        ? `${col}为空，但该行填有其他内容；应填写${FIELD_NAMES_ZH[i.field]}（或删除该行）`
+        : `没有一列给出${FIELD_NAMES_ZH[i.field]}；应增加该列（或用 --map "列名=${i.field}" 指定）`;
     case 'duplicate-id':
       return `${col}编号“${i.id}”与 ${i.first} 重复；同一方案内序号应各不相同（或清空序号列，由系统编为 M-1、M-2……）`;
     case 'bad-id':
@@ -64,9 +65,9 @@ function issue(i: Issue, column: string | undefined): string {
     case 'mixed-periods':
       return `${col}期间 ${i.period} 与该指标首个期间（${i.first}）的类型不同；同一指标的期间应同为年、半年、季度或月`;
     case 'differs':
-      return `${col}该指标的${FIELD[i.field]}与 ${i.first} 所填不一致；同一指标各行应填写一致`;
+      return `${col}该指标的${FIELD_NAMES_ZH[i.field]}与 ${i.first} 所填不一致；同一指标各行应填写一致`;
     case 'no-period':
-      return `${col}有${FIELD[i.field]}而无期间；应增加“${i.field === 'baseline.value' ? '基期' : '目标期'}”列，或在列名中写明期间（如“2020年基数”“2025年目标值”）`;
+      return `${col}有${FIELD_NAMES_ZH[i.field]}而无期间；应增加“${i.field === 'baseline.value' ? '基期' : '目标期'}”列，或在列名中写明期间（如“2020年基数”“2025年目标值”）`;
     case 'no-observation':
       return i.field === 'value' ? `${col}有期间而无数值或增速；应在该行填写数值或增速（或清空期间）` : `${col}有数值而无期间；应在该行“期间”列填写期间`;
     case 'no-header':
@@ -91,7 +92,7 @@ function issue(i: Issue, column: string | undefined): string {
 }
 
 export const zh: LedgerWords = {
-  field: (f) => `${FIELD[f]}（${f}）`,
+  field: (f) => `${FIELD_NAMES_ZH[f]}（${f}）`,
   issue,
   located: (file, cell, sheet, message) => `${file}${cell ? ` ${cell}` : ''}${sheet && !cell ? ` 工作表“${sheet}”` : ''}：${message}`,
   sheet: (file, sheet, kind, header, first, last) =>
