@@ -15,7 +15,6 @@ import { ZipFile } from 'yazl';
 import { NoReport, saveAsTemplate } from '../../src/addin/excel/save-template';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';
 import { readTemplateWorkbook } from '../../src/addin/xlsx/read-template';
-import { run } from '../../src/cli/main';
 import { loadTemplate } from '../../src/cli/templates';
 import { GENERATOR } from '../../src/cli/version';
 import { addParts } from '../../src/cli/xlsx/write/write-stream';
@@ -26,18 +25,12 @@ import type { Locale } from '../../src/core/schema';
 import type { Template } from '../../src/core/template';
 import { templateWorkbookModel } from '../../src/core/template/template-workbook';
 import { CUSTOM_TEMPLATE_YAML } from '../support/custom-template';
-import { OPTIONS } from '../support/fixtures';
+import { cliOk, OPTIONS } from '../support/fixtures';
 import { FakeExcel } from './fake-excel/host';
 import { openXlsx } from './fake-excel/open-xlsx';
 import { ROOT, seed, timeless, zipParts } from './support';
 
 let dir: string;
-
-async function cli(...argv: string[]): Promise<void> {
-  const err: string[] = [];
-  const code = await run(argv, { out: () => undefined, err: (l) => err.push(l) });
-  if (code !== 0) throw new Error(`plan-report ${argv.join(' ')}: ${err.join('\n')}`);
-}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-save-template-'));
@@ -91,7 +84,7 @@ describe('Save as template', () => {
 
       // And what `plan-report template` writes, run at its own moment: the same but for the times.
       const cliFile = path.join(dir, `cli-${template.name}-${locale}.xlsx`);
-      await cli('template', source(), '--out', cliFile, '--locale', locale);
+      await cliOk('template', source(), '--out', cliFile, '--locale', locale);
       const now = await saveAsTemplate(host.run, { generator: GENERATOR, generatedAt: new Date().toISOString() });
       const [a, b] = [await zipParts(now.bytes), await zipParts(readFileSync(cliFile))];
       expect([...a.keys()]).toEqual([...b.keys()]);
@@ -101,7 +94,7 @@ describe('Save as template', () => {
 
   it('a template workbook opened in Excel and saved as a template again is the workbook it was, but for its times', async () => {
     const tpl = path.join(dir, 'my-report-t.xlsx');
-    await cli('template', path.join(dir, 'my-report.yaml'), '--out', tpl, '--locale', 'zh-CN');
+    await cliOk('template', path.join(dir, 'my-report.yaml'), '--out', tpl, '--locale', 'zh-CN');
     const host = await openXlsx(readFileSync(tpl));
     const saved = await saveAsTemplate(host.run, { generator: GENERATOR, generatedAt: new Date().toISOString() });
     const [a, b] = [await zipParts(saved.bytes), await zipParts(readFileSync(tpl))];
@@ -119,7 +112,7 @@ describe('Save as template', () => {
     // A copy of the seed: form keeps a register of sent forms beside its data file.
     writeFileSync(data, readFileSync(path.join(ROOT, 'seeds/beijing-2022-q3.yaml')));
     const form = path.join(dir, 'form.xlsx');
-    await cli('form', data, '--out', form);
+    await cliOk('form', data, '--out', form);
     const err = await saveAsTemplate((await openXlsx(readFileSync(form))).run, OPTIONS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TemplateWorkbookError);
     expect((err as TemplateWorkbookError).kind).toBe('form');

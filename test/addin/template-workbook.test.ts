@@ -13,7 +13,6 @@ import JSZip from 'jszip';
 import { readCarriedTemplate } from '../../src/addin/excel/carried';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';
 import { readTemplateWorkbook } from '../../src/addin/xlsx/read-template';
-import { run } from '../../src/cli/main';
 import { loadTemplate } from '../../src/cli/templates';
 import { buildReport } from '../../src/core/layout/build';
 import { TemplateWorkbookError } from '../../src/core/record/carried-template';
@@ -22,16 +21,10 @@ import { CUSTOM_TEMPLATE_YAML } from '../support/custom-template';
 import { describeExcelJs, describeFake, type DCell, type DWorkbook } from './compare';
 import { openXlsx } from './fake-excel/open-xlsx';
 import { ROOT, seed } from './support';
-import { OPTIONS } from '../support/fixtures';
+import { cliOk, OPTIONS } from '../support/fixtures';
 
 const BEIJING = path.join(ROOT, 'seeds/beijing-2022-q3.yaml');
 let dir: string;
-
-async function cli(...argv: string[]): Promise<void> {
-  const err: string[] = [];
-  const code = await run(argv, { out: () => undefined, err: (l) => err.push(l) });
-  if (code !== 0) throw new Error(`plan-report ${argv.join(' ')}: ${err.join('\n')}`);
-}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-shared-'));
@@ -63,7 +56,7 @@ for (const [name, locale] of [
   it(`a template workbook of ${name}, opened in Excel: Build report writes what generate --template T.xlsx writes`, async () => {
     const source = name.endsWith('.yaml') ? path.join(dir, name) : name;
     const tpl = path.join(dir, `${path.basename(name, '.yaml')}-t.xlsx`);
-    await cli('template', source, '--out', tpl, '--locale', locale);
+    await cliOk('template', source, '--out', tpl, '--locale', locale);
     const host = await openXlsx(readFileSync(tpl));
 
     const carried = await readCarriedTemplate(host.run, 'workbook');
@@ -74,7 +67,7 @@ for (const [name, locale] of [
     await buildReportInWorkbook(host.run, model);
 
     const outDir = mkdtempSync(path.join(dir, 'gen-'));
-    await cli('generate', BEIJING, '--template', tpl, '--locale', locale, '--out-dir', outDir);
+    await cliOk('generate', BEIJING, '--template', tpl, '--locale', locale, '--out-dir', outDir);
     const generated = await describeExcelJs(readFileSync(path.join(outDir, readdirSync(outDir)[0])));
     const built = describeFake(host);
     expect(built.sheets.map((s) => s.name)).toEqual(generated.sheets.map((s) => s.name));
@@ -87,7 +80,7 @@ for (const [name, locale] of [
   it(`the template workbook of ${name} picked in the pane gives its template, read as the command line reads it`, async () => {
     const source = name.endsWith('.yaml') ? path.join(dir, name) : name;
     const tpl = path.join(dir, `${path.basename(name, '.yaml')}-p.xlsx`);
-    await cli('template', source, '--out', tpl);
+    await cliOk('template', source, '--out', tpl);
     expect(await readTemplateWorkbook(new Uint8Array(readFileSync(tpl)), 'T.xlsx')).toEqual(await loadTemplate(tpl));
   });
 }
@@ -108,13 +101,13 @@ describe('a picked workbook that carries no usable template is refused', () => {
     // A copy of the seed: form keeps a register of sent forms beside its data file.
     const data = path.join(dir, 'beijing.yaml');
     writeFileSync(data, readFileSync(BEIJING));
-    await cli('form', data, '--out', form);
+    await cliOk('form', data, '--out', form);
     expect((await refusal(new Uint8Array(readFileSync(form)))).kind).toBe('form');
   });
 
   it('a newer version, and a damaged record', async () => {
     const tpl = path.join(dir, 'v.xlsx');
-    await cli('template', 'quarterly', '--out', tpl);
+    await cliOk('template', 'quarterly', '--out', tpl);
     const zip = await JSZip.loadAsync(readFileSync(tpl));
     const part = Object.keys(zip.files).filter((f) => /worksheets\/sheet\d+\.xml$/.test(f));
     let recordPart = '';
@@ -130,7 +123,7 @@ describe('a picked workbook that carries no usable template is refused', () => {
 
   it('a truncated workbook, a file that is not one, and one not made by plan-report', async () => {
     const tpl = path.join(dir, 'q.xlsx');
-    await cli('template', 'quarterly', '--out', tpl);
+    await cliOk('template', 'quarterly', '--out', tpl);
     const bytes = new Uint8Array(readFileSync(tpl));
     const cut = await refusal(bytes.subarray(0, Math.floor(bytes.length / 2)));
     expect(cut.kind).toBe('unreadable');

@@ -32,3 +32,10 @@ export async function cli(...argv: string[]): Promise<Result> {
   const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
 }
+
+/** Runs `plan-report ARGV...` in process, for a step a test relies on: throws with its messages unless it exits 0. */
+export async function cliOk(...argv: string[]): Promise<Result> {
+  const r = await cli(...argv);
+  if (r.code !== 0) throw new Error(`plan-report ${argv.join(' ')}: ${r.stderr}`);
+  return r;
+}
