@@ -7,11 +7,12 @@
  * quickly.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { formatLocated, InputError } from '../core/errors';
+import { InputError } from '../core/errors';
 import type { Locale } from '../core/schema';
 import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { EXIT, stdio, visibleIo, type Io } from './io';
 import { VERSION } from './version';
+import { problemLine, voiceOf, voiceOfArgv } from './voice';
 
 /** The schema's LOCALES, without loading the schema (checked against it at compile time). */
 const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
@@ -33,15 +34,22 @@ function program(io: Io, setExit: SetExit): Command {
   return p;
 }
 
+/** `--locale` of a command whose only words are its messages. */
+function localeOfMessages(): Option {
+  return new Option('-l, --locale <locale>', "messages' language (default: zh-CN when LC_ALL or LANG is zh_CN, else en)").choices([...LOCALES]);
+}
+
 /** `plan-report validate`. */
 function addValidate(p: Command, io: Io, setExit: SetExit): void {
   p.command('validate')
     .description('Check data files and print a short summary of each, or every problem found.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
-    .addHelpText('after', '\nExamples:\n  plan-report validate seeds/beijing-2022-q3.yaml\n  plan-report validate data/*.yaml')
-    .action(async (files: string[]) => {
+    .addOption(localeOfMessages())
+    .option('--verbose', "add each problem's data path (plans[0].measures[1].status)")
+    .addHelpText('after', '\nExamples:\n  plan-report validate seeds/beijing-2022-q3.yaml\n  plan-report validate data/*.yaml --locale zh-CN')
+    .action(async (files: string[], opts: { locale?: Locale; verbose?: boolean }) => {
       const { validateCommand } = await import('./commands/validate');
-      setExit(await validateCommand(files, io));
+      setExit(await validateCommand(files, io, voiceOf(opts)));
     });
 }
 
@@ -228,7 +236,8 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
       return EXIT.usage;
     }
     if (err instanceof InputError) {
-      for (const p of err.problems) io.err(formatLocated(p));
+      const voice = voiceOfArgv(argv);
+      for (const p of err.problems) io.err(problemLine(p, voice));
       return EXIT.input;
     }
     io.err(`plan-report: internal error: ${(err as Error).message}`);

@@ -2,6 +2,9 @@
  * Located errors: every message a user sees names the file, the place in it
  * (line and column, or sheet and cell) and what was expected.
  */
+import { placeWords, pathWordsZh } from './messages/place';
+import { inLocale } from './messages/said';
+import type { Locale } from './schema';
 
 export interface Located {
   /** The file the problem is in, as the user named it. */
@@ -14,13 +17,29 @@ export interface Located {
   /** The data path, `plans[0].measures[4].status`. */
   path?: string;
   message: string;
+  /** The message in Chinese, where the place that found the problem says it (messages/said.ts). */
+  zh?: string;
 }
 
-export function formatLocated(e: Located): string {
-  let where = e.file;
-  if (e.line !== undefined) where += `:${e.line}:${e.column ?? 1}`;
-  if (e.cell !== undefined) where += ` ${e.cell}`;
-  return e.path ? `${where}: ${e.path}: ${e.message}` : `${where}: ${e.message}`;
+/** How a problem is said: in which language, and with its data path (`--verbose`) or, in Chinese, in words. */
+export interface Telling {
+  locale?: Locale;
+  verbose?: boolean;
+}
+
+/**
+ * One problem as a line: `plan.yaml:14:17: plans[0].measures[0].status: expected …`;
+ * in Chinese `plan.yaml 第14行第17列：第1个方案第1项措施的“状态”：应为…`, the data path
+ * added only when verbose.
+ */
+export function formatLocated(e: Located, how: Telling = {}): string {
+  const zh = how.locale === 'zh-CN';
+  const where = placeWords(e, zh);
+  const message = inLocale(e, how.locale ?? 'en');
+  if (!zh) return e.path ? `${where}: ${e.path}: ${message}` : `${where}: ${message}`;
+  if (!e.path) return `${where}：${message}`;
+  const what = pathWordsZh(e.path) + (how.verbose ? `（${e.path}）` : '');
+  return `${where}：${what}：${message}`;
 }
 
 /** Thrown when input cannot be used; carries every problem found, not only the first. */
@@ -32,7 +51,7 @@ export class InputError extends Error {
     readonly problems: Located[],
     total?: number,
   ) {
-    super(problems.map(formatLocated).join('\n'));
+    super(problems.map((p) => formatLocated(p)).join('\n'));
     this.name = 'InputError';
     this.total = total ?? problems.length;
   }

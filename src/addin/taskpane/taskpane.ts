@@ -208,7 +208,7 @@ function showError(err: unknown): void {
   if (err instanceof TemplateWorkbookError) {
     // The refusal says what the file is and what to do; the reader's own words stay in the details.
     setStatus('error', refusalText(err, words));
-    $('message').title = err.problems.map(formatLocated).join('\n');
+    $('message').title = err.problems.map((p) => formatLocated(p)).join('\n');
   } else if (err instanceof NoReportHere) {
     setStatus('error', words.noReport);
   } else if (err instanceof InputError) {

@@ -1,0 +1,64 @@
+/**
+ * Where a problem is, in the words of the user's language: the file and its
+ * line and column, or the workbook's sheet and cell; and, in Chinese, what a
+ * data path points at (`plans[0].measures[1].status` is 第1个方案第2项措施的
+ * “状态”), so that a Chinese message holds no data path unless asked for
+ * (`--verbose`).
+ */
+import { labelsFor } from '../i18n';
+
+/** `plan.yaml:14:17` / `form.xlsx 措施!G3`; in Chinese `plan.yaml 第14行第17列`. */
+export function placeWords(p: { file: string; line?: number; column?: number; cell?: string }, zh: boolean): string {
+  let where = p.file;
+  if (p.line !== undefined) where += zh ? ` 第${p.line}行第${p.column ?? 1}列` : `:${p.line}:${p.column ?? 1}`;
+  if (p.cell !== undefined) where += ` ${p.cell}`;
+  return where;
+}
+
+/** What each list in a data file holds, and how a Chinese sentence counts it: 第2项措施. */
+const LISTS: Record<string, [string, string]> = {
+  plans: ['个', '方案'],
+  measures: ['项', '措施'],
+  groups: ['个', '分组'],
+  catalogs: ['个', '目录'],
+  entries: ['项', '目录产品'],
+  indicators: ['个', '指标'],
+  observations: ['条', '观测值'],
+};
+
+/** The fields' names as the report's columns title them, in Chinese; the rest by their own words. */
+function fieldWords(): Record<string, string> {
+  const l = labelsFor('zh-CN');
+  const own: Record<string, string> = {
+    title: '标题',
+    region: '地区',
+    issued: '印发日期',
+    source: l.sourceFields.source,
+    format: '格式',
+    period: '期间',
+    date: '报告日期',
+    locale: '语言',
+    baseline: '基期',
+    target: '目标',
+    report: '报告信息',
+  };
+  return Object.assign(own, l.indicatorFields, l.observationFields, l.entryFields, l.measureFields);
+}
+
+let FIELDS: Record<string, string> | undefined;
+
+/** A data path in Chinese words: `plans[0].measures[1].status` -> 第1个方案第2项措施的“状态”. */
+export function pathWordsZh(path: string): string {
+  FIELDS ??= fieldWords();
+  const parts: string[] = [];
+  const re = /([A-Za-z_]+)(?:\[(\d+)\])?/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    const [, name, index] = m;
+    const list = LISTS[name];
+    if (list && index !== undefined) parts.push(`第${Number(index) + 1}${list[0]}${list[1]}`);
+    else if (index !== undefined) parts.push(`“${FIELDS[name] ?? name}”第${Number(index) + 1}项`);
+    else parts.push(`“${FIELDS[name] ?? name}”`);
+  }
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join('')}的${parts[parts.length - 1]}`;
+}
