@@ -82,7 +82,8 @@ export function selectorBlock(ctx: Context, input: SelectorInput, top: number): 
 
   const choiceCells: (Cell | undefined)[] = [
     { v: labels.selectorLabel, s: 'label' },
-    ...Array.from({ length: CHOICE_COLS - 1 }, (_, i): Cell => ({ v: i ? null : choiceText(ind), s: 'choice' })),
+    { v: choiceText(ind), s: 'choice' },
+    ...Array.from({ length: CHOICE_COLS - 2 }, () => undefined),
     { v: labels.selectorNote, s: 'muted' },
   ];
   choiceCells[ROW_COL - 1] = { f: `IFERROR(MATCH(${ref(2, choiceRow)},${list},0),0)`, v: input.initial + 1, s: 'integer' };
