@@ -1,14 +1,15 @@
 /**
  * The Dashboard's selector block (issue 16): any indicator, chosen by its name
- * in a dropdown cell, its observations in a table computed from the
- * Observations rows and a line chart of them against its target.
+ * and id in a dropdown cell (its list: hidden column LIST_COL, choiceListCells),
+ * its observations in a table computed from the Observations rows and a line
+ * chart of them against its target.
  *
  * Every formula works in Excel 2016 and LibreOffice without array entry, and
  * reads the Observations rows as they are now (edited, sorted, typed later),
  * through their hidden codes (indicator position x OBSERVATION_CODE_BASE +
  * month index, observations.ts):
  *
- *   p      = MATCH(choice, Indicators' names, 0) - 1        its position
+ *   p      = MATCH(choice, the list, 0)                      its position
  *   n      = COUNTIFS(codes, >= p x BASE, codes, < (p+1) x BASE)   its rows
  *   start  = COUNTIF(codes, < p x BASE) + MAX(0, n - R)    the codes before its (latest R) rows
  *   code k = INDEX(codes, start + k) while the codes ascend, else SMALL(codes, start + k); #N/A after n
