@@ -176,7 +176,8 @@ function xmlValidations(xml: string): { rule: string; cells: [number, number][] 
     const f2 = xmlText(/<formula2>(.*?)<\/formula2>/.exec(m[2])?.[1] ?? '');
     const operator = attr.operator ?? 'between';
     let rule: Record<string, unknown>;
-    if (attr.type === 'list') rule = { type: 'list', source: f1.replace(/^"|"$/g, '') };
+    // A quoted list is its values; an unquoted one a formula (a range), which Office.js writes with its "=".
+    if (attr.type === 'list') rule = { type: 'list', source: f1.startsWith('"') ? f1.replace(/^"|"$/g, '') : `=${f1}` };
     else if (attr.type === 'date') rule = { type: 'date', operator, formula1: excelDate(Number(f1)) };
     else rule = { type: attr.type === 'whole' ? 'wholeNumber' : attr.type, operator, formula1: Number(f1), formula2: Number(f2) };
     const rule_ = JSON.stringify({

@@ -239,6 +239,8 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   switch (r.type) {
     case 'list':
       return { list: { inCellDropDown: true, source: r.values.join(',') } };
+    case 'listRange':
+      return { list: { inCellDropDown: true, source: `=${r.source}` } };
     case 'date':
       return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
     case 'decimal':

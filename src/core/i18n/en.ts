@@ -130,6 +130,12 @@ export const en: Labels = {
     dashboardTitle: 'Indicators against their targets',
     dashboardIntro:
       "Each chart shows an indicator's observations over time against its target. The tables beside the charts read the Observations and Indicators sheets.",
+    selectorTitle: 'Any indicator',
+    selectorLabel: 'Indicator',
+    selectorNote: '← Choose an indicator from the list in the yellow cell',
+    selectorPromptTitle: 'Choose an indicator',
+    selectorPrompt: 'Choose an indicator from the list: the table and the chart below follow.',
+    selectorChart: 'The indicator chosen above',
   },
   helpers: {
     latestValueMonth: 'helper: month of latest value',

@@ -98,6 +98,13 @@ export interface Labels {
     target: string;
     dashboardTitle: string;
     dashboardIntro: string;
+    /** The Dashboard's selector block: any indicator, chosen in a dropdown cell. */
+    selectorTitle: string;
+    selectorLabel: string;
+    selectorNote: string;
+    selectorPromptTitle: string;
+    selectorPrompt: string;
+    selectorChart: string;
   };
   /** A report made `--since` a previous one: its Changes and Trend sheets and the Summary's comparison block. */
   since: {

@@ -129,6 +129,12 @@ export const zhCN: Labels = {
     target: '目标值',
     dashboardTitle: '指标与目标对照',
     dashboardIntro: '每张图显示一个指标各期数据与目标值的对照。图旁的表格读取“指标数据”和“指标”工作表。',
+    selectorTitle: '任选指标',
+    selectorLabel: '指标',
+    selectorNote: '← 请在黄色单元格的下拉列表中选择指标',
+    selectorPromptTitle: '选择指标',
+    selectorPrompt: '请从列表中选择指标，下方表格和图表随之更新。',
+    selectorChart: '所选指标',
   },
   helpers: {
     latestValueMonth: '辅助：最新数值月份',

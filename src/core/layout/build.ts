@@ -58,7 +58,7 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
         names.push(...indicators!.names);
         break;
       case 'dashboard': {
-        const dashboard = dashboardSheet(ctx, order ?? observationOrder(ctx));
+        const dashboard = dashboardSheet(ctx, order ?? observationOrder(ctx), indicators?.valueFormatLetter ?? 'A');
         if (!charts) dashboard.charts = [];
         sheets.push(dashboard);
         break;

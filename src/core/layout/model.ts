@@ -58,7 +58,12 @@ export interface Column {
 }
 
 export type ValidationRule =
-  { type: 'list'; values: string[] } | { type: 'date' } | { type: 'decimal'; min?: number; max?: number } | { type: 'whole'; min?: number; max?: number };
+  | { type: 'list'; values: string[] }
+  /** A dropdown of the values of a range (absolute, with its sheet: `'Indicators'!$B$2:$B$9`). */
+  | { type: 'listRange'; source: string }
+  | { type: 'date' }
+  | { type: 'decimal'; min?: number; max?: number }
+  | { type: 'whole'; min?: number; max?: number };
 
 export interface Validation {
   /** A1 range on the sheet, e.g. `G2:G1051`. */

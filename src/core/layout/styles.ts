@@ -73,6 +73,8 @@ const NAMED = {
   changeNumber: { numFmt: '+#,##0.00;-#,##0.00;0.00', font: { bold: true }, align: { v: 'top' }, border: RULE },
   hidden: { font: { color: MUTED } },
   chartGap: { font: { color: 'FFFFFF' } },
+  /** The Dashboard's dropdown cell, where a reader chooses the indicator shown: a cell to fill (merged: its first cell's style shows). */
+  choice: { fill: INPUT, font: { bold: true, color: INK }, align: { v: 'middle' } },
   /** A form's cells to fill (pale yellow) and its locked cells (grey). */
   input: { fill: INPUT, align: { v: 'top' } },
   inputWrap: { fill: INPUT, align: { v: 'top', wrap: true } },

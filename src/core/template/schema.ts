@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { EntryField, IndicatorField, MeasureField, ObservationField } from '../i18n/labels';
 import type { Problem } from '../rules';
-import { record } from '../schema';
+import { ID_PATTERN, record } from '../schema';
 import { sheetNameCollisions } from './sheet-names';
 
 export const TEMPLATE_FORMAT = 'plan-report-template/v1';
@@ -94,7 +94,27 @@ const indicatorsSection = record({
   observationsTitle: localizedText.optional(),
   observationColumns: z.array(columnSchema(OBSERVATION_FIELDS)).optional(),
 });
-const dashboardSection = record({ section: z.literal('dashboard'), ...sheetTitle });
+/** At most this many indicators have a chart of their own on the Dashboard unless the template says otherwise. */
+export const DASHBOARD_CHARTS = 24;
+export const DASHBOARD_CHARTS_MAX = 200;
+const dashboardSection = record({
+  section: z.literal('dashboard'),
+  ...sheetTitle,
+  indicators: z
+    .array(
+      z.string({ error: 'expected an indicator id (text)' }).regex(ID_PATTERN, { error: 'expected an indicator id of 1-40 characters A-Z a-z 0-9 . _ -' }),
+      {
+        error: 'expected a list of indicator ids',
+      },
+    )
+    .optional(),
+  charts: z
+    .number({ error: 'expected a number of charts' })
+    .int({ error: `expected a whole number of charts, from 0 to ${DASHBOARD_CHARTS_MAX}` })
+    .min(0, { error: `expected a number of charts from 0 to ${DASHBOARD_CHARTS_MAX}` })
+    .max(DASHBOARD_CHARTS_MAX, { error: `expected a number of charts from 0 to ${DASHBOARD_CHARTS_MAX}` })
+    .optional(),
+});
 const sourcesSection = record({ section: z.literal('sources'), ...sheetTitle });
 const aboutSection = record({ section: z.literal('about'), ...sheetTitle });
 
@@ -141,6 +161,7 @@ export function templateRules(t: Template): Problem[] {
       });
     } else seen.set(s.section, i);
     problems.push(...columnProblems(s, i));
+    if (s.section === 'dashboard') problems.push(...dashboardProblems(s.indicators ?? [], i));
   });
   if (!seen.has('summary')) {
     problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
@@ -183,6 +204,22 @@ function columnProblems(s: Section, i: number): Problem[] {
       } else fields.set(f, j);
     });
   }
+  return problems;
+}
+
+/** An indicator the dashboard section names twice (ids ignore case, as in the data). */
+function dashboardProblems(ids: string[], i: number): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  ids.forEach((id, j) => {
+    const first = seen.get(id.toLowerCase());
+    if (first !== undefined) {
+      problems.push({
+        path: ['sections', i, 'indicators', j],
+        message: `indicator "${id}" appears twice (also indicators[${first}]); expected each indicator once`,
+      });
+    } else seen.set(id.toLowerCase(), j);
+  });
   return problems;
 }
 

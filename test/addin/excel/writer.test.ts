@@ -17,6 +17,8 @@ import { FakeExcel } from '../fake-excel/host';
 import { rectAddress } from '../fake-excel/state';
 import { model, seed, SEEDS } from '../support';
 import { sinceModel } from '../../support/since';
+import { buildReport } from '../../../src/core/layout/build';
+import { OPTIONS, template } from '../../support/fixtures';
 
 async function bothWriters(
   m: Workbook,
@@ -61,6 +63,25 @@ describe('the Office.js writer writes what the exceljs writer writes', () => {
       expect(m.sheets.map((s) => s.key)).toEqual(expect.arrayContaining(['changes', 'trend']));
       const { fake, excel } = await bothWriters(m);
       expectSame(fake, excel);
+    }
+  });
+
+  it('a Dashboard with a selector: a dropdown of a range, its formats and its chart (issue 16)', async () => {
+    const data = seed('shanghai-2025-q3');
+    const t = template('quarterly');
+    const bounded = { ...t, sections: t.sections.map((s) => (s.section === 'dashboard' ? { ...s, charts: 2 } : s)) };
+    for (const locale of ['en', 'zh-CN'] as Locale[]) {
+      const m = buildReport(bounded, data, locale, OPTIONS);
+      const dashboard = m.sheets.find((s) => s.key === 'dashboard')!;
+      expect(dashboard.validations.map((v) => v.rule)).toEqual([{ type: 'listRange', source: '$P$1:$P$8' }]);
+      const { fake, excel, host } = await bothWriters(m);
+      expectSame(fake, excel);
+      const charts = host.sheet(dashboard.name).charts;
+      expect(charts.map((c) => c.title.text)).toEqual(dashboard.charts!.map((c) => c.title));
+      expect(charts[0].series.map((s) => [s.lineStyle, s.markerStyle])).toEqual([
+        ['Continuous', 'Circle'],
+        ['Dash', 'None'],
+      ]);
     }
   });
 

@@ -84,6 +84,8 @@ function validation(v: Validation): ExcelJS.DataValidation {
   switch (r.type) {
     case 'list':
       return { type: 'list', allowBlank: true, formulae: [`"${r.values.join(',')}"`], ...prompt } as ExcelJS.DataValidation;
+    case 'listRange':
+      return { type: 'list', allowBlank: true, formulae: [r.source], ...prompt } as ExcelJS.DataValidation;
     case 'date':
       // Any date after the spreadsheet epoch: serial 1 (exceljs converts this Date to 1).
       return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1899, 11, 31))], ...prompt } as ExcelJS.DataValidation;

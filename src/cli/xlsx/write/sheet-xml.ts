@@ -54,6 +54,8 @@ function validations(list: Validation[]): string {
     switch (r.type) {
       case 'list':
         return `<dataValidation type="list"${common}><formula1>"${esc(r.values.join(','))}"</formula1></dataValidation>`;
+      case 'listRange':
+        return `<dataValidation type="list"${common}><formula1>${esc(r.source)}</formula1></dataValidation>`;
       case 'date':
         return `<dataValidation type="date" operator="greaterThan"${common}><formula1>1</formula1></dataValidation>`;
       case 'decimal':

@@ -15,7 +15,9 @@ import { monthIndex, parsePeriod } from '../../periods';
 import type { Indicator } from '../../schema';
 import { axisPeriods, type AxisPeriod } from '../dashboard-periods';
 import type { Context } from '../context';
-import type { Cell, CellValue, Chart, ChartSeries, Row, Sheet } from '../model';
+import type { Cell, Chart, ChartSeries, Row, Sheet } from '../model';
+import { dashboardChoice } from '../dashboard-choice';
+import { choiceListCells, selectorBlock } from './dashboard-selector';
 import type { ObservationOrder } from '../observation-order';
 import { absRef, columnLetter, sheetPrefix } from '../refs';
 import { SERIES_COLORS, TAB_COLORS, valueStyle } from '../styles';
@@ -25,16 +27,7 @@ import { Pager } from '../print/pager';
 import { fitScale, rowHeight } from '../print/page';
 import { blankPrintArea } from '../print/print-area';
 import { OBSERVATION_CODE_BASE, observationCodeLetter } from './observations';
-
-/** A chart is at least this many rows tall: two blocks print on one landscape A4 page. */
-const TABLE_ROWS_MIN = 10;
-const HEADING_HEIGHT = 20;
-/** The chart's columns (first, last + 1) and the hidden column of each row's Observations row. */
-const CHART_COLS: [number, number] = [5, 13];
-const ROW_COL = 14;
-/** The hidden column of a cumulative indicator's running total. */
-const TOTAL_COL = 15;
-const NA: CellValue = { error: '#N/A' };
+import { CHART_COLS, HEADING_HEIGHT, LIST_COL, NA, ROW_COL, TABLE_ROWS_MIN, TOTAL_COL } from './dashboard-grid';
 
 /** What one indicator's block reads. */
 export interface DashboardRefs {
@@ -218,8 +211,12 @@ function dashSeries(
   };
 }
 
-/** The dashboard: a title, then one block per indicator that has observations or a target. */
-export function dashboardSheet(ctx: Context, order: ObservationOrder): Sheet {
+/**
+ * The dashboard: a title, then the selector block when some indicator has no
+ * chart of its own (dashboard-choice.ts), then one block per charted indicator.
+ * `valueFormatLetter`: the Indicators sheet's column of value format codes (the selector's formats).
+ */
+export function dashboardSheet(ctx: Context, order: ObservationOrder, valueFormatLetter: string): Sheet {
   const chartLabels = ctx.labels.charts;
   const sheet: Sheet = {
     key: 'dashboard',
@@ -237,30 +234,53 @@ export function dashboardSheet(ctx: Context, order: ObservationOrder): Sheet {
   // Each block (its heading, table and chart) on one page: a block that does not fit on the rest of a page starts the next.
   const pager = new Pager(sheet.print, fitScale(sheet.print, sheet.columns));
   sheet.rows.forEach((r) => pager.place(rowHeight(r)));
-  const refs = dashboardRefs(ctx, order);
-  let firstObsRow = 2;
-  (ctx.data.indicators ?? []).forEach((ind, i) => {
-    const top = sheet.rows.length + 2;
-    const block = indicatorBlock(ctx, refs, { ind, position: i + 1, firstObsRow }, top);
-    firstObsRow += ind.observations.length;
-    if (!block.chart) return;
-    const height = rowHeight(undefined) * (block.chart.to.row - top) + HEADING_HEIGHT;
+  const place = (top: number, rows: Row[], chart: Chart) => {
+    const height = rowHeight(undefined) * (chart.to.row - top) + HEADING_HEIGHT;
     pager.place(rowHeight(undefined));
     if (!pager.fits(height)) pager.breakBefore(top);
     pager.place(height);
-    sheet.rows.push({ cells: [] }, ...block.rows);
-    while (sheet.rows.length < block.chart.to.row - 1) sheet.rows.push({ cells: [] });
-    sheet.charts!.push(block.chart);
-  });
-  // The hidden helper columns, where used: each row's Observations row, a cumulative indicator's running total.
-  if (sheet.charts!.length) sheet.columns.push({ width: 8, hidden: true });
-  if (sheet.rows.some((r) => r.cells[TOTAL_COL - 1])) sheet.columns.push({ width: 12, hidden: true });
+    sheet.rows.push({ cells: [] }, ...rows);
+    while (sheet.rows.length < chart.to.row - 1) sheet.rows.push({ cells: [] });
+    sheet.charts!.push(chart);
+  };
+  const indicators = ctx.data.indicators ?? [];
+  const choice = dashboardChoice(indicators, ctx.data.report.period, ctx.template);
+  if (choice.initial !== undefined) {
+    const top = sheet.rows.length + 2;
+    const block = selectorBlock(ctx, { order, valueFormatLetter, initial: choice.initial }, top);
+    place(top, block.rows, block.chart);
+    sheet.merges.push(...block.merges);
+    sheet.validations.push(...block.validations);
+    sheet.conditionalFormats.push(...block.conditionalFormats);
+  }
+  const refs = dashboardRefs(ctx, order);
+  const firstObsRow: number[] = [];
+  indicators.reduce((row, ind, i) => ((firstObsRow[i] = row), row + ind.observations.length), 2);
+  for (const i of choice.charted) {
+    const top = sheet.rows.length + 2;
+    const block = indicatorBlock(ctx, refs, { ind: indicators[i], position: i + 1, firstObsRow: firstObsRow[i] }, top);
+    if (block.chart) place(top, block.rows, block.chart);
+  }
   if (!sheet.charts!.length) sheet.rows.push({ cells: [] }, { cells: [{ v: ctx.labels.summary.none, s: 'muted' }] });
+  const blocksEnd = sheet.rows.length;
+  // The hidden helper columns, where used: each row's Observations row, a cumulative indicator's running total, the selector's.
+  const uses = (col: number) => sheet.rows.some((r) => r.cells[col - 1]);
+  if (choice.initial !== undefined) {
+    const list = choiceListCells(ctx);
+    list.forEach((cell, i) => {
+      while (sheet.rows.length <= i) sheet.rows.push({ cells: [] });
+      sheet.rows[i].cells[LIST_COL - 1] = cell;
+    });
+    sheet.columns.push({ width: 8, hidden: true }, { width: 12, hidden: true }, { width: 40, hidden: true });
+    // The list runs below the blocks: the sheet prints the blocks only.
+    sheet.print.area = `A1:M${blocksEnd}`;
+  } else if (uses(TOTAL_COL)) sheet.columns.push({ width: 8, hidden: true }, { width: 12, hidden: true });
+  else if (uses(ROW_COL)) sheet.columns.push({ width: 8, hidden: true });
   // Without a chart the dashboard says so on screen, and prints no page.
   if (!sheet.charts!.length) sheet.print.area = blankPrintArea(sheet);
   else if (pager.breaks.length) sheet.print.rowBreaks = pager.breaks;
-  // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour.
-  const last = sheet.rows.length;
-  if (last > 2) sheet.conditionalFormats.push({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });
+  // The #N/A that keep gaps in the lines are not figures: they are shown in the background colour (first, so that they win).
+  const last = blocksEnd;
+  if (last > 2) sheet.conditionalFormats.unshift({ range: `B3:C${last}`, type: 'expression', formula: 'ISNA(B3)', style: 'chartGap' });
   return sheet;
 }

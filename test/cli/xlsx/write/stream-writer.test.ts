@@ -188,6 +188,18 @@ describe('streaming writer', () => {
     expect(streamed.charts.some((c) => JSON.stringify(c).includes('各期完成率'))).toBe(true);
   });
 
+  it('writes the same Dashboard selector (a dropdown of a range, its formats and chart) as the document API (issue 16)', async () => {
+    const data = thousandRows();
+    const t = { ...quarterly, sections: quarterly.sections.map((sec) => (sec.section === 'dashboard' ? { ...sec, charts: 3 } : sec)) };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { doc, streamed } = await bothWriters(data, `selector-${locale}`, buildReport(t, data, locale, OPTIONS));
+      expect(streamed).toEqual(doc);
+      expect(JSON.stringify(streamed.sheets)).toContain('$P$1:$P$20');
+      // The Summary's three, the selector's and three indicators'.
+      expect(streamed.charts).toHaveLength(7);
+    }
+  });
+
   it('writes the same workbook for random data sets', async () => {
     const samples = fc.sample(reportData, { numRuns: 8, seed: 5 });
     for (const [i, data] of samples.entries()) {
