@@ -24,6 +24,24 @@ const LISTS: Record<string, [string, string]> = {
   entries: ['项', '目录产品'],
   indicators: ['个', '指标'],
   observations: ['条', '观测值'],
+  // A template's lists (template/schema.ts).
+  sections: ['个', '工作表'],
+  columns: ['个', '列'],
+  observationColumns: ['个', '指标数据列'],
+  blocks: ['个', '概览板块'],
+  charts: ['个', '图表'],
+};
+
+/** A template's keys (template/schema.ts); none of them is a data file's key. */
+const TEMPLATE_KEYS: Record<string, string> = {
+  template: '模板格式',
+  description: '说明',
+  section: '类型',
+  observationsTitle: '指标数据表标题',
+  field: '字段',
+  width: '列宽',
+  hidden: '隐藏',
+  chart: '图表',
 };
 
 /** The fields' names as the report's columns title them, in Chinese; the rest by their own words. */
@@ -42,7 +60,7 @@ function fieldWords(): Record<string, string> {
     target: '目标',
     report: '报告信息',
   };
-  return Object.assign(own, l.indicatorFields, l.observationFields, l.entryFields, l.measureFields);
+  return Object.assign(own, TEMPLATE_KEYS, l.indicatorFields, l.observationFields, l.entryFields, l.measureFields);
 }
 
 let FIELDS: Record<string, string> | undefined;
@@ -50,6 +68,9 @@ let FIELDS: Record<string, string> | undefined;
 /** A data path in Chinese words: `plans[0].measures[1].status` -> 第1个方案第2项措施的“状态”. */
 export function pathWordsZh(path: string): string {
   FIELDS ??= fieldWords();
+  if (path === '(top level)') return '文件最外层';
+  // A template's own name (a data file has no key "name" at its top level).
+  if (path === 'name') return '“模板名称”';
   const parts: string[] = [];
   const re = /([A-Za-z_]+)(?:\[(\d+)\])?/g;
   for (let m = re.exec(path); m; m = re.exec(path)) {
