@@ -39,13 +39,16 @@ function localeOfMessages(): Option {
   return new Option('-l, --locale <locale>', "messages' language (default: zh-CN when LC_ALL or LANG is zh_CN, else en)").choices([...LOCALES]);
 }
 
+/** `--verbose`: each problem with its data path. */
+const VERBOSE = ['--verbose', "add each problem's data path (plans[0].measures[1].status)"] as const;
+
 /** `plan-report validate`. */
 function addValidate(p: Command, io: Io, setExit: SetExit): void {
   p.command('validate')
     .description('Check data files and print a short summary of each, or every problem found.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
     .addOption(localeOfMessages())
-    .option('--verbose', "add each problem's data path (plans[0].measures[1].status)")
+    .option(...VERBOSE)
     .addHelpText('after', '\nExamples:\n  plan-report validate seeds/beijing-2022-q3.yaml\n  plan-report validate data/*.yaml --locale zh-CN')
     .action(async (files: string[], opts: { locale?: Locale; verbose?: boolean }) => {
       const { validateCommand } = await import('./commands/validate');
@@ -59,7 +62,13 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
     .description('Write the report workbook of each data file.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
     .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', DEFAULT_TEMPLATE)
-    .addOption(new Option('-l, --locale <locale>', "labels' language (default: the data file's report.locale, else en)").choices([...LOCALES]))
+    .addOption(
+      new Option(
+        '-l, --locale <locale>',
+        "labels' and messages' language (default: labels in the data file's report.locale, else en; messages in zh-CN when LC_ALL or LANG is zh_CN)",
+      ).choices([...LOCALES]),
+    )
+    .option(...VERBOSE)
     .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
     .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')
     .option('--no-charts', 'leave out the native charts (Summary and indicator dashboard)')
@@ -76,7 +85,8 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
         '  plan-report generate data.yaml --template my-template.yaml\n' +
         '  plan-report generate seeds/*.yaml --out-dir reports\n' +
         '  plan-report generate data.yaml --no-charts\n' +
-        '  plan-report generate data/2024-Q4.yaml --since out/Beijing-2024-Q3.xlsx',
+        '  plan-report generate data/2024-Q4.yaml --since out/Beijing-2024-Q3.xlsx\n' +
+        '  LANG=zh_CN.UTF-8 plan-report generate data.yaml             # messages in Chinese, labels as the data says',
     )
     .action(async (files: string[], opts) => {
       if (opts.out && files.length > 1)
@@ -84,7 +94,7 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
       if (opts.since && files.length > 1)
         throw new CommanderError(EXIT.usage, 'usage', 'error: --since names the previous report of one data file, but several data files were given');
       const { generateCommand } = await import('./commands/generate');
-      setExit(await generateCommand(files, opts, io));
+      setExit(await generateCommand(files, opts, io, voiceOf(opts)));
     });
 }
 
@@ -95,10 +105,15 @@ function addExtract(p: Command, io: Io, setExit: SetExit): void {
     .argument('<workbook>', 'a report workbook (.xlsx)')
     .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the workbook, with .yaml')
     .option('-f, --force', 'replace a data file already at the default place beside the workbook')
-    .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
+    .addOption(localeOfMessages())
+    .option(...VERBOSE)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml --locale zh-CN',
+    )
     .action(async (workbook: string, opts) => {
       const { extractCommand } = await import('./commands/extract');
-      setExit(await extractCommand(workbook, opts, io));
+      setExit(await extractCommand(workbook, opts, io, voiceOf(opts)));
     });
 }
 
@@ -201,7 +216,12 @@ function addTemplate(p: Command, io: Io, setExit: SetExit): void {
     .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')
     .option('-o, --out <file>', 'the workbook to write (.xlsx)')
     .option('-f, --from <workbook>', 'write the template that a report or template workbook (.xlsx) carries')
-    .addOption(new Option('-l, --locale <locale>', "labels' language").choices([...LOCALES]).default('en'))
+    .addOption(
+      new Option('-l, --locale <locale>', "labels' and messages' language (default: labels en; messages zh-CN when LC_ALL or LANG is zh_CN)").choices([
+        ...LOCALES,
+      ]),
+    )
+    .option(...VERBOSE)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -212,7 +232,7 @@ function addTemplate(p: Command, io: Io, setExit: SetExit): void {
     )
     .action(async (name: string | undefined, opts) => {
       const { templateCommand } = await import('./commands/template');
-      setExit(await templateCommand(name, opts, io));
+      setExit(await templateCommand(name, opts, io, voiceOf(opts)));
     });
 }
 

@@ -14,14 +14,14 @@ export function wholeCharacters(text: string, units: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? units - 1 : units);
 }
 
-/** A value as a Chinese sentence names it: “已完成”, 5, 一个列表. */
+/** A value as a Chinese sentence names it after 现为: “已完成”, ` 5` (a number set off by a space), 一个列表. */
 export function showZh(v: unknown): string {
   if (v === undefined) return '空缺';
   if (v === null) return '空值';
   if (Array.isArray(v)) return '一个列表';
   if (typeof v === 'object') return '一组“键: 值”';
   if (typeof v === 'string') return `“${visible(v.length > 60 ? `${wholeCharacters(v, 57)}…` : v)}”`;
-  return String(v);
+  return ` ${String(v)}`;
 }
 
 const TYPES: Record<string, string> = {

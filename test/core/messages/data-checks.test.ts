@@ -7,9 +7,13 @@ import '../../../src/core/schema';
 import '../../../src/core/template';
 import '../../../src/core/data-file/syntax-messages';
 import '../../../src/cli/data-file/input';
+import '../../../src/cli/write-atomic';
+import '../../../src/cli/commands/extract';
+import '../../../src/cli/commands/template';
 import { readData } from '../../../src/core/data-file/read';
 import { InputError } from '../../../src/core/errors';
 import { DATA_CHECKS } from '../../../src/core/messages/data-checks';
+import { pathWordsZh } from '../../../src/core/messages/place';
 import { registeredSentences } from '../../../src/core/messages/said';
 import { MAX_TEXT, FIRST_DATE } from '../../../src/core/schema';
 import { dataPath, englishRun } from '../../support/zh-text';
@@ -75,5 +79,18 @@ describe('a data file’s problems in Chinese', () => {
       }
     })();
     expect(json?.zh).toMatch(/^JSON 格式有误：/);
+  });
+});
+
+describe('a data path in Chinese words', () => {
+  it('says a key as the column of its list titles it, and a template’s keys in its own words', () => {
+    expect(pathWordsZh('plans[0].title')).toBe('第1个方案的“标题”');
+    expect(pathWordsZh('plans[0].measures[1].title')).toBe('第1个方案第2项措施的“措施”');
+    expect(pathWordsZh('indicators[0].format')).toBe('第1个指标的“数值格式”');
+    expect(pathWordsZh('format')).toBe('“格式”');
+    expect(pathWordsZh('(top level)')).toBe('文件最外层');
+    expect(pathWordsZh('sections[1].columns[2]')).toBe('第2个工作表的第3列');
+    expect(pathWordsZh('sections[1].title')).toBe('第2个工作表的“标题”');
+    expect(pathWordsZh('name')).toBe('“模板名称”');
   });
 });
