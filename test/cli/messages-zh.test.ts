@@ -13,6 +13,13 @@ import { dataPath, englishRun } from '../support/zh-text';
 const ROOT = path.resolve(__dirname, '..', '..');
 const seed = (name: string) => path.join(ROOT, 'seeds', `${name}.yaml`);
 
+/** A seed copied into a new folder: `form` keeps its register beside the data file. */
+function seedCopy(name: string): string {
+  const copy = path.join(tempDir(), `${name}.yaml`);
+  fs.copyFileSync(seed(name), copy);
+  return copy;
+}
+
 const temps: string[] = [];
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-zh-'));
@@ -182,7 +189,7 @@ describe('generate --locale zh-CN: outputs and previous reports refused', () => 
     await cliOk('generate', seed('suzhou-2022-q3'), '--out', suzhou);
     await cliOk('generate', seed('beijing-2022-q3'), '--out', beijing);
     const form = path.join(dir, 'form.xlsx');
-    await cliOk('form', seed('beijing-2022-q3'), '--plan', 'BJ-OPEN-2022', '--out', form);
+    await cliOk('form', seedCopy('beijing-2022-q3'), '--plan', 'BJ-OPEN-2022', '--out', form);
     for (const since of [suzhou, beijing, form]) {
       const r = await cli('generate', seed('beijing-2022-q3'), '--since', since, '--out', path.join(dir, 'new.xlsx'), '--locale', 'zh-CN');
       expect(r.code).toBe(1);
@@ -255,7 +262,7 @@ describe('extract --locale zh-CN', () => {
     const report = path.join(dir, 'report.xlsx');
     await cliOk('generate', seed('beijing-2022-q3'), '--out', report);
     const form = path.join(dir, 'form.xlsx');
-    await cliOk('form', seed('beijing-2022-q3'), '--plan', 'BJ-OPEN-2022', '--out', form);
+    await cliOk('form', seedCopy('beijing-2022-q3'), '--plan', 'BJ-OPEN-2022', '--out', form);
     const done = await cli('extract', report, '--locale', 'zh-CN');
     expect(done.code).toBe(0);
     expect(done.out).toEqual([`${report} -> ${path.join(dir, 'report.yaml')}（50 项措施，0 项目录产品，0 个指标）`]);
