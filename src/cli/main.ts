@@ -12,7 +12,8 @@ import type { Locale } from '../core/schema';
 import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { EXIT, stdio, visibleIo, type Io } from './io';
 import { VERSION } from './version';
-import { problemLine, voiceOf, voiceOfArgv } from './voice';
+import { usageZh } from './usage-zh';
+import { problemLine, say, voiceOf, voiceOfArgv } from './voice';
 
 /** The schema's LOCALES, without loading the schema (checked against it at compile time). */
 const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
@@ -23,12 +24,12 @@ void everyLocale;
 /** Sets the exit code of the command that ran. */
 type SetExit = (code: number) => void;
 
-function program(io: Io, setExit: SetExit): Command {
+function program(io: Io, setExit: SetExit, usageErr: (s: string) => string = (s) => s): Command {
   const p = new Command('plan-report')
     .description('Quarterly progress reports for biomedical industry plans: measures, catalogs and indicators, as Excel workbooks with live formulas.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(usageErr(s.trimEnd())) })
     .exitOverride();
   for (const add of [addValidate, addGenerate, addExtract, addForm, addCollect, addImport, addTemplate]) add(p, io, setExit);
   return p;
@@ -89,12 +90,29 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
         '  LANG=zh_CN.UTF-8 plan-report generate data.yaml             # messages in Chinese, labels as the data says',
     )
     .action(async (files: string[], opts) => {
+      const voice = voiceOf(opts);
       if (opts.out && files.length > 1)
-        throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
+        throw new CommanderError(
+          EXIT.usage,
+          'usage',
+          say(
+            voice,
+            'error: --out names one workbook, but several data files were given; use --out-dir',
+            '错误：--out 只指定一个工作簿，但给出了多个数据文件；请改用 --out-dir',
+          ),
+        );
       if (opts.since && files.length > 1)
-        throw new CommanderError(EXIT.usage, 'usage', 'error: --since names the previous report of one data file, but several data files were given');
+        throw new CommanderError(
+          EXIT.usage,
+          'usage',
+          say(
+            voice,
+            'error: --since names the previous report of one data file, but several data files were given',
+            '错误：--since 指定的是一个数据文件的上期报告，但给出了多个数据文件',
+          ),
+        );
       const { generateCommand } = await import('./commands/generate');
-      setExit(await generateCommand(files, opts, io, voiceOf(opts)));
+      setExit(await generateCommand(files, opts, io, voice));
     });
 }
 
@@ -241,7 +259,9 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
   // Text from a file (a note, a sheet name) is printed with its control and bidi characters made visible.
   const io = visibleIo(terminal);
   let code: number = EXIT.ok;
-  const p = program(io, (c) => (code = c));
+  // The parser's usage errors are said in the user's language too.
+  const zh = voiceOfArgv(argv).locale === 'zh-CN';
+  const p = program(io, (c) => (code = c), zh ? usageZh : undefined);
   try {
     if (argv.length === 0) {
       p.outputHelp();

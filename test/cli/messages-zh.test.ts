@@ -201,6 +201,22 @@ describe('generate --locale zh-CN: outputs and previous reports refused', () => 
   });
 });
 
+describe('usage errors in Chinese (exit 2)', () => {
+  it.each([
+    [['validate', 'a.yaml', '--lcoale', 'x'], '错误：无法识别的选项“--lcoale”'],
+    [['generate'], '错误：缺少必需的参数“data”'],
+    [['generate', 'a.yaml', 'b.yaml', '--out', 'x.xlsx'], '错误：--out 只指定一个工作簿，但给出了多个数据文件；请改用 --out-dir'],
+    [['generate', 'a.yaml', 'b.yaml', '--since', 'x.xlsx'], '错误：--since 指定的是一个数据文件的上期报告，但给出了多个数据文件'],
+    [['extract', 'a.xlsx', 'b.xlsx'], '错误：参数过多，应为 1 个，实际给出 2 个'],
+    [['validat', 'a.yaml'], '错误：无法识别的命令“validat”'],
+  ])('%j', async (argv, first) => {
+    const r = await cli(...argv, '--locale', 'zh-CN');
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(first);
+    expectChinese(r);
+  });
+});
+
 describe('template --locale zh-CN', () => {
   /** A template with a problem of each kind the rules find, and of the schema. */
   const BROKEN = [
