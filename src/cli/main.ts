@@ -280,9 +280,10 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
       for (const p of err.problems) io.err(problemLine(p, voice));
       return EXIT.input;
     }
-    io.err(`plan-report: internal error: ${(err as Error).message}`);
+    const voice = voiceOfArgv(argv);
+    io.err(say(voice, 'plan-report: internal error: ', 'plan-report：内部错误：') + (err as Error).message);
     if (process.env.PLAN_REPORT_DEBUG) io.err(String((err as Error).stack));
-    else io.err('(set PLAN_REPORT_DEBUG=1 to see where; please report it)');
+    else io.err(say(voice, '(set PLAN_REPORT_DEBUG=1 to see where; please report it)', '（设置 PLAN_REPORT_DEBUG=1 可查看出错位置；请报告此问题）'));
     return EXIT.internal;
   }
 }

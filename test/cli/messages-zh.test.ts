@@ -51,7 +51,7 @@ function expectChinese(r: Result): string[] {
     expect({ line, english: englishRun(line) }).toEqual({ line, english: undefined });
     expect({ line, path: dataPath(line) }).toEqual({ line, path: undefined });
   }
-  expect(r.stderr).not.toMatch(/internal error/);
+  expect(r.stderr).not.toMatch(/internal error|内部错误/);
   expect(r.stderr + r.stdout).toMatch(/[\u4e00-\u9fff]/);
   return lines;
 }
