@@ -198,6 +198,12 @@ describe('generate --locale zh-CN: outputs and previous reports refused', () => 
       if (since !== form) expect(verbose.stderr).toMatch(/（report\.(region|period)）/);
     }
     expect(fs.existsSync(path.join(dir, 'new.xlsx'))).toBe(false);
+    // Made since a report three quarters before: the lines say so in Chinese.
+    const later = file('later.yaml', fs.readFileSync(seed('beijing-2022-q3'), 'utf8').replace('period: 2022-Q3', 'period: 2023-Q2'));
+    const r = await cli('generate', later, '--since', beijing, '--out', path.join(dir, 'later.xlsx'), '--locale', 'zh-CN');
+    expect(r.code).toBe(0);
+    expectChinese(r);
+    expect(r.out[1]).toBe(`  与上期 2022-Q3（${beijing}）相比：列出 0 条变化；本报告跳过了 2022-Q3 与 2023-Q2 之间的各期`);
   });
 });
 

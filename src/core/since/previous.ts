@@ -92,6 +92,6 @@ export function checkPrevious(current: StreamableData, dataFile: string, previou
     ? {}
     : {
         note: `since ${p.text}: the report skips the periods between ${p.text} and ${c.text}`,
-        noteZh: `自 ${p.text} 起：本报告跳过了 ${p.text} 与 ${c.text} 之间的各期`,
+        noteZh: `本报告跳过了 ${p.text} 与 ${c.text} 之间的各期`,
       };
 }
