@@ -59,7 +59,9 @@ export async function withLock<T>(file: string, fn: () => Promise<T>, opts: Lock
       holder = await tryLock(lock);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw InputError.one(file, `cannot be locked for writing (${code}): expected a folder you may write in, beside the data file`);
+      throw InputError.one(file, `cannot be locked for writing (${code}): expected a folder you may write in, beside the data file`, {
+        zh: `无法锁定以写入（${code}）：数据文件所在的文件夹应可写入`,
+      });
     }
     if (holder === undefined) break;
     if (holder && !processAlive(holder)) {
@@ -72,6 +74,11 @@ export async function withLock<T>(file: string, fn: () => Promise<T>, opts: Lock
       throw InputError.one(
         file,
         `is being updated by another plan-report run (process ${holder || 'unknown'}); nothing was written: expected one run at a time on a data file (run again when it is done, or remove ${lock} if no run is going on)`,
+        {
+          zh:
+            `正由另一个 plan-report 进程（${holder ? `进程号 ${holder}` : '进程号不明'}）更新，未写入任何内容；同一数据文件一次只能由一个进程处理` +
+            `（请待其完成后重新运行；如确无进程在运行，请删除 ${lock}）`,
+        },
       );
     if (!told) opts.onWait?.(holder);
     told = true;

@@ -12,7 +12,8 @@ import type { Locale } from '../core/schema';
 import { DEFAULT_TEMPLATE } from '../core/template/default';
 import { EXIT, stdio, visibleIo, type Io } from './io';
 import { VERSION } from './version';
-import { problemLine, voiceOf, voiceOfArgv } from './voice';
+import { usageZh } from './usage-zh';
+import { problemLine, say, voiceOf, voiceOfArgv } from './voice';
 
 /** The schema's LOCALES, without loading the schema (checked against it at compile time). */
 const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
@@ -23,12 +24,12 @@ void everyLocale;
 /** Sets the exit code of the command that ran. */
 type SetExit = (code: number) => void;
 
-function program(io: Io, setExit: SetExit): Command {
+function program(io: Io, setExit: SetExit, usageErr: (s: string) => string = (s) => s): Command {
   const p = new Command('plan-report')
     .description('Quarterly progress reports for biomedical industry plans: measures, catalogs and indicators, as Excel workbooks with live formulas.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(usageErr(s.trimEnd())) })
     .exitOverride();
   for (const add of [addValidate, addGenerate, addExtract, addForm, addCollect, addImport, addTemplate]) add(p, io, setExit);
   return p;
@@ -39,13 +40,16 @@ function localeOfMessages(): Option {
   return new Option('-l, --locale <locale>', "messages' language (default: zh-CN when LC_ALL or LANG is zh_CN, else en)").choices([...LOCALES]);
 }
 
+/** `--verbose`: each problem with its data path. */
+const VERBOSE = ['--verbose', "add each problem's data path (plans[0].measures[1].status)"] as const;
+
 /** `plan-report validate`. */
 function addValidate(p: Command, io: Io, setExit: SetExit): void {
   p.command('validate')
     .description('Check data files and print a short summary of each, or every problem found.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
     .addOption(localeOfMessages())
-    .option('--verbose', "add each problem's data path (plans[0].measures[1].status)")
+    .option(...VERBOSE)
     .addHelpText('after', '\nExamples:\n  plan-report validate seeds/beijing-2022-q3.yaml\n  plan-report validate data/*.yaml --locale zh-CN')
     .action(async (files: string[], opts: { locale?: Locale; verbose?: boolean }) => {
       const { validateCommand } = await import('./commands/validate');
@@ -59,7 +63,13 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
     .description('Write the report workbook of each data file.')
     .argument('<data...>', 'data files (.yaml, .yml or .json)')
     .option('-t, --template <name|path>', 'a built-in template name, or a template file (.yaml, .json) or workbook (.xlsx)', DEFAULT_TEMPLATE)
-    .addOption(new Option('-l, --locale <locale>', "labels' language (default: the data file's report.locale, else en)").choices([...LOCALES]))
+    .addOption(
+      new Option(
+        '-l, --locale <locale>',
+        "labels' and messages' language (default: labels in the data file's report.locale, else en; messages in zh-CN when LC_ALL or LANG is zh_CN)",
+      ).choices([...LOCALES]),
+    )
+    .option(...VERBOSE)
     .option('-o, --out <file>', 'the workbook to write (one data file only); default: out/<region>-<period>.xlsx')
     .option('--out-dir <dir>', 'the folder for workbooks named after region and period', 'out')
     .option('--no-charts', 'leave out the native charts (Summary and indicator dashboard)')
@@ -76,15 +86,33 @@ function addGenerate(p: Command, io: Io, setExit: SetExit): void {
         '  plan-report generate data.yaml --template my-template.yaml\n' +
         '  plan-report generate seeds/*.yaml --out-dir reports\n' +
         '  plan-report generate data.yaml --no-charts\n' +
-        '  plan-report generate data/2024-Q4.yaml --since out/Beijing-2024-Q3.xlsx',
+        '  plan-report generate data/2024-Q4.yaml --since out/Beijing-2024-Q3.xlsx\n' +
+        '  LANG=zh_CN.UTF-8 plan-report generate data.yaml             # messages in Chinese, labels as the data says',
     )
     .action(async (files: string[], opts) => {
+      const voice = voiceOf(opts);
       if (opts.out && files.length > 1)
-        throw new CommanderError(EXIT.usage, 'usage', 'error: --out names one workbook, but several data files were given; use --out-dir');
+        throw new CommanderError(
+          EXIT.usage,
+          'usage',
+          say(
+            voice,
+            'error: --out names one workbook, but several data files were given; use --out-dir',
+            '错误：--out 只指定一个工作簿，但给出了多个数据文件；请改用 --out-dir',
+          ),
+        );
       if (opts.since && files.length > 1)
-        throw new CommanderError(EXIT.usage, 'usage', 'error: --since names the previous report of one data file, but several data files were given');
+        throw new CommanderError(
+          EXIT.usage,
+          'usage',
+          say(
+            voice,
+            'error: --since names the previous report of one data file, but several data files were given',
+            '错误：--since 指定的是一个数据文件的上期报告，但给出了多个数据文件',
+          ),
+        );
       const { generateCommand } = await import('./commands/generate');
-      setExit(await generateCommand(files, opts, io));
+      setExit(await generateCommand(files, opts, io, voice));
     });
 }
 
@@ -95,10 +123,15 @@ function addExtract(p: Command, io: Io, setExit: SetExit): void {
     .argument('<workbook>', 'a report workbook (.xlsx)')
     .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the workbook, with .yaml')
     .option('-f, --force', 'replace a data file already at the default place beside the workbook')
-    .addHelpText('after', '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml')
+    .addOption(localeOfMessages())
+    .option(...VERBOSE)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  plan-report extract out/Beijing-2022-Q3.xlsx\n  plan-report extract returned.xlsx --out data/2022-Q3.yaml --locale zh-CN',
+    )
     .action(async (workbook: string, opts) => {
       const { extractCommand } = await import('./commands/extract');
-      setExit(await extractCommand(workbook, opts, io));
+      setExit(await extractCommand(workbook, opts, io, voiceOf(opts)));
     });
 }
 
@@ -201,7 +234,12 @@ function addTemplate(p: Command, io: Io, setExit: SetExit): void {
     .argument('[name]', 'a built-in template name, or a template file (.yaml, .json)')
     .option('-o, --out <file>', 'the workbook to write (.xlsx)')
     .option('-f, --from <workbook>', 'write the template that a report or template workbook (.xlsx) carries')
-    .addOption(new Option('-l, --locale <locale>', "labels' language").choices([...LOCALES]).default('en'))
+    .addOption(
+      new Option('-l, --locale <locale>', "labels' and messages' language (default: labels en; messages zh-CN when LC_ALL or LANG is zh_CN)").choices([
+        ...LOCALES,
+      ]),
+    )
+    .option(...VERBOSE)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -212,7 +250,7 @@ function addTemplate(p: Command, io: Io, setExit: SetExit): void {
     )
     .action(async (name: string | undefined, opts) => {
       const { templateCommand } = await import('./commands/template');
-      setExit(await templateCommand(name, opts, io));
+      setExit(await templateCommand(name, opts, io, voiceOf(opts)));
     });
 }
 
@@ -221,7 +259,9 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
   // Text from a file (a note, a sheet name) is printed with its control and bidi characters made visible.
   const io = visibleIo(terminal);
   let code: number = EXIT.ok;
-  const p = program(io, (c) => (code = c));
+  // The parser's usage errors are said in the user's language too.
+  const zh = voiceOfArgv(argv).locale === 'zh-CN';
+  const p = program(io, (c) => (code = c), zh ? usageZh : undefined);
   try {
     if (argv.length === 0) {
       p.outputHelp();
@@ -240,9 +280,10 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
       for (const p of err.problems) io.err(problemLine(p, voice));
       return EXIT.input;
     }
-    io.err(`plan-report: internal error: ${(err as Error).message}`);
+    const voice = voiceOfArgv(argv);
+    io.err(say(voice, 'plan-report: internal error: ', 'plan-report：内部错误：') + (err as Error).message);
     if (process.env.PLAN_REPORT_DEBUG) io.err(String((err as Error).stack));
-    else io.err('(set PLAN_REPORT_DEBUG=1 to see where; please report it)');
+    else io.err(say(voice, '(set PLAN_REPORT_DEBUG=1 to see where; please report it)', '（设置 PLAN_REPORT_DEBUG=1 可查看出错位置；请报告此问题）'));
     return EXIT.internal;
   }
 }

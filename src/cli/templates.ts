@@ -39,6 +39,8 @@ export async function loadTemplate(arg: string = DEFAULT_TEMPLATE): Promise<Temp
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     const names = (await builtInTemplates()).map((t) => t.name).join(', ');
-    throw InputError.one(arg, `no such template; expected one of ${names}, or the path of a template file (.yaml, .json) or workbook (.xlsx)`);
+    throw InputError.one(arg, `no such template; expected one of ${names}, or the path of a template file (.yaml, .json) or workbook (.xlsx)`, {
+      zh: `没有这个模板；应为以下内置模板之一：${names.replace(/, /g, '、')}，或模板文件（.yaml、.json）或模板工作簿（.xlsx）的路径`,
+    });
   }
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
+import { said } from '../core/messages/said';
 import { processAlive } from './process-alive';
 
 /** The longest file name (in bytes) most file systems allow. */
@@ -64,16 +65,20 @@ async function removeLeftovers(dir: string, base: string): Promise<void> {
 /** Why a path cannot be written, in words (and the system's code). */
 function cannotWrite(target: string, err: NodeJS.ErrnoException): InputError {
   const code = err.code ?? 'error';
-  const why: Record<string, string> = {
-    ENAMETOOLONG: `its name is longer than the file system allows (at most ${NAME_MAX} bytes a name); expected a shorter name`,
-    EACCES: 'permission denied; expected a folder you may write in',
-    EPERM: 'permission denied; expected a folder you may write in',
-    EROFS: 'the file system is read-only; expected a writable place for the output file',
-    ENOSPC: 'the disk is full; nothing was written: free some space and run again',
-    EDQUOT: 'the disk quota is used up; nothing was written: free some space and run again',
-    EISDIR: 'is a directory; expected the path of a file to write',
+  const why: Record<string, [string, string]> = {
+    ENAMETOOLONG: [
+      `its name is longer than the file system allows (at most ${NAME_MAX} bytes a name); expected a shorter name`,
+      `名称超出文件系统允许的长度（每个名称最多 ${NAME_MAX} 字节）；请用短一些的名称`,
+    ],
+    EACCES: ['permission denied; expected a folder you may write in', '没有写入权限；请选择您有权写入的文件夹'],
+    EPERM: ['permission denied; expected a folder you may write in', '没有写入权限；请选择您有权写入的文件夹'],
+    EROFS: ['the file system is read-only; expected a writable place for the output file', '文件系统为只读；请选择可写入的位置保存输出文件'],
+    ENOSPC: ['the disk is full; nothing was written: free some space and run again', '磁盘已满，未写入任何内容；请腾出空间后重新运行'],
+    EDQUOT: ['the disk quota is used up; nothing was written: free some space and run again', '磁盘配额已用完，未写入任何内容；请腾出空间后重新运行'],
+    EISDIR: ['is a directory; expected the path of a file to write', '是文件夹；应为要写入的文件路径'],
   };
-  return InputError.one(target, `cannot be written (${code}): ${why[code] ?? 'expected a writable place for the output file'}`);
+  const [en, zh] = why[code] ?? ['expected a writable place for the output file', '请选择可写入的位置保存输出文件'];
+  return InputError.one(target, `cannot be written (${code}): ${en}`, { zh: `无法写入（${code}）：${zh}` });
 }
 
 /** Makes the target's folder; one of its parts that is a file is named. */
@@ -89,9 +94,27 @@ async function makeFolder(target: string, dir: string): Promise<void> {
       if ((st && !st.isDirectory()) || path.dirname(part) === part) break;
       part = path.dirname(part);
     }
-    throw InputError.one(target, `cannot be written: ${part} is a file, not a folder; expected a folder to write the output in`);
+    throw InputError.one(target, `cannot be written: ${part} is a file, not a folder; expected a folder to write the output in`, {
+      zh: `无法写入：${part} 是文件而不是文件夹；应为用来保存输出的文件夹`,
+    });
   }
 }
+
+const EMPTY_NAME = said('an empty name was given for the output; expected the path of a file to write', '输出文件的名称为空；应为要写入的文件路径');
+const NAMES_FOLDER = said(
+  'names a folder; expected the path of a file to write (such as reports/report.xlsx)',
+  '指的是文件夹；应为要写入的文件路径（如 reports/report.xlsx）',
+);
+const DANGLING = said(
+  'is a symbolic link to nothing (its file is missing); expected a file to write, or a link to one',
+  '是指向不存在文件的符号链接；应为要写入的文件，或指向文件的链接',
+);
+const IS_INPUT = said('is also an input; expected an output file that is not one of the inputs', '同时是输入文件；输出文件不能是输入文件之一');
+const IS_FOLDER = said('is a directory; expected the path of a file to write', '是文件夹；应为要写入的文件路径');
+const NOT_FILE = said(
+  'is not a regular file (a device, a pipe or a socket); expected the path of a file to write, which is replaced whole',
+  '不是普通文件（设备、管道或套接字）；应为要写入的文件路径（整个文件将被替换）',
+);
 
 /** The same file, by device and inode (hard links and symbolic links included). */
 function same(a: Stats | undefined, b: Stats | undefined): boolean {
@@ -105,30 +128,29 @@ function same(a: Stats | undefined, b: Stats | undefined): boolean {
  * cannot hold.
  */
 async function resolveTarget(target: string, inputs: string[]): Promise<{ file: string; existing?: Stats }> {
-  if (target === '') throw InputError.one('""', 'an empty name was given for the output; expected the path of a file to write');
-  if (/[\\/]$/.test(target) || /(^|[\\/])\.{1,2}$/.test(target))
-    throw InputError.one(target, 'names a folder; expected the path of a file to write (such as reports/report.xlsx)');
+  if (target === '') throw InputError.one('""', EMPTY_NAME.message, EMPTY_NAME);
+  if (/[\\/]$/.test(target) || /(^|[\\/])\.{1,2}$/.test(target)) throw InputError.one(target, NAMES_FOLDER.message, NAMES_FOLDER);
   const resolved = path.resolve(target);
   const long = resolved.split(path.sep).find((part) => Buffer.byteLength(part) > NAME_MAX);
   if (long !== undefined)
-    throw InputError.one(target, `cannot be written: a name in it is ${Buffer.byteLength(long)} bytes long; expected at most ${NAME_MAX} bytes a name`);
+    throw InputError.one(target, `cannot be written: a name in it is ${Buffer.byteLength(long)} bytes long; expected at most ${NAME_MAX} bytes a name`, {
+      zh: `无法写入：路径中有一个名称长 ${Buffer.byteLength(long)} 字节；每个名称应不超过 ${NAME_MAX} 字节`,
+    });
   const link = await fs.lstat(resolved).catch(() => undefined);
   const existing = link ? await fs.stat(resolved).catch(() => undefined) : undefined;
   let file = resolved;
   if (link?.isSymbolicLink()) {
-    if (!existing) throw InputError.one(target, 'is a symbolic link to nothing (its file is missing); expected a file to write, or a link to one');
+    if (!existing) throw InputError.one(target, DANGLING.message, DANGLING);
     // A link to a device or a pipe (/dev/stdout) may have no path to resolve; it is refused below as not a regular file.
     file = await fs.realpath(resolved).catch(() => resolved);
   }
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => undefined);
     const real = await fs.realpath(input).catch(() => path.resolve(input));
-    if (real === file || path.resolve(input) === resolved || same(stat, existing))
-      throw InputError.one(target, 'is also an input; expected an output file that is not one of the inputs');
+    if (real === file || path.resolve(input) === resolved || same(stat, existing)) throw InputError.one(target, IS_INPUT.message, IS_INPUT);
   }
-  if (existing?.isDirectory()) throw InputError.one(target, 'is a directory; expected the path of a file to write');
-  if (existing && !existing.isFile())
-    throw InputError.one(target, 'is not a regular file (a device, a pipe or a socket); expected the path of a file to write, which is replaced whole');
+  if (existing?.isDirectory()) throw InputError.one(target, IS_FOLDER.message, IS_FOLDER);
+  if (existing && !existing.isFile()) throw InputError.one(target, NOT_FILE.message, NOT_FILE);
   return { file, existing };
 }
 

@@ -4,6 +4,8 @@
  * (duplicate ids, colliding name keys, groups, period kinds) live in rules.ts.
  */
 import { z } from 'zod';
+import { said } from './messages/said';
+import { DATA_CHECKS as M, expectedExactly, expectedOneOf, unknownKey } from './messages/data-checks';
 import { isIsoDate, isPeriod, period, periodEnd } from './periods';
 import type { RowSource } from './row-source';
 import { MAX_DECIMALS, VALUE_FORMATS } from './value-format';
@@ -24,37 +26,34 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 /** A strict object whose unknown keys are reported with the keys it allows (data files and templates alike). */
 export function record<T extends z.ZodRawShape>(shape: T) {
-  const allowed = Object.keys(shape).join(', ');
+  const unknown = unknownKey(Object.keys(shape));
   return z.strictObject(shape, {
     error: (iss) => {
-      if (iss.code === 'unrecognized_keys') return `unknown key; expected one of: ${allowed}`;
-      if (iss.code === 'invalid_type') return 'expected a mapping of keys to values';
+      if (iss.code === 'unrecognized_keys') return unknown.message;
+      if (iss.code === 'invalid_type') return M.mapping.message;
       return undefined;
     },
   });
 }
 
 /** A spreadsheet cell holds at most 32,767 UTF-16 units (an emoji counts twice), which is what `length` counts. */
-const text = () =>
-  z
-    .string({ error: 'expected text' })
-    .refine((s) => s.length <= MAX_TEXT, { error: `expected at most ${MAX_TEXT} characters (the limit of one spreadsheet cell)` });
+const text = () => z.string({ error: M.text.message }).refine((s) => s.length <= MAX_TEXT, { error: M.textTooLong.message });
 
-const requiredText = () => text().refine((s) => s.trim().length > 0, { error: 'expected non-empty text' });
+const requiredText = () => text().refine((s) => s.trim().length > 0, { error: M.nonEmpty.message });
 
-const id = () => z.string({ error: 'expected an id (text)' }).regex(ID_PATTERN, { error: 'expected an id of 1-40 characters A-Z a-z 0-9 . _ -' });
+const id = () => z.string({ error: M.idText.message }).regex(ID_PATTERN, { error: M.idPattern.message });
 
 /** The first date a spreadsheet shows right: Excel's serials before it count a 29 February 1900 that never was. */
 export const FIRST_DATE = '1900-03-01';
 
 const isoDate = () =>
   z
-    .string({ error: 'expected a date written YYYY-MM-DD' })
-    .refine(isIsoDate, { error: 'expected a date written YYYY-MM-DD' })
-    .refine((s) => !isIsoDate(s) || s >= FIRST_DATE, { error: `expected a date from ${FIRST_DATE} on (Excel shows earlier dates wrongly)` });
+    .string({ error: M.date.message })
+    .refine(isIsoDate, { error: M.date.message })
+    .refine((s) => !isIsoDate(s) || s >= FIRST_DATE, { error: M.firstDate.message });
 
-const PERIOD_EXPECTED = 'expected a period (2024, 2024-H1, 2024-Q3 or 2024-07)';
-const DATE_OR_PERIOD_EXPECTED = 'expected a date (YYYY-MM-DD) or a period (2024, 2024-Q3, 2024-07)';
+const PERIOD_EXPECTED = M.period.message;
+const DATE_OR_PERIOD_EXPECTED = M.dateOrPeriod.message;
 
 /** A period; YAML reads an unquoted `2020` as a number, so numbers are accepted and kept as text. */
 const periodText = () =>
@@ -67,9 +66,9 @@ const dateOrPeriod = () =>
     })
     .transform((v) => String(v));
 
-const number = () => z.number({ error: 'expected a finite number' });
+const number = () => z.number({ error: M.number.message });
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `expected one of ${values.join(' | ')}` });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: expectedOneOf(values).message });
 
 export const measureSchema = record({
   id: id(),
@@ -79,7 +78,7 @@ export const measureSchema = record({
   due: isoDate().optional(),
   status: oneOf(STATUSES),
   completed: isoDate().optional(),
-  progress: number().min(0, { error: 'expected a number from 0 to 1' }).max(1, { error: 'expected a number from 0 to 1' }).optional(),
+  progress: number().min(0, { error: M.share.message }).max(1, { error: M.share.message }).optional(),
   note: text().optional(),
 });
 
@@ -89,8 +88,8 @@ export const planSchema = record({
   region: text().optional(),
   issued: isoDate().optional(),
   source: text().optional(),
-  groups: z.array(requiredText(), { error: 'expected a list of group names' }).optional(),
-  measures: z.array(measureSchema, { error: 'expected a list of measures' }),
+  groups: z.array(requiredText(), { error: M.groups.message }).optional(),
+  measures: z.array(measureSchema, { error: M.measures.message }),
 });
 
 export const entrySchema = record({
@@ -99,7 +98,7 @@ export const entrySchema = record({
   category: oneOf(CATEGORIES),
   registration: text().optional(),
   listed: isoDate().optional(),
-  hospitals: z.int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }).optional(),
+  hospitals: z.int({ error: M.wholeNumber.message }).min(0, { error: M.wholeNumber.message }).optional(),
 });
 
 export const catalogSchema = record({
@@ -107,7 +106,7 @@ export const catalogSchema = record({
   title: requiredText(),
   region: text().optional(),
   issued: dateOrPeriod().optional(),
-  entries: z.array(entrySchema, { error: 'expected a list of catalog entries' }),
+  entries: z.array(entrySchema, { error: M.entries.message }),
 });
 
 const pointSchema = record({ period: periodText(), value: number() });
@@ -117,10 +116,10 @@ export const observationSchema = record({
   value: number().optional(),
   growth: number().optional(),
 }).refine((o) => o.value !== undefined || o.growth !== undefined, {
-  error: 'expected a value, a growth, or both',
+  error: M.valueOrGrowth.message,
 });
 
-const DECIMALS_EXPECTED = `expected a whole number of decimals from 0 to ${MAX_DECIMALS}`;
+const DECIMALS_EXPECTED = said(`expected a whole number of decimals from 0 to ${MAX_DECIMALS}`, `应为 0 至 ${MAX_DECIMALS} 之间的整数（小数位数）`).message;
 
 export const indicatorSchema = record({
   id: id(),
@@ -136,14 +135,14 @@ export const indicatorSchema = record({
   /** Where the figures come from, and what a reader should know about them (listed on the Sources sheet). */
   source: text().optional(),
   note: text().optional(),
-  observations: z.array(observationSchema, { error: 'expected a list of observations' }),
+  observations: z.array(observationSchema, { error: M.observations.message }),
 }).superRefine((ind, ctx) => {
   if (ind.format === 'integer' && ind.decimals !== undefined && ind.decimals !== 0)
     ctx.addIssue({
       code: 'custom',
       path: ['decimals'],
       input: ind.decimals,
-      message: 'expected no decimals (or 0) for format integer; use format number for decimals',
+      message: M.integerDecimals.message,
     });
 });
 
@@ -152,18 +151,18 @@ export const reportSchema = record({
   region: requiredText(),
   // Its last day is a date cell of the workbook (Report_Period_End).
   period: periodText().refine((p) => periodEnd(period(p)) >= FIRST_DATE, {
-    error: `expected a period that ends on ${FIRST_DATE} or later (Excel shows earlier dates wrongly)`,
+    error: M.periodEnd.message,
   }),
   date: isoDate().optional(),
   locale: oneOf(LOCALES).optional(),
 });
 
 export const dataSchema = record({
-  format: z.literal(FORMAT, { error: `expected exactly "${FORMAT}"` }),
+  format: z.literal(FORMAT, { error: expectedExactly(FORMAT).message }),
   report: reportSchema,
-  plans: z.array(planSchema, { error: 'expected a list of plans' }).optional(),
-  catalogs: z.array(catalogSchema, { error: 'expected a list of catalogs' }).optional(),
-  indicators: z.array(indicatorSchema, { error: 'expected a list of indicators' }).optional(),
+  plans: z.array(planSchema, { error: M.plans.message }).optional(),
+  catalogs: z.array(catalogSchema, { error: M.catalogs.message }).optional(),
+  indicators: z.array(indicatorSchema, { error: M.indicators.message }).optional(),
 });
 
 export type ReportData = z.infer<typeof dataSchema>;

@@ -245,7 +245,16 @@ describe('readData: every error is located and says what was expected', () => {
   it('refuses a wrong format', () => {
     const e = dataError(HEAD.replace('plan-report/v1', 'plan-report/v2'));
     expect(lines(e)).toEqual(['data.yaml:1:9: format: expected exactly "plan-report/v1", got "plan-report/v2"']);
-    expect(e.problems).toEqual([{ file: 'data.yaml', line: 1, column: 9, path: 'format', message: 'expected exactly "plan-report/v1", got "plan-report/v2"' }]);
+    expect(e.problems).toEqual([
+      {
+        file: 'data.yaml',
+        line: 1,
+        column: 9,
+        path: 'format',
+        message: 'expected exactly "plan-report/v1", got "plan-report/v2"',
+        zh: '现为“plan-report/v2”，应为“plan-report/v1”',
+      },
+    ]);
   });
 
   it('refuses a missing format, locating it at the top of the file', () => {
@@ -655,6 +664,7 @@ report:
         ...at,
         path: 'plans[1].measures[4].status',
         message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
+        zh: '现为“done”，应为以下之一：not-started（未启动）、in-progress（推进中）、completed（已完成）、delayed（滞后）、cancelled（已取消）；请写作 completed',
       },
     ]);
     expect(at.line).toBeGreaterThan(30);

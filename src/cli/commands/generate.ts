@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileNamePart, reportBaseName } from '../../core/data-file/names';
 import { reportLocale } from '../../core/report-defaults';
-import { formatLocated, InputError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData, StreamableData } from '../../core/schema';
 import { checkPrevious, readPrevious, type Previous } from '../../core/since/previous';
@@ -14,6 +14,7 @@ import { loadTemplate, looksLikePath } from '../templates';
 import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
 import { streamWorkbook } from '../xlsx/write/write-stream';
+import { problemLine, say, type Voice } from '../voice';
 
 export interface GenerateOptions {
   template?: string;
@@ -26,8 +27,29 @@ export interface GenerateOptions {
   since?: string;
 }
 
+type Summary = Awaited<ReturnType<typeof loadReportInput>>['summary'];
+
+/** The line that says a workbook was written. */
+function writtenLine(voice: Voice, file: string, out: string, s: Summary, names: number): string {
+  return say(
+    voice,
+    `${file} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators; ${names} named figures)`,
+    `${file} -> ${out}（${s.measures} 项措施，${s.entries} 项目录产品，${s.indicators} 个指标；${names} 个命名的统计数字）`,
+  );
+}
+
+/** The line under it with --since: how many changes the Changes sheet lists. */
+function sinceLine(voice: Voice, since: { previous: Previous; note?: string; noteZh?: string }, file: string, changes: string): string {
+  const period = String(since.previous.data.report.period);
+  return say(
+    voice,
+    `  since ${period} (${file}): ${changes} changes listed${since.note ? `; ${since.note}` : ''}`,
+    `  与上期 ${period}（${file}）相比：列出 ${changes} 条变化${since.noteZh ? `；${since.noteZh}` : ''}`,
+  );
+}
+
 /** The previous report of --since, read as extract reads a workbook (bounded, with its refusals), and checked against the data. */
-async function previousReport(since: string, data: StreamableData, file: string): Promise<{ previous: Previous; note?: string }> {
+async function previousReport(since: string, data: StreamableData, file: string): Promise<{ previous: Previous; note?: string; noteZh?: string }> {
   const previous = readPrevious(await loadWorkbookFile(since), since);
   return { previous, ...checkPrevious(data, file, previous) };
 }
@@ -38,7 +60,7 @@ export function defaultFileName(data: Pick<ReportData, 'report'>, template: Temp
   return `${reportBaseName(data, extra)}.xlsx`;
 }
 
-export async function generateCommand(files: string[], opts: GenerateOptions, io: Io): Promise<number> {
+export async function generateCommand(files: string[], opts: GenerateOptions, io: Io, voice: Voice = { locale: 'en', verbose: false }): Promise<number> {
   const template = await loadTemplate(opts.template);
   // Every input is protected from being written over: the data files, and a template file.
   const inputs = [...files, ...(opts.template !== undefined && looksLikePath(opts.template) ? [opts.template] : []), ...(opts.since ? [opts.since] : [])];
@@ -46,7 +68,7 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
   for (const file of files) {
     try {
       // A large JSON file is checked in a first reading before anything is written: a bar for that too.
-      const reading = delayedProgress(`checking ${path.basename(file)}`, 1000, process.stderr, 'MB');
+      const reading = delayedProgress(say(voice, `checking ${path.basename(file)}`, `正在检查 ${path.basename(file)}`), 1000, process.stderr, 'MB');
       let input;
       try {
         input = await loadReportInput(file, { onRead: (read, size) => reading.update(Math.round(read / 2 ** 20), Math.round(size / 2 ** 20)) });
@@ -59,22 +81,18 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
       const model = buildReport(template, data, locale, options, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
-      const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`);
+      const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`, 1000, process.stderr, say(voice, 'rows', '行'));
       try {
         await streamWorkbook(model, out, inputs, (done, total) => progress.update(done, total));
       } finally {
         progress.stop();
       }
-      io.out(`${file} -> ${out} (${s.measures} measures, ${s.entries} catalog entries, ${s.indicators} indicators; ${model.names.length} named figures)`);
-      if (since)
-        io.out(
-          `  since ${String(since.previous.data.report.period)} (${opts.since}): ${String(model.sheets.find((x) => x.key === 'changes')!.rows[2].cells[1]?.v)} changes listed` +
-            (since.note ? `; ${since.note}` : ''),
-        );
+      io.out(writtenLine(voice, file, out, s, model.names.length));
+      if (since) io.out(sinceLine(voice, since, opts.since!, String(model.sheets.find((x) => x.key === 'changes')!.rows[2].cells[1]?.v)));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       failed++;
-      for (const p of err.problems) io.err(formatLocated(p));
+      for (const p of err.problems) io.err(problemLine(p, voice));
     }
   }
   return failed ? EXIT.input : EXIT.ok;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { InputError } from '../../core/errors';
 import type { ByteSource } from '../../core/stream/read';
-import { isZip, ZIP_INPUT } from './input';
+import { cannotRead, isZip, ZIP_INPUT } from './input';
 
 /** Bytes read at a time by the streamed reader; each chunk's digest is kept to tell whether the file changes between passes. */
 const CHUNK_BYTES = 1 << 20;
@@ -15,6 +15,7 @@ function changed(file: string): InputError {
   return InputError.one(
     file,
     'changed while the report was being written (a large data file is read twice: to check it, then to write its rows); expected the file to stay the same until generate is done',
+    { zh: '在生成报告期间被改动（大的数据文件要读两遍：先检查，再写入各行）；在生成完成之前，请勿改动此文件' },
   );
 }
 
@@ -34,7 +35,7 @@ export function fileSource(file: string, chunkBytes = CHUNK_BYTES): ByteSource {
         fd = fs.openSync(file, 'r');
       } catch (err) {
         if (recorded) throw changed(file);
-        throw InputError.one(file, `cannot read the file (${(err as NodeJS.ErrnoException).code}); expected a readable data file`);
+        throw InputError.one(file, ...cannotRead((err as NodeJS.ErrnoException).code));
       }
       try {
         const buf = Buffer.allocUnsafe(chunkBytes);
@@ -48,7 +49,7 @@ export function fileSource(file: string, chunkBytes = CHUNK_BYTES): ByteSource {
           }
           if (n === 0) break;
           const chunk = buf.subarray(0, n);
-          if (k === 0 && isZip(chunk)) throw InputError.one(file, ZIP_INPUT);
+          if (k === 0 && isZip(chunk)) throw InputError.one(file, ZIP_INPUT.message, ZIP_INPUT);
           const digest = createHash('sha256').update(chunk).digest();
           if (!recorded) digests.push(digest);
           else if (k >= digests.length || !digest.equals(digests[k])) throw changed(file);

@@ -81,12 +81,15 @@ export async function loadReportInput(file: string, opts: LoadOptions = {}): Pro
 
 /** A file too large to be read whole has its problems named by path only. */
 function tooLargeToLocate(file: string, size: number, limit: number, err: NotStreamable): InputError {
-  const problems: Located[] = err.problems.map((p) => ({ file, path: formatPath(p.path) || undefined, message: p.message }));
+  const problems: Located[] = err.problems.map((p) => ({ file, path: formatPath(p.path) || undefined, message: p.message, zh: p.zh }));
   problems.push({
     file,
     message:
       `is ${(size / MB).toFixed(1)} MB: too large to locate problems at a line and column (files of at most ${(limit / MB).toFixed(0)} MB are read whole to do so); ` +
       'the first problem found is named above by its path in the data',
+    zh:
+      `为 ${(size / MB).toFixed(1)} MB，过大，无法指出问题所在的行和列（不超过 ${(limit / MB).toFixed(0)} MB 的文件才整体读取以定位问题）；` +
+      '上面按数据中的位置列出了找到的第一个问题',
   });
   return new InputError(problems);
 }

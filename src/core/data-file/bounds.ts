@@ -52,6 +52,7 @@ export function jsonDepthProblem(text: string, file: string, max = MAX_DEPTH): L
           file,
           ...lineIndex(text)(i),
           message: `nested more than ${max} levels deep; expected a data file's mappings and lists, nested at most ${max} deep`,
+          zh: `嵌套超过 ${max} 层；数据文件的各层内容应不超过 ${max} 层`,
         };
     } else if (c === 0x5d || c === 0x7d) depth--;
   }

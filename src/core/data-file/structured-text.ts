@@ -10,8 +10,11 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as Y
 import type { z } from 'zod';
 import { byPlace, InputError, type Located } from '../errors';
 import { aliasBomb, jsonDepthProblem, lineIndex, MAX_ALIAS_EXPANSION, MAX_DEPTH, yamlValue } from './bounds';
+import type { Said } from '../messages/said';
 import { formatPath, type Path, type Problem } from '../rules';
+import { invalidJson, TOO_DEEP, yamlErrorZh } from './syntax-messages';
 import { visible } from '../values/text';
+import { issueZh, showZh, wholeCharacters } from './issue-zh';
 
 export type Syntax = 'yaml' | 'json';
 
@@ -38,7 +41,11 @@ export function listed(problems: Located[], file: string): Located[] {
   if (problems.length <= MAX_LISTED) return problems;
   return [
     ...problems.slice(0, MAX_LISTED),
-    { file, message: `and ${problems.length - MAX_LISTED} more problems (${problems.length} in all); correct these and read the file again` },
+    {
+      file,
+      message: `and ${problems.length - MAX_LISTED} more problems (${problems.length} in all); correct these and read the file again`,
+      zh: `另有 ${problems.length - MAX_LISTED} 个问题未列出（共 ${problems.length} 个）；请先改正以上问题，再重新检查`,
+    },
   ];
 }
 
@@ -102,33 +109,14 @@ function jsonLocator(text: string): Locator {
   };
 }
 
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character; expected a value, a key in double quotes, or punctuation',
-  InvalidNumberFormat: 'expected a number',
-  PropertyNameExpected: 'expected a key in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":" after the key',
-  CommaExpected: 'expected "," between items',
-  CloseBraceExpected: 'expected "}" to close the mapping',
-  CloseBracketExpected: 'expected "]" to close the list',
-  EndOfFileExpected: 'expected the end of the file after the top-level value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'expected the closing double quote of a string',
-  UnexpectedEndOfNumber: 'expected a digit',
-  InvalidUnicode: 'expected four hex digits after \\u',
-  InvalidEscapeCharacter: 'invalid escape in a string',
-  InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
-};
-
 function jsonSyntaxErrors(text: string, file: string, err: Error): Located[] {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (!errors.length) return [{ file, message: `invalid JSON: ${err.message}` }];
+  if (!errors.length) return [{ file, message: `invalid JSON: ${err.message}`, zh: 'JSON 格式有误，无法读取' }];
   const lineColumn = placesOf(text);
   return errors.slice(0, 20).map((e) => {
     const code = printParseErrorCode(e.error);
-    return { file, ...lineColumn(e.offset), message: `invalid JSON: ${JSON_ERRORS[code] ?? code}` };
+    return { file, ...lineColumn(e.offset), ...invalidJson(code) };
   });
 }
 
@@ -143,7 +131,12 @@ function jsonDuplicateKeys(text: string, file: string): Located[] {
     onObjectProperty: (key, offset) => {
       const keys = stack[stack.length - 1];
       if (keys.has(key) && found.length < 20) {
-        found.push({ file, ...lineColumn(offset), message: `duplicate key "${key}"; expected each key once in a mapping` });
+        found.push({
+          file,
+          ...lineColumn(offset),
+          message: `duplicate key "${key}"; expected each key once in a mapping`,
+          zh: `键“${key}”重复；每个键在一组内应只出现一次`,
+        });
       }
       keys.add(key);
     },
@@ -192,10 +185,9 @@ function parseValue(text: string, file: string, syntax: Syntax): { value: unknow
         const at = quote ? Math.max(0, text.lastIndexOf(quote, e.pos[0] - 1)) : e.pos[0];
         const { line, col } = lines.linePos(at);
         const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        const message = /Maximum call stack/.test(first)
-          ? `nested too deeply; expected a data file's mappings and lists, nested at most ${MAX_DEPTH} deep`
-          : first;
-        return { file, line, column: col, message: `invalid YAML: ${message}` };
+        const deep = /Maximum call stack/.test(first) ? TOO_DEEP(MAX_DEPTH) : undefined;
+        const zh = deep ? `YAML 格式有误：${deep.zh}` : yamlErrorZh(e.code, first);
+        return { file, line, column: col, message: `invalid YAML: ${deep?.message ?? first}`, zh };
       }),
     );
   }
@@ -205,7 +197,11 @@ function parseValue(text: string, file: string, syntax: Syntax): { value: unknow
     throw InputError.one(
       file,
       `the alias *${bomb.anchor} makes its anchor expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values (an alias bomb?); expected anchors and aliases that expand to a data file of ordinary size`,
-      { line, column: col },
+      {
+        line,
+        column: col,
+        zh: `别名 *${bomb.anchor} 使其锚点展开为超过 ${MAX_ALIAS_EXPANSION.toLocaleString('en')} 个值（恶意构造的文件？）；锚点和别名展开后应为正常大小的数据文件`,
+      },
     );
   }
   let value: unknown;
@@ -213,7 +209,9 @@ function parseValue(text: string, file: string, syntax: Syntax): { value: unknow
     value = yamlValue(doc);
   } catch (err) {
     if (!(err instanceof RangeError || err instanceof ReferenceError)) throw err;
-    throw InputError.one(file, `cannot be read (${err.message}); expected a data file's mappings and lists, nested at most ${MAX_DEPTH} deep`);
+    throw InputError.one(file, `cannot be read (${err.message}); expected a data file's mappings and lists, nested at most ${MAX_DEPTH} deep`, {
+      zh: `无法读取（嵌套过深或别名有误）；数据文件的各层内容应不超过 ${MAX_DEPTH} 层`,
+    });
   }
   return { value, locator: () => yamlLocator(doc, lines) };
 }
@@ -238,23 +236,35 @@ function show(v: unknown): string {
 
 type KeyedProblem = Problem & { key?: string };
 
-/** One zod issue as problems with paths (an unknown-keys issue gives one per key). */
-/** What to write instead of the value at a path, for a message (data files: data-file/hints.ts). */
-export type Hint = (path: Path, actual: unknown) => string | undefined;
+/** What to write instead of the value at a path, for a message, in both languages (data files: data-file/hints.ts). */
+export type Hint = (path: Path, actual: unknown) => Said | undefined;
 
+/** One zod issue as problems with paths (an unknown-keys issue gives one per key), each said in both languages. */
 function problemsOf(issue: z.core.$ZodIssue, value: unknown, hint?: Hint, at: Path = []): KeyedProblem[] {
   const path = issue.path as Path;
+  const zh = issueZh(issue);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...path, key], key, message: issue.message.replace('unknown key', `unknown key "${key}"`) }));
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      key,
+      message: issue.message.replace('unknown key', `unknown key "${key}"`),
+      zh: zh.replace('无法识别的键', `无法识别的键“${key}”`),
+    }));
   }
   const actual = valueAt(value, path);
   const parent = valueAt(value, path.slice(0, -1));
   const name = path[path.length - 1];
   if (actual === undefined && typeof name === 'string' && parent !== null && typeof parent === 'object' && !(name in parent)) {
-    return [{ path, message: `missing required key "${name}"; ${issue.message}` }];
+    return [{ path, message: `missing required key "${name}"; ${issue.message}`, zh: `缺少必填的键“${name}”；${zh}` }];
   }
   const instead = hint?.([...at, ...path], actual);
-  return [{ path, message: `${issue.message}, got ${show(actual)}${instead ? `; ${instead}` : ''}` }];
+  return [
+    {
+      path,
+      message: `${issue.message}, got ${show(actual)}${instead ? `; ${instead.message}` : ''}`,
+      zh: `现为${showZh(actual)}，${zh}${instead ? `；${instead.zh}` : ''}`,
+    },
+  ];
 }
 
 /**
@@ -265,7 +275,7 @@ function problemsOf(issue: z.core.$ZodIssue, value: unknown, hint?: Hint, at: Pa
 export function schemaProblems(schema: z.ZodType, value: unknown, at: Path = [], hint?: Hint): Problem[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => problemsOf(issue, value, hint, at)).map((p) => ({ path: [...at, ...p.path], message: p.message }));
+  return result.error.issues.flatMap((issue) => problemsOf(issue, value, hint, at)).map((p) => ({ path: [...at, ...p.path], message: p.message, zh: p.zh }));
 }
 
 /**
@@ -303,12 +313,7 @@ export function readStructured<S extends z.ZodType>(
     ...(p.key !== undefined ? where.locate(p.path.slice(0, -1), p.key) : where.locate(p.path)),
     path: formatPath(p.path) || '(top level)',
     message: p.message,
+    zh: p.zh,
   }));
   throw new InputError(listed(located.sort(byPlace), file), located.length);
-}
-
-/** The first `units` UTF-16 units of `text`, one fewer where the cut would split a character in two. */
-function wholeCharacters(text: string, units: number): string {
-  const code = text.charCodeAt(units - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? units - 1 : units);
 }

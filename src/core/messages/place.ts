@@ -24,10 +24,28 @@ const LISTS: Record<string, [string, string]> = {
   entries: ['项', '目录产品'],
   indicators: ['个', '指标'],
   observations: ['条', '观测值'],
+  // A template's lists (template/schema.ts).
+  sections: ['个', '工作表'],
+  columns: ['', '列'],
+  observationColumns: ['个', '指标数据列'],
+  blocks: ['个', '概览板块'],
+  charts: ['个', '图表'],
 };
 
-/** The fields' names as the report's columns title them, in Chinese; the rest by their own words. */
-function fieldWords(): Record<string, string> {
+/** A template's keys (template/schema.ts); none of them is a data file's key. */
+const TEMPLATE_KEYS: Record<string, string> = {
+  template: '模板格式',
+  description: '说明',
+  section: '类型',
+  observationsTitle: '指标数据表标题',
+  field: '字段',
+  width: '列宽',
+  hidden: '隐藏',
+  chart: '图表',
+};
+
+/** The fields' names as the report's columns title them, in Chinese, by the list they are in; the rest by their own words. */
+function fieldWords(): { own: Record<string, string>; within: Record<string, Record<string, string>> } {
   const l = labelsFor('zh-CN');
   const own: Record<string, string> = {
     title: '标题',
@@ -41,23 +59,41 @@ function fieldWords(): Record<string, string> {
     baseline: '基期',
     target: '目标',
     report: '报告信息',
+    ...TEMPLATE_KEYS,
   };
-  return Object.assign(own, l.indicatorFields, l.observationFields, l.entryFields, l.measureFields);
+  return { own, within: { measures: l.measureFields, entries: l.entryFields, indicators: l.indicatorFields, observations: l.observationFields } };
 }
 
-let FIELDS: Record<string, string> | undefined;
+/** The top-level keys of a data file and of a template, said alone (`format` is not an indicator's 数值格式 there). */
+const TOP_KEYS: Record<string, string> = {
+  format: '格式',
+  report: '报告信息',
+  name: '模板名称',
+  template: '模板格式',
+  description: '说明',
+  sections: '工作表设置',
+};
+
+let WORDS: ReturnType<typeof fieldWords> | undefined;
 
 /** A data path in Chinese words: `plans[0].measures[1].status` -> 第1个方案第2项措施的“状态”. */
 export function pathWordsZh(path: string): string {
-  FIELDS ??= fieldWords();
+  const words = (WORDS ??= fieldWords());
+  if (path === '(top level)') return '文件最外层';
+  if (TOP_KEYS[path]) return `“${TOP_KEYS[path]}”`;
   const parts: string[] = [];
+  // A key is said as the column that holds it is titled: a measure's title is 措施, an indicator's name 指标.
+  let within: string | undefined;
+  const field = (name: string) => (within && words.within[within]?.[name]) ?? words.own[name] ?? name;
   const re = /([A-Za-z_]+)(?:\[(\d+)\])?/g;
   for (let m = re.exec(path); m; m = re.exec(path)) {
     const [, name, index] = m;
     const list = LISTS[name];
-    if (list && index !== undefined) parts.push(`第${Number(index) + 1}${list[0]}${list[1]}`);
-    else if (index !== undefined) parts.push(`“${FIELDS[name] ?? name}”第${Number(index) + 1}项`);
-    else parts.push(`“${FIELDS[name] ?? name}”`);
+    if (list && index !== undefined) {
+      parts.push(`第${Number(index) + 1}${list[0]}${list[1]}`);
+      within = name;
+    } else if (index !== undefined) parts.push(`“${field(name)}”第${Number(index) + 1}项`);
+    else parts.push(`“${list ? list[1] : field(name)}”`);
   }
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join('')}的${parts[parts.length - 1]}`;

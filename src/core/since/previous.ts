@@ -40,10 +40,15 @@ function readHistory(wb: GridWorkbook, file: string): Snapshot[] {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw InputError.one(file, `its record's "${HISTORY_KEY}" is damaged (not JSON); expected a workbook made by plan-report`);
+    throw InputError.one(file, `its record's "${HISTORY_KEY}" is damaged (not JSON); expected a workbook made by plan-report`, {
+      zh: `其记录中的“${HISTORY_KEY}”已损坏（不是 JSON）；应为 plan-report 生成的工作簿`,
+    });
   }
   const parsed = historySchema.safeParse(raw);
-  if (!parsed.success) throw InputError.one(file, `its record's "${HISTORY_KEY}" is damaged; expected a list of earlier reports' figures`);
+  if (!parsed.success)
+    throw InputError.one(file, `its record's "${HISTORY_KEY}" is damaged; expected a list of earlier reports' figures`, {
+      zh: `其记录中的“${HISTORY_KEY}”已损坏；应为以往各期报告的统计数字列表`,
+    });
   return parsed.data;
 }
 
@@ -53,6 +58,7 @@ export function readPrevious(wb: GridWorkbook, file: string): Previous {
     throw InputError.one(
       file,
       'is a form made by `plan-report form`, not a report; expected the previous report workbook (fold a returned form into the data file with `plan-report collect`)',
+      { zh: '是用“plan-report form”生成的填报表，不是报告；应为上期报告的工作簿（交回的填报表请用“plan-report collect”汇入数据文件）' },
     );
   const record = readReportRecord(wb, file);
   const data = readReportWorkbook(wb, file);
@@ -60,14 +66,14 @@ export function readPrevious(wb: GridWorkbook, file: string): Previous {
 }
 
 /** Refuses a previous report of another region, or of the same or a later period; returns a note when periods were skipped. */
-export function checkPrevious(current: StreamableData, dataFile: string, previous: Previous): { note?: string } {
+export function checkPrevious(current: StreamableData, dataFile: string, previous: Previous): { note?: string; noteZh?: string } {
   const was = previous.data.report;
   const now = current.report;
   if (was.region.trim() !== now.region.trim())
     throw InputError.one(
       previous.file,
       `is a report of ${JSON.stringify(was.region)}, but ${dataFile} is of ${JSON.stringify(now.region)}; expected the previous report of the same region`,
-      { path: 'report.region' },
+      { path: 'report.region', zh: `是“${was.region}”的报告，而 ${dataFile} 是“${now.region}”的；应为同一地区的上期报告` },
     );
   const p = period(was.period);
   const c = period(now.period);
@@ -75,9 +81,17 @@ export function checkPrevious(current: StreamableData, dataFile: string, previou
     throw InputError.one(
       previous.file,
       `is the report of ${p.text}, ${comparePeriods(p, c) === 0 ? 'the same period as' : 'a later period than'} ${dataFile} (${c.text}); expected a report of an earlier period`,
-      { path: 'report.period' },
+      {
+        path: 'report.period',
+        zh: `是 ${p.text} 的报告，${comparePeriods(p, c) === 0 ? '与' : '晚于'} ${dataFile} 的期间（${c.text}）${comparePeriods(p, c) === 0 ? '相同' : ''}；应为更早一期的报告`,
+      },
     );
   const next = nextPeriod(p);
   const adjacent = next.kind === c.kind && monthIndex(next) === monthIndex(c);
-  return adjacent ? {} : { note: `since ${p.text}: the report skips the periods between ${p.text} and ${c.text}` };
+  return adjacent
+    ? {}
+    : {
+        note: `since ${p.text}: the report skips the periods between ${p.text} and ${c.text}`,
+        noteZh: `本报告跳过了 ${p.text} 与 ${c.text} 之间的各期`,
+      };
 }

@@ -27,6 +27,7 @@ import type { DataRows } from '../data-rows';
 import { CatalogTally, indicatorFigures, PlanTally, type ReportFigures } from '../figures';
 import { period } from '../periods';
 import { reportDate } from '../report-defaults';
+import { pathWordsZh } from '../messages/place';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
 import { HEAD_ROWS, rowSource } from '../row-source';
 import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type Plan, type ReportData, type StreamableData } from '../schema';
@@ -63,6 +64,12 @@ interface PlanRows {
   ids: Map<string, number>;
 }
 
+/** A key written twice, in both languages. */
+const duplicateKey = (key: string | undefined) => ({
+  message: `duplicate key "${key}"; expected each key once in a mapping`,
+  zh: `键“${key}”重复；每个键在一组内应只出现一次`,
+});
+
 const fail = (reason: string, problems?: Problem[]): never => {
   throw new NotStreamable(reason, problems);
 };
@@ -77,7 +84,9 @@ function writesReplacement(bytes: Uint8Array, start: number, end: number): boole
 function decode(source: ByteSource, bytes: Uint8Array, start: number, end: number, path: Path): string {
   const text = source.text(bytes, start, end);
   if (text.includes('\uFFFD') && !writesReplacement(bytes, start, end)) {
-    fail('not UTF-8', [{ path, message: 'is not valid UTF-8 text; expected a data file saved as UTF-8' }]);
+    fail('not UTF-8', [
+      { path, message: 'is not valid UTF-8 text; expected a data file saved as UTF-8', zh: '不是有效的 UTF-8 文本；数据文件应以 UTF-8 编码保存' },
+    ]);
   }
   return text;
 }
@@ -88,10 +97,10 @@ function parseCounted(text: string, keys: number, path: Path): unknown {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return fail('invalid JSON', [{ path, message: `invalid JSON: ${(err as Error).message}` }]);
+    return fail('invalid JSON', [{ path, message: `invalid JSON: ${(err as Error).message}`, zh: 'JSON 格式有误，无法读取' }]);
   }
   if (Object.keys(value as object).length !== keys) {
-    fail('a key written twice', [{ path, message: `duplicate key "${firstDuplicateKey(text)}"; expected each key once in a mapping` }]);
+    fail('a key written twice', [{ path, ...duplicateKey(firstDuplicateKey(text)) }]);
   }
   return value;
 }
@@ -145,7 +154,7 @@ function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally
     }
     const path: Path = kind === MEASURES ? ['plans', list, 'measures', index] : ['catalogs', list, 'entries', index];
     if (index === 0 && (kind === MEASURES ? plans[list] : catalogs[list])) {
-      fail('a key written twice', [{ path: path.slice(0, 2), message: `duplicate key "${path[2]}"; expected each key once in a mapping` }]);
+      fail('a key written twice', [{ path: path.slice(0, 2), ...duplicateKey(String(path[2])) }]);
     }
     const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
     if (kind === MEASURES) addMeasure((plans[list] ??= { tally: new PlanTally(), ids: new Map() }), value, path, list, index);
@@ -167,6 +176,7 @@ function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, in
       {
         path: [...path, 'id'],
         message: `duplicate measure id "${m.id}": already used by ${formatPath(['plans', list, 'measures', first])}; expected a unique id`,
+        zh: `措施编号“${m.id}”重复：${pathWordsZh(formatPath(['plans', list, 'measures', first]))}已使用；编号应各不相同`,
       },
     ]);
   }
@@ -190,10 +200,16 @@ function readSkeleton(source: ByteSource, skeleton: Uint8Array): ReportData {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    fail('invalid JSON', [{ path: [], message: `invalid JSON outside the lists of measures and catalog entries: ${(err as Error).message}` }]);
+    fail('invalid JSON', [
+      {
+        path: [],
+        message: `invalid JSON outside the lists of measures and catalog entries: ${(err as Error).message}`,
+        zh: 'JSON 格式有误（在措施和目录产品的列表之外），无法读取',
+      },
+    ]);
   }
   const twice = firstDuplicateKey(text);
-  if (twice !== undefined) fail('a key written twice', [{ path: [], message: `duplicate key "${twice}"; expected each key once in a mapping` }]);
+  if (twice !== undefined) fail('a key written twice', [{ path: [], ...duplicateKey(twice) }]);
   const parsed = dataSchema.safeParse(value);
   if (!parsed.success) return fail('the data does not match the schema', schemaProblems(dataSchema, value, [], valueHint));
   const data = parsed.data;
@@ -213,6 +229,7 @@ function checkGroups(planList: Plan[], plans: PlanRows[]): void {
           {
             path: ['plans', p, 'measures'],
             message: `a measure's group "${g}" (ignoring case) is not in the plan's groups; expected one of: ${plan.groups.map((x) => `"${x}"`).join(', ')}`,
+            zh: `措施的分组“${g}”（不区分大小写）不在本方案的分组中；应为以下之一：${plan.groups.map((x) => `“${x}”`).join('、')}`,
           },
         ]);
       }

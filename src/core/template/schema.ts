@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import type { EntryField, IndicatorField, MeasureField, ObservationField } from '../i18n/labels';
+import { expectedExactly } from '../messages/data-checks';
+import { pathWordsZh } from '../messages/place';
+import { said, type Said } from '../messages/said';
 import type { Problem } from '../rules';
 import { ID_PATTERN, record } from '../schema';
 import { sheetNameCollisions } from './sheet-names';
@@ -44,26 +47,35 @@ export type SummaryBlock = (typeof SUMMARY_BLOCKS)[number];
 export const SUMMARY_CHARTS = ['plans', 'groups', 'categories'] as const;
 export type SummaryChart = (typeof SUMMARY_CHARTS)[number];
 
+const TITLE = said('expected a title: text, or a mapping with en and zh-CN', '应为标题：文字，或分别给出 en 和 zh-CN 两种语言的标题');
+const TITLE_LENGTH = said('expected a title of 1 to 255 characters', '应为 1 至 255 个字符的标题');
+const title = () => z.string({ error: TITLE.message }).min(1, { error: TITLE_LENGTH.message }).max(255, { error: TITLE_LENGTH.message });
+
 /** A title in one language for all, or per language. */
-const localizedText = z.union(
-  [z.string().min(1).max(255), record({ en: z.string().min(1).max(255).optional(), 'zh-CN': z.string().min(1).max(255).optional() })],
-  { error: 'expected a title: text, or a mapping with en and zh-CN' },
-);
+const localizedText = z.union([title(), record({ en: title().optional(), 'zh-CN': title().optional() })], { error: TITLE.message });
 export type LocalizedText = z.infer<typeof localizedText>;
 
 function columnSchema<T extends readonly [string, ...string[]]>(fields: T) {
-  const field = z.enum(fields, { error: `expected a column field, one of ${fields.join(' | ')}` });
+  const field = z.enum(fields, {
+    error: said(`expected a column field, one of ${fields.join(' | ')}`, `应为列的字段，以下之一：${fields.join('、')}`).message,
+  });
+  const width = said('expected a width in characters', '应为 2 至 200 之间的列宽（字符数）');
   return z.union(
     [
       field,
       record({
         field,
         title: localizedText.optional(),
-        width: z.number({ error: 'expected a width in characters' }).min(2).max(200).optional(),
-        hidden: z.boolean({ error: 'expected true or false' }).optional(),
+        width: z.number({ error: width.message }).min(2, { error: width.message }).max(200, { error: width.message }).optional(),
+        hidden: z.boolean({ error: said('expected true or false', '应为 true 或 false').message }).optional(),
       }),
     ],
-    { error: `expected a column: a field name (${fields.join(' | ')}) or a mapping with field, title, width, hidden` },
+    {
+      error: said(
+        `expected a column: a field name (${fields.join(' | ')}) or a mapping with field, title, width, hidden`,
+        `应为一列：字段名（${fields.join('、')}），或含 field、title、width、hidden 的一组设置`,
+      ).message,
+    },
   );
 }
 
@@ -72,15 +84,31 @@ const sheetTitle = { title: localizedText.optional() };
 const summarySection = record({
   section: z.literal('summary'),
   ...sheetTitle,
-  blocks: z.array(z.enum(SUMMARY_BLOCKS, { error: `expected a block, one of ${SUMMARY_BLOCKS.join(' | ')}` })).optional(),
+  blocks: z
+    .array(
+      z.enum(SUMMARY_BLOCKS, {
+        error: said(`expected a block, one of ${SUMMARY_BLOCKS.join(' | ')}`, `应为概览板块，以下之一：${SUMMARY_BLOCKS.join('、')}`).message,
+      }),
+    )
+    .optional(),
   charts: z
     .array(
       z.union(
         [
           z.enum(SUMMARY_CHARTS),
-          record({ chart: z.enum(SUMMARY_CHARTS, { error: `expected a chart, one of ${SUMMARY_CHARTS.join(' | ')}` }), title: localizedText.optional() }),
+          record({
+            chart: z.enum(SUMMARY_CHARTS, {
+              error: said(`expected a chart, one of ${SUMMARY_CHARTS.join(' | ')}`, `应为图表，以下之一：${SUMMARY_CHARTS.join('、')}`).message,
+            }),
+            title: localizedText.optional(),
+          }),
         ],
-        { error: `expected a chart: one of ${SUMMARY_CHARTS.join(' | ')}, or a mapping with chart and title` },
+        {
+          error: said(
+            `expected a chart: one of ${SUMMARY_CHARTS.join(' | ')}, or a mapping with chart and title`,
+            `应为图表：${SUMMARY_CHARTS.join('、')}之一，或含 chart 和 title 的一组设置`,
+          ).message,
+        },
       ),
     )
     .optional(),
@@ -124,29 +152,57 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 const section = z.discriminatedUnion(
   'section',
   [summarySection, measuresSection, catalogSection, indicatorsSection, dashboardSection, sourcesSection, aboutSection],
-  { error: `expected a section with "section:" one of ${SECTION_KINDS.join(' | ')}` },
+  {
+    error: said(
+      `expected a section with "section:" one of ${SECTION_KINDS.join(' | ')}`,
+      `应为一个工作表的设置，其“section:”为以下之一：${SECTION_KINDS.join('、')}`,
+    ).message,
+  },
 );
 
+const DESCRIPTION = said('expected a description of at most 2000 characters', '应为不超过 2000 个字符的说明');
+
 export const templateSchema = record({
-  template: z.literal(TEMPLATE_FORMAT, { error: `expected exactly "${TEMPLATE_FORMAT}"` }),
-  name: z.string({ error: 'expected a name' }).regex(/^[A-Za-z0-9._-]{1,40}$/, { error: 'expected a name of 1-40 characters A-Z a-z 0-9 . _ -' }),
+  template: z.literal(TEMPLATE_FORMAT, { error: expectedExactly(TEMPLATE_FORMAT).message }),
+  name: z.string({ error: said('expected a name', '应为模板名称').message }).regex(/^[A-Za-z0-9._-]{1,40}$/, {
+    error: said('expected a name of 1-40 characters A-Z a-z 0-9 . _ -', '应为 1 至 40 个字符的名称，只可使用 A-Z、a-z、0-9 及 . _ -').message,
+  }),
   title: localizedText.optional(),
-  description: z.string().max(2000).optional(),
-  sections: z.array(section, { error: 'expected a list of sections' }).min(1, { error: 'expected at least one section' }),
+  description: z.string({ error: DESCRIPTION.message }).max(2000, { error: DESCRIPTION.message }).optional(),
+  sections: z
+    .array(section, { error: said('expected a list of sections', '应为各工作表设置的列表').message })
+    .min(1, { error: said('expected at least one section', '应至少有一个工作表的设置').message }),
 });
 
 export type Template = z.infer<typeof templateSchema>;
 export type Section = Template['sections'][number];
 export type ColumnSpec<F extends string> = F | { field: F; title?: LocalizedText; width?: number; hidden?: boolean };
 
-/** What is wrong with a sheet name in Excel's rules, or undefined. */
-export function sheetNameProblem(name: string): string | undefined {
-  if (name.length > 31) return `is ${name.length} characters long; expected a sheet name of at most 31 characters`;
-  if (/[:\\/?*[\]]/.test(name)) return 'holds one of : \\ / ? * [ ]; expected a sheet name without them';
-  if (/^'|'$/.test(name)) return 'begins or ends with an apostrophe; expected a sheet name that does not';
-  if (name.toLowerCase() === 'history') return 'is "History", which Excel keeps for itself; expected another sheet name';
+/** What is wrong with a sheet name in Excel's rules (the name itself not said), or undefined. */
+export function sheetNameProblem(name: string): Said | undefined {
+  if (name.length > 31)
+    return {
+      message: `is ${name.length} characters long; expected a sheet name of at most 31 characters`,
+      zh: `长 ${name.length} 个字符；工作表名称应不超过 31 个字符`,
+    };
+  if (/[:\\/?*[\]]/.test(name)) return SHEET_NAME_CHARACTERS;
+  if (/^'|'$/.test(name)) return SHEET_NAME_APOSTROPHE;
+  if (name.toLowerCase() === 'history') return SHEET_NAME_HISTORY;
   return undefined;
 }
+
+const SHEET_NAME_CHARACTERS = said(
+  'holds one of : \\ / ? * [ ]; expected a sheet name without them',
+  '含有 : \\ / ? * [ ] 中的字符；工作表名称中不能有这些字符',
+);
+const SHEET_NAME_APOSTROPHE = said(
+  'begins or ends with an apostrophe; expected a sheet name that does not',
+  "以撇号（'）开头或结尾；工作表名称不能以撇号开头或结尾",
+);
+const SHEET_NAME_HISTORY = said(
+  'is "History", which Excel keeps for itself; expected another sheet name',
+  '为“History”，Excel 保留此名称自用；请换一个工作表名称',
+);
 
 export function templateRules(t: Template): Problem[] {
   const problems = sheetTitleProblems(t);
@@ -158,13 +214,18 @@ export function templateRules(t: Template): Problem[] {
       problems.push({
         path: ['sections', i, 'section'],
         message: `section "${s.section}" appears twice (also sections[${first}]); expected each section once`,
+        zh: `工作表类型“${s.section}”出现两次（另见第${first + 1}个工作表）；每种工作表应只出现一次`,
       });
     } else seen.set(s.section, i);
     problems.push(...columnProblems(s, i));
     if (s.section === 'dashboard') problems.push(...dashboardProblems(s.indicators ?? [], i));
   });
   if (!seen.has('summary')) {
-    problems.push({ path: ['sections'], message: 'no summary section; expected a section "summary" (it holds the report date and the figures)' });
+    problems.push({
+      path: ['sections'],
+      message: 'no summary section; expected a section "summary" (it holds the report date and the figures)',
+      zh: '没有概览工作表；应有一个“section: summary”（它载有报告日期和各项统计数字）',
+    });
   }
   const has = new Set(seen.keys());
   t.sections.forEach((s, i) => problems.push(...neededSectionProblems(s, i, has)));
@@ -182,7 +243,7 @@ function sheetTitleProblems(t: Template): Problem[] {
       for (const [lang, name] of typeof title === 'string' ? [['', title]] : Object.entries(title)) {
         const path = typeof title === 'string' ? ['sections', i, key] : ['sections', i, key, lang];
         const problem = sheetNameProblem(name as string);
-        if (problem) problems.push({ path, message: `sheet title "${name}" ${problem}` });
+        if (problem) problems.push({ path, message: `sheet title "${name}" ${problem.message}`, zh: `工作表标题“${name}”${problem.zh}` });
       }
     }
   });
@@ -200,7 +261,11 @@ function columnProblems(s: Section, i: number): Problem[] {
       const f = typeof c === 'string' ? c : c.field;
       const firstCol = fields.get(f);
       if (firstCol !== undefined) {
-        problems.push({ path: ['sections', i, key, j], message: `column "${f}" appears twice (also ${key}[${firstCol}]); expected each column once` });
+        problems.push({
+          path: ['sections', i, key, j],
+          message: `column "${f}" appears twice (also ${key}[${firstCol}]); expected each column once`,
+          zh: `列“${f}”出现两次（另见${pathWordsZh(`${key}[${firstCol}]`)}）；每列应只出现一次`,
+        });
       } else fields.set(f, j);
     });
   }
@@ -239,6 +304,7 @@ function neededSectionProblems(s: Section, i: number, has: Set<string>): Problem
     problems.push({
       path: ['sections', i, 'section'],
       message: 'the dashboard needs the section "indicators", which this template does not have; expected that section too, or no dashboard',
+      zh: '指标看板需要“indicators”工作表，而本模板没有；请一并加上该工作表，或去掉指标看板',
     });
   }
   if (s.section !== 'summary') return problems;
@@ -247,6 +313,7 @@ function neededSectionProblems(s: Section, i: number, has: Set<string>): Problem
       problems.push({
         path: ['sections', i, 'blocks', j],
         message: `block "${b}" needs the section "${BLOCK_NEEDS[b]}", which this template does not have; expected that section too, or no "${b}" block`,
+        zh: `概览板块“${b}”需要“${BLOCK_NEEDS[b]}”工作表，而本模板没有；请一并加上该工作表，或去掉“${b}”板块`,
       });
     }
   });
@@ -257,11 +324,13 @@ function neededSectionProblems(s: Section, i: number, has: Set<string>): Problem
       problems.push({
         path: ['sections', i, 'charts', j],
         message: `chart "${chart}" is drawn from the block "${block}", which this summary does not show; expected that block in "blocks" too`,
+        zh: `图表“${chart}”取自概览板块“${block}”，而本概览不显示该板块；请在“blocks”中一并列出该板块`,
       });
     } else if (!has.has(BLOCK_NEEDS[block])) {
       problems.push({
         path: ['sections', i, 'charts', j],
         message: `chart "${chart}" needs the section "${BLOCK_NEEDS[block]}", which this template does not have; expected that section too, or no "${chart}" chart`,
+        zh: `图表“${chart}”需要“${BLOCK_NEEDS[block]}”工作表，而本模板没有；请一并加上该工作表，或去掉“${chart}”图表`,
       });
     }
   });

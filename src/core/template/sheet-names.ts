@@ -6,6 +6,7 @@
  */
 import { labelsFor } from '../i18n';
 import type { SheetKey } from '../i18n/labels';
+import { pathWordsZh } from '../messages/place';
 import { formatPath, type Path, type Problem } from '../rules';
 import { LOCALES, type Locale } from '../schema';
 import type { LocalizedText, Template } from './schema';
@@ -46,13 +47,19 @@ function describe(n: Named, locale: Locale): string {
   return n.path ? `the title at ${formatPath(n.path)}` : `the default title of the ${n.key} sheet in ${locale} ("${n.name}")`;
 }
 
+function describeZh(n: Named, locale: Locale): string {
+  return n.path
+    ? `${pathWordsZh(formatPath(n.path))}`
+    : `${locale === 'en' ? '英文' : '中文'}“${labelsFor('zh-CN').sheets[n.key]}”工作表的默认标题（“${n.name}”）`;
+}
+
 /** Two sheets of one name, ignoring case, in any language, or a sheet named as a hidden one: located at the title given. */
 export function sheetNameCollisions(t: Template): Problem[] {
   const problems: Problem[] = [];
   const reported = new Set<string>();
-  const report = (path: Path, message: string) => {
+  const report = (path: Path, message: string, zh: string) => {
     const key = `${formatPath(path)}|${message}`;
-    if (!reported.has(key)) problems.push({ path, message });
+    if (!reported.has(key)) problems.push({ path, message, zh });
     reported.add(key);
   };
   for (const locale of LOCALES) {
@@ -61,14 +68,22 @@ export function sheetNameCollisions(t: Template): Problem[] {
       const lower = sheet.name.toLowerCase();
       const hidden = HIDDEN_SHEETS.find((h) => h === lower);
       if (hidden && sheet.path) {
-        report(sheet.path, `sheet title "${sheet.name}" is the name of the hidden sheet "${hidden}"; expected another sheet title`);
+        report(
+          sheet.path,
+          `sheet title "${sheet.name}" is the name of the hidden sheet "${hidden}"; expected another sheet title`,
+          `工作表标题“${sheet.name}”与隐藏工作表“${hidden}”同名；请换一个工作表标题`,
+        );
         continue;
       }
       const other = taken.get(lower);
       if (!other) taken.set(lower, sheet);
       else if (sheet.path || other.path) {
         const [at, with_] = sheet.path ? [sheet, other] : [other, sheet];
-        report(at.path!, `sheet title "${at.name}" is also ${describe(with_, locale)}; expected sheet titles that differ (ignoring case)`);
+        report(
+          at.path!,
+          `sheet title "${at.name}" is also ${describe(with_, locale)}; expected sheet titles that differ (ignoring case)`,
+          `工作表标题“${at.name}”与${describeZh(with_, locale)}相同；各工作表标题应互不相同（不区分大小写）`,
+        );
       }
     }
   }

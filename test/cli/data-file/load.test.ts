@@ -151,6 +151,7 @@ describe('a large JSON file with problems gets the same messages as when read wh
       file,
       path: 'plans[0].measures[1].status',
       message: 'expected one of not-started | in-progress | completed | delayed | cancelled, got "done"; write completed instead',
+      zh: '现为“done”，应为以下之一：not-started（未启动）、in-progress（推进中）、completed（已完成）、delayed（滞后）、cancelled（已取消）；请写作 completed',
     });
     expect(e.problems[1].message).toMatch(/too large to locate problems at a line and column/);
     const dup = await caught(loadReportInput(write(plan(`${M('A')},\n${M('a')}`)), { streamAbove: 0, maxWholeBytes: 10 }));
@@ -178,7 +179,9 @@ describe('a data file that changes between the two readings', () => {
     const out = path.join(dir, 'changed', 'out.xlsx');
     // Found while the layout is built (the print plan looks at the first rows) or while the rows are written.
     const e = await caught((async () => streamWorkbook(buildReport(quarterly, input.data, 'en', OPTIONS, input.rows), out))());
-    expect(e.problems).toEqual([{ file, message: expect.stringMatching(/^changed while the report was being written/) }]);
+    expect(e.problems).toEqual([
+      { file, message: expect.stringMatching(/^changed while the report was being written/), zh: expect.stringMatching(/^在生成报告期间被改动/) },
+    ]);
     expect(fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []).toEqual([]);
   });
 

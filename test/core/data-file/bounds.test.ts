@@ -43,7 +43,13 @@ describe('nesting', () => {
     const text = `{"format": "plan-report/v1",\n "x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
     const { list } = problems(() => readData(text, 'deep.json'));
     expect(list).toEqual([
-      { file: 'deep.json', line: 2, column: 70, message: "nested more than 64 levels deep; expected a data file's mappings and lists, nested at most 64 deep" },
+      {
+        file: 'deep.json',
+        line: 2,
+        column: 70,
+        message: "nested more than 64 levels deep; expected a data file's mappings and lists, nested at most 64 deep",
+        zh: '嵌套超过 64 层；数据文件的各层内容应不超过 64 层',
+      },
     ]);
     // Templates share the reader.
     expect(problems(() => readTemplate(text, 'deep.json')).list[0].message).toMatch(/^nested more than 64 levels deep/);
@@ -87,6 +93,7 @@ describe('aliases', () => {
         line: 8,
         column: 44,
         message: `the alias *e makes its anchor expand to more than 1,000,000 values (an alias bomb?); expected anchors and aliases that expand to a data file of ordinary size`,
+        zh: '别名 *e 使其锚点展开为超过 1,000,000 个值（恶意构造的文件？）；锚点和别名展开后应为正常大小的数据文件',
       },
     ]);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -129,7 +136,11 @@ describe('many problems', () => {
     expect(list).toHaveLength(MAX_LISTED + 1);
     expect(list[0]).toMatchObject({ line: 3, column: 50, path: 'plans[0].measures[0].status' });
     expect(list[MAX_LISTED - 1]).toMatchObject({ line: 1002 });
-    expect(list[MAX_LISTED]).toEqual({ file: 'bad.json', message: 'and 19000 more problems (20000 in all); correct these and read the file again' });
+    expect(list[MAX_LISTED]).toEqual({
+      file: 'bad.json',
+      message: 'and 19000 more problems (20000 in all); correct these and read the file again',
+      zh: '另有 19000 个问题未列出（共 20000 个）；请先改正以上问题，再重新检查',
+    });
   });
 
   it('locates 20,000 problems in time linear in the file: about the time of reading a valid file of the same size', () => {
