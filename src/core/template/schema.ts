@@ -125,22 +125,25 @@ const indicatorsSection = record({
 /** At most this many indicators have a chart of their own on the Dashboard unless the template says otherwise. */
 export const DASHBOARD_CHARTS = 24;
 export const DASHBOARD_CHARTS_MAX = 200;
+const CHARTS_RANGE = said(`expected a whole number of charts from 0 to ${DASHBOARD_CHARTS_MAX}`, `应为 0 至 ${DASHBOARD_CHARTS_MAX} 之间的整数（图表个数）`);
 const dashboardSection = record({
   section: z.literal('dashboard'),
   ...sheetTitle,
   indicators: z
     .array(
-      z.string({ error: 'expected an indicator id (text)' }).regex(ID_PATTERN, { error: 'expected an indicator id of 1-40 characters A-Z a-z 0-9 . _ -' }),
-      {
-        error: 'expected a list of indicator ids',
-      },
+      z
+        .string({ error: said('expected an indicator id (text)', '应为指标编号（文字）').message })
+        .regex(ID_PATTERN, {
+          error: said('expected an indicator id of 1-40 characters A-Z a-z 0-9 . _ -', '应为由1至40个字母、数字或 . _ - 组成的指标编号').message,
+        }),
+      { error: said('expected a list of indicator ids', '应为指标编号的列表').message },
     )
     .optional(),
   charts: z
-    .number({ error: 'expected a number of charts' })
-    .int({ error: `expected a whole number of charts, from 0 to ${DASHBOARD_CHARTS_MAX}` })
-    .min(0, { error: `expected a number of charts from 0 to ${DASHBOARD_CHARTS_MAX}` })
-    .max(DASHBOARD_CHARTS_MAX, { error: `expected a number of charts from 0 to ${DASHBOARD_CHARTS_MAX}` })
+    .number({ error: said('expected a number of charts', '应为图表的个数').message })
+    .int({ error: CHARTS_RANGE.message })
+    .min(0, { error: CHARTS_RANGE.message })
+    .max(DASHBOARD_CHARTS_MAX, { error: CHARTS_RANGE.message })
     .optional(),
 });
 const sourcesSection = record({ section: z.literal('sources'), ...sheetTitle });
@@ -282,6 +285,7 @@ function dashboardProblems(ids: string[], i: number): Problem[] {
       problems.push({
         path: ['sections', i, 'indicators', j],
         message: `indicator "${id}" appears twice (also indicators[${first}]); expected each indicator once`,
+        zh: `指标“${id}”出现两次（另见第${first + 1}个）；每个指标应只列出一次`,
       });
     } else seen.set(id.toLowerCase(), j);
   });

@@ -138,12 +138,12 @@ describe('the template dashboard keys', () => {
 
   it('refuses an indicator named twice, an id that cannot be one, and a bound out of range, each at its place', () => {
     expect(messages(`${head}  - section: dashboard\n    charts: 201\n    indicators: [A-1, 'x y', a-1]\n`)).toEqual([
-      'tpl.yaml:7:13: sections[2].charts: expected a number of charts from 0 to 200, got 201',
+      'tpl.yaml:7:13: sections[2].charts: expected a whole number of charts from 0 to 200, got 201',
       'tpl.yaml:8:23: sections[2].indicators[1]: expected an indicator id of 1-40 characters A-Z a-z 0-9 . _ -, got "x y"',
       'tpl.yaml:8:30: sections[2].indicators[2]: indicator "a-1" appears twice (also indicators[0]); expected each indicator once',
     ]);
     expect(messages(`${head}  - section: dashboard\n    charts: 2.5\n`)[0]).toBe(
-      'tpl.yaml:7:13: sections[2].charts: expected a whole number of charts, from 0 to 200, got 2.5',
+      'tpl.yaml:7:13: sections[2].charts: expected a whole number of charts from 0 to 200, got 2.5',
     );
   });
 });
