@@ -41,3 +41,13 @@ export function inLocale(m: { message: string; zh?: string }, locale: Locale): s
 export function joinSaid(a: Said, b: Said): Said {
   return { message: `${a.message}; ${b.message}`, zh: `${a.zh}；${b.zh}` };
 }
+
+/** A message with values in it, in both languages: made where the problem is found, never registered (its English is never looked up). */
+export function both(message: string, zh: string): Said {
+  return { message, zh };
+}
+
+/** Every registered sentence, English to Chinese (read only: for tests of the Chinese). */
+export function registeredSentences(): ReadonlyMap<string, string> {
+  return REGISTERED;
+}
