@@ -34,13 +34,13 @@ function program(io: Io, setExit: SetExit): Command {
   return p;
 }
 
-/** `--verbose`: what it adds to each problem. */
-const VERBOSE = "add each problem's data path (plans[0].measures[1].status)";
-
 /** `--locale` of a command whose only words are its messages. */
 function localeOfMessages(): Option {
   return new Option('-l, --locale <locale>', "messages' language (default: zh-CN when LC_ALL or LANG is zh_CN, else en)").choices([...LOCALES]);
 }
+
+/** `--verbose`: each problem with its data path. */
+const VERBOSE = ['--verbose', "add each problem's data path (plans[0].measures[1].status)"] as const;
 
 /** `plan-report validate`. */
 function addValidate(p: Command, io: Io, setExit: SetExit): void {
@@ -122,7 +122,7 @@ function addForm(p: Command, io: Io, setExit: SetExit): void {
         "the form's language and the messages' (default: the form in the data file's report.locale, else en; the messages zh-CN when LC_ALL or LANG is zh_CN)",
       ).choices([...LOCALES]),
     )
-    .option('--verbose', VERBOSE)
+    .option(...VERBOSE)
     .option('--due <date>', 'print the date the form is to be sent back by (YYYY-MM-DD) on the form and its Instructions')
     .option('--contact <text>', 'print whom to ask (name, telephone, email) on the form and its Instructions')
     .option('--password <password>', 'protect the sheets with this password (default: protected without one)')
@@ -169,7 +169,7 @@ function addCollect(p: Command, io: Io, setExit: SetExit): void {
     .option('-o, --out <file>', 'write the updated data here instead of over the data file')
     .option('-n, --dry-run', 'show what would change; write nothing')
     .addOption(localeOfMessages())
-    .option('--verbose', VERBOSE)
+    .option(...VERBOSE)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -201,7 +201,7 @@ function addImport(p: Command, io: Io, setExit: SetExit): void {
     .option('-f, --force', 'overwrite the output file when it exists')
     .option('-n, --dry-run', 'show how each column is read and every problem; write nothing')
     .addOption(localeOfMessages())
-    .option('--verbose', VERBOSE)
+    .option(...VERBOSE)
     .addHelpText(
       'after',
       '\nExamples:\n' +

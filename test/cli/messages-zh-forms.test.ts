@@ -236,8 +236,8 @@ describe('form in Chinese', () => {
     expect(r.code).toBe(0);
     expectChinese(r);
     expect(r.out).toEqual([
-      expect.stringMatching(/ -> \S+（措施表单：2 项措施，卫健委牵头（其中 1 项为联合牵头），2024-Q3）$/),
-      expect.stringMatching(/ -> \S+（措施表单：1 项措施，商务局牵头（其中 1 项为联合牵头），2024-Q3）$/),
+      expect.stringMatching(/ -> \S+（措施表单：2 项措施，由“卫健委”牵头（其中 1 项为联合牵头），2024-Q3）$/),
+      expect.stringMatching(/ -> \S+（措施表单：1 项措施，由“商务局”牵头（其中 1 项为联合牵头），2024-Q3）$/),
       `已写入 2 份表单至 ${path.join(s.dir, 'forms')}`,
     ]);
   }, 60_000);

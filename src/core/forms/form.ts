@@ -396,7 +396,7 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
           file,
           `none of its ${left} measure${left === 1 ? '' : 's'}${req.plan !== undefined ? ` in plan ${req.plan}` : ''} names a lead department, so --all has no department to make a form for; make one form per plan with --plan ID, without --all (${list(ids)})`,
           {
-            zh: `${req.plan !== undefined ? `方案 ${req.plan} 的` : ''}${left} 项措施均未填写牵头单位，--all 无从按单位制作表单；请不用 --all，改用 --plan 逐个方案制作（${listZh(ids)}）`,
+            zh: `${req.plan !== undefined ? `方案 ${req.plan} 的 ` : ''}${left} 项措施均未填写牵头单位，--all 无从按单位制作表单；请不用 --all，改用 --plan 逐个方案制作（${listZh(ids)}）`,
           },
         );
       }

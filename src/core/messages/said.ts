@@ -26,6 +26,11 @@ export function said(message: string, zh: string): Said {
   return { message, zh };
 }
 
+/** Every registered sentence, English to Chinese (read-only: for the tests that check the Chinese). */
+export function registeredSentences(): ReadonlyMap<string, string> {
+  return REGISTERED;
+}
+
 /** The Chinese of a registered English sentence. */
 export function registeredZh(message: string): string | undefined {
   return REGISTERED.get(message);
@@ -45,9 +50,4 @@ export function joinSaid(a: Said, b: Said): Said {
 /** A message with values in it, in both languages: made where the problem is found, never registered (its English is never looked up). */
 export function both(message: string, zh: string): Said {
   return { message, zh };
-}
-
-/** Every registered sentence, English to Chinese (read only: for tests of the Chinese). */
-export function registeredSentences(): ReadonlyMap<string, string> {
-  return REGISTERED;
 }
