@@ -151,7 +151,7 @@ export function decodeRecord<K extends string, S extends z.ZodType>(layout: Reco
       } catch {
         throw RecordError.at(
           recordCell(layout, k),
-          both(`${layout.what} of "${k}" is damaged (not JSON); ${layout.expected}`, `${layout.whatZh}的“${k}”一项已损坏；${layout.expectedZh}`),
+          both(`${layout.what} of "${k}" is damaged (not JSON); ${layout.expected}`, `${layout.whatZh}中的“${k}”一项已损坏；${layout.expectedZh}`),
         );
       }
     }
@@ -166,7 +166,7 @@ export function decodeRecord<K extends string, S extends z.ZodType>(layout: Reco
       return {
         cell,
         path,
-        ...both(`${layout.what} of "${key}" is damaged (${issue.message}); ${layout.expected}`, `${layout.whatZh}的“${key}”一项已损坏；${layout.expectedZh}`),
+        ...both(`${layout.what} of "${key}" is damaged (${issue.message}); ${layout.expected}`, `${layout.whatZh}中的“${key}”一项已损坏；${layout.expectedZh}`),
       };
     }),
   );

@@ -90,7 +90,7 @@ describe("a report's record", () => {
         cell: '_plan_report!B8',
         path: 'skeleton.plans[0].id',
         message: `the workbook's record of "skeleton" is damaged (expected an id of 1-40 characters A-Z a-z 0-9 . _ -); expected a workbook made by plan-report`,
-        zh: '工作簿的隐藏记录的“skeleton”一项已损坏；应为由 plan-report 生成且未经改动的工作簿',
+        zh: '工作簿的隐藏记录中的“skeleton”一项已损坏；应为由 plan-report 生成且未经改动的工作簿',
       },
       expect.objectContaining({ cell: '_plan_report!B8', path: 'skeleton.kinds' }),
     ]);
@@ -98,7 +98,7 @@ describe("a report's record", () => {
       {
         cell: '_plan_report!B9',
         message: `the workbook's record of "sheets" is damaged (not JSON); expected a workbook made by plan-report`,
-        zh: '工作簿的隐藏记录的“sheets”一项已损坏；应为由 plan-report 生成且未经改动的工作簿',
+        zh: '工作簿的隐藏记录中的“sheets”一项已损坏；应为由 plan-report 生成且未经改动的工作簿',
       },
     ]);
     expect(problems(() => parseReportRecord(withValue(rows, 'locale', 'fr')))).toEqual([
@@ -166,7 +166,7 @@ describe("a form's record", () => {
         cell: '_plan_report_form!B18',
         path: 'rows[1]',
         message: `the form's record of "rows" is damaged (expected a row of 9 values); expected a form made by \`plan-report form\`, unaltered`,
-        zh: '表单的隐藏记录的“rows”一项已损坏；应为由“plan-report form”制作且未经改动的表单',
+        zh: '表单的隐藏记录中的“rows”一项已损坏；应为由“plan-report form”制作且未经改动的表单',
       },
     ]);
     expect(problems(() => parseFormRecord(withValue(rows(), 'fields', '["plan"]')))).toEqual([
