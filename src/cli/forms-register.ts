@@ -29,17 +29,23 @@ async function readRegister(file: string): Promise<FormRegister | undefined> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw InputError.one(file, `cannot read the register of sent forms (${code}); expected a readable file`);
+    throw InputError.one(file, `cannot read the register of sent forms (${code}); expected a readable file`, {
+      zh: `无法读取已发表单登记册（${code}）；应为可读取的文件`,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw InputError.one(file, `the register of sent forms is not JSON (${(err as Error).message}); expected the file as \`plan-report form\` wrote it`);
+    throw InputError.one(file, `the register of sent forms is not JSON (${(err as Error).message}); expected the file as \`plan-report form\` wrote it`, {
+      zh: '已发表单登记册已损坏（不是 JSON）；应为“plan-report form”所写的原样文件',
+    });
   }
   const register = parseRegister(json);
   if (typeof register === 'string')
-    throw InputError.one(file, `the register of sent forms is damaged (${register}); expected the file as \`plan-report form\` wrote it`);
+    throw InputError.one(file, `the register of sent forms is damaged (${register}); expected the file as \`plan-report form\` wrote it`, {
+      zh: '已发表单登记册已损坏；应为“plan-report form”所写的原样文件',
+    });
   return register;
 }
 
@@ -50,6 +56,7 @@ export async function sentFormsOf(dataFile: string): Promise<SentForms> {
   const missing: Located = {
     file: dataFile,
     message: `has no register of sent forms beside it (${file}), so no return can be checked; expected the forms to be made by \`plan-report form\` from this data file (make the forms again and send those)`,
+    zh: `旁边没有已发表单登记册（${file}），无法核对交回的表单；表单应由“plan-report form”从该数据文件制作（请重新制作表单并发送）`,
   };
   return { file, register, missing };
 }

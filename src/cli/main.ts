@@ -146,7 +146,13 @@ function addForm(p: Command, io: Io, setExit: SetExit): void {
     .option('--region <region>', 'indicators: the indicators of this district or region')
     .option('--catalog <id>', 'catalog: the catalog')
     .option('--period <period>', "the reporting period the form asks about (default: the data file's)")
-    .addOption(new Option('-l, --locale <locale>', "the form's language (default: the data file's report.locale, else en)").choices([...LOCALES]))
+    .addOption(
+      new Option(
+        '-l, --locale <locale>',
+        "the form's language and the messages' (default: the form in the data file's report.locale, else en; the messages zh-CN when LC_ALL or LANG is zh_CN)",
+      ).choices([...LOCALES]),
+    )
+    .option(...VERBOSE)
     .option('--due <date>', 'print the date the form is to be sent back by (YYYY-MM-DD) on the form and its Instructions')
     .option('--contact <text>', 'print whom to ask (name, telephone, email) on the form and its Instructions')
     .option('--password <password>', 'protect the sheets with this password (default: protected without one)')
@@ -164,11 +170,23 @@ function addForm(p: Command, io: Io, setExit: SetExit): void {
         '  plan-report form data.yaml --kind catalog --catalog SZ-IFH-1',
     )
     .action(async (file: string, opts) => {
+      const zh = voiceOf(opts).locale === 'zh-CN';
       if (opts.all && opts.out)
-        throw new CommanderError(EXIT.usage, 'usage', 'error: --all writes several forms into a folder; use --out-dir instead of --out');
-      if (!opts.all && opts.outDir) throw new CommanderError(EXIT.usage, 'usage', 'error: --out-dir is for --all; name one form with --out');
+        throw new CommanderError(
+          EXIT.usage,
+          'usage',
+          zh
+            ? '错误：--all 将多份表单写入一个文件夹；请用 --out-dir 而不是 --out'
+            : 'error: --all writes several forms into a folder; use --out-dir instead of --out',
+        );
+      if (!opts.all && opts.outDir)
+        throw new CommanderError(
+          EXIT.usage,
+          'usage',
+          zh ? '错误：--out-dir 仅用于 --all；单份表单请用 --out 命名' : 'error: --out-dir is for --all; name one form with --out',
+        );
       const { formCommand } = await import('./commands/form');
-      setExit(await formCommand(file, opts, io));
+      setExit(await formCommand(file, opts, io, voiceOf(opts)));
     });
 }
 
@@ -180,17 +198,20 @@ function addCollect(p: Command, io: Io, setExit: SetExit): void {
     .argument('<returns...>', 'the returned forms (.xlsx)')
     .option('-o, --out <file>', 'write the updated data here instead of over the data file')
     .option('-n, --dry-run', 'show what would change; write nothing')
+    .addOption(localeOfMessages())
+    .option(...VERBOSE)
     .addHelpText(
       'after',
       '\nExamples:\n' +
         '  plan-report collect data.yaml returns/*.xlsx --dry-run\n' +
+        '  plan-report collect data.yaml returns/*.xlsx --dry-run --locale zh-CN\n' +
         '  plan-report collect data.yaml returns/*.xlsx\n' +
         '  plan-report collect data.yaml returns/*.xlsx --out data-updated.yaml\n' +
         '\nExit code 1 when any return was refused or any field had conflicting values; the rest is still applied.',
     )
     .action(async (file: string, returns: string[], opts) => {
       const { collectCommand } = await import('./commands/collect');
-      setExit(await collectCommand(file, returns, opts, io));
+      setExit(await collectCommand(file, returns, opts, io, process.stderr, voiceOf(opts)));
     });
 }
 
@@ -209,7 +230,8 @@ function addImport(p: Command, io: Io, setExit: SetExit): void {
     .option('-o, --out <file>', 'the data file to write (.yaml or .json); default: beside the ledger, with .yaml')
     .option('-f, --force', 'overwrite the output file when it exists')
     .option('-n, --dry-run', 'show how each column is read and every problem; write nothing')
-    .addOption(new Option('-l, --locale <locale>', "messages' language (default: zh-CN when LC_ALL or LANG is zh_CN, else en)").choices([...LOCALES]))
+    .addOption(localeOfMessages())
+    .option(...VERBOSE)
     .addHelpText(
       'after',
       '\nExamples:\n' +

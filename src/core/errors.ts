@@ -38,6 +38,8 @@ export function formatLocated(e: Located, how: Telling = {}): string {
   const message = inLocale(e, how.locale ?? 'en');
   if (!zh) return e.path ? `${where}: ${e.path}: ${message}` : `${where}: ${message}`;
   if (!e.path) return `${where}：${message}`;
+  // A cell is what the user sees: its message names the column; the path is told only when asked for.
+  if (e.cell !== undefined) return how.verbose ? `${where}（${e.path}）：${message}` : `${where}：${message}`;
   const what = pathWordsZh(e.path) + (how.verbose ? `（${e.path}）` : '');
   return `${where}：${what}：${message}`;
 }

@@ -9,9 +9,9 @@
  * are matched here and said again; anything not matched is shown as it is.
  */
 import type { Located } from '../../core/errors';
-import { labelsFor } from '../../core/i18n';
+import { blankInList, dropdownChoices, notInList, withTitle } from '../../core/messages/cell-words';
 import type { GridValue } from '../../core/read/grid';
-import { CATEGORIES, INDICATOR_KINDS, STATUSES, type Locale } from '../../core/schema';
+import type { Locale } from '../../core/schema';
 import { describeValueProblem, parseDateText, parseNumber, parsePercent, parsePeriodText, parseWholeNumber, shown, type Parsed } from '../../core/values';
 import type { ProblemCells } from '../excel/workbook';
 import type { UiLocale } from './i18n';
@@ -29,13 +29,6 @@ export function fieldOf(path: string | undefined): string | undefined {
   return m?.[1];
 }
 
-type Choices = (locale: Locale) => string[];
-const DROPDOWNS: Record<string, Choices> = {
-  status: (l) => STATUSES.map((s) => labelsFor(l).statuses[s]),
-  category: (l) => CATEGORIES.map((c) => labelsFor(l).categories[c]),
-  kind: (l) => INDICATOR_KINDS.map((k) => labelsFor(l).kinds[k]),
-};
-
 /** The core's reader of each field's cell value, to say what is wrong with a value and what to write. */
 const READERS: Record<string, (v: GridValue) => Parsed<unknown>> = {
   due: parseDateText,
@@ -51,8 +44,8 @@ const READERS: Record<string, (v: GridValue) => Parsed<unknown>> = {
 /** The pane's own sentences, in each language. `attach`: in Chinese the sentence reads on from the column's title (状态“完成”不是…). */
 const SAY = {
   en: {
-    notInList: (got: string, choices: string[]) => `"${got}" is not one of the drop-down choices: ${choices.join(', ')}`,
-    blankInList: (choices: string[]) => `blank; choose one of: ${choices.join(', ')}`,
+    notInList: notInList.en,
+    blankInList: blankInList.en,
     formula: (f: string) => `a formula (${f}); expected a value typed in (copy the column and paste it as values)`,
     notNumber: (got: string) => `"${got}" is not a number; expected a number such as 1234.5`,
     notDate: (got: string) => `"${got}" is not a date; expected a date such as 2022-06-30`,
@@ -78,8 +71,8 @@ const SAY = {
     noSheet: (sheet: string) => `The report's sheet "${sheet}" is missing: was it renamed or deleted? Give it its name back.`,
   },
   'zh-CN': {
-    notInList: (got: string, choices: string[]) => `“${got}”不是下拉选项之一：${choices.join('、')}`,
-    blankInList: (choices: string[]) => `为空；请从下拉选项中选择：${choices.join('、')}`,
+    notInList: notInList['zh-CN'],
+    blankInList: blankInList['zh-CN'],
     formula: (f: string) => `为公式（${f}）；应直接填写数值（可复制该列后“选择性粘贴”为数值）`,
     notNumber: (got: string) => `“${got}”不是数字；应为数字，如 1234.5`,
     notDate: (got: string) => `“${got}”不是可识别的日期；应写作 2022-06-30`,
@@ -161,19 +154,12 @@ export function dataCheckText(message: string, ui: UiLocale): string | undefined
 /** What is wrong, from the cell's value when it says more than the message. */
 function fromValue(field: string | undefined, value: GridValue, locale: Locale, ui: UiLocale, S: Say): string | undefined {
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) return S.formula(shown(value));
-  const choices = field !== undefined ? DROPDOWNS[field] : undefined;
-  if (choices) return value === null || String(value).trim() === '' ? S.blankInList(choices(locale)) : S.notInList(shown(value), choices(locale));
+  const choices = dropdownChoices(field, locale);
+  if (choices) return value === null || String(value).trim() === '' ? S.blankInList(choices) : S.notInList(shown(value), choices);
   const read = field !== undefined ? READERS[field] : undefined;
   if (!read || value === null) return undefined;
   const got = read(value);
   return got.ok ? undefined : describeValueProblem(got.problem, ui);
-}
-
-/** Joins the column's title and the sentence: `Status: "done" is…`; `状态“完成”不是…`, `状态：应为…`. */
-function withTitle(title: string | undefined, text: string, ui: UiLocale): string {
-  if (!title) return text;
-  if (ui === 'en') return `${title}: ${text}`;
-  return /^[“"为]/.test(text) ? `${title}${text}` : `${title}：${text}`;
 }
 
 /** A problem of the report as the pane shows it. */

@@ -13,13 +13,10 @@ import { sameJson } from '../../core/data-file/same-json';
 import { readData } from '../../core/data-file/read';
 import { syntaxOf } from '../../core/data-file/structured-text';
 import { dataText } from '../../core/data-file/write';
-import { formatLocated, InputError, type Located } from '../../core/errors';
-import { collectReturns, type ChangeRow, type Collected, type Conflict, type HeldBack, type ReturnChanges } from '../../core/forms/collect';
-import type { Scalar } from '../../core/forms/form';
+import { InputError, type Located } from '../../core/errors';
+import { collectReturns, type Collected, type ReturnChanges } from '../../core/forms/collect';
 import type { ReportData } from '../../core/schema';
-import { visible } from '../../core/values';
 import { dataIndex, readReturn } from '../../core/forms/reader';
-import { textWidth } from '../../core/layout/sheets/common';
 import { inputSize, readTextInput } from '../data-file/input';
 import { sentFormsOf } from '../forms-register';
 import { EXIT, type Io } from '../io';
@@ -27,41 +24,14 @@ import { withLock } from '../lock';
 import { progressBar } from '../progress';
 import { writeFileAtomic } from '../write-atomic';
 import { RETURN_LIMITS, safeLoadGrid } from '../xlsx/read/safe-load';
+import { problemLine, say, type Voice } from '../voice';
+import { changeTable, conflictLine, heldBackLine } from './collect-lines';
+
+export { changeTable } from './collect-lines';
 
 export interface CollectOptions {
   out?: string;
   dryRun?: boolean;
-}
-
-/** A value in the table: blank, a number, or text cut to a readable length on one line. */
-function show(v: Scalar): string {
-  if (v === null) return '(blank)';
-  if (typeof v === 'number') return String(v);
-  // eslint-disable-next-line no-control-regex
-  const one = v.replace(/\r\n|\r|\n/g, '\u21b5').replace(/[\u0000-\u001f]/g, '?');
-  const chars = Array.from(one);
-  return chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : one;
-}
-
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - textWidth(s)));
-}
-
-/** The table of changes: item, field, old, new, and where the new value came from. */
-export function changeTable(rows: ChangeRow[]): string[] {
-  const head = ['item', 'field', 'old', 'new', 'from'];
-  const body = rows.map((r) => [r.item, r.field, show(r.old), show(r.new), r.sources.map((s) => `${s.file} ${s.cell}`).join(', ')]);
-  const widths = head.map((h, i) => Math.max(textWidth(h), ...body.map((b) => textWidth(b[i]))));
-  return [head, ...body].map((cells) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ')}`.trimEnd());
-}
-
-function conflictLine(c: Conflict): string {
-  const claims = c.claims.map((x) => `${x.value === null ? 'blank' : visible(JSON.stringify(x.value))} (${x.source.file} ${x.source.cell})`);
-  return `conflict: ${c.item} ${c.field}: ${claims.join(' vs ')}; neither applied`;
-}
-
-function heldBackLine(h: HeldBack): string {
-  return `held back: ${h.item} ${h.field}: ${h.value === null ? 'blank' : visible(JSON.stringify(h.value))} (${h.source.file} ${h.source.cell}); its return conflicts with another on ${h.item}, so none of its changes to ${h.item} is applied`;
 }
 
 /** A file's size and modification time, to tell whether it changed. */
@@ -90,16 +60,21 @@ async function readReturns(
   dataFile: string,
   out: string,
   stderr: NodeJS.WriteStream,
+  voice: Voice,
 ): Promise<{ accepted: ReturnChanges[]; refused: Map<string, Located[]> }> {
   const accepted: ReturnChanges[] = [];
   const refused = new Map<string, Located[]>();
   const index = dataIndex(data);
   const sent = await sentFormsOf(dataFile);
-  const bar = progressBar(files.length, 'Collecting', stderr);
+  const bar = progressBar(files.length, say(voice, 'Collecting', '正在收集'), stderr);
   for (const file of files) {
     try {
-      if (path.resolve(file) === path.resolve(dataFile)) throw InputError.one(file, 'is the data file; expected a returned form (.xlsx)');
-      if (path.resolve(file) === path.resolve(out)) throw InputError.one(file, 'is also the output; expected a returned form that is not written to');
+      if (path.resolve(file) === path.resolve(dataFile))
+        throw InputError.one(file, 'is the data file; expected a returned form (.xlsx)', { zh: '是数据文件本身；应为交回的表单（.xlsx）' });
+      if (path.resolve(file) === path.resolve(out))
+        throw InputError.one(file, 'is also the output; expected a returned form that is not written to', {
+          zh: '同时是输出文件；应为不被写入的交回表单',
+        });
       // One return at a time, and only its changes kept: copied, so that they hold on to nothing of the workbook's text.
       const read = readReturn(await safeLoadGrid(file, RETURN_LIMITS, 'a returned form (.xlsx)'), file, data, dataFile, index, sent);
       accepted.push({ file, changes: structuredClone(read.changes) });
@@ -119,7 +94,7 @@ async function readReturns(
 
 /** Each return read or refused (with its problems), the conflicts, and the table of changes. */
 function printOutcome(
-  io: Io,
+  { io, voice }: Told,
   dataFile: string,
   files: string[],
   refused: Map<string, Located[]>,
@@ -129,19 +104,20 @@ function printOutcome(
   for (const file of files) {
     const problems = refused.get(file);
     if (problems) {
-      io.err(`${file}: refused (${plural(problems.length, 'problem')}); nothing of it is applied`);
-      for (const p of problems) io.err(formatLocated(p));
+      const n = problems.length;
+      io.err(say(voice, `${file}: refused (${plural(n, 'problem')}); nothing of it is applied`, `${file}：不予采用（${n} 个问题），其内容均未采用`));
+      for (const p of problems) io.err(problemLine(p, voice));
     } else {
       const n = changed.get(file)!;
-      io.out(`${file}: read (${plural(n, 'changed cell')})`);
+      io.out(say(voice, `${file}: read (${plural(n, 'changed cell')})`, `${file}：已读取（${n} 处修改）`));
     }
   }
-  for (const c of result.conflicts) io.err(conflictLine(c));
-  for (const h of result.heldBack) io.err(heldBackLine(h));
+  for (const c of result.conflicts) io.err(conflictLine(c, voice));
+  for (const h of result.heldBack) io.err(heldBackLine(h, voice));
 
   if (result.rows.length) {
-    io.out(`Changes to ${dataFile} (${result.rows.length}):`);
-    for (const line of changeTable(result.rows)) io.out(line);
+    io.out(say(voice, `Changes to ${dataFile} (${result.rows.length}):`, `${dataFile} 的修改（${result.rows.length} 处）：`));
+    for (const line of changeTable(result.rows, voice.locale)) io.out(line);
   }
 }
 
@@ -156,41 +132,74 @@ export async function collectCommand(
   opts: CollectOptions,
   io: Io,
   stderr: NodeJS.WriteStream = process.stderr,
+  voice: Voice = { locale: 'en', verbose: false },
 ): Promise<number> {
-  if (opts.dryRun) return collectInto(dataFile, returnFiles, opts, io, stderr);
+  const told = { io, voice, stderr };
+  if (opts.dryRun) return collectInto(dataFile, returnFiles, opts, told);
   await inputSize(dataFile);
-  return withLock(dataFile, () => collectInto(dataFile, returnFiles, opts, io, stderr), {
-    onWait: (pid) => io.err(`${dataFile}: another plan-report run (process ${pid || 'unknown'}) is updating it; waiting for it to finish`),
+  return withLock(dataFile, () => collectInto(dataFile, returnFiles, opts, told), {
+    onWait: (pid) =>
+      io.err(
+        say(
+          voice,
+          `${dataFile}: another plan-report run (process ${pid || 'unknown'}) is updating it; waiting for it to finish`,
+          `${dataFile}：另一个 plan-report 进程（${pid || '进程号不明'}）正在更新该文件，等待其完成`,
+        ),
+      ),
   });
 }
 
-async function collectInto(dataFile: string, returnFiles: string[], opts: CollectOptions, io: Io, stderr: NodeJS.WriteStream): Promise<number> {
+/** Where the command's lines go, and in which words. */
+interface Told {
+  io: Io;
+  voice: Voice;
+  stderr: NodeJS.WriteStream;
+}
+
+/** The last line's count of trouble: `; 1 return refused, 2 conflicts`. */
+function troubleTail(voice: Voice, refused: number, conflicts: number): string {
+  if (voice.locale === 'zh-CN') {
+    const parts = [refused ? `${refused} 份表单不予采用` : '', conflicts ? `${conflicts} 处冲突` : ''].filter(Boolean);
+    return parts.length ? `；${parts.join('，')}` : '';
+  }
+  const parts = [refused ? `${plural(refused, 'return')} refused` : '', conflicts ? plural(conflicts, 'conflict') : ''].filter(Boolean);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
+async function collectInto(dataFile: string, returnFiles: string[], opts: CollectOptions, told: Told): Promise<number> {
+  const { io, voice } = told;
   const stamp = await statStamp(dataFile);
   const text = await readTextInput(dataFile);
   const data = readData(text, dataFile);
   const out = opts.out ?? dataFile;
 
   const files = unique(returnFiles);
-  const { accepted, refused } = await readReturns(files, data, dataFile, out, stderr);
+  const { accepted, refused } = await readReturns(files, data, dataFile, out, told.stderr, voice);
   const changed = new Map(accepted.map((r) => [r.file, r.changes.length]));
   const result = collectReturns(data, accepted);
   for (const [file, problems] of result.refused) refused.set(file, problems);
-  printOutcome(io, dataFile, files, refused, changed, result);
+  printOutcome(told, dataFile, files, refused, changed, result);
 
   const applied = files.length - refused.size;
-  const trouble = [refused.size ? `${plural(refused.size, 'return')} refused` : '', result.conflicts.length ? plural(result.conflicts.length, 'conflict') : '']
-    .filter(Boolean)
-    .join(', ');
-  const tail = trouble ? `; ${trouble}` : '';
+  const n = result.rows.length;
+  const tail = troubleTail(voice, refused.size, result.conflicts.length);
   if (opts.dryRun) {
-    io.out(`dry run: ${plural(result.rows.length, 'change')} from ${plural(applied, 'return')}; nothing written${tail}`);
-  } else if (!result.rows.length && opts.out === undefined) {
-    io.out(`no changes: ${dataFile} left as it was${tail}`);
+    io.out(
+      say(
+        voice,
+        `dry run: ${plural(n, 'change')} from ${plural(applied, 'return')}; nothing written${tail}`,
+        `试运行：来自 ${applied} 份表单的 ${n} 处修改；未写入任何内容${tail}`,
+      ),
+    );
+  } else if (!n && opts.out === undefined) {
+    io.out(say(voice, `no changes: ${dataFile} left as it was${tail}`, `没有修改：${dataFile} 保持原样${tail}`));
   } else {
     // The data file edited in place, or written anew when --out asks for the other syntax.
     const sameSyntax = syntaxOf(out) === syntaxOf(dataFile);
     const cannot = (why: string) =>
-      InputError.one(dataFile, `cannot be edited in place (${why}); nothing was written: write the result anew with --out FILE (.yaml or .json)`);
+      InputError.one(dataFile, `cannot be edited in place (${why}); nothing was written: write the result anew with --out FILE (.yaml or .json)`, {
+        zh: '无法在原文件中直接修改；未写入任何内容：请用 --out 将结果另写为新文件（.yaml 或 .json）',
+      });
     let edited: string;
     try {
       edited = !sameSyntax ? dataText(result.data, syntaxOf(out)) : result.rows.length ? editDataText(text, dataFile, result.edits) : text;
@@ -213,9 +222,16 @@ async function collectInto(dataFile: string, returnFiles: string[], opts: Collec
       throw InputError.one(
         dataFile,
         'changed while the returns were being collected; nothing was written: expected the file to stay the same until collect is done (run it again)',
+        { zh: '在收集期间被其他程序修改；未写入任何内容：收集完成前该文件应保持不变（请重新运行）' },
       );
     await writeFileAtomic(out, edited, files);
-    io.out(`${out}: written (${plural(result.rows.length, 'change')} from ${plural(applied, 'return')})${tail}`);
+    io.out(
+      say(
+        voice,
+        `${out}: written (${plural(n, 'change')} from ${plural(applied, 'return')})${tail}`,
+        `${out}：已写入（来自 ${applied} 份表单的 ${n} 处修改）${tail}`,
+      ),
+    );
   }
   return refused.size || result.conflicts.length ? EXIT.input : EXIT.ok;
 }

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { reportLocale } from '../../core/report-defaults';
-import { formatLocated, InputError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import { buildForm } from '../../core/forms/build-form';
 import { allForms, departments, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
@@ -16,6 +16,7 @@ import { loadDataFile } from '../data-file/load';
 import { withRegister, type OpenRegister } from '../forms-register';
 import { EXIT, type Io } from '../io';
 import { GENERATOR } from '../version';
+import { problemLine, say, type Voice } from '../voice';
 import { streamWorkbook } from '../xlsx/write/write-stream';
 
 export interface FormOptions {
@@ -78,7 +79,7 @@ function describe(content: FormContent): string {
   const s = content.scope;
   const n = content.rows.length;
   if (s.kind === 'measures') {
-    const joint = s.lead !== undefined ? content.rows.filter((r) => departments(typeof r[3] === 'string' ? r[3] : undefined).length > 1).length : 0;
+    const joint = jointly(content);
     return `measures form: ${n} measure${n === 1 ? '' : 's'}${s.lead !== undefined ? ` led by ${s.lead}` : ''}${joint ? ` (${joint} jointly)` : ''}${s.plan ? ` of plan ${s.plan}` : ''}, ${s.period}`;
   }
   if (s.kind === 'indicators')
@@ -86,19 +87,68 @@ function describe(content: FormContent): string {
   return `catalog form: ${n} entr${n === 1 ? 'y' : 'ies'} of ${s.catalog} and ${content.newRows} rows for new ones, ${s.period}`;
 }
 
-export async function formCommand(dataFile: string, opts: FormOptions, io: Io): Promise<number> {
+/** How many of a lead's measures it leads jointly with others. */
+function jointly(content: FormContent): number {
+  if (content.scope.lead === undefined) return 0;
+  return content.rows.filter((r) => departments(typeof r[3] === 'string' ? r[3] : undefined).length > 1).length;
+}
+
+/** What a form asks about, in Chinese. */
+function describeZh(content: FormContent): string {
+  const s = content.scope;
+  const n = content.rows.length;
+  if (s.kind === 'measures') {
+    const joint = jointly(content);
+    const lead = s.lead !== undefined ? `，由“${s.lead}”牵头${joint ? `（其中 ${joint} 项为联合牵头）` : ''}` : '';
+    return `措施表单：${s.plan ? `方案 ${s.plan} 的 ` : ''}${n} 项措施${lead}，${s.period}`;
+  }
+  if (s.kind === 'indicators') return `指标表单：${s.department !== undefined ? `“${s.department}”的 ` : ''}${n} 个指标，${s.period}`;
+  return `目录表单：目录 ${s.catalog} 的 ${n} 项，另留 ${content.newRows} 行供新增，${s.period}`;
+}
+
+/** One form written: `data.yaml -> out/2024-Q3-A.xlsx (measures form: …)`. */
+function writtenLine(voice: Voice, dataFile: string, out: string, content: FormContent): string {
+  return say(voice, `${dataFile} -> ${out} (${describe(content)})`, `${dataFile} -> ${out}（${describeZh(content)}）`);
+}
+
+export async function formCommand(dataFile: string, opts: FormOptions, io: Io, voice: Voice = { locale: 'en', verbose: false }): Promise<number> {
   const data = await loadDataFile(dataFile);
   const letter = checkLetterOptions({ due: opts.due, contact: opts.contact }, opts.period ?? data.report.period, dataFile);
   // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against;
   // the register is locked while this run adds to it.
   return withRegister(
     dataFile,
-    (register) => makeForms(dataFile, data, opts, io, register, letter),
-    (pid) => io.err(`${dataFile}: another plan-report run (process ${pid || 'unknown'}) is adding forms to its register; waiting for it to finish`),
+    (register) => makeForms(dataFile, data, opts, { io, voice }, register, letter),
+    (pid) =>
+      io.err(
+        say(
+          voice,
+          `${dataFile}: another plan-report run (process ${pid || 'unknown'}) is adding forms to its register; waiting for it to finish`,
+          `${dataFile}：另一个 plan-report 进程（${pid || '进程号不明'}）正在登记表单，等待其完成`,
+        ),
+      ),
   );
 }
 
 type Written = { content: FormContent; out: string; record: FormRecord };
+
+/** Where a command's lines go, and in which words. */
+interface Told {
+  io: Io;
+  voice: Voice;
+}
+
+/** The items no form of --all asks about (measures without a lead, indicators without a region). */
+function leftLine(voice: Voice, dataFile: string, kind: FormKind, left: number): string {
+  const what = kind === 'measures' ? `measure${left === 1 ? ' has' : 's have'} no lead department` : `indicator${left === 1 ? ' has' : 's have'} no region`;
+  return say(
+    voice,
+    `${dataFile}: ${left} ${what}, so no form of --all asks about ${left === 1 ? 'it' : 'them'}; make ${left === 1 ? 'its' : 'their'} form with ${kind === 'measures' ? '--plan ID' : '--kind indicators (without --region)'}`,
+    kind === 'measures'
+      ? `${dataFile}：${left} 项措施未填写牵头单位，--all 制作的表单均不含这些措施；请用 --plan 另行制作其表单`
+      : `${dataFile}：${left} 个指标未填写地区，--all 制作的表单均不含这些指标；请用 --kind 指定 indicators、不带 --region 另行制作其表单`,
+  );
+}
 
 /**
  * Writes the forms of `form --all`, a few at once, so that one's deflating and file writes (in Node's thread pool)
@@ -109,7 +159,7 @@ async function writeAll(
   requests: FormRequest[],
   start: (r: FormRequest) => { content: FormContent; out: string; written: Promise<FormRecord> },
   done: (content: FormContent, out: string, record: FormRecord) => void,
-  io: Io,
+  { io, voice }: Told,
 ): Promise<number> {
   let failed = 0;
   const jobs: Promise<Written>[] = [];
@@ -120,7 +170,7 @@ async function writeAll(
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       failed++;
-      for (const p of err.problems) io.err(formatLocated(p));
+      for (const p of err.problems) io.err(problemLine(p, voice));
     }
   };
   try {
@@ -145,10 +195,11 @@ async function makeForms(
   dataFile: string,
   data: ReportData,
   opts: FormOptions,
-  io: Io,
+  told: Told,
   register: OpenRegister,
   letter: ReturnType<typeof checkLetterOptions>,
 ): Promise<number> {
+  const { io, voice } = told;
   const locale = reportLocale(data, opts.locale);
   const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
   const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter };
@@ -165,14 +216,17 @@ async function makeForms(
     const out = opts.out ?? path.join('out', formFileName(content));
     await make(content, out);
     await register.save();
-    io.out(`${dataFile} -> ${out} (${describe(content)})`);
+    io.out(writtenLine(voice, dataFile, out, content));
     return EXIT.ok;
   }
 
   const period = opts.period ?? data.report.period;
   const dir = opts.outDir ?? path.join('out', `forms-${safeFileName(period)}`);
   const { requests, left } = allForms(data, req, dataFile);
-  if (!requests.length) throw InputError.one(dataFile, `has no ${opts.kind === 'catalog' ? 'catalogs' : opts.kind} to make forms for`);
+  if (!requests.length)
+    throw InputError.one(dataFile, `has no ${opts.kind === 'catalog' ? 'catalogs' : opts.kind} to make forms for`, {
+      zh: `没有可制作表单的${{ measures: '措施', indicators: '指标', catalog: '目录' }[opts.kind]}`,
+    });
   const used = new Set<string>();
   const leads = opts.kind === 'measures' ? leadIndex(data) : undefined;
   const failed = await writeAll(
@@ -187,18 +241,13 @@ async function makeForms(
     },
     (content, out, record) => {
       register.add(record, out);
-      io.out(`${dataFile} -> ${out} (${describe(content)})`);
+      io.out(writtenLine(voice, dataFile, out, content));
     },
-    io,
+    told,
   );
   await register.save();
-  if (left) {
-    const what =
-      opts.kind === 'measures' ? `measure${left === 1 ? ' has' : 's have'} no lead department` : `indicator${left === 1 ? ' has' : 's have'} no region`;
-    io.err(
-      `${dataFile}: ${left} ${what}, so no form of --all asks about ${left === 1 ? 'it' : 'them'}; make ${left === 1 ? 'its' : 'their'} form with ${opts.kind === 'measures' ? '--plan ID' : '--kind indicators (without --region)'}`,
-    );
-  }
-  io.out(`${requests.length - failed} form${requests.length - failed === 1 ? '' : 's'} written to ${dir}`);
+  if (left) io.err(leftLine(voice, dataFile, opts.kind, left));
+  const n = requests.length - failed;
+  io.out(say(voice, `${n} form${n === 1 ? '' : 's'} written to ${dir}`, `已写入 ${n} 份表单至 ${dir}`));
   return failed ? EXIT.input : EXIT.ok;
 }

@@ -21,7 +21,7 @@ import { ID_PATTERN, type Locale } from '../../core/schema';
 import type { Io } from '../io';
 import { writeFileAtomic } from '../write-atomic';
 import { readLedgerFile } from '../ledger/read';
-import { messageLocale } from '../message-locale';
+import { problemLine as lineOf, voiceOf } from '../voice';
 
 export interface ImportCommandOptions {
   sheet?: string;
@@ -35,6 +35,7 @@ export interface ImportCommandOptions {
   force?: boolean;
   dryRun?: boolean;
   locale?: Locale;
+  verbose?: boolean;
 }
 
 /** Exit codes (as main.ts's EXIT): 0 written or a clean dry run, 1 problems, 2 bad usage. */
@@ -43,7 +44,8 @@ const PROBLEMS = 1;
 const USAGE = 2;
 
 export async function importCommand(file: string, opts: ImportCommandOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const locale = messageLocale(opts.locale, env);
+  const voice = voiceOf(opts, env);
+  const locale = voice.locale;
   const W = ledgerWords(locale);
   const map = opts.map !== undefined ? parseMap(opts.map) : { entries: [], bad: [] };
   if (map.bad.length) {
@@ -64,7 +66,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
     ledger = await readLedgerFile(file, W);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    for (const p of err.problems) io.err(W.located(p.file || file, p.cell, undefined, p.message));
+    for (const p of err.problems) io.err(lineOf({ ...p, file: p.file || file }, voice));
     return PROBLEMS;
   }
   const result = importLedger(ledger.sheets, { ...opts, map: map.entries });

@@ -16,6 +16,7 @@ import { valueFormatKey, type ValueFormatKey } from '../value-format';
 import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type Status } from '../schema';
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor } from './labels';
+import { columnTitles } from './column-titles';
 import { formLetter, type FormLetterOptions } from './letter';
 import { fitColumns, HEADER_ROOM, HEADING_SCALE, headerHeading, wrappedHeight } from './form-widths';
 import { instructionsSheet } from './instructions-sheet';
@@ -23,6 +24,8 @@ import { formRecordSheet, makeFormRecord, type FormRecord, type FormSeal } from 
 import { dateStyle } from '../layout/local-styles';
 import { footerText, truncateHeader } from '../layout/print-text';
 import { periodWords } from '../i18n/wording';
+
+export { columnTitles } from './column-titles';
 
 export interface FormBuildOptions {
   /** `plan-report 0.1.0`: recorded in the form. */
@@ -45,18 +48,6 @@ const INPUT_STYLE: Partial<Record<ColumnType, StyleName>> = {
   percent: 'inputPercent',
   whole: 'inputInteger',
 };
-
-/** Column titles: the report's words for the same fields, so a form and a report read alike. */
-export function columnTitles(kind: FormKind, locale: Locale): string[] {
-  const labels = labelsFor(locale);
-  const formLabels = formLabelsFor(locale);
-  const titles: Record<FormKind, Record<string, string>> = {
-    measures: labels.measureFields,
-    indicators: { ...labels.indicatorFields, ...labels.observationFields, lastPeriod: formLabels.lastPeriod, lastValue: formLabels.lastValue },
-    catalog: { ...labels.entryFields, no: formLabels.entryNo },
-  };
-  return FORM_COLUMNS[kind].map((c) => titles[kind][c.field]);
-}
 
 /** What the form's value cells show for a value: localized words for statuses and categories, dates as dates. */
 function cellOf(type: ColumnType, locked: boolean, v: Scalar, locale: Locale): Cell {

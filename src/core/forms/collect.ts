@@ -16,6 +16,8 @@
  *   place (keeping a YAML file's comments and key order).
  */
 import type { Located } from '../errors';
+import { pathWordsZh } from '../messages/place';
+import { inLocale } from '../messages/said';
 import { parsePeriod } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
 import { dataSchema, entrySchema, measureSchema, observationSchema, type CatalogEntry, type Measure, type Observation, type ReportData } from '../schema';
@@ -427,7 +429,9 @@ export function collectReturns(data: ReportData, returns: ReturnChanges[]): Coll
     // Nothing changed: the data is as the caller read and validated it.
     if (once.data === data) return { data, edits: once.edits, rows: once.rows, conflicts: once.conflicts, heldBack: once.heldBack, refused };
     const parsed = dataSchema.safeParse(once.data);
-    const problems = parsed.success ? checkRules(parsed.data) : parsed.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
+    const problems: { path: Path; message: string; zh?: string }[] = parsed.success
+      ? checkRules(parsed.data)
+      : parsed.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
     if (!problems.length) return { data: parsed.data!, edits: once.edits, rows: once.rows, conflicts: once.conflicts, heldBack: once.heldBack, refused };
     const blamed = new Set<string>();
     for (const p of problems) {
@@ -436,7 +440,14 @@ export function collectReturns(data: ReportData, returns: ReturnChanges[]): Coll
       for (const s of sources ?? []) {
         blamed.add(s.file);
         const list = refused.get(s.file) ?? refused.set(s.file, []).get(s.file)!;
-        list.push({ file: s.file, cell: s.cell, message: `${formatPath(p.path)}: ${p.message}; the form is refused` });
+        // The data path is the problem's own (said in words in Chinese), so that the English reads `cell: path: message`.
+        list.push({
+          file: s.file,
+          cell: s.cell,
+          path: formatPath(p.path),
+          message: `${p.message}; the form is refused`,
+          zh: `${pathWordsZh(formatPath(p.path))}：${inLocale(p, 'zh-CN')}；该表单不予采用`,
+        });
       }
     }
     // Problems no return caused were in the data already: the caller validated it, so this cannot loop.

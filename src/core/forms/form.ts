@@ -4,6 +4,7 @@
  * builder and the reader of returned forms.
  */
 import { InputError } from '../errors';
+import { said } from '../messages/said';
 import { monthIndex, parsePeriod, period, type Period, type PeriodKind } from '../periods';
 import type { Catalog, CatalogEntry, Indicator, Measure, Observation, Plan, ReportData } from '../schema';
 import type { FormKind } from './labels';
@@ -255,7 +256,10 @@ export function leadIndex(data: ReportData): LeadIndex {
 export function selectForm(data: ReportData, req: FormRequest, file: string, leads?: LeadIndex): FormContent {
   const periodArg = req.period ?? data.report.period;
   const p = parsePeriod(periodArg);
-  if (!p) throw InputError.one(file, `--period "${periodArg}" is not a period; expected 2024, 2024-H1, 2024-Q3 or 2024-07`);
+  if (!p)
+    throw InputError.one(file, `--period "${periodArg}" is not a period; expected 2024, 2024-H1, 2024-Q3 or 2024-07`, {
+      zh: `--period “${periodArg}”不是可识别的期间；应写作 2024、2024-H1、2024-Q3 或 2024-07`,
+    });
   const scope: FormScope = { kind: req.kind, period: p.text };
   const plans = data.plans ?? [];
   switch (req.kind) {
@@ -263,12 +267,14 @@ export function selectForm(data: ReportData, req: FormRequest, file: string, lea
       let chosen: Plan[] = plans;
       if (req.plan !== undefined) {
         const plan = plans.find((x) => x.id === req.plan);
-        if (!plan) throw InputError.one(file, `has no plan "${req.plan}"; expected one of: ${list(plans.map((x) => x.id))}`);
+        if (!plan) throw noPlan(file, req.plan, plans);
         chosen = [plan];
         scope.plan = plan.id;
       } else if (req.lead === undefined) {
         if (plans.length !== 1) {
-          throw InputError.one(file, `has ${plans.length} plans; expected --plan (one of: ${list(plans.map((x) => x.id))}), --lead DEPARTMENT or --all`);
+          throw InputError.one(file, `has ${plans.length} plans; expected --plan (one of: ${list(plans.map((x) => x.id))}), --lead DEPARTMENT or --all`, {
+            zh: `有 ${plans.length} 个方案；请用 --plan 指定其一（${listZh(plans.map((x) => x.id))}），或用 --lead 指定牵头单位，或用 --all`,
+          });
         }
         scope.plan = plans[0].id;
       }
@@ -288,6 +294,7 @@ export function selectForm(data: ReportData, req: FormRequest, file: string, lea
           throw InputError.one(
             file,
             `has no measures led by "${req.lead}"${scope.plan ? ` in plan ${scope.plan}` : ''}; expected one of the lead departments: ${list(leads)}`,
+            { zh: `${scope.plan ? `方案 ${scope.plan} 中` : ''}没有由“${req.lead}”牵头的措施；应为以下牵头单位之一：${listZh(leads)}` },
           );
         }
       }
@@ -300,30 +307,55 @@ export function selectForm(data: ReportData, req: FormRequest, file: string, lea
         scope.department = req.region.trim();
         if (!chosen.length) {
           const regions = [...new Set((data.indicators ?? []).map((i) => i.region).filter((r): r is string => r !== undefined))];
-          throw InputError.one(file, `has no indicators of region "${req.region}"; expected one of: ${list(regions)}`);
+          throw InputError.one(file, `has no indicators of region "${req.region}"; expected one of: ${list(regions)}`, {
+            zh: `没有地区“${req.region}”的指标；应为以下地区之一：${listZh(regions)}`,
+          });
         }
       }
-      if (!chosen.length) throw InputError.one(file, 'has no indicators; expected a data file with indicators for an indicators form');
+      if (!chosen.length) throw InputError.one(file, NO_INDICATORS.message, { zh: NO_INDICATORS.zh });
       return { scope, rows: chosen.map((i) => indicatorRow(i, indicatorPeriod(i, p))), newRows: 0 };
     }
-    case 'catalog': {
-      const catalogs = data.catalogs ?? [];
-      let catalog: Catalog | undefined;
-      if (req.catalog !== undefined) {
-        catalog = catalogs.find((c) => c.id === req.catalog);
-        if (!catalog) throw InputError.one(file, `has no catalog "${req.catalog}"; expected one of: ${list(catalogs.map((c) => c.id))}`);
-      } else if (catalogs.length === 1) catalog = catalogs[0];
-      else if (!catalogs.length) throw InputError.one(file, NO_CATALOGS);
-      else throw InputError.one(file, `has ${catalogs.length} catalogs; expected --catalog (one of: ${list(catalogs.map((c) => c.id))}) or --all`);
-      scope.catalog = catalog.id;
-      return { scope, rows: catalog.entries.map(entryRow), newRows: NEW_ROWS };
-    }
+    case 'catalog':
+      return catalogForm(data, req, file, scope);
   }
 }
 
+/** A catalog form: the catalog asked for, or the only one. */
+function catalogForm(data: ReportData, req: FormRequest, file: string, scope: FormScope): FormContent {
+  const catalogs = data.catalogs ?? [];
+  let catalog: Catalog | undefined;
+  if (req.catalog !== undefined) {
+    catalog = catalogs.find((c) => c.id === req.catalog);
+    if (!catalog)
+      throw InputError.one(file, `has no catalog "${req.catalog}"; expected one of: ${list(catalogs.map((c) => c.id))}`, {
+        zh: `没有目录“${req.catalog}”；应为以下之一：${listZh(catalogs.map((c) => c.id))}`,
+      });
+  } else if (catalogs.length === 1) catalog = catalogs[0];
+  else if (!catalogs.length) throw InputError.one(file, NO_CATALOGS.message, { zh: NO_CATALOGS.zh });
+  else
+    throw InputError.one(file, `has ${catalogs.length} catalogs; expected --catalog (one of: ${list(catalogs.map((c) => c.id))}) or --all`, {
+      zh: `有 ${catalogs.length} 个目录；请用 --catalog 指定其一（${listZh(catalogs.map((c) => c.id))}），或用 --all`,
+    });
+  scope.catalog = catalog.id;
+  return { scope, rows: catalog.entries.map(entryRow), newRows: NEW_ROWS };
+}
+
 /** Said when a catalog form is asked of data without catalogs. */
-const NO_CATALOGS =
-  'has no catalogs, so there is no catalog form to make; expected a data file with a catalogs list (data-format.md), or another --kind (measures, indicators)';
+const NO_CATALOGS = said(
+  'has no catalogs, so there is no catalog form to make; expected a data file with a catalogs list (data-format.md), or another --kind (measures, indicators)',
+  '没有目录（catalogs），无从制作目录表单；应为含目录的数据文件（见 data-format.md），或改用其他 --kind（measures、indicators）',
+);
+
+const NO_INDICATORS = said('has no indicators; expected a data file with indicators for an indicators form', '没有指标；制作指标表单应使用含指标的数据文件');
+
+/** Ids or names listed in a Chinese sentence. */
+const listZh = (xs: string[]) => (xs.length ? xs.join('、') : '无');
+
+function noPlan(file: string, id: string, plans: Plan[]): InputError {
+  return InputError.one(file, `has no plan "${id}"; expected one of: ${list(plans.map((x) => x.id))}`, {
+    zh: `没有方案“${id}”；应为以下之一：${listZh(plans.map((x) => x.id))}`,
+  });
+}
 
 /**
  * The requests of `--all`: one measures form per lead department (a joint
@@ -344,7 +376,7 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
       let plans = data.plans ?? [];
       if (req.plan !== undefined) {
         plans = plans.filter((p) => p.id === req.plan);
-        if (!plans.length) throw InputError.one(file, `has no plan "${req.plan}"; expected one of: ${list((data.plans ?? []).map((x) => x.id))}`);
+        if (!plans.length) throw noPlan(file, req.plan, data.plans ?? []);
       }
       for (const p of plans)
         for (const m of p.measures) {
@@ -358,10 +390,14 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
           throw InputError.one(
             file,
             `has no measures${req.plan !== undefined ? ` in plan ${req.plan}` : ''}; expected plans with measures for a measures form`,
+            { zh: `${req.plan !== undefined ? `方案 ${req.plan} 中` : ''}没有措施；制作措施表单应使用含措施的方案` },
           );
         throw InputError.one(
           file,
           `none of its ${left} measure${left === 1 ? '' : 's'}${req.plan !== undefined ? ` in plan ${req.plan}` : ''} names a lead department, so --all has no department to make a form for; make one form per plan with --plan ID, without --all (${list(ids)})`,
+          {
+            zh: `${req.plan !== undefined ? `方案 ${req.plan} 的 ` : ''}${left} 项措施均未填写牵头单位，--all 无从按单位制作表单；请不用 --all，改用 --plan 逐个方案制作（${listZh(ids)}）`,
+          },
         );
       }
       return { requests: [...seen.values()].map((lead) => ({ ...req, lead })), left };
@@ -371,7 +407,7 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
       if (!seen.size) return { requests: data.indicators?.length ? [{ ...req }] : [], left: 0 };
       return { requests: [...seen.values()].map((region) => ({ ...req, region })), left };
     case 'catalog':
-      if (!data.catalogs?.length) throw InputError.one(file, NO_CATALOGS);
+      if (!data.catalogs?.length) throw InputError.one(file, NO_CATALOGS.message, { zh: NO_CATALOGS.zh });
       return { requests: data.catalogs.map((c) => ({ ...req, catalog: c.id })), left: 0 };
   }
 }

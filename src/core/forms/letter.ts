@@ -6,6 +6,7 @@
  * the form's labels (labels.ts).
  */
 import { InputError } from '../errors';
+import { said } from '../messages/said';
 import { dateWords, periodWords } from '../i18n/wording';
 import { isIsoDate, parsePeriod } from '../periods';
 import type { Locale, ReportData } from '../schema';
@@ -39,6 +40,15 @@ const fill = (s: string, values: Record<string, string>) => s.replace(/\{(\w+)\}
 /** The longest contact a form prints: a name, a telephone number and an email address fit easily. */
 export const MAX_CONTACT = 200;
 
+const CONTACT_EMPTY = said(
+  '--contact is empty; expected whom to ask, such as "Zhang Wei, 010-6512 3456"',
+  '--contact 为空；应填写联系人，如“张伟，010-6512 3456”',
+);
+const CONTACT_CONTROL = said(
+  '--contact holds a control character; expected plain text, such as "Zhang Wei, 010-6512 3456"',
+  '--contact 含有控制字符；应为纯文字，如“张伟，010-6512 3456”',
+);
+
 /**
  * Checks `--due` and `--contact`; throws an InputError naming the option and
  * what was expected. The return date is a calendar date, not before the
@@ -49,22 +59,27 @@ export function checkLetterOptions(opts: FormLetterOptions, period: string, file
   const out: FormLetterOptions = {};
   if (opts.due !== undefined) {
     const due = opts.due.trim();
-    if (!isIsoDate(due)) throw InputError.one(file, `--due "${opts.due}" is not a date; expected a date such as 2024-10-15 (YYYY-MM-DD)`);
+    if (!isIsoDate(due))
+      throw InputError.one(file, `--due "${opts.due}" is not a date; expected a date such as 2024-10-15 (YYYY-MM-DD)`, {
+        zh: `--due “${opts.due}”不是可识别的日期；应写作 2024-10-15 这样的日期`,
+      });
     const start = periodStart(period);
     if (start !== undefined && due < start)
-      throw InputError.one(file, `--due ${due} is before the reporting period ${period} begins (${start}); expected the date forms are to be sent back by`);
+      throw InputError.one(file, `--due ${due} is before the reporting period ${period} begins (${start}); expected the date forms are to be sent back by`, {
+        zh: `--due ${due} 早于报告期 ${period} 的起始日（${start}）；应为表单交回的截止日期`,
+      });
     out.due = due;
   }
   if (opts.contact !== undefined) {
     const contact = opts.contact.trim().replace(/\s+/g, ' ');
-    if (!contact) throw InputError.one(file, '--contact is empty; expected whom to ask, such as "Zhang Wei, 010-6512 3456"');
+    if (!contact) throw InputError.one(file, CONTACT_EMPTY.message, { zh: CONTACT_EMPTY.zh });
     // eslint-disable-next-line no-control-regex -- control characters are what must not be printed
-    if (/[\u0000-\u001f\u007f]/.test(opts.contact.replace(/[\t\r\n]/g, ' ')))
-      throw InputError.one(file, '--contact holds a control character; expected plain text, such as "Zhang Wei, 010-6512 3456"');
+    if (/[\u0000-\u001f\u007f]/.test(opts.contact.replace(/[\t\r\n]/g, ' '))) throw InputError.one(file, CONTACT_CONTROL.message, { zh: CONTACT_CONTROL.zh });
     if (contact.length > MAX_CONTACT)
       throw InputError.one(
         file,
         `--contact is ${contact.length} characters long; expected at most ${MAX_CONTACT} (a name, a telephone number, an email address)`,
+        { zh: `--contact 长 ${contact.length} 个字符；最多 ${MAX_CONTACT} 个（姓名、电话、电子邮箱）` },
       );
     out.contact = contact;
   }

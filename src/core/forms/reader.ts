@@ -15,7 +15,10 @@ import { columnsOf, FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Sca
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
 import { digestOf, lineEnds } from './locked-content';
 import { sentFormOf, type FormRegister } from './register';
-import { DAYS_1904, lockedValue, readCell, sameValue, show } from './values';
+import { DAYS_1904, lockedValue, readFormCell, sameValue, show } from './values';
+import { blankInList, dropdownChoices } from '../messages/cell-words';
+import { both, type Said } from '../messages/said';
+import { columnTitle } from './column-titles';
 
 /** Where a change came from. */
 export interface Source {
@@ -45,8 +48,8 @@ const MAX_PROBLEMS = 50;
 class Problems {
   readonly list: Located[] = [];
   constructor(readonly file: string) {}
-  add(cell: string | undefined, message: string): void {
-    this.list.push({ file: this.file, cell, message });
+  add(cell: string | undefined, said: Said): void {
+    this.list.push({ file: this.file, cell, ...said });
   }
   throwIfAny(): void {
     if (!this.list.length) return;
@@ -58,7 +61,8 @@ class Problems {
     };
     const sorted = this.list.map((p, i) => ({ p, i, k: key(p) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i);
     const shown = sorted.slice(0, MAX_PROBLEMS).map((x) => x.p);
-    if (this.list.length > MAX_PROBLEMS) shown.push({ file: this.file, message: `and ${this.list.length - MAX_PROBLEMS} more problems; the form is refused` });
+    const more = this.list.length - MAX_PROBLEMS;
+    if (more > 0) shown.push({ file: this.file, ...both(`and ${more} more problems; the form is refused`, `另有 ${more} 个问题；该表单不予采用`) });
     throw new InputError(shown);
   }
 }
@@ -89,6 +93,8 @@ interface ReturnedForm {
   at(row: number, col: number): string;
   /** The 1-based column of a field. */
   colOf(field: string): number;
+  /** A field's column as a Chinese sentence names it: its title in the form (`状态`). */
+  title(field: string): string;
   /** A cell of column `j` (0-based) as its column's type; undefined, with a problem, when it cannot be read as one. */
   read(row: number, j: number): Scalar | undefined;
 }
@@ -117,7 +123,13 @@ export function readReturn(
   }
   const sheet = wb.sheet(meta.sheet);
   if (!sheet) {
-    problems.add(formRecordCell('sheet'), `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`);
+    problems.add(
+      formRecordCell('sheet'),
+      both(
+        `has no sheet "${meta.sheet}"; expected the form's own sheet (was it renamed or deleted?)`,
+        `找不到表单的工作表“${meta.sheet}”：是否被重命名或删除了？请恢复其名称`,
+      ),
+    );
     problems.throwIfAny();
   }
   const form = returnedForm(file, dataFile, meta, sheet!, problems, wb.date1904 ?? false);
@@ -144,13 +156,21 @@ function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: G
     problems,
     at,
     colOf: (field) => columns.findIndex((c) => c.field === field) + 1,
+    title: (field) => columnTitle(meta.kind, field, meta.locale),
     read: (row, j) => {
       const c = columns[j];
       if (sheet.picture?.(row, j + 1)) {
-        problems.add(at(row, j + 1), `${c.field}: a picture was placed in the cell; expected a value typed in (delete the picture and type text)`);
+        const title = columnTitle(meta.kind, c.field, meta.locale);
+        problems.add(
+          at(row, j + 1),
+          both(
+            `${c.field}: a picture was placed in the cell; expected a value typed in (delete the picture and type text)`,
+            `${title}：单元格中放置了图片；应直接录入内容（请删除图片后填写文字）`,
+          ),
+        );
         return undefined;
       }
-      const got = readCell(c.type, c.field, sheet.cell(row, j + 1), 'en', date1904);
+      const got = readFormCell(c.type, c.field, sheet.cell(row, j + 1), meta, date1904);
       if ('problem' in got) {
         problems.add(at(row, j + 1), got.problem);
         return undefined;
@@ -163,34 +183,52 @@ function returnedForm(file: string, dataFile: string, meta: FormRecord, sheet: G
 /** The form must be for this data: its region, its period, a plan or catalog it has. */
 function checkRecord({ meta, at, problems, dataFile }: ReturnedForm, data: ReportData): void {
   if (meta.region !== data.report.region) {
-    problems.add(at(HEAD.region, 2), `the form is for region "${meta.region}"; expected a form for "${data.report.region}", the region of ${dataFile}`);
+    problems.add(
+      at(HEAD.region, 2),
+      both(
+        `the form is for region "${meta.region}"; expected a form for "${data.report.region}", the region of ${dataFile}`,
+        `本表单的地区为“${meta.region}”；应为 ${dataFile} 的地区“${data.report.region}”的表单`,
+      ),
+    );
   }
   if (meta.period !== data.report.period) {
-    problems.add(at(HEAD.period, 2), `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile}`);
+    problems.add(
+      at(HEAD.period, 2),
+      both(
+        `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile}`,
+        `本表单的报告期为 ${meta.period}；应为 ${dataFile} 的报告期 ${data.report.period} 的表单`,
+      ),
+    );
   }
   const plans = data.plans ?? [];
   const catalogs = data.catalogs ?? [];
   if (meta.plan !== undefined && !plans.some((p) => p.id === meta.plan)) {
     problems.add(
       at(HEAD.scope, 2),
-      `the form is for plan "${meta.plan}", which ${dataFile} does not have; expected a form for one of its plans (${plans.map((p) => p.id).join(', ') || 'none'})`,
+      both(
+        `the form is for plan "${meta.plan}", which ${dataFile} does not have; expected a form for one of its plans (${plans.map((p) => p.id).join(', ') || 'none'})`,
+        `本表单属于方案“${meta.plan}”，${dataFile} 中没有该方案；应为其方案之一（${plans.map((p) => p.id).join('、') || '无'}）的表单`,
+      ),
     );
   }
   if (meta.catalog !== undefined && !catalogs.some((c) => c.id === meta.catalog)) {
     problems.add(
       at(HEAD.scope, 2),
-      `the form is for catalog "${meta.catalog}", which ${dataFile} does not have; expected a form for one of its catalogs (${catalogs.map((c) => c.id).join(', ') || 'none'})`,
+      both(
+        `the form is for catalog "${meta.catalog}", which ${dataFile} does not have; expected a form for one of its catalogs (${catalogs.map((c) => c.id).join(', ') || 'none'})`,
+        `本表单属于目录“${meta.catalog}”，${dataFile} 中没有该目录；应为其目录之一（${catalogs.map((c) => c.id).join('、') || '无'}）的表单`,
+      ),
     );
   }
 }
 
 /** The locked content must be as sent: its digest is recomputed from the returned cells; the first 20 changed cells are named. */
-function checkDigest({ meta, sheet, date1904, columns, first, at, problems }: ReturnedForm): void {
+function checkDigest({ meta, sheet, date1904, columns, first, at, problems, title }: ReturnedForm): void {
   const headRows = [HEAD.region, HEAD.period, HEAD.scope];
   const head: Scalar[] = headRows.map((r) => lockedValue('text', sheet.cell(r, 2)));
   const returned: Scalar[][] = meta.rows.map((_, i) => columns.map((c, j) => (c.locked ? lockedValue(c.type, sheet.cell(first + i, j + 1), date1904) : null)));
   if (digestOf(meta, meta.rows) !== meta.digest) {
-    problems.add(formRecordCell('digest'), "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent");
+    problems.add(formRecordCell('digest'), RECORD_ALTERED);
     return;
   }
   if (digestOf({ ...meta, head }, returned) === meta.digest) return;
@@ -199,7 +237,10 @@ function checkDigest({ meta, sheet, date1904, columns, first, at, problems }: Re
     if (located++ < 20)
       problems.add(
         cell,
-        `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`,
+        both(
+          `a locked cell was changed from ${was === null ? 'blank' : show(was)} to ${now === null ? 'blank' : show(now)}; expected the form's locked cells as sent (the form is refused whole)`,
+          `锁定的单元格由${showZh(was)}改为${showZh(now)}；锁定单元格应保持发出时的内容（整张表单不予采用）`,
+        ),
       );
   };
   head.forEach((v, i) => {
@@ -212,8 +253,14 @@ function checkDigest({ meta, sheet, date1904, columns, first, at, problems }: Re
     problems.add(
       at(first + i, j + 1),
       days > 0
-        ? `the workbook was switched to the 1904 date system: every date of column ${columns[j].field} moved by 1,462 days (${meta.rows[i][j]} now reads ${returned[i][j]}); expected the 1900 date system the form was sent with (in Excel: File > Options > Advanced, clear "Use 1904 date system")`
-        : `the workbook was switched from the 1904 date system: every date of column ${columns[j].field} moved back by 1,462 days (${meta.rows[i][j]} now reads ${returned[i][j]}); expected the date system the form was sent with`,
+        ? both(
+            `the workbook was switched to the 1904 date system: every date of column ${columns[j].field} moved by 1,462 days (${meta.rows[i][j]} now reads ${returned[i][j]}); expected the 1900 date system the form was sent with (in Excel: File > Options > Advanced, clear "Use 1904 date system")`,
+            `工作簿被改用“1904 日期系统”：${title(columns[j].field)}一列的日期均推后了 1462 天（${meta.rows[i][j]} 现为 ${returned[i][j]}）；应使用表单发出时的 1900 日期系统（在 Excel 中：文件 > 选项 > 高级，取消勾选“使用 1904 日期系统”）`,
+          )
+        : both(
+            `the workbook was switched from the 1904 date system: every date of column ${columns[j].field} moved back by 1,462 days (${meta.rows[i][j]} now reads ${returned[i][j]}); expected the date system the form was sent with`,
+            `工作簿被取消了“1904 日期系统”：${title(columns[j].field)}一列的日期均提前了 1462 天（${meta.rows[i][j]} 现为 ${returned[i][j]}）；应使用表单发出时的日期系统`,
+          ),
     );
   }
   meta.rows.forEach((row, i) =>
@@ -221,7 +268,23 @@ function checkDigest({ meta, sheet, date1904, columns, first, at, problems }: Re
       if (c.locked && !switched.has(j) && lineEnds(returned[i][j]) !== lineEnds(row[j] ?? null)) changed(at(first + i, j + 1), row[j] ?? null, returned[i][j]);
     }),
   );
-  if (!located) problems.add(formRecordCell('digest'), "the form's locked content does not match its digest; expected the form as it was sent");
+  if (!located) problems.add(formRecordCell('digest'), LOCKED_ALTERED);
+}
+
+const RECORD_ALTERED = both(
+  "the form's record does not match its digest (the hidden record was altered); expected the form as it was sent",
+  '表单的隐藏记录与其校验值不符（隐藏记录被改动过）；应使用原样发出的表单',
+);
+const LOCKED_ALTERED = both(
+  "the form's locked content does not match its digest; expected the form as it was sent",
+  '表单锁定的内容与其校验值不符；应使用原样发出的表单',
+);
+
+/** A value of a locked cell in a Chinese sentence: 空白, a number, or its text in quotes. */
+function showZh(v: Scalar): string {
+  if (v === null) return '空白';
+  const s = show(v);
+  return /^".*"$/s.test(s) ? `“${s.slice(1, -1)}”` : ` ${s} `;
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -250,7 +313,13 @@ function checkBelowRows({ meta, sheet, columns, first, at, problems }: ReturnedF
     for (let c = 1; c <= columns.length; c++) {
       if (!isBlank(sheet.cell(r, c))) {
         outside++;
-        problems.add(at(r, c), `is below the form's rows; expected values only in rows ${first} to ${lastRow} (rows cannot be added to this form)`);
+        problems.add(
+          at(r, c),
+          both(
+            `is below the form's rows; expected values only in rows ${first} to ${lastRow} (rows cannot be added to this form)`,
+            `位于表单各行之下；只应在第 ${first} 至 ${lastRow} 行填写（本表单不能添加行）`,
+          ),
+        );
         break;
       }
     }
@@ -271,7 +340,7 @@ function readRows(form: ReturnedForm, data: ReportData, index: DataIndex): Chang
       data,
       index,
       form.dataFile,
-      (field, message) => problems.add(at(row, form.colOf(field)), message),
+      (field, said) => problems.add(at(row, form.colOf(field)), said),
     );
     if (!item) return;
     if ('index' in item && !sameEntry(form, data, item, sent, values, row)) return;
@@ -304,26 +373,32 @@ function sameEntry(
     return true;
   form.problems.add(
     form.at(row, 1),
-    `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${form.dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`,
+    both(
+      `entry ${item.index + 1} of catalog ${item.catalog} is now ${show(e.product)} (${show(e.enterprise)}) in ${form.dataFile}, not the entry the form was sent with; expected a form made from the data as it is (make a new form)`,
+      `${form.dataFile} 中目录 ${item.catalog} 的第 ${item.index + 1} 项现为${showZh(e.product)}（${showZh(e.enterprise).trim()}），不是表单发出时的那一项；请按数据文件的现状重新制作表单`,
+    ),
   );
   return false;
 }
 
 /** One changed cell as a change of its item; undefined, with a problem, when a field every item needs was blanked. */
-function changeOf({ file, meta, problems }: ReturnedForm, item: Item, field: string, value: Scalar, cell: string): Change | undefined {
+function changeOf({ file, meta, problems, title }: ReturnedForm, item: Item, field: string, value: Scalar, cell: string): Change | undefined {
   const source = { file, cell };
   switch (meta.kind) {
     case 'measures':
       if (field !== 'status' || value !== null)
         return { ...source, kind: 'measure', ...(item as { plan: string; id: string }), field: field as 'status', value };
-      problems.add(cell, `status is blank; expected one of the statuses in the list`);
+      problems.add(
+        cell,
+        both('status is blank; expected one of the statuses in the list', `${title('status')}${blankInList['zh-CN'](dropdownChoices('status', meta.locale)!)}`),
+      );
       return undefined;
     case 'indicators':
       return { ...source, kind: 'observation', ...(item as { indicator: string; period: string }), field: field as 'value', value };
     case 'catalog':
       if (!(field === 'product' || field === 'enterprise' || field === 'category') || value !== null)
         return { ...source, kind: 'entry', ...(item as { catalog: string; index: number }), field: field as keyof CatalogEntry, value };
-      problems.add(cell, `${field} is blank; expected ${article(field)} ${field} for every entry`);
+      problems.add(cell, both(`${field} is blank; expected ${article(field)} ${field} for every entry`, `${title(field)}为空；每一项都应填写${title(field)}`));
       return undefined;
   }
 }
@@ -343,7 +418,10 @@ function readNewEntries(form: ReturnedForm): Change[] {
     for (const f of ['product', 'enterprise', 'category'] as const) {
       const j = colOf(f) - 1;
       if (values[j] === null) {
-        problems.add(at(row, j + 1), `${f} is blank; expected ${article(f)} ${f} for every new entry`);
+        problems.add(
+          at(row, j + 1),
+          both(`${f} is blank; expected ${article(f)} ${f} for every new entry`, `${form.title(f)}为空；每一新增项都应填写${form.title(f)}`),
+        );
         complete = false;
       }
     }
@@ -354,7 +432,10 @@ function readNewEntries(form: ReturnedForm): Change[] {
     if (twin !== undefined) {
       problems.add(
         at(row, colOf('product')),
-        `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`,
+        both(
+          `repeats the entry of row ${twin} (same product and enterprise); expected each entry once (correct an entry in its own row)`,
+          `与第 ${twin} 行重复（${form.title('product')}和${form.title('enterprise')}相同）；每一项只应填写一次（更正某项请在其所在行修改）`,
+        ),
       );
       continue;
     }
@@ -385,6 +466,9 @@ export function dataIndex(data: ReportData): DataIndex {
   return index;
 }
 
+const FROM_THIS = '应为由该数据文件制作的表单';
+const PERIOD_KIND_ZH: Record<string, string> = { year: '年度', half: '半年', quarter: '季度', month: '月度' };
+
 /** The data item a sent row stands for, checked against the data it is collected into. */
 function itemOf(
   kind: FormKind,
@@ -393,18 +477,27 @@ function itemOf(
   data: ReportData,
   index: DataIndex,
   dataFile: string,
-  problem: (field: string, message: string) => void,
+  problem: (field: string, said: Said) => void,
 ): Item | undefined {
   switch (kind) {
     case 'measures': {
       const [plan, id] = [String(sent('plan')), String(sent('id'))];
       const measures = index.plans.get(plan);
       if (!measures) {
-        problem('plan', `plan "${plan}" is not in ${dataFile}; expected a form made from this data file`);
+        problem(
+          'plan',
+          both(`plan "${plan}" is not in ${dataFile}; expected a form made from this data file`, `方案“${plan}”不在 ${dataFile} 中；${FROM_THIS}`),
+        );
         return undefined;
       }
       if (!measures.has(id)) {
-        problem('id', `measure "${id}" of plan ${plan} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        problem(
+          'id',
+          both(
+            `measure "${id}" of plan ${plan} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`,
+            `方案 ${plan} 的措施“${id}”不在 ${dataFile} 中（表单制作后被删除了？）；${FROM_THIS}`,
+          ),
+        );
         return undefined;
       }
       return { plan, id };
@@ -413,7 +506,13 @@ function itemOf(
       const [id, period] = [String(sent('id')), String(sent('period'))];
       const ind = index.indicators.get(id);
       if (!ind) {
-        problem('id', `indicator "${id}" is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`);
+        problem(
+          'id',
+          both(
+            `indicator "${id}" is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`,
+            `指标“${id}”不在 ${dataFile} 中（表单制作后被删除了？）；${FROM_THIS}`,
+          ),
+        );
         return undefined;
       }
       const kindOf = (p: string) => parsePeriod(p)?.kind;
@@ -421,7 +520,10 @@ function itemOf(
       if (other) {
         problem(
           'period',
-          `period ${period} is a ${kindOf(period)}, but the observations of indicator ${id} in ${dataFile} are of another kind (${other.period}); expected a form made from this data file`,
+          both(
+            `period ${period} is a ${kindOf(period)}, but the observations of indicator ${id} in ${dataFile} are of another kind (${other.period}); expected a form made from this data file`,
+            `期间 ${period} 为${PERIOD_KIND_ZH[kindOf(period) ?? ''] ?? '期间'}，但 ${dataFile} 中指标 ${id} 的观测值为另一类期间（${other.period}）；${FROM_THIS}`,
+          ),
         );
         return undefined;
       }
@@ -434,7 +536,10 @@ function itemOf(
       if (!c.entries[index]) {
         problem(
           'no',
-          `entry ${index + 1} of catalog ${c.id} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`,
+          both(
+            `entry ${index + 1} of catalog ${c.id} is not in ${dataFile} (removed since the form was made?); expected a form made from this data file`,
+            `目录 ${c.id} 的第 ${index + 1} 项不在 ${dataFile} 中（表单制作后被删除了？）；${FROM_THIS}`,
+          ),
         );
         return undefined;
       }

@@ -93,6 +93,8 @@ export function parseRegister(json: unknown): FormRegister | string {
   return `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
 }
 
+const AGAIN_ZH = '请用“plan-report form”重新制作表单并发送';
+
 /**
  * The sent form a returned record stands for: its id known to the register,
  * its seal made with the register's key, its content what was registered.
@@ -106,12 +108,14 @@ export function sentFormOf(record: FormRecord, register: FormRegister, file: str
       file,
       cell: formRecordCell('id'),
       message: `is not a form sent from this data file (its id is not in ${registerFile}); expected a form made by \`plan-report form\` from this data file (${again})`,
+      zh: `不是由该数据文件发出的表单（其编号不在 ${registerFile} 中）；应为由“plan-report form”从该数据文件制作的表单（${AGAIN_ZH}）`,
     };
   if (sealOf(record, register.key) !== record.seal)
     return {
       file,
       cell: formRecordCell('seal'),
       message: `the form's hidden record was altered or forged (its seal does not match ${registerFile}); expected the form as it was sent (${again})`,
+      zh: `表单的隐藏记录被改动或伪造（其印记与 ${registerFile} 不符）；应使用原样发出的表单（${AGAIN_ZH}）`,
     };
   for (const k of SENT_KEYS)
     if (JSON.stringify(record[k] ?? null) !== JSON.stringify(entry[k] ?? null))
@@ -119,6 +123,7 @@ export function sentFormOf(record: FormRecord, register: FormRegister, file: str
         file,
         cell: formRecordCell(k),
         message: `the form's record of "${k}" is not what ${registerFile} holds for form ${record.id}; expected the form as it was sent (${again})`,
+        zh: `表单隐藏记录中的“${k}”与 ${registerFile} 为表单 ${record.id} 所记不符；应使用原样发出的表单（${AGAIN_ZH}）`,
       };
   return entry;
 }

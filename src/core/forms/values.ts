@@ -19,7 +19,10 @@ import {
   visible,
   type Parsed,
 } from '../values';
-import type { ColumnType, Scalar } from './form';
+import { cellProblem } from '../messages/cell-words';
+import type { Said } from '../messages/said';
+import type { ColumnType, FormKind, Scalar } from './form';
+import { columnTitle } from './column-titles';
 
 export { DAYS_1904 } from '../values';
 
@@ -120,6 +123,24 @@ export function readCell(type: ColumnType, field: string, v: GridValue, locale: 
   const read = parsed(type, field, v, date1904);
   if (read.ok) return { value: read.value };
   return { problem: `${field}: ${describeValueProblem(read.problem, locale)}` };
+}
+
+/**
+ * A returned form's fillable cell: its value, or what was wrong with it in
+ * both languages, the Chinese naming the column by its title in the form
+ * (`form`: the form's kind and language) and a drop-down's own words.
+ */
+export function readFormCell(
+  type: ColumnType,
+  field: string,
+  v: GridValue,
+  form: { kind: FormKind; locale: Locale },
+  date1904 = false,
+): { value: Scalar } | { problem: Said } {
+  if (isBlank(v) && !isFormula(v)) return { value: null };
+  const read = parsed(type, field, v, date1904);
+  if (read.ok) return { value: read.value };
+  return { problem: cellProblem(field, columnTitle(form.kind, field, form.locale), read.problem, form.locale) };
 }
 
 /**

@@ -9,7 +9,18 @@ import { labelsFor } from '../i18n';
 import { cellRef } from '../layout/refs';
 import { isPeriod, period, periodEnd } from '../periods';
 import { checkRules, formatPath, type Path } from '../rules';
-import { dataSchema, FORMAT, type Catalog, type CatalogEntry, type Indicator, type Measure, type Observation, type Plan, type ReportData } from '../schema';
+import {
+  dataSchema,
+  FORMAT,
+  type Locale,
+  type Catalog,
+  type CatalogEntry,
+  type Indicator,
+  type Measure,
+  type Observation,
+  type Plan,
+  type ReportData,
+} from '../schema';
 import { readReportRecord } from '../record/report-record';
 import {
   describeValueProblem,
@@ -28,6 +39,9 @@ import {
   visible,
 } from '../values';
 import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
+import { cellProblem, reportColumnTitle, withTitle } from '../messages/cell-words';
+import { inLocale, type Said } from '../messages/said';
+import type { ValueProblem } from '../values/problem';
 
 const SUMMARY = { title: [1, 1], region: [4, 2], period: [5, 2], reportDate: [7, 2] } as const;
 
@@ -41,6 +55,9 @@ class Reader {
   readonly problems: Located[] = [];
   /** Where each data path came from, for locating the schema's problems (kept only when `placed`). */
   readonly places = new Map<string, Place>();
+
+  /** The report's language: its columns' titles in messages. */
+  locale: Locale = 'en';
 
   constructor(
     readonly file: string,
@@ -59,13 +76,21 @@ class Reader {
     if (this.placed) this.places.set(formatPath(path), place);
   }
 
-  problem(place: Place | undefined, message: string, path?: Path): void {
+  problem(place: Place | undefined, message: string | Said, path?: Path): void {
     this.problems.push({
       file: this.file,
       cell: place ? `${place.sheet}!${cellRef(place.row, place.col)}` : undefined,
       path: path ? formatPath(path) : undefined,
-      message,
+      ...(typeof message === 'string' ? { message } : message),
     });
+  }
+
+  /** A value's problem in both languages, the Chinese naming the column by its title in the report. */
+  said(path: Path, p: ValueProblem): Said {
+    const names = path.filter((x): x is string => typeof x === 'string');
+    const field = names[names.length - 1] ?? '';
+    const s = cellProblem(field, reportColumnTitle(path, this.locale) ?? '', p, this.locale);
+    return { message: describeValueProblem(p, 'en'), zh: s.zh };
   }
 
   /** A cell's value, refusing formulas where a value is expected (they are never evaluated or kept). */
@@ -73,7 +98,12 @@ class Reader {
     const v = sheet.cell(row, col);
     this.at(path, { sheet: sheet.name, row, col });
     if (isFormula(v)) {
-      this.problem({ sheet: sheet.name, row, col }, `holds a formula (=${v.formula.slice(0, 40)}); expected a value`, path);
+      const formula = { expected: 'value', got: `=${v.formula.slice(0, 40)}`, hint: 'formula' } as const;
+      this.problem(
+        { sheet: sheet.name, row, col },
+        { message: `holds a formula (=${v.formula.slice(0, 40)}); expected a value`, zh: this.said(path, formula).zh },
+        path,
+      );
       return null;
     }
     return v;
@@ -92,7 +122,7 @@ class Reader {
     if (isBlank(v)) return undefined;
     const got = read(v);
     if (got.ok) return got.value ?? undefined;
-    this.problem({ sheet: sheet.name, row, col }, describeValueProblem(got.problem, 'en'), path);
+    this.problem({ sheet: sheet.name, row, col }, this.said(path, got.problem), path);
     return undefined;
   }
 
@@ -173,12 +203,17 @@ export function readReportWorkbook(wb: GridWorkbook, file: string): ReportData {
 function readOnce(wb: GridWorkbook, file: string, placed: boolean): { data: ReportData; reader: Reader } {
   const meta = readReportRecord(wb, file);
   const reader = new Reader(file, wb.date1904 ?? false, placed);
+  reader.locale = meta.locale;
   const sk = meta.skeleton;
   const sheetOf = (key: string): DataSheet | undefined => {
     const s = meta.sheets[key];
     if (!s) return undefined;
     const sheet = wb.sheet(s.name);
-    if (!sheet) reader.problem(undefined, `has no sheet "${s.name}"; expected the ${key} sheet this workbook was made with (was it renamed or deleted?)`);
+    if (!sheet)
+      reader.problem(undefined, {
+        message: `has no sheet "${s.name}"; expected the ${key} sheet this workbook was made with (was it renamed or deleted?)`,
+        zh: `找不到报告的工作表“${s.name}”：是否被重命名或删除了？请恢复其名称`,
+      });
     return sheet ? { sheet, fields: s.fields } : undefined;
   };
 
@@ -241,7 +276,10 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
         if (c > 0 && !isBlank(v) && !isFormula(v))
           reader.problem(
             { sheet: s.name, row, col: c },
-            `holds ${JSON.stringify(String(v).slice(0, 40))} in an indicator's row; expected the formula that shows the Indicators sheet's cell (edit an indicator's name, region and source on the Indicators sheet)`,
+            {
+              message: `holds ${JSON.stringify(String(v).slice(0, 40))} in an indicator's row; expected the formula that shows the Indicators sheet's cell (edit an indicator's name, region and source on the Indicators sheet)`,
+              zh: `指标所在行填写了“${String(v).slice(0, 40)}”；此处应为引用“${labelsFor(reader.locale).sheets.indicators}”工作表单元格的公式（指标的名称、地区和来源请在该工作表中修改）`,
+            },
           );
       }
       continue;
@@ -264,14 +302,16 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
   }
 }
 
+const OWNER_ZH: Record<string, string> = { plan: '方案', catalog: '目录', indicator: '指标' };
+
 /** The index of the item a row names in its first column, or -1 with a problem naming the items there are. */
 function owner(reader: Reader, place: Place, what: string, id: string | undefined, items: { id: string }[]): number {
   const found = items.findIndex((x) => x.id === id);
   if (found === -1)
-    reader.problem(
-      place,
-      `${what} ${visible(JSON.stringify(id ?? ''))} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`,
-    );
+    reader.problem(place, {
+      message: `${what} ${visible(JSON.stringify(id ?? ''))} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`,
+      zh: `“${visible(id ?? '')}”不是本报告的${OWNER_ZH[what] ?? what}之一；应为以下之一：${items.map((x) => x.id).join('、') || '无'}`,
+    });
   return found;
 }
 
@@ -373,7 +413,7 @@ function readObservations(reader: Reader, observations: DataSheet | undefined, i
 }
 
 /** What was read, checked with the data schema and its rules (both, so that every problem comes at once). */
-function check(data: ReportData): { data: ReportData } | { problems: { path: Path; message: string }[] } {
+function check(data: ReportData): { data: ReportData } | { problems: { path: Path; message: string; zh?: string }[] } {
   const result = dataSchema.safeParse(data);
   const schema = result.success ? [] : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
   const problems = [...schema, ...checkRules(result.success ? result.data : data)];
@@ -397,7 +437,8 @@ function validate(data: ReportData, reader: Reader): ReportData {
     const cell = place ? `${place.sheet}!${cellRef(place.row, place.col)}` : undefined;
     if (cell !== undefined && reported.has(cell)) continue;
     if (cell !== undefined) reported.add(cell);
-    reader.problem(place, p.message, p.path);
+    const title = reportColumnTitle(p.path, reader.locale);
+    reader.problem(place, { message: p.message, zh: withTitle(cell !== undefined ? title : undefined, inLocale(p, 'zh-CN'), 'zh-CN') }, p.path);
   }
   throw new InputError(reader.problems);
 }

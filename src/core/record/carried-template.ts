@@ -7,6 +7,7 @@
  * it is, so that the add-in can say it in its own language.
  */
 import { InputError } from '../errors';
+import { said } from '../messages/said';
 import type { GridWorkbook } from '../read/grid';
 import { readTemplate, type Template } from '../template';
 import { FORM_RECORD_SHEET } from './form-record';
@@ -27,14 +28,16 @@ export class TemplateWorkbookError extends InputError {
   }
 }
 
+const FORM_NOT_TEMPLATE = said(
+  'is a form made by `plan-report form` (to be filled in and returned), not a report; expected a template workbook made by `plan-report template`, or a report workbook',
+  '是由“plan-report form”制作的表单（供填写后交回），不是报告；应为由“plan-report template”制作的模板工作簿或报告工作簿',
+);
+
 /** The template a report workbook carries; refuses forms, other workbooks, other versions and damaged records. */
 export function carriedTemplate(wb: GridWorkbook, file: string): Template {
   const sheet = wb.sheet(REPORT_RECORD_SHEET);
   if (!sheet && wb.sheet(FORM_RECORD_SHEET)) {
-    const err = InputError.one(
-      file,
-      'is a form made by `plan-report form` (to be filled in and returned), not a report; expected a template workbook made by `plan-report template`, or a report workbook',
-    );
+    const err = InputError.one(file, FORM_NOT_TEMPLATE.message, { zh: FORM_NOT_TEMPLATE.zh });
     throw new TemplateWorkbookError('form', err);
   }
   const texts = sheet ? recordTexts(sheetRecordRows(sheet, 20)) : undefined;

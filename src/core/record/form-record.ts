@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors';
+import { both, said } from '../messages/said';
 import { digestOf } from '../forms/locked-content';
 import { columnsOf, FORM_COLUMNS, FORM_KINDS, HEAD, type FormContent, type FormScope, type Scalar } from '../forms/form';
 import type { FormKind } from '../forms/labels';
@@ -94,6 +95,8 @@ const FORM_RECORD: RecordLayout<FormRecordKey> = {
   json: ['head', 'fields', 'rows'],
   what: "the form's record",
   expected: 'expected a form made by `plan-report form`, unaltered',
+  whatZh: '表单的隐藏记录',
+  expectedZh: '应为由“plan-report form”制作且未经改动的表单',
 };
 
 /** The cell of a key's value in the record sheet (`_plan_report_form!B5`). */
@@ -229,28 +232,44 @@ export function parseFormRecord(rows: (string | undefined)[][]): FormRecord {
   if (form !== FORM_FORMAT) {
     throw RecordError.at(
       formRecordCell('form'),
-      `is a form of format "${form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`,
+      both(
+        `is a form of format "${form}"; expected "${FORM_FORMAT}" (make the form again with this version of plan-report)`,
+        `表单格式为“${form}”；应为“${FORM_FORMAT}”（请用本版 plan-report 重新制作表单）`,
+      ),
     );
   }
   const format = recordText(FORM_RECORD, values, 'format');
-  if (format !== FORMAT) throw RecordError.at(formRecordCell('format'), `is a form for data format "${format}"; expected "${FORMAT}"`);
+  if (format !== FORMAT)
+    throw RecordError.at(
+      formRecordCell('format'),
+      both(`is a form for data format "${format}"; expected "${FORMAT}"`, `表单对应的数据格式为“${format}”；应为“${FORMAT}”`),
+    );
   const kind = recordText(FORM_RECORD, values, 'kind') as FormKind;
   if (!FORM_KINDS.includes(kind)) {
-    throw RecordError.at(formRecordCell('kind'), `${FORM_RECORD.what} names an unknown kind of form "${kind}"; ${FORM_RECORD.expected}`);
+    throw RecordError.at(
+      formRecordCell('kind'),
+      both(
+        `${FORM_RECORD.what} names an unknown kind of form "${kind}"; ${FORM_RECORD.expected}`,
+        `${FORM_RECORD.whatZh}所记表单类型“${kind}”无法识别；${FORM_RECORD.expectedZh}`,
+      ),
+    );
   }
   return decodeRecord(FORM_RECORD, values, SCHEMAS.get(kind)!);
 }
+
+const REPORT_NOT_FORM = said(
+  'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)',
+  '是由“plan-report generate”生成的报告工作簿，不是表单；应为由“plan-report form”制作的表单（读取报告请用“plan-report extract”）',
+);
 
 /** The record of what made a form; refuses other workbooks, other versions and a damaged record. */
 export function readFormRecord(wb: GridWorkbook, file: string): FormRecord {
   const sheet = wb.sheet(FORM_RECORD_SHEET);
   if (!sheet) {
-    if (wb.sheet(REPORT_RECORD_SHEET))
-      throw InputError.one(
-        file,
-        'is a report workbook made by `plan-report generate`, not a form; expected a form made by `plan-report form` (read a report with `plan-report extract`)',
-      );
-    throw InputError.one(file, `has no "${FORM_RECORD_SHEET}" sheet; expected a form made by \`plan-report form\``);
+    if (wb.sheet(REPORT_RECORD_SHEET)) throw InputError.one(file, REPORT_NOT_FORM.message, { zh: REPORT_NOT_FORM.zh });
+    throw InputError.one(file, `has no "${FORM_RECORD_SHEET}" sheet; expected a form made by \`plan-report form\``, {
+      zh: `没有“${FORM_RECORD_SHEET}”工作表，不是“plan-report form”制作的表单；应为由“plan-report form”制作的表单`,
+    });
   }
   try {
     return parseFormRecord(sheetRecordRows(sheet, 200, 10000));

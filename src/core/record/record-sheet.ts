@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { InputError } from '../errors';
+import { both, type Said } from '../messages/said';
 import type { Row, Sheet, SheetProtection } from '../layout/model';
 import { isBlank, type GridSheet } from '../read/grid';
 import { formatPath } from '../rules';
@@ -28,6 +29,9 @@ export interface RecordLayout<K extends string = string> {
   what: string;
   /** What was expected instead of a damaged record, ending every message about one. */
   expected: string;
+  /** The same two in Chinese: `表单的隐藏记录`, `应为由“plan-report form”制作且未经改动的表单`. */
+  whatZh: string;
+  expectedZh: string;
 }
 
 /** A problem with a record, at the cell of the key at fault (A1 for a key that is missing). */
@@ -36,6 +40,7 @@ export interface RecordProblem {
   /** Where in the key's value, `skeleton.plans[0].id`. */
   path?: string;
   message: string;
+  zh?: string;
 }
 
 /** A record that cannot be read. Readers turn it into an InputError naming the workbook (recordError). */
@@ -45,8 +50,8 @@ export class RecordError extends Error {
     this.name = 'RecordError';
   }
 
-  static at(cell: string, message: string): RecordError {
-    return new RecordError([{ cell, message }]);
+  static at(cell: string, said: Said): RecordError {
+    return new RecordError([{ cell, ...said }]);
   }
 }
 
@@ -119,7 +124,11 @@ export function recordTexts(rows: (string | undefined)[][]): Map<string, string>
 /** A key's text; refuses a record that lacks it. */
 export function recordText<K extends string>(layout: RecordLayout<K>, texts: Map<string, string>, key: K): string {
   const v = texts.get(key);
-  if (v === undefined) throw RecordError.at(`${layout.sheet}!A1`, `${layout.what} lacks "${key}"; ${layout.expected}`);
+  if (v === undefined)
+    throw RecordError.at(
+      `${layout.sheet}!A1`,
+      both(`${layout.what} lacks "${key}"; ${layout.expected}`, `${layout.whatZh}缺少“${key}”一项；${layout.expectedZh}`),
+    );
   return v;
 }
 
@@ -140,7 +149,10 @@ export function decodeRecord<K extends string, S extends z.ZodType>(layout: Reco
       try {
         raw[k] = JSON.parse(text);
       } catch {
-        throw RecordError.at(recordCell(layout, k), `${layout.what} of "${k}" is damaged (not JSON); ${layout.expected}`);
+        throw RecordError.at(
+          recordCell(layout, k),
+          both(`${layout.what} of "${k}" is damaged (not JSON); ${layout.expected}`, `${layout.whatZh}中的“${k}”一项已损坏；${layout.expectedZh}`),
+        );
       }
     }
   }
@@ -151,7 +163,11 @@ export function decodeRecord<K extends string, S extends z.ZodType>(layout: Reco
       const key = String(issue.path[0]) as K;
       const cell = layout.keys.includes(key) ? recordCell(layout, key) : `${layout.sheet}!A1`;
       const path = issue.path.length > 1 ? formatPath(issue.path as (string | number)[]) : undefined;
-      return { cell, path, message: `${layout.what} of "${key}" is damaged (${issue.message}); ${layout.expected}` };
+      return {
+        cell,
+        path,
+        ...both(`${layout.what} of "${key}" is damaged (${issue.message}); ${layout.expected}`, `${layout.whatZh}中的“${key}”一项已损坏；${layout.expectedZh}`),
+      };
     }),
   );
 }
@@ -159,5 +175,7 @@ export function decodeRecord<K extends string, S extends z.ZodType>(layout: Reco
 /** A RecordError as the InputError of a workbook file; other errors as they are. */
 export function recordError(err: unknown, file: string): unknown {
   if (!(err instanceof RecordError)) return err;
-  return new InputError(err.problems.map((p) => ({ file, cell: p.cell, ...(p.path ? { path: p.path } : {}), message: p.message })));
+  return new InputError(
+    err.problems.map((p) => ({ file, cell: p.cell, ...(p.path ? { path: p.path } : {}), message: p.message, ...(p.zh ? { zh: p.zh } : {}) })),
+  );
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors';
+import { both } from '../messages/said';
 import type { Context } from '../layout/context';
 import type { Sheet } from '../layout/model';
 import type { GridWorkbook } from '../read/grid';
@@ -38,6 +39,8 @@ const REPORT_RECORD: RecordLayout<keyof ReportRecord> = {
   json: ['template', 'skeleton', 'sheets'],
   what: "the workbook's record",
   expected: 'expected a workbook made by plan-report',
+  whatZh: '工作簿的隐藏记录',
+  expectedZh: '应为由 plan-report 生成且未经改动的工作簿',
 };
 
 const flags = z.object(
@@ -124,17 +127,30 @@ export function reportRecordSheet(ctx: Context, sheets: Sheet[]): Sheet {
 export function parseReportRecord(rows: (string | undefined)[][]): ReportRecord {
   const texts = recordTexts(rows);
   const format = recordText(REPORT_RECORD, texts, 'format');
-  if (format !== FORMAT) throw RecordError.at(recordCell(REPORT_RECORD, 'format'), `is of data format "${format}"; expected "${FORMAT}"`);
+  if (format !== FORMAT)
+    throw RecordError.at(
+      recordCell(REPORT_RECORD, 'format'),
+      both(`is of data format "${format}"; expected "${FORMAT}"`, `数据格式为“${format}”；应为“${FORMAT}”（请用本版 plan-report 重新生成）`),
+    );
   const workbook = recordText(REPORT_RECORD, texts, 'workbook');
   if (workbook !== WORKBOOK_FORMAT)
-    throw RecordError.at(recordCell(REPORT_RECORD, 'workbook'), `is a workbook of layout "${workbook}"; expected "${WORKBOOK_FORMAT}"`);
+    throw RecordError.at(
+      recordCell(REPORT_RECORD, 'workbook'),
+      both(
+        `is a workbook of layout "${workbook}"; expected "${WORKBOOK_FORMAT}"`,
+        `工作簿版式为“${workbook}”；应为“${WORKBOOK_FORMAT}”（请用本版 plan-report 重新生成）`,
+      ),
+    );
   return decodeRecord(REPORT_RECORD, texts, reportRecordSchema);
 }
 
 /** The record of what made a plan-report workbook; refuses other workbooks, other versions and a damaged record. */
 export function readReportRecord(wb: GridWorkbook, file: string): ReportRecord {
   const sheet = wb.sheet(REPORT_RECORD_SHEET);
-  if (!sheet) throw InputError.one(file, `has no "${REPORT_RECORD_SHEET}" sheet; expected a workbook made by plan-report`);
+  if (!sheet)
+    throw InputError.one(file, `has no "${REPORT_RECORD_SHEET}" sheet; expected a workbook made by plan-report`, {
+      zh: `没有“${REPORT_RECORD_SHEET}”工作表，不是 plan-report 生成的工作簿；应为由 plan-report 生成的工作簿`,
+    });
   try {
     return parseReportRecord(sheetRecordRows(sheet));
   } catch (err) {

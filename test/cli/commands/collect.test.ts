@@ -108,7 +108,7 @@ describe('collect applies returns', () => {
       '  item   field      old          new                           from',
       `  P1 M1  status     in-progress  completed                     ${health} Measures!F8`,
       `  P1 M1  completed  (blank)      2024-09-30                    ${health} Measures!G8`,
-      `  P1 M1  progress   0.4          1                             ${health} Measures!H8`,
+      `  P1 M1  progress   40%          100%                          ${health} Measures!H8`,
       `  P1 M3  note       (blank)      Done in May; see "report" #3  ${health} Measures!I9`,
       `${s.data}: written (4 changes from 1 return)`,
     ]);
@@ -499,13 +499,13 @@ describe('conflicts', () => {
     expect(r.err).toEqual([
       `conflict: P1 M1 status: "completed" (${a} Measures!F8) vs "delayed" (${b} Measures!F8); neither applied`,
       `held back: P1 M1 completed: "2024-09-30" (${a} Measures!G8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
-      `held back: P1 M1 progress: 0.5 (${b} Measures!H8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
+      `held back: P1 M1 progress: 50% (${b} Measures!H8); its return conflicts with another on P1 M1, so none of its changes to P1 M1 is applied`,
     ]);
     expect(r.out.slice(3)).toEqual([
       `Changes to ${s.data} (2):`,
       '  item   field     old      new                 from',
       `  P1 M2  note      (blank)  from the plan form  ${a} Measures!I9`,
-      `  P1 M1  progress  0.4      0.5                 ${c} Measures!H8`,
+      `  P1 M1  progress  40%      50%                 ${c} Measures!H8`,
       `${s.data}: written (2 changes from 3 returns); 1 conflict`,
     ]);
     const m = readData(fs.readFileSync(s.data, 'utf8'), 'd').plans![0].measures;
@@ -542,7 +542,7 @@ describe('conflicts', () => {
       `Changes to ${s.data} (3):`,
       '  item   field     old          new          from',
       `  P1 M2  status    not-started  in-progress  ${health} Measures!F9, ${commerce} Measures!F8`,
-      `  P1 M2  progress  (blank)      0.3          ${health} Measures!H9`,
+      `  P1 M2  progress  (blank)      30%          ${health} Measures!H9`,
       `  P1 M2  note      (blank)      site chosen  ${commerce} Measures!I8`,
       `${s.data}: written (3 changes from 2 returns)`,
     ]);

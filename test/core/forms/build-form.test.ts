@@ -375,7 +375,8 @@ describe('plan-report form', () => {
     const data = seedCopy('suzhou-2022-q3');
     const r = await cli('form', data, '--kind', 'catalog', '--locale', 'zh-CN', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toEqual([`${data} -> ${out} (catalog form: 25 entries of SZ-IFH-2021-1 and 100 rows for new ones, 2022-Q3)`]);
+    // --locale zh-CN makes the form's words and the command's messages Chinese.
+    expect(r.out).toEqual([`${data} -> ${out}（目录表单：目录 SZ-IFH-2021-1 的 25 项，另留 100 行供新增，2022-Q3）`]);
     const wb = await loadBytes(fs.readFileSync(out));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '产品目录', FORM_RECORD_SHEET]);
     expect(listing(dir)).toEqual(['f.xlsx']);

@@ -90,17 +90,26 @@ describe("a report's record", () => {
         cell: '_plan_report!B8',
         path: 'skeleton.plans[0].id',
         message: `the workbook's record of "skeleton" is damaged (expected an id of 1-40 characters A-Z a-z 0-9 . _ -); expected a workbook made by plan-report`,
+        zh: '工作簿的隐藏记录中的“skeleton”一项已损坏；应为由 plan-report 生成且未经改动的工作簿',
       },
       expect.objectContaining({ cell: '_plan_report!B8', path: 'skeleton.kinds' }),
     ]);
     expect(problems(() => parseReportRecord(withValue(rows, 'sheets', '{"measures":')))).toEqual([
-      { cell: '_plan_report!B9', message: `the workbook's record of "sheets" is damaged (not JSON); expected a workbook made by plan-report` },
+      {
+        cell: '_plan_report!B9',
+        message: `the workbook's record of "sheets" is damaged (not JSON); expected a workbook made by plan-report`,
+        zh: '工作簿的隐藏记录中的“sheets”一项已损坏；应为由 plan-report 生成且未经改动的工作簿',
+      },
     ]);
     expect(problems(() => parseReportRecord(withValue(rows, 'locale', 'fr')))).toEqual([
       expect.objectContaining({ cell: '_plan_report!B6', message: expect.stringContaining('expected one of en | zh-CN') }),
     ]);
     expect(problems(() => parseReportRecord(rows.filter((r) => r[0] !== 'generated')))).toEqual([
-      { cell: '_plan_report!A1', message: `the workbook's record lacks "generated"; expected a workbook made by plan-report` },
+      {
+        cell: '_plan_report!A1',
+        message: `the workbook's record lacks "generated"; expected a workbook made by plan-report`,
+        zh: '工作簿的隐藏记录缺少“generated”一项；应为由 plan-report 生成且未经改动的工作簿',
+      },
     ]);
   });
 
@@ -117,7 +126,11 @@ describe("a report's record", () => {
   it('refuses another version before anything else', () => {
     const rows = withValue(reportRows(), 'workbook', 'plan-report-workbook/v2').filter((r) => r[0] !== 'skeleton');
     expect(problems(() => parseReportRecord(rows))).toEqual([
-      { cell: '_plan_report!B2', message: 'is a workbook of layout "plan-report-workbook/v2"; expected "plan-report-workbook/v1"' },
+      {
+        cell: '_plan_report!B2',
+        message: 'is a workbook of layout "plan-report-workbook/v2"; expected "plan-report-workbook/v1"',
+        zh: '工作簿版式为“plan-report-workbook/v2”；应为“plan-report-workbook/v1”（请用本版 plan-report 重新生成）',
+      },
     ]);
   });
 
@@ -153,6 +166,7 @@ describe("a form's record", () => {
         cell: '_plan_report_form!B18',
         path: 'rows[1]',
         message: `the form's record of "rows" is damaged (expected a row of 9 values); expected a form made by \`plan-report form\`, unaltered`,
+        zh: '表单的隐藏记录中的“rows”一项已损坏；应为由“plan-report form”制作且未经改动的表单',
       },
     ]);
     expect(problems(() => parseFormRecord(withValue(rows(), 'fields', '["plan"]')))).toEqual([
@@ -168,6 +182,7 @@ describe("a form's record", () => {
       {
         cell: '_plan_report_form!B3',
         message: `the form's record names an unknown kind of form "budget"; expected a form made by \`plan-report form\`, unaltered`,
+        zh: '表单的隐藏记录所记表单类型“budget”无法识别；应为由“plan-report form”制作且未经改动的表单',
       },
     ]);
   });

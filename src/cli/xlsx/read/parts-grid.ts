@@ -320,6 +320,7 @@ function mergesByRow(merges: Merge[], maxCells: number, sheet: string): Map<numb
         {
           file: '',
           message: `has more than ${maxCells.toLocaleString('en')} cells in its sheets, counting merged cells; expected a workbook of at most that many`,
+          zh: `各工作表合计（含合并单元格）超过 ${maxCells} 个单元格；工作簿最多应有这么多单元格`,
         },
       ]);
     for (let r = m.r1; r <= m.r2; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
@@ -618,8 +619,9 @@ export class PartsWorkbook implements GridWorkbook {
   }
 
   private refusal(err: unknown): Error {
-    if (err instanceof InputError) return InputError.one(this.file, err.problems[0].message);
-    if (err instanceof XmlError || err instanceof WorkbookError) return InputError.one(this.file, `cannot be read as an .xlsx workbook (${err.message})`);
+    if (err instanceof InputError) return InputError.one(this.file, err.problems[0].message, { zh: err.problems[0].zh });
+    if (err instanceof XmlError || err instanceof WorkbookError)
+      return InputError.one(this.file, `cannot be read as an .xlsx workbook (${err.message})`, { zh: '无法作为 .xlsx 工作簿读取（文件内容已损坏）' });
     return err as Error;
   }
 }

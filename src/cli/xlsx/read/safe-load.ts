@@ -22,7 +22,23 @@ export { RETURN_LIMITS, WORKBOOK_LIMITS, type LoadLimits } from '../../../core/r
 
 const size = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-class Refusal extends Error {}
+/** A refusal of the package, in both languages. */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What was expected, in Chinese (`what` is said by the caller in English). */
+const WHAT_ZH: Record<string, string> = {
+  'a workbook (.xlsx)': '工作簿（.xlsx）',
+  'a returned form (.xlsx)': '交回的表单（.xlsx）',
+  'a ledger (.xlsx)': '台账（.xlsx）',
+};
+const whatZh = (what: string) => WHAT_ZH[what] ?? '工作簿（.xlsx）';
 
 function openZip(buf: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -89,7 +105,11 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
   const kept = new LazyParts();
   const zip = await openZip(buf);
   try {
-    if (zip.entryCount > limits.maxEntries) throw new Refusal(`holds ${zip.entryCount} zip entries; expected a workbook of at most ${limits.maxEntries}`);
+    if (zip.entryCount > limits.maxEntries)
+      throw new Refusal(
+        `holds ${zip.entryCount} zip entries; expected a workbook of at most ${limits.maxEntries}`,
+        `压缩包内有 ${zip.entryCount} 个条目；工作簿最多应有 ${limits.maxEntries} 个`,
+      );
     const entries: yauzl.Entry[] = await new Promise((resolve, reject) => {
       const list: yauzl.Entry[] = [];
       zip.on('entry', (e: yauzl.Entry) => {
@@ -101,20 +121,31 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
       zip.readEntry();
     });
     if (!entries.some((e) => /^xl\/[^/]*workbook[^/]*\.xml$/i.test(e.fileName))) {
-      throw new Refusal('is a zip package but not a workbook (it has no xl/workbook.xml); expected an .xlsx workbook');
+      throw new Refusal(
+        'is a zip package but not a workbook (it has no xl/workbook.xml); expected an .xlsx workbook',
+        '是压缩包而不是工作簿（其中没有 xl/workbook.xml）；应为 .xlsx 工作簿',
+      );
     }
     let declared = 0;
     for (const e of entries) {
-      if (e.generalPurposeBitFlag & 1) throw new Refusal('is encrypted (a zip entry needs a password); expected a workbook saved without a password');
+      if (e.generalPurposeBitFlag & 1)
+        throw new Refusal(
+          'is encrypted (a zip entry needs a password); expected a workbook saved without a password',
+          '已加密（需要密码才能打开）；应为未设打开密码的工作簿',
+        );
       declared += e.uncompressedSize;
       if (e.uncompressedSize > MB && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
         throw new Refusal(
           `holds a part (${e.fileName}) that unpacks to ${size(e.uncompressedSize)} from ${size(e.compressedSize)}, a ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1; expected a workbook, not a zip bomb`,
+          `其中一个部件（${e.fileName}）由 ${size(e.compressedSize)} 解压为 ${size(e.uncompressedSize)}，压缩比异常；应为正常的工作簿，而非“压缩炸弹”`,
         );
       }
     }
     if (declared > limits.maxUnpackedBytes)
-      throw new Refusal(`unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`);
+      throw new Refusal(
+        `unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`,
+        `解压后为 ${size(declared)}；工作簿解压后最多应为 ${size(limits.maxUnpackedBytes)}`,
+      );
 
     const count = { unpacked: 0, rows: 0, cells: 0 };
     const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), withoutBom(text));
@@ -165,13 +196,29 @@ function inflateAtOnce(data: Buffer, e: yauzl.Entry): Buffer {
   return out;
 }
 
+const unpacksTooMuch = (limits: LoadLimits) =>
+  new Refusal(
+    `unpacks to more than ${size(limits.maxUnpackedBytes)}; expected a smaller workbook (is it a zip bomb?)`,
+    `解压后超过 ${size(limits.maxUnpackedBytes)}；应为更小的工作簿（是否为“压缩炸弹”？）`,
+  );
+
+const bombPart = (e: yauzl.Entry) =>
+  new Refusal(
+    `holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`,
+    `其中一个部件（${e.fileName}）解压后远大于其 ${size(e.compressedSize)}；应为正常的工作簿，而非“压缩炸弹”`,
+  );
+
 function checkRowsAndCells(count: { rows: number; cells: number }, limits: LoadLimits): void {
   if (count.rows > limits.maxRows)
     throw new Refusal(
       `has more than ${limits.maxRows.toLocaleString('en')} rows in its sheets; expected a workbook of at most that many (refused before it is read whole)`,
+      `各工作表合计超过 ${limits.maxRows} 行；工作簿最多应有这么多行（未读完即已拒收）`,
     );
   if (count.cells > limits.maxCells)
-    throw new Refusal(`has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`);
+    throw new Refusal(
+      `has more than ${limits.maxCells.toLocaleString('en')} cells in its sheets; expected a workbook of at most that many`,
+      `各工作表合计超过 ${limits.maxCells} 个单元格；工作簿最多应有这么多单元格`,
+    );
 }
 
 /** A large entry, inflated as a stream and counted chunk by chunk (a sheet's rows and cells too), stopping at the first limit passed. */
@@ -201,12 +248,9 @@ function inflateStreaming(
       count.unpacked += chunk.length;
       entryBytes += chunk.length;
       if (entryBytes > e.uncompressedSize) return fail(tooMany(e, entryBytes));
-      if (count.unpacked > limits.maxUnpackedBytes)
-        return fail(new Refusal(`unpacks to more than ${size(limits.maxUnpackedBytes)}; expected a smaller workbook (is it a zip bomb?)`));
+      if (count.unpacked > limits.maxUnpackedBytes) return fail(unpacksTooMuch(limits));
       if (entryBytes > MB && entryBytes / Math.max(1, e.compressedSize) > limits.maxRatio) {
-        return fail(
-          new Refusal(`holds a part (${e.fileName}) that unpacks to far more than its ${size(e.compressedSize)}; expected a workbook, not a zip bomb`),
-        );
+        return fail(bombPart(e));
       }
       if (part) chunk.copy(part, entryBytes - chunk.length);
       if (!sheet) return;
@@ -261,26 +305,34 @@ async function readPackage(file: string, limits: LoadLimits, what: string): Prom
     stat = await fs.stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw InputError.one(file, code === 'ENOENT' ? `no such file; expected ${what}` : `cannot read the file (${code}); expected ${what}`);
+    throw InputError.one(file, code === 'ENOENT' ? `no such file; expected ${what}` : `cannot read the file (${code}); expected ${what}`, {
+      zh: code === 'ENOENT' ? `文件不存在；应为${whatZh(what)}` : `无法读取该文件（${code}）；应为${whatZh(what)}`,
+    });
   }
-  if (stat.isDirectory()) throw InputError.one(file, `is a directory; expected ${what}`);
-  if (!stat.isFile()) throw InputError.one(file, `is not a regular file; expected ${what}`);
-  if (stat.size === 0) throw InputError.one(file, `is empty; expected ${what}`);
+  if (stat.isDirectory()) throw InputError.one(file, `is a directory; expected ${what}`, { zh: `是文件夹；应为${whatZh(what)}` });
+  if (!stat.isFile()) throw InputError.one(file, `is not a regular file; expected ${what}`, { zh: `不是普通文件；应为${whatZh(what)}` });
+  if (stat.size === 0) throw InputError.one(file, `is empty; expected ${what}`, { zh: `是空文件；应为${whatZh(what)}` });
   if (stat.size > limits.maxFileBytes)
-    throw InputError.one(file, `is ${(stat.size / MB).toFixed(1)} MB; expected a workbook of at most ${limits.maxFileBytes / MB} MB`);
+    throw InputError.one(file, `is ${(stat.size / MB).toFixed(1)} MB; expected a workbook of at most ${limits.maxFileBytes / MB} MB`, {
+      zh: `大小为 ${(stat.size / MB).toFixed(1)} MB；工作簿最大应为 ${limits.maxFileBytes / MB} MB`,
+    });
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);
   } catch (err) {
-    throw InputError.one(file, `cannot read the file (${(err as NodeJS.ErrnoException).code}); expected ${what}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw InputError.one(file, `cannot read the file (${code}); expected ${what}`, { zh: `无法读取该文件（${code}）；应为${whatZh(what)}` });
   }
   const magic = buf.subarray(0, 4).toString('binary');
   if (magic === '\u00d0\u00cf\u0011\u00e0') {
-    throw InputError.one(file, 'is an encrypted workbook or an Excel 97-2003 (.xls) file; expected an .xlsx workbook saved without a password to open it');
+    throw InputError.one(file, 'is an encrypted workbook or an Excel 97-2003 (.xls) file; expected an .xlsx workbook saved without a password to open it', {
+      zh: '是加密的工作簿或 Excel 97-2003（.xls）文件；应为未设打开密码的 .xlsx 工作簿（请在 Excel 中另存为 .xlsx）',
+    });
   }
   if (magic !== 'PK\u0003\u0004') {
-    if (magic === 'PK\u0005\u0006') throw InputError.one(file, 'is an empty zip package; expected an .xlsx workbook');
-    throw InputError.one(file, 'is not an .xlsx workbook (not a zip package)');
+    if (magic === 'PK\u0005\u0006')
+      throw InputError.one(file, 'is an empty zip package; expected an .xlsx workbook', { zh: '是空的压缩包；应为 .xlsx 工作簿' });
+    throw InputError.one(file, 'is not an .xlsx workbook (not a zip package)', { zh: '不是 .xlsx 工作簿（不是压缩包格式）' });
   }
   return buf;
 }
@@ -290,13 +342,16 @@ async function checkPackage(file: string, buf: Buffer, limits: LoadLimits, keep:
   try {
     return await inspect(buf, limits, keep);
   } catch (err) {
-    if (err instanceof Refusal) throw InputError.one(file, err.message);
+    if (err instanceof Refusal) throw InputError.one(file, err.message, { zh: err.zh });
     if (/too many bytes in the stream/.test((err as Error).message)) {
-      throw InputError.one(file, 'holds a part that unpacks to more than the size it declares; expected a workbook, not a zip bomb');
+      throw InputError.one(file, 'holds a part that unpacks to more than the size it declares; expected a workbook, not a zip bomb', {
+        zh: '其中一个部件解压后大于其声明的大小；应为正常的工作簿，而非“压缩炸弹”',
+      });
     }
     throw InputError.one(
       file,
       `is not a complete .xlsx workbook: the zip package is truncated or damaged (${(err as Error).message.split('\n')[0]}); expected the workbook as saved`,
+      { zh: '不是完整的 .xlsx 工作簿：压缩包被截断或已损坏；应为原样保存的工作簿' },
     );
   }
 }
@@ -325,6 +380,6 @@ export async function safeLoadGrid(file: string, limits: LoadLimits = RETURN_LIM
   const buf = await readPackage(file, limits, what);
   const parts = await checkPackage(file, buf, limits, true);
   const wb = new PartsWorkbook(parts, file, limits.maxCells);
-  if (!wb.sheetNames.length) throw InputError.one(file, 'has no sheets; expected an .xlsx workbook');
+  if (!wb.sheetNames.length) throw InputError.one(file, 'has no sheets; expected an .xlsx workbook', { zh: '没有工作表；应为 .xlsx 工作簿' });
   return wb;
 }
