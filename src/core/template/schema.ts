@@ -131,11 +131,9 @@ const dashboardSection = record({
   ...sheetTitle,
   indicators: z
     .array(
-      z
-        .string({ error: said('expected an indicator id (text)', '应为指标编号（文字）').message })
-        .regex(ID_PATTERN, {
-          error: said('expected an indicator id of 1-40 characters A-Z a-z 0-9 . _ -', '应为由1至40个字母、数字或 . _ - 组成的指标编号').message,
-        }),
+      z.string({ error: said('expected an indicator id (text)', '应为指标编号（文字）').message }).regex(ID_PATTERN, {
+        error: said('expected an indicator id of 1-40 characters A-Z a-z 0-9 . _ -', '应为由1至40个字母、数字或 . _ - 组成的指标编号').message,
+      }),
       { error: said('expected a list of indicator ids', '应为指标编号的列表').message },
     )
     .optional(),
