@@ -10,7 +10,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { writeAtomic } from '../../write-atomic';
+import { writeAtomic, type InputFile } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
 import { useNativeCrc32 } from './native-crc';
 import { packageParts, packageTime, type Part, type RowsWritten } from './parts';
@@ -58,7 +58,7 @@ function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
  * Writes a layout model to an .xlsx file by streaming (a small package: zipped in memory, one write), atomically;
  * refuses to overwrite an input.
  */
-export async function streamWorkbook(model: Workbook, target: string, inputs: string[] = [], onRows?: RowsWritten): Promise<void> {
+export async function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten): Promise<void> {
   useNativeCrc32();
   await writeAtomic(target, inputs, async (tmp) => {
     const now = packageTime();
