@@ -168,6 +168,7 @@ export function hasDuplicateKey(text: string): boolean {
       // The closing quote: the next one after an even number of backslashes.
       for (;;) {
         i = text.indexOf('"', i + 1);
+        if (i < 0) return false; // not JSON: JSON.parse says why
         let b = i - 1;
         while (text.charCodeAt(b) === 0x5c) b--;
         if ((i - 1 - b) % 2 === 0) break;

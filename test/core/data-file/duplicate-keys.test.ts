@@ -48,5 +48,7 @@ describe('hasDuplicateKey', () => {
     expect(hasDuplicateKey('{"a": {"a": 1}, "b": [{"a": 1}], "c": {"b": 2, "b": 3}}')).toBe(true);
     expect(hasDuplicateKey('{"a\\\\": 1, "a\\"": 2, "a": 3}')).toBe(false);
     expect(hasDuplicateKey('{"": 1, "": 2}')).toBe(true);
+    // Text that is not JSON (JSON.parse refuses it first) ends the scan.
+    expect(hasDuplicateKey('{"a": 1, "a')).toBe(false);
   });
 });
