@@ -121,13 +121,34 @@ function same(a: Stats | undefined, b: Stats | undefined): boolean {
   return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
 }
 
+/** An input an output must not replace: its path as given, resolved, its real path and its file (if any). */
+export interface InputFile {
+  resolved: string;
+  real: string;
+  stat?: Stats;
+}
+
+/**
+ * The inputs, each looked up once: `form --all` checks a thousand outputs against the same data file and register.
+ * A file that does not exist yet (a register written at the end of the run) is known by its path alone.
+ */
+export async function inputFiles(inputs: string[]): Promise<InputFile[]> {
+  return Promise.all(
+    inputs.map(async (input) => ({
+      resolved: path.resolve(input),
+      real: await fs.realpath(input).catch(() => path.resolve(input)),
+      stat: await fs.stat(input).catch(() => undefined),
+    })),
+  );
+}
+
 /**
  * Checks the target and finds where to write: the target itself, or the file
  * a symbolic link points to. Refuses an input, a folder, a device or other
  * node that is not a regular file, a dangling link, and a name the file system
  * cannot hold.
  */
-async function resolveTarget(target: string, inputs: string[]): Promise<{ file: string; existing?: Stats }> {
+async function resolveTarget(target: string, given: string[] | InputFile[]): Promise<{ file: string; existing?: Stats }> {
   if (target === '') throw InputError.one('""', EMPTY_NAME.message, EMPTY_NAME);
   if (/[\\/]$/.test(target) || /(^|[\\/])\.{1,2}$/.test(target)) throw InputError.one(target, NAMES_FOLDER.message, NAMES_FOLDER);
   const resolved = path.resolve(target);
@@ -144,10 +165,9 @@ async function resolveTarget(target: string, inputs: string[]): Promise<{ file: 
     // A link to a device or a pipe (/dev/stdout) may have no path to resolve; it is refused below as not a regular file.
     file = await fs.realpath(resolved).catch(() => resolved);
   }
+  const inputs = given.length && typeof given[0] === 'string' ? await inputFiles(given as string[]) : (given as InputFile[]);
   for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    const real = await fs.realpath(input).catch(() => path.resolve(input));
-    if (real === file || path.resolve(input) === resolved || same(stat, existing)) throw InputError.one(target, IS_INPUT.message, IS_INPUT);
+    if (input.real === file || input.resolved === resolved || same(input.stat, existing)) throw InputError.one(target, IS_INPUT.message, IS_INPUT);
   }
   if (existing?.isDirectory()) throw InputError.one(target, IS_FOLDER.message, IS_FOLDER);
   if (existing && !existing.isFile()) throw InputError.one(target, NOT_FILE.message, NOT_FILE);
@@ -172,7 +192,7 @@ async function keepMode(tmp: string, existing: Stats | undefined): Promise<void>
  * leaves a half-written file. Refuses to overwrite any of `inputs`, or
  * anything that is not a regular file; writes through a symbolic link.
  */
-export async function writeAtomic(target: string, inputs: string[], write: (tmp: string) => Promise<void>): Promise<void> {
+export async function writeAtomic(target: string, inputs: string[] | InputFile[], write: (tmp: string) => Promise<void>): Promise<void> {
   const { file, existing } = await resolveTarget(target, inputs);
   const dir = path.dirname(file);
   const tmp = path.join(dir, tmpName(path.basename(file)));

@@ -13,8 +13,9 @@ import { checkLetterOptions } from '../../core/forms/letter';
 import type { FormRecord } from '../../core/record/form-record';
 import type { Locale, ReportData } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
-import { withRegister, type OpenRegister } from '../forms-register';
+import { nodeSha256, withRegister, type OpenRegister } from '../forms-register';
 import { EXIT, type Io } from '../io';
+import { inputFiles } from '../write-atomic';
 import { GENERATOR } from '../version';
 import { problemLine, say, type Voice } from '../voice';
 import { streamWorkbook } from '../xlsx/write/write-stream';
@@ -202,11 +203,13 @@ async function makeForms(
   const { io, voice } = told;
   const locale = reportLocale(data, opts.locale);
   const req: FormRequest = { kind: opts.kind, plan: opts.plan, lead: opts.lead, region: opts.region, catalog: opts.catalog, period: opts.period };
-  const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter };
+  const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter, sha256: nodeSha256 };
+  // No form replaces the data file or the register: both looked up once, not once a form.
+  const inputs = inputFiles([dataFile, register.file]);
   /** Builds a form now, and writes it; the register is added to by the caller once the file is written. */
   const write = async (content: FormContent, out: string) => {
     const built = buildForm(content, data, locale, { ...options, seal: register.seal() });
-    await streamWorkbook(built.workbook, out, [dataFile, register.file]);
+    await streamWorkbook(built.workbook, out, await inputs);
     return built.record;
   };
   const make = async (content: FormContent, out: string) => register.add(await write(content, out), out);

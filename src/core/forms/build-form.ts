@@ -20,6 +20,7 @@ import { columnTitles } from './column-titles';
 import { formLetter, type FormLetterOptions } from './letter';
 import { fitColumns, HEADER_ROOM, HEADING_SCALE, headerHeading, wrappedHeight } from './form-widths';
 import { instructionsSheet } from './instructions-sheet';
+import type { Sha256Hex } from './locked-content';
 import { formRecordSheet, makeFormRecord, type FormRecord, type FormSeal } from '../record/form-record';
 import { dateStyle } from '../layout/local-styles';
 import { footerText, truncateHeader } from '../layout/print-text';
@@ -38,6 +39,8 @@ export interface FormBuildOptions {
   seal?: FormSeal;
   /** `form --due` and `--contact`, checked (checkLetterOptions). */
   letter?: FormLetterOptions;
+  /** The SHA-256 of the record's digest: the core's own by default; the command line gives node:crypto's, the same digest in a tenth of the time. */
+  sha256?: Sha256Hex;
 }
 
 const LOCKED_STYLE: Partial<Record<ColumnType, StyleName>> = { wrap: 'lockedWrap' };
@@ -245,6 +248,7 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
     head,
     headerRow,
     seal: options.seal,
+    sha256: options.sha256,
   });
   const letter = formLetter(content, data, locale, options.letter);
   return {

@@ -117,7 +117,17 @@ export interface FormContent {
   newRows: number;
 }
 
-const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A lead's key: trimmed, spaces as one, lower case. Found once a text (a few hundred leads over tens of thousands of measures). */
+const norm = (s: string): string => {
+  let key = NORMS.get(s);
+  if (key === undefined) {
+    if (NORMS.size >= NORMS_KEPT) NORMS.clear();
+    NORMS.set(s, (key = s.trim().replace(/\s+/g, ' ').toLowerCase()));
+  }
+  return key;
+};
+const NORMS = new Map<string, string>();
+const NORMS_KEPT = 10_000;
 
 /** Signs between the departments of a joint lead: `A、B`, `A; B`, `A；B`, `A，B`, `A, B`, or one a line. */
 const LEAD_SEPARATORS = /[、;；,，\n]+/;

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { InputError } from '../errors';
 import { both, said } from '../messages/said';
-import { digestOf } from '../forms/locked-content';
+import { digestOf, type Sha256Hex } from '../forms/locked-content';
 import { columnsOf, FORM_COLUMNS, FORM_KINDS, HEAD, type FormContent, type FormScope, type Scalar } from '../forms/form';
 import type { FormKind } from '../forms/labels';
 import type { Sheet, SheetProtection } from '../layout/model';
@@ -112,7 +112,17 @@ export interface FormSeal {
 
 export function makeFormRecord(
   content: FormContent,
-  info: { region: string; locale: Locale; generator: string; generated: string; sheet: string; head: Scalar[]; headerRow?: number; seal?: FormSeal },
+  info: {
+    region: string;
+    locale: Locale;
+    generator: string;
+    generated: string;
+    sheet: string;
+    head: Scalar[];
+    headerRow?: number;
+    seal?: FormSeal;
+    sha256?: Sha256Hex;
+  },
 ): FormRecord {
   const s = content.scope;
   const base = {
@@ -135,7 +145,7 @@ export function makeFormRecord(
     rows: content.rows,
     newRows: content.newRows,
   };
-  const record = { ...base, digest: digestOf(base, content.rows), id: info.seal?.id ?? '', seal: '' };
+  const record = { ...base, digest: digestOf(base, content.rows, info.sha256), id: info.seal?.id ?? '', seal: '' };
   return { ...record, seal: info.seal?.seal(record) ?? '' };
 }
 

@@ -4,6 +4,7 @@
  * Summary table or a Dashboard block whole.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
 import { buildReport } from '../../../src/core/layout/build';
@@ -12,7 +13,7 @@ import { fitColumnsToPage, TARGET_SCALE } from '../../../src/core/layout/print/f
 import { fitScale, MIN_SCALE } from '../../../src/core/layout/print/page';
 import { Pager } from '../../../src/core/layout/print/pager';
 import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
-import { longestWord, wrappedLines } from '../../../src/core/layout/print/wrap-lines';
+import { longestWord, measuredLines, wrappedLines } from '../../../src/core/layout/print/wrap-lines';
 import { columnNumber } from '../../../src/core/layout/refs';
 import { sheetRows } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
@@ -119,6 +120,20 @@ describe('wrapped lines', () => {
     // 2.1 characters each: four to a line of a 10-character column.
     expect(wrappedLines('实现目标所需年均复合增长率', 10)).toBe(4);
     expect(wrappedLines('目标 2027 年 500 件', 30)).toBe(1);
+  });
+
+  it('are measured the same with and without the shortcut for short text', () => {
+    const letters = fc.constantFrom(' ', '\t', 'i', 'm', 'W', '0', '医', '药', '🧬', '\uD800', '\u0001', 'é', '_');
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 40 }), fc.integer({ min: 1, max: 60 }), (chars, width) => {
+        const text = chars.join('');
+        expect(wrappedLines(text, width)).toBe(measuredLines(text, width));
+      }),
+      { numRuns: 3000, seed: 16 },
+    );
+    // At the edge: as many CJK characters as fit exactly.
+    for (let n = 1; n < 30; n++)
+      for (const w of [n * 2.1, n * 2.1 + 0.7, n * 2 + 1]) expect(wrappedLines('医'.repeat(n), w)).toBe(measuredLines('医'.repeat(n), w));
   });
 
   it('measure Latin text by its letters: narrower than a digit on average, as LibreOffice wraps it with Carlito', () => {

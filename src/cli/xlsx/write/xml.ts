@@ -3,8 +3,6 @@ import type { Cell } from '../../../core/layout/model';
 import { dateToSerial } from '../../../core/periods';
 import { encodeXstring } from '../xstring';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
 // Anything esc() would change: XML's specials, `_` (of a literal `_xHHHH_`), control characters, surrogates, U+FFFE/F.
 // eslint-disable-next-line no-control-regex
 const MAY_CHANGE = /[&<>"_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -20,7 +18,15 @@ export function esc(s: string): string {
   // Formulas are full of `_` (sheet '_figures') and quotes but hardly ever of `_xHHHH_` or control characters:
   // each scan runs only when a cheap test says it may change something.
   const x = s.includes('_x') || MAY_ENCODE.test(s) ? encodeXstring(s) : s;
-  return XML_SPECIAL.test(x) ? x.replace(/[&<>"]/g, (c) => ESCAPES[c]) : x;
+  return XML_SPECIAL.test(x) ? escapeSpecials(x) : x;
+}
+
+/** `& < > "` as entities: one native pass for each that occurs (a form's record is JSON, thousands of quotes, no callback each). */
+function escapeSpecials(x: string): string {
+  let s = x.includes('&') ? x.replace(/&/g, '&amp;') : x;
+  if (s.includes('<')) s = s.replace(/</g, '&lt;');
+  if (s.includes('>')) s = s.replace(/>/g, '&gt;');
+  return s.includes('"') ? s.replace(/"/g, '&quot;') : s;
 }
 
 const isSpace = (c: number) =>

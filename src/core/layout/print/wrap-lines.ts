@@ -42,6 +42,15 @@ function charWidth(c: number): number {
 /** Lines of `text` (one paragraph, no newline) in a column `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, width - PADDING);
+  // No UTF-16 unit is wider than a CJK character: text that fits at that width (and one more, against rounding) is one
+  // line, found without measuring it (most cells of a large sheet).
+  if ((text.length + 1) * WIDE <= room) return 1;
+  return measuredLines(text, width);
+}
+
+/** wrappedLines measured character by character, without its shortcut for short text (a test compares the two). */
+export function measuredLines(text: string, width: number): number {
+  const room = Math.max(1, width - PADDING);
   const space = charWidth(0x20);
   let lines = 1;
   let used = 0;

@@ -166,7 +166,7 @@ export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
     if (!cell?.s || typeof cell.v !== 'string' || columns[c]?.hidden) return;
     if (!(STYLES[cell.s] as Style).align?.wrap) return;
     const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
-    const n = cell.v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0);
+    const n = cell.v.includes('\n') ? cell.v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0) : wrappedLines(cell.v, width + 1);
     lines = Math.max(lines, n);
   });
   if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);

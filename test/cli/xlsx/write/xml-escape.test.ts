@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { esc } from '../../../../src/cli/xlsx/write/xml';
 import { encodeXstring } from '../../../../src/cli/xlsx/xstring';
 
@@ -20,6 +21,16 @@ describe('esc', () => {
   ];
   it.each(texts)('escapes %j as the two full scans do', (s) => {
     expect(esc(s)).toBe(full(s));
+  });
+  it('escapes random text of specials, quotes and JSON as the two full scans do', () => {
+    const piece = fc.constantFrom('&', '<', '>', '"', '&amp;', '_x0041_', '\u0001', '医', 'a', ' ', '\uD800', '{"k":"v"}');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const s = pieces.join('');
+        expect(esc(s)).toBe(full(s));
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
   });
   it('changes what needs it', () => {
     expect(esc('_x0041_ & "a"')).toBe('_x005F_x0041_ &amp; &quot;a&quot;');
