@@ -7,6 +7,7 @@
  */
 import { importLedger, type ImportResult, type SheetSummary } from '../../core/ledger/import';
 import type { LedgerProblem } from '../../core/ledger/issues';
+import type { CsvEncoding } from '../../core/ledger/csv';
 import type { LedgerSheet } from '../../core/ledger/sheet';
 import { ledgerWords } from '../../core/ledger/words';
 import { fill, type Strings, type UiLocale } from './i18n';
@@ -16,6 +17,8 @@ import { dataCheckText } from './problem-text';
 export interface LedgerSource {
   /** The file's name; undefined for a sheet of the open workbook. */
   file?: string;
+  /** A CSV file's encoding, as its bytes were found in. */
+  encoding?: CsvEncoding;
   read(): Promise<LedgerSheet[]>;
 }
 
@@ -57,6 +60,8 @@ export function onlyReportProblems(result: ImportResult): boolean {
 }
 
 function sourceName(s: SheetSummary, file: string | undefined, words: Strings, heading: boolean): string {
+  // A CSV file is one sheet, named after the file.
+  if (file !== undefined && /\.(csv|tsv|txt)$/i.test(file)) return fill(words.ledgerFile, { file });
   if (file !== undefined) return fill(words.ledgerFileSheet, { file, sheet: s.sheet });
   return fill(heading ? words.ledgerSheet : words.ledgerSheetIn, { sheet: s.sheet });
 }

@@ -29,6 +29,7 @@ import { readTemplateWorkbook, readWorkbookFile } from '../xlsx/read-template';
 import { hideLedger, reportInputs, showLedger } from './ledger-ui';
 import { itemsRead, ledgerLine, onlyReportProblems, runImport, sourceText, type LedgerSource } from './ledger-read';
 import { dataCheckText, showProblem } from './problem-text';
+import { isCsvFile, readCsvFile } from './csv-file';
 import { previousInWorkbook } from '../excel/previous';
 import { previousFromFile } from '../xlsx/read-previous';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
@@ -205,7 +206,9 @@ async function action(work: () => Promise<void>, card: string): Promise<void> {
 }
 
 function showError(err: unknown): void {
-  if (err instanceof TemplateWorkbookError) {
+  if (err instanceof CsvRefused) {
+    setStatus('error', err.message);
+  } else if (err instanceof TemplateWorkbookError) {
     // The refusal says what the file is and what to do; the reader's own words stay in the details.
     setStatus('error', refusalText(err, words));
     $('message').title = err.problems.map((p) => formatLocated(p)).join('\n');
@@ -245,6 +248,7 @@ async function build(): Promise<void> {
   }
   setStatus('busy', fill(words.reading, { file: file.name }), 0);
   if (await isWorkbook(file)) return chooseWorkbook(file);
+  if (isCsvFile(file)) return chooseCsv(file);
   await buildFrom(readData(await file.text(), file.name));
 }
 
@@ -325,6 +329,21 @@ async function chooseWorkbook(file: File): Promise<void> {
   await previewLedger({ file: file.name, read: async () => wb.sheetNames.map((n) => lazyLedgerSheet(n, () => wb.sheet(n)!)) });
 }
 
+/** A CSV file chosen as the data file: read as a ledger (in whatever encoding Excel or WPS saved it), or said why it cannot be. */
+async function chooseCsv(file: File): Promise<void> {
+  hideLedger();
+  const read = async () => {
+    const got = await readCsvFile(file, words, ui);
+    if ('refused' in got) throw new CsvRefused(got.refused);
+    return got;
+  };
+  const first = await read();
+  await previewLedger({ file: file.name, encoding: first.encoding, read: async () => [(await read()).sheet] });
+}
+
+/** A CSV file that cannot be read as a ledger: the sentence says why, in the pane's language. */
+class CsvRefused extends Error {}
+
 async function importSheet(): Promise<void> {
   hideLedger();
   await previewLedger({ read: async () => [await readActiveSheet(run, host.features)] });
@@ -344,7 +363,7 @@ async function previewLedger(source: LedgerSource): Promise<void> {
   ledger = source;
   // The ledger is shown under the card it came from: Build report (a file) or Import a ledger (this sheet).
   $(near).after($('ledger'));
-  showLedger(result, source.file, words, ui);
+  showLedger(result, source, words, ui);
   sayLedger(result, source);
 }
 
@@ -375,7 +394,7 @@ async function buildLedger(): Promise<void> {
   setStatus('busy', source.file ? fill(words.reading, { file: source.file }) : words.readingSheet);
   const result = runImport(await source.read(), reportInputs());
   if (!result.sheets.length || result.problems.length) {
-    if (result.sheets.length) showLedger(result, source.file, words, ui);
+    if (result.sheets.length) showLedger(result, source, words, ui);
     sayLedger(result, source);
     return;
   }
@@ -476,6 +495,7 @@ function start(): void {
     // A workbook chosen as the data file is read at once: a ledger is shown for import, anything else named for what it is.
     void action(async () => {
       if (await isWorkbook(file)) await chooseWorkbook(file);
+      else if (isCsvFile(file)) await chooseCsv(file);
       else hideLedger();
     }, 'build-card');
   });
