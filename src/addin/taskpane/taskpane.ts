@@ -28,7 +28,8 @@ import { readCarriedTemplate } from '../excel/carried';
 import { readTemplateWorkbook, readWorkbookFile } from '../xlsx/read-template';
 import { hideLedger, reportInputs, showLedger } from './ledger-ui';
 import { itemsRead, ledgerLine, onlyReportProblems, runImport, sourceText, type LedgerSource } from './ledger-read';
-import { dataCheckText, showProblem } from './problem-text';
+import { showProblem } from './problem-text';
+import { fileProblemLines } from './core-text';
 import { isCsvFile, readCsvFile } from './csv-file';
 import { previousInWorkbook } from '../excel/previous';
 import { previousFromFile } from '../xlsx/read-previous';
@@ -144,19 +145,7 @@ function listProblems(problems: Listed[], clickable: boolean): void {
 function reportProblems(problems: Located[], cells?: ProblemCells): Listed[] {
   return problems.map((p) => {
     const shown = showProblem(p, cells, ui);
-    return { ...shown, details: p.path ? `${p.path}: ${p.message}` : formatLocated(p) };
-  });
-}
-
-/** A data file's problems, at their line and column and key (the file's own words), said in the pane's language where the pane knows the check. */
-function fileProblems(problems: Located[]): Listed[] {
-  return problems.map((p) => {
-    const message = dataCheckText(p.message, ui) ?? p.message;
-    return {
-      where: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : p.cell,
-      text: p.path ? `${p.path}${ui === 'en' ? ': ' : '：'}${message}` : message,
-      details: formatLocated(p),
-    };
+    return { ...shown, details: formatLocated(p, { locale: ui, verbose: true }) };
   });
 }
 
@@ -211,13 +200,13 @@ function showError(err: unknown): void {
   } else if (err instanceof TemplateWorkbookError) {
     // The refusal says what the file is and what to do; the reader's own words stay in the details.
     setStatus('error', refusalText(err, words));
-    $('message').title = err.problems.map((p) => formatLocated(p)).join('\n');
+    $('message').title = err.problems.map((p) => formatLocated(p, { locale: ui, verbose: true })).join('\n');
   } else if (err instanceof NoReportHere) {
     setStatus('error', words.noReport);
   } else if (err instanceof InputError) {
     const file = err.problems[0]?.file ?? '';
     setStatus('error', fill(err.problems.length === 1 ? words.inputProblem : words.inputProblems, { file, count: err.problems.length }));
-    listProblems(fileProblems(err.problems), false);
+    listProblems(fileProblemLines(err.problems, ui), false);
   } else if (err instanceof WorkbookConflict) {
     const text = { sheet: words.conflictSheet, name: words.conflictName, sheetName: words.conflictSheetName, meta: words.conflictMeta }[err.kind];
     setStatus('error', fill(text, { items: err.items.join(', ') }));
