@@ -183,9 +183,12 @@ export function showProblem(p: Located, cells: ProblemCells | undefined, ui: UiL
   const S = SAY[ui];
   const field = fieldOf(p.path);
   const value = p.cell && cells ? cells.value(p.cell) : null;
-  // The pane's words for a cell first; then the core's own sentence in the pane's language (Chinese: Located.zh, or registered).
-  const text =
-    (p.cell && cells ? fromValue(field, value, cells.locale, ui, S) : undefined) ?? fromMessage(p.message, S) ?? inLocale(p, ui === 'en' ? 'en' : 'zh-CN');
   const title = p.cell && cells ? cells.title(p.cell) : undefined;
-  return { where: p.cell, text: withTitle(title, text, ui) };
+  // The pane's words for a cell first.
+  const own = (p.cell && cells ? fromValue(field, value, cells.locale, ui, S) : undefined) ?? fromMessage(p.message, S);
+  if (own !== undefined) return { where: p.cell, text: withTitle(title, own, ui) };
+  // Else the core's own sentence in the pane's language (Chinese: Located.zh, or registered), which may name the column itself.
+  const core = inLocale(p, ui === 'en' ? 'en' : 'zh-CN');
+  const named = title !== undefined && (core.startsWith(title) || core.startsWith(`“${title}”`));
+  return { where: p.cell, text: named ? core : withTitle(title, core, ui) };
 }

@@ -54,8 +54,9 @@ describe("a data file's problems in the pane", () => {
     expect(p.path).toBe('report.period');
     const [zh] = fileProblemLines([p], 'zh-CN');
     expect(zh.where).toBe('第5行第11列');
-    expect(zh.text).toMatch(/^“期间”：应为期间，如 2024、2024-H1、2024-Q3 或 2024-07/);
-    expect(zh.text).toContain('2024-Q5');
+    expect(zh.text).toMatch(/^“期间”：/);
+    expect(zh.text).toContain('应为期间，如 2024、2024-H1、2024-Q3 或 2024-07');
+    expect(zh.text).toContain('“2024-Q5”');
     expect(zh.text).not.toMatch(DATA_PATH);
     expect(zh.text).not.toMatch(ENGLISH);
     expect(zh.details).toContain('（report.period）');
@@ -104,10 +105,13 @@ describe('Check: a problem the pane does not word, said by the core under the co
     if (result.ok || !('problems' in result)) throw new Error('expected problems');
     const p = result.problems.find((q) => q.cell === `指标!${letter('小数位数')}2`)!;
     expect(p.message).toBe('expected no decimals (or 0) for format integer; use format number for decimals');
-    expect(showProblem(p, result.cells, 'zh-CN')).toEqual({ where: p.cell, text: `小数位数：${inLocale(p, 'zh-CN')}` });
+    // The core's sentence for the English (registered), under the column's title once, whether the core names the column or not.
+    expect(showProblem(p, result.cells, 'zh-CN')).toEqual({ where: p.cell, text: `小数位数：${inLocale({ message: p.message }, 'zh-CN')}` });
     // As the core says it in Chinese (Located.zh, or the sentence registered for its English).
     const zh = '数值格式为 integer（整数）时不应设小数位数（或设为 0）；需要小数请将格式写作 number';
     expect(showProblem({ ...p, zh }, result.cells, 'zh-CN')).toEqual({ where: p.cell, text: `小数位数：${zh}` });
     expect(showProblem({ ...p, zh }, result.cells, 'en').text).toBe(`小数位数: ${p.message}`);
+    // A Chinese that names the column itself (as the report reader says a cell's problem) is not given the title twice.
+    expect(showProblem({ ...p, zh: `小数位数：${zh}` }, result.cells, 'zh-CN').text).toBe(`小数位数：${zh}`);
   });
 });
