@@ -2,7 +2,7 @@
  * The built task pane in headless Chromium against the fake Excel host, for
  * test files that open it: the add-in built once, served on 127.0.0.1, the
  * real office.js served where the page asks the CDN for it, followed by the
- * fake host. (taskpane.e2e.test.ts has its own copy of these helpers.)
+ * fake host.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as http from 'node:http';
@@ -32,7 +32,7 @@ export interface Pane {
 }
 
 /** Starts the server and the browser before the file's tests, and stops them after; `open` opens a pane. */
-export function paneHarness(): { open: (displayLanguage: string, host?: HostOptions) => Promise<Pane> } {
+export function paneHarness(): { open: (displayLanguage: string, host?: HostOptions) => Promise<Pane>; built: () => string } {
   let built: string;
   let server: http.Server;
   let base: string;
@@ -90,7 +90,8 @@ export function paneHarness(): { open: (displayLanguage: string, host?: HostOpti
     return { page, errors };
   }
 
-  return { open };
+  // The directory the add-in was built into (its `addin/` folder is what is served).
+  return { open, built: () => built };
 }
 
 export interface Said {
