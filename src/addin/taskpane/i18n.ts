@@ -136,6 +136,7 @@ const en = {
   noLedger:
     'No ledger was found on the sheet "{sheet}": open the sheet that holds your ledger, with a row of column titles such as 序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况.',
   noLedgerFile: '{file} holds no ledger and no data: none of its sheets has a row of column titles such as 序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况.',
+  noLedgerCsv: '{file} holds no ledger: it has no row of column titles such as 序号,重点任务,牵头单位,完成时限,完成情况.',
   xlsxReport:
     '{file} is a report made by plan-report, not a data file. To build a report in its layout, choose it under Template › From a file…; to take its data, open it in Excel and click Export data.',
   xlsxTemplate:
@@ -299,6 +300,7 @@ const zhCN: Strings = {
   ledgerBadPeriod: '“{text}”不是可识别的报告期；应写作 2022年第三季度、2022-Q3、2022-H1、2022-09 或 2022。',
   noLedger: '工作表“{sheet}”中未找到台账：请打开台账所在的工作表，台账应有一行列名，如“序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况”。',
   noLedgerFile: '{file}中既没有数据也没有台账：各工作表中均没有“序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况”这样的列名行。',
+  noLedgerCsv: '{file}中没有台账：没有“序号,重点任务,牵头单位,完成时限,完成情况”这样的列名行。',
   xlsxReport:
     '{file}是由 plan-report 生成的报告，不是数据文件。如需按其版式生成报告，请在“模板”中选择“从文件选择…”并选中它；如需其中的数据，请在 Excel 中打开它并点击“导出数据”。',
   xlsxTemplate: '{file}是模板工作簿（用于分享版式，不含数据）。请在“模板”中选择“从文件选择…”并选中它，再在此处选择数据文件或台账。',

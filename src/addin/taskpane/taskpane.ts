@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * The task pane: Build report (from a data file, or from a ledger: the
- * active sheet or an .xlsx chosen as the data file), Check workbook, Export
+ * active sheet, or an .xlsx or .csv chosen as the data file), Check workbook, Export
  * data, Insert charts and Save as template on the open workbook, in English
  * or Simplified Chinese as Excel is.
  */
@@ -346,7 +346,8 @@ async function previewLedger(source: LedgerSource): Promise<void> {
   if (!result.sheets.length) {
     ledger = undefined;
     const file = fill(words.quoted, { name: source.file ?? '' });
-    setStatus('error', source.file ? fill(words.noLedgerFile, { file }) : fill(words.noLedger, { sheet: sheets[0]?.name ?? '' }));
+    const inFile = source.encoding ? words.noLedgerCsv : words.noLedgerFile;
+    setStatus('error', source.file ? fill(inFile, { file }) : fill(words.noLedger, { sheet: sheets[0]?.name ?? '' }));
     return;
   }
   ledger = source;

@@ -105,12 +105,17 @@ for (const [lang, ui, says] of [
   }, 90_000);
 }
 
-it('reads a UTF-8 CSV with a BOM, and the same ledger in UTF-8 without one, as the GBK one', async () => {
+it('reads a UTF-8 CSV with a BOM, and the same ledger in UTF-8 without one, as the GBK one; says when a CSV holds no ledger', async () => {
   const { page, errors } = await pane.open('zh-CN');
   for (const encoding of ['utf8-bom', 'utf8'] as const) {
     expect(await choose(page, 'data-file', csv('haidian.csv', encoding))).toEqual({ state: 'done', message: expect.stringContaining('5 项措施') });
     expect(await page.textContent('#ledger-summary')).toContain('按 UTF-8 编码读取文字。');
   }
+  // A CSV without a row of column titles: said as a file of one table.
+  expect(await choose(page, 'data-file', csv('notes.csv', 'gbk', '会议记录\r\n下周再议\r\n'))).toEqual({
+    state: 'error',
+    message: '“notes.csv”中没有台账：没有“序号,重点任务,牵头单位,完成时限,完成情况”这样的列名行。',
+  });
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60_000);
