@@ -31,7 +31,15 @@ export async function readCsvFile(file: File, words: Strings, ui: UiLocale): Pro
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!bytes.length) return { refused: join(ledgerWords(ui).file.empty) };
   if (looksBinary(bytes)) return { refused: fill(words.csvNotText, { file: name }) };
-  const { text, encoding } = decodeCsv(bytes);
+  let decoded: ReturnType<typeof decodeCsv>;
+  try {
+    decoded = decodeCsv(bytes);
+  } catch (err) {
+    // A browser without the GB18030 decoder (TextDecoder throws RangeError): UTF-8 is read by every browser.
+    if (!(err instanceof RangeError)) throw err;
+    return { refused: fill(words.csvNoDecoder, { file: name }) };
+  }
+  const { text, encoding } = decoded;
   try {
     return { sheet: rowsSheet(file.name.replace(/\.[^.]*$/, ''), csvRecords(text)), encoding };
   } catch (err) {

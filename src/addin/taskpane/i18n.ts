@@ -144,6 +144,8 @@ const en = {
   xlsxForm: '{file} is a form (to be filled in and returned), not a data file. Returned forms are gathered into the data file with plan-report collect.',
   notDataFile: '{file} is neither a data file (.yaml, .yml, .json) nor a ledger (.xlsx or .csv).',
   csvNotText: '{file} is not text, so not a CSV ledger. Open the ledger in Excel or WPS and save it as CSV (File › Save As), or choose the .xlsx.',
+  csvNoDecoder:
+    '{file} is not in UTF-8, and this Excel cannot read its encoding (GBK). Save the ledger again as CSV UTF-8 (File › Save As › CSV UTF-8), or choose the .xlsx.',
   csvUnclosedQuote: 'a quote is never closed',
   csvAfterQuote: 'a closing quote is followed by "{got}" where a comma or the end of the line was expected',
   fields: {
@@ -307,6 +309,7 @@ const zhCN: Strings = {
   xlsxForm: '{file}是填报表（供填写后交回），不是数据文件。交回的填报表请用 plan-report collect 汇总到数据文件中。',
   notDataFile: '{file}既不是数据文件（.yaml、.yml、.json），也不是台账（.xlsx 或 .csv）。',
   csvNotText: '{file}不是文本文件，因而不是 CSV 台账。请在 Excel 或 WPS 中打开台账，另存为 CSV 文件（文件 › 另存为），或直接选择 .xlsx 台账。',
+  csvNoDecoder: '{file}不是 UTF-8 编码，当前 Excel 无法读取其编码（GBK）。请将台账另存为“CSV UTF-8”文件（文件 › 另存为），或直接选择 .xlsx 台账。',
   csvUnclosedQuote: '有引号没有收尾',
   csvAfterQuote: '收尾的引号之后是“{got}”，此处应为逗号或换行',
   // The ledger's own names (plan-report import says the same), but for the number column, which ledgers title 序号.

@@ -119,3 +119,24 @@ it('reads a UTF-8 CSV with a BOM, and the same ledger in UTF-8 without one, as t
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60_000);
+
+it('says to save the ledger as CSV UTF-8 where the browser has no GBK decoder, and still reads UTF-8 there', async () => {
+  const { page, errors } = await pane.open('zh-CN');
+  // A browser whose TextDecoder knows no GB18030 (as the Encoding standard lets it refuse a label: RangeError).
+  await page.evaluate(`(() => {
+    const Platform = globalThis.TextDecoder;
+    globalThis.TextDecoder = class extends Platform {
+      constructor(label, options) {
+        if (/gb/i.test(String(label))) throw new RangeError('The "' + label + '" encoding is not supported');
+        super(label, options);
+      }
+    };
+  })()`);
+  expect(await choose(page, 'data-file', csv('haidian.csv', 'gbk'))).toEqual({
+    state: 'error',
+    message: '“haidian.csv”不是 UTF-8 编码，当前 Excel 无法读取其编码（GBK）。请将台账另存为“CSV UTF-8”文件（文件 › 另存为），或直接选择 .xlsx 台账。',
+  });
+  expect(await choose(page, 'data-file', csv('haidian.csv', 'utf8-bom'))).toEqual({ state: 'done', message: expect.stringContaining('5 项措施') });
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60_000);
