@@ -49,7 +49,12 @@ export function lineColumn(line: number, column: number | undefined, ui: UiLocal
 function keyWords(path: string | undefined, ui: UiLocale): string | undefined {
   const last = /(?:^|\.)([^.]+)$/.exec(path ?? '')?.[1];
   if (!last) return undefined;
-  if (ui === 'zh-CN') return pathWordsZh(last);
+  if (ui === 'zh-CN') {
+    // Said in the words of the whole path (a key's words depend on the list it is in: a measure's title is 措施), then
+    // only its last part, which pathWordsZh puts after its one 的 (no field's words hold 的).
+    const full = pathWordsZh(path!);
+    return full.slice(full.lastIndexOf('的') + 1);
+  }
   return /\[\d+\]$/.test(last) ? undefined : last;
 }
 

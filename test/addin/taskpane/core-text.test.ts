@@ -63,6 +63,14 @@ describe("a data file's problems in the pane", () => {
     const [en] = fileProblemLines([p], 'en');
     expect(en).toMatchObject({ where: 'Line 5, column 11', text: `period: ${p.message}` });
     expect(en.details).toBe(`data.yaml:5:11: report.period: ${p.message}`);
+
+    // A key in a list is said as the report titles its column: a measure's title is 措施.
+    const [m] = problemsOf(
+      'format: plan-report/v1\nreport: { title: T, region: R, period: 2024-Q3 }\nplans:\n  - id: P\n    title: P\n    measures:\n      - { id: M1, title: "", status: completed }\n',
+    );
+    expect(m.path).toBe('plans[0].measures[0].title');
+    expect(fileProblemLines([m], 'zh-CN')[0]).toMatchObject({ where: '第7行第26列', text: expect.stringMatching(/^“措施”：/) });
+    expect(fileProblemLines([m], 'en')[0]).toMatchObject({ where: 'Line 7, column 26', text: `title: ${m.message}` });
   });
 
   it('says a problem the pane does not word as the core says it: its Chinese, or its English only when the core has none', () => {
