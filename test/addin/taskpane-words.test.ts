@@ -13,7 +13,7 @@ function texts(value: unknown, at = ''): [string, string][] {
 
 const JARGON = /round trip|\bsyncs?\b|往返|请求|\bpath\b|plans\[|measures\[|--\w|\bschema\b|\bzod\b|\bYAML errors?\b/i;
 /** Names a Chinese text may hold: commands, products, file kinds, and the examples of what to write. */
-const NAMES = /plan-report( (collect|template))?|Microsoft 365|Excel( \d{4})?|WPS|VBA|YAML|JSON|\.xlsx|_plan_report|\d{4}-Q\d|\d{4}-H\d/g;
+const NAMES = /plan-report( (collect|template))?|Microsoft 365|Excel( \d{4})?|WPS|VBA|YAML|JSON|CSV UTF-8|\.xlsx|_plan_report|\d{4}-Q\d|\d{4}-H\d/g;
 
 describe('the pane says things in words officials use', () => {
   for (const ui of ['en', 'zh-CN'] as const) {

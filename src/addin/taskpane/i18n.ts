@@ -13,7 +13,7 @@ const en = {
   intro: 'Quarterly progress reports of policy plans, with live formulas.',
   buildHeading: 'Build report',
   buildHelp: "Writes the report's sheets into this workbook. A report already here is updated; your other sheets are never touched.",
-  dataFile: 'Data file (YAML or JSON), or a ledger workbook (.xlsx)',
+  dataFile: 'Data file (YAML or JSON), or a ledger (.xlsx or .csv)',
   chooseFile: 'Choose a file…',
   noFile: 'No file chosen',
   previousFile: 'Previous report, to compare with (optional; .xlsx)',
@@ -99,6 +99,8 @@ const en = {
   ledgerSheet: 'Sheet "{sheet}"',
   ledgerSheetIn: 'the sheet "{sheet}"',
   ledgerFileSheet: '"{file}", sheet "{sheet}"',
+  ledgerFile: '"{file}"',
+  ledgerEncoding: 'Text read as {encoding}.',
   ledgerKinds: { measures: 'A plan of measures', catalog: 'A catalog of products', indicators: 'Indicators' },
   ledgerRows: '{kind}: column titles in {header}, data in rows {first} to {last}.',
   ledgerHeaderRow: 'row {row}',
@@ -134,12 +136,18 @@ const en = {
   noLedger:
     'No ledger was found on the sheet "{sheet}": open the sheet that holds your ledger, with a row of column titles such as 序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况.',
   noLedgerFile: '{file} holds no ledger and no data: none of its sheets has a row of column titles such as 序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况.',
+  noLedgerCsv: '{file} holds no ledger: it has no row of column titles such as 序号,重点任务,牵头单位,完成时限,完成情况.',
   xlsxReport:
     '{file} is a report made by plan-report, not a data file. To build a report in its layout, choose it under Template › From a file…; to take its data, open it in Excel and click Export data.',
   xlsxTemplate:
     '{file} is a template workbook: a layout to share, with no data. Choose it under Template › From a file…, and choose your data file (or a ledger) here.',
   xlsxForm: '{file} is a form (to be filled in and returned), not a data file. Returned forms are gathered into the data file with plan-report collect.',
-  notDataFile: '{file} is neither a data file (.yaml, .yml, .json) nor a ledger workbook (.xlsx).',
+  notDataFile: '{file} is neither a data file (.yaml, .yml, .json) nor a ledger (.xlsx or .csv).',
+  csvNotText: '{file} is not text, so not a CSV ledger. Open the ledger in Excel or WPS and save it as CSV (File › Save As), or choose the .xlsx.',
+  csvNoDecoder:
+    '{file} is not in UTF-8, and this Excel cannot read its encoding (GBK). Save the ledger again as CSV UTF-8 (File › Save As › CSV UTF-8), or choose the .xlsx.',
+  csvUnclosedQuote: 'a quote is never closed',
+  csvAfterQuote: 'a closing quote is followed by "{got}" where a comma or the end of the line was expected',
   fields: {
     id: 'No.',
     title: 'Task',
@@ -179,7 +187,7 @@ const zhCN: Strings = {
   intro: '政策规划季度进展报告，数字均为实时公式。',
   buildHeading: '生成报告',
   buildHelp: '把报告的工作表写入本工作簿。已有的报告会被更新；您自己的工作表不会被改动。',
-  dataFile: '数据文件（YAML 或 JSON），或台账工作簿（.xlsx）',
+  dataFile: '数据文件（YAML 或 JSON），或台账（.xlsx 或 .csv）',
   chooseFile: '选择文件…',
   noFile: '未选择文件',
   previousFile: '上期报告，用于对比（可选；.xlsx）',
@@ -258,6 +266,8 @@ const zhCN: Strings = {
   ledgerSheet: '工作表“{sheet}”',
   ledgerSheetIn: '工作表“{sheet}”',
   ledgerFileSheet: '“{file}”的工作表“{sheet}”',
+  ledgerFile: '“{file}”',
+  ledgerEncoding: '按 {encoding} 编码读取文字。',
   ledgerKinds: { measures: '措施台账', catalog: '产品目录', indicators: '指标表' },
   ledgerRows: '{kind}：列名在{header}，数据在第 {first} 至 {last} 行。',
   ledgerHeaderRow: '第 {row} 行',
@@ -292,11 +302,16 @@ const zhCN: Strings = {
   ledgerBadPeriod: '“{text}”不是可识别的报告期；应写作 2022年第三季度、2022-Q3、2022-H1、2022-09 或 2022。',
   noLedger: '工作表“{sheet}”中未找到台账：请打开台账所在的工作表，台账应有一行列名，如“序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况”。',
   noLedgerFile: '{file}中既没有数据也没有台账：各工作表中均没有“序号 | 重点任务 | 牵头单位 | 完成时限 | 完成情况”这样的列名行。',
+  noLedgerCsv: '{file}中没有台账：没有“序号,重点任务,牵头单位,完成时限,完成情况”这样的列名行。',
   xlsxReport:
     '{file}是由 plan-report 生成的报告，不是数据文件。如需按其版式生成报告，请在“模板”中选择“从文件选择…”并选中它；如需其中的数据，请在 Excel 中打开它并点击“导出数据”。',
   xlsxTemplate: '{file}是模板工作簿（用于分享版式，不含数据）。请在“模板”中选择“从文件选择…”并选中它，再在此处选择数据文件或台账。',
   xlsxForm: '{file}是填报表（供填写后交回），不是数据文件。交回的填报表请用 plan-report collect 汇总到数据文件中。',
-  notDataFile: '{file}既不是数据文件（.yaml、.yml、.json），也不是台账工作簿（.xlsx）。',
+  notDataFile: '{file}既不是数据文件（.yaml、.yml、.json），也不是台账（.xlsx 或 .csv）。',
+  csvNotText: '{file}不是文本文件，因而不是 CSV 台账。请在 Excel 或 WPS 中打开台账，另存为 CSV 文件（文件 › 另存为），或直接选择 .xlsx 台账。',
+  csvNoDecoder: '{file}不是 UTF-8 编码，当前 Excel 无法读取其编码（GBK）。请将台账另存为“CSV UTF-8”文件（文件 › 另存为），或直接选择 .xlsx 台账。',
+  csvUnclosedQuote: '有引号没有收尾',
+  csvAfterQuote: '收尾的引号之后是“{got}”，此处应为逗号或换行',
   // The ledger's own names (plan-report import says the same), but for the number column, which ledgers title 序号.
   fields: { ...FIELD_NAMES_ZH, id: '序号' },
   tooOld:

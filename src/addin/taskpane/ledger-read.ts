@@ -7,15 +7,19 @@
  */
 import { importLedger, type ImportResult, type SheetSummary } from '../../core/ledger/import';
 import type { LedgerProblem } from '../../core/ledger/issues';
+import type { CsvEncoding } from '../../core/ledger/csv';
 import type { LedgerSheet } from '../../core/ledger/sheet';
 import { ledgerWords } from '../../core/ledger/words';
 import { fill, type Strings, type UiLocale } from './i18n';
 import { dataCheckText } from './problem-text';
+import { coreSaid } from './core-text';
 
 /** Where a ledger comes from: the active sheet (its cells can be selected) or a chosen file. */
 export interface LedgerSource {
   /** The file's name; undefined for a sheet of the open workbook. */
   file?: string;
+  /** A CSV file's encoding, as its bytes were found in. */
+  encoding?: CsvEncoding;
   read(): Promise<LedgerSheet[]>;
 }
 
@@ -39,16 +43,21 @@ export function runImport(sheets: LedgerSheet[], inputs: ReportInputs): ImportRe
 export interface LedgerLine {
   where?: string;
   text: string;
+  /** A data check's path and English sentence (the item's tooltip). */
+  details?: string;
 }
 
 /** A ledger problem in the pane's language; the report's missing title, region or period point to the inputs, not to command options. */
 export function ledgerLine(p: LedgerProblem, words: Strings, ui: UiLocale): LedgerLine {
   if (p.issue.code === 'report') return { text: words.ledgerMissing[p.issue.field] };
   if (p.issue.code === 'bad-period') return { text: fill(words.ledgerBadPeriod, { text: p.issue.text }) };
-  // What the data's checks found after the import: said as Check says it, without the data path.
-  const checked = p.issue.code === 'schema' ? dataCheckText(p.issue.message, ui) : undefined;
-  const text = checked !== undefined ? (p.column ? `${p.column}${ui === 'en' ? ': ' : '：'}${checked}` : checked) : undefined;
-  return { where: p.cell ?? p.sheet, text: text ?? ledgerWords(ui).issue(p.issue, p.column) };
+  const where = p.cell ?? p.sheet;
+  if (p.issue.code !== 'schema') return { where, text: ledgerWords(ui).issue(p.issue, p.column) };
+  // What the data's checks found after the import: said as Check says it (in a cell's words, else as the core says it
+  // in the pane's language), under the column's title; the data path only in the details.
+  const issue: { message: string; zh?: string } = p.issue;
+  const checked = dataCheckText(issue.message, ui) ?? coreSaid(issue, ui) ?? issue.message;
+  return { where, text: p.column ? `${p.column}${ui === 'en' ? ': ' : '：'}${checked}` : checked, details: `${p.issue.path}: ${issue.message}` };
 }
 
 /** Are the problems only the report's title, region or period, which the inputs can give? */
@@ -57,6 +66,8 @@ export function onlyReportProblems(result: ImportResult): boolean {
 }
 
 function sourceName(s: SheetSummary, file: string | undefined, words: Strings, heading: boolean): string {
+  // A CSV file is one sheet, named after the file.
+  if (file !== undefined && /\.(csv|tsv|txt)$/i.test(file)) return fill(words.ledgerFile, { file });
   if (file !== undefined) return fill(words.ledgerFileSheet, { file, sheet: s.sheet });
   return fill(heading ? words.ledgerSheet : words.ledgerSheetIn, { sheet: s.sheet });
 }

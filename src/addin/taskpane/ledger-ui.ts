@@ -6,7 +6,10 @@
  */
 import type { ImportResult } from '../../core/ledger/import';
 import { fill, type Strings, type UiLocale } from './i18n';
-import { itemsText, sourceText, type ReportInputs } from './ledger-read';
+import { itemsText, sourceText, type LedgerSource, type ReportInputs } from './ledger-read';
+
+/** How an encoding is named to an official: GBK is the name Excel and WPS give it. */
+const ENCODING_NAMES = { 'UTF-8': 'UTF-8', 'UTF-16': 'UTF-16', GB18030: 'GBK (GB18030)' };
 
 const cell = (text: string, className?: string) => {
   const td = document.createElement('td');
@@ -16,7 +19,8 @@ const cell = (text: string, className?: string) => {
 };
 
 /** Fills the ledger card: heading, what each sheet holds, the columns' table and the report's inputs. */
-export function showLedger(result: ImportResult, file: string | undefined, words: Strings, ui: UiLocale): void {
+export function showLedger(result: ImportResult, source: LedgerSource, words: Strings, ui: UiLocale): void {
+  const file = source.file;
   const $ = (id: string) => document.getElementById(id)!;
   $('ledger').hidden = false;
   $('ledger-heading').textContent = sourceText(result, file, words, ui, true);
@@ -29,6 +33,7 @@ export function showLedger(result: ImportResult, file: string | undefined, words
     lines.push(itemsText(result, s, words, ui));
     if (s.counts.skipped) lines.push(fill(words.ledgerSkippedRows, { count: s.counts.skipped }));
   }
+  if (source.encoding) lines.push(fill(words.ledgerEncoding, { encoding: ENCODING_NAMES[source.encoding] }));
   $('ledger-summary').textContent = lines.join('\n');
   const rows = result.sheets.flatMap((s) =>
     s.header.columns.map((c) => {

@@ -6,7 +6,8 @@
  * never a data path (`plans[0].measures[1].status`), which stays in the
  * problem's details. A value's problem is worded from the value itself by
  * the core's one reader of cell values; the data checks' messages (English)
- * are matched here and said again; anything not matched is shown as it is.
+ * are matched here and said again in the words of a cell; anything else is
+ * said as the core says it in the pane's language (core/messages/said.ts).
  */
 import type { Located } from '../../core/errors';
 import { blankInList, dropdownChoices, notInList, withTitle } from '../../core/messages/cell-words';
@@ -15,6 +16,7 @@ import type { Locale } from '../../core/schema';
 import { describeValueProblem, parseDateText, parseNumber, parsePercent, parsePeriodText, parseWholeNumber, shown, type Parsed } from '../../core/values';
 import type { ProblemCells } from '../excel/workbook';
 import type { UiLocale } from './i18n';
+import { inLocale } from '../../core/messages/said';
 
 export interface ShownProblem {
   /** `措施!G3`, when the problem has a cell. */
@@ -167,7 +169,12 @@ export function showProblem(p: Located, cells: ProblemCells | undefined, ui: UiL
   const S = SAY[ui];
   const field = fieldOf(p.path);
   const value = p.cell && cells ? cells.value(p.cell) : null;
-  const text = (p.cell && cells ? fromValue(field, value, cells.locale, ui, S) : undefined) ?? fromMessage(p.message, S) ?? p.message;
   const title = p.cell && cells ? cells.title(p.cell) : undefined;
-  return { where: p.cell, text: withTitle(title, text, ui) };
+  // The pane's words for a cell first.
+  const own = (p.cell && cells ? fromValue(field, value, cells.locale, ui, S) : undefined) ?? fromMessage(p.message, S);
+  if (own !== undefined) return { where: p.cell, text: withTitle(title, own, ui) };
+  // Else the core's own sentence in the pane's language (Chinese: Located.zh, or registered), which may name the column itself.
+  const core = inLocale(p, ui === 'en' ? 'en' : 'zh-CN');
+  const named = title !== undefined && (core.startsWith(title) || core.startsWith(`“${title}”`));
+  return { where: p.cell, text: named ? core : withTitle(title, core, ui) };
 }

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * The task pane: Build report (from a data file, or from a ledger: the
- * active sheet or an .xlsx chosen as the data file), Check workbook, Export
+ * active sheet, or an .xlsx or .csv chosen as the data file), Check workbook, Export
  * data, Insert charts and Save as template on the open workbook, in English
  * or Simplified Chinese as Excel is.
  */
@@ -28,7 +28,9 @@ import { readCarriedTemplate } from '../excel/carried';
 import { readTemplateWorkbook, readWorkbookFile } from '../xlsx/read-template';
 import { hideLedger, reportInputs, showLedger } from './ledger-ui';
 import { itemsRead, ledgerLine, onlyReportProblems, runImport, sourceText, type LedgerSource } from './ledger-read';
-import { dataCheckText, showProblem } from './problem-text';
+import { showProblem } from './problem-text';
+import { fileProblemLines } from './core-text';
+import { isCsvFile, readCsvFile } from './csv-file';
 import { previousInWorkbook } from '../excel/previous';
 import { previousFromFile } from '../xlsx/read-previous';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
@@ -143,19 +145,7 @@ function listProblems(problems: Listed[], clickable: boolean): void {
 function reportProblems(problems: Located[], cells?: ProblemCells): Listed[] {
   return problems.map((p) => {
     const shown = showProblem(p, cells, ui);
-    return { ...shown, details: p.path ? `${p.path}: ${p.message}` : formatLocated(p) };
-  });
-}
-
-/** A data file's problems, at their line and column and key (the file's own words), said in the pane's language where the pane knows the check. */
-function fileProblems(problems: Located[]): Listed[] {
-  return problems.map((p) => {
-    const message = dataCheckText(p.message, ui) ?? p.message;
-    return {
-      where: p.line !== undefined ? `${p.line}:${p.column ?? 1}` : p.cell,
-      text: p.path ? `${p.path}${ui === 'en' ? ': ' : '：'}${message}` : message,
-      details: formatLocated(p),
-    };
+    return { ...shown, details: formatLocated(p, { locale: ui, verbose: true }) };
   });
 }
 
@@ -205,16 +195,18 @@ async function action(work: () => Promise<void>, card: string): Promise<void> {
 }
 
 function showError(err: unknown): void {
-  if (err instanceof TemplateWorkbookError) {
+  if (err instanceof CsvRefused) {
+    setStatus('error', err.message);
+  } else if (err instanceof TemplateWorkbookError) {
     // The refusal says what the file is and what to do; the reader's own words stay in the details.
     setStatus('error', refusalText(err, words));
-    $('message').title = err.problems.map((p) => formatLocated(p)).join('\n');
+    $('message').title = err.problems.map((p) => formatLocated(p, { locale: ui, verbose: true })).join('\n');
   } else if (err instanceof NoReportHere) {
     setStatus('error', words.noReport);
   } else if (err instanceof InputError) {
     const file = err.problems[0]?.file ?? '';
     setStatus('error', fill(err.problems.length === 1 ? words.inputProblem : words.inputProblems, { file, count: err.problems.length }));
-    listProblems(fileProblems(err.problems), false);
+    listProblems(fileProblemLines(err.problems, ui), false);
   } else if (err instanceof WorkbookConflict) {
     const text = { sheet: words.conflictSheet, name: words.conflictName, sheetName: words.conflictSheetName, meta: words.conflictMeta }[err.kind];
     setStatus('error', fill(text, { items: err.items.join(', ') }));
@@ -245,6 +237,7 @@ async function build(): Promise<void> {
   }
   setStatus('busy', fill(words.reading, { file: file.name }), 0);
   if (await isWorkbook(file)) return chooseWorkbook(file);
+  if (isCsvFile(file)) return chooseCsv(file);
   await buildFrom(readData(await file.text(), file.name));
 }
 
@@ -325,6 +318,21 @@ async function chooseWorkbook(file: File): Promise<void> {
   await previewLedger({ file: file.name, read: async () => wb.sheetNames.map((n) => lazyLedgerSheet(n, () => wb.sheet(n)!)) });
 }
 
+/** A CSV file chosen as the data file: read as a ledger (in whatever encoding Excel or WPS saved it), or said why it cannot be. */
+async function chooseCsv(file: File): Promise<void> {
+  hideLedger();
+  const read = async () => {
+    const got = await readCsvFile(file, words, ui);
+    if ('refused' in got) throw new CsvRefused(got.refused);
+    return got;
+  };
+  const first = await read();
+  await previewLedger({ file: file.name, encoding: first.encoding, read: async () => [(await read()).sheet] });
+}
+
+/** A CSV file that cannot be read as a ledger: the sentence says why, in the pane's language. */
+class CsvRefused extends Error {}
+
 async function importSheet(): Promise<void> {
   hideLedger();
   await previewLedger({ read: async () => [await readActiveSheet(run, host.features)] });
@@ -338,13 +346,14 @@ async function previewLedger(source: LedgerSource): Promise<void> {
   if (!result.sheets.length) {
     ledger = undefined;
     const file = fill(words.quoted, { name: source.file ?? '' });
-    setStatus('error', source.file ? fill(words.noLedgerFile, { file }) : fill(words.noLedger, { sheet: sheets[0]?.name ?? '' }));
+    const inFile = source.encoding ? words.noLedgerCsv : words.noLedgerFile;
+    setStatus('error', source.file ? fill(inFile, { file }) : fill(words.noLedger, { sheet: sheets[0]?.name ?? '' }));
     return;
   }
   ledger = source;
   // The ledger is shown under the card it came from: Build report (a file) or Import a ledger (this sheet).
   $(near).after($('ledger'));
-  showLedger(result, source.file, words, ui);
+  showLedger(result, source, words, ui);
   sayLedger(result, source);
 }
 
@@ -375,7 +384,7 @@ async function buildLedger(): Promise<void> {
   setStatus('busy', source.file ? fill(words.reading, { file: source.file }) : words.readingSheet);
   const result = runImport(await source.read(), reportInputs());
   if (!result.sheets.length || result.problems.length) {
-    if (result.sheets.length) showLedger(result, source.file, words, ui);
+    if (result.sheets.length) showLedger(result, source, words, ui);
     sayLedger(result, source);
     return;
   }
@@ -476,6 +485,7 @@ function start(): void {
     // A workbook chosen as the data file is read at once: a ledger is shown for import, anything else named for what it is.
     void action(async () => {
       if (await isWorkbook(file)) await chooseWorkbook(file);
+      else if (isCsvFile(file)) await chooseCsv(file);
       else hideLedger();
     }, 'build-card');
   });

@@ -9,10 +9,10 @@ import { InputError } from '../../core/errors';
 import { lazyLedgerSheet, rowsSheet, type LedgerSheet } from '../../core/ledger/sheet';
 import type { LedgerWords } from '../../core/ledger/words';
 import { WORKBOOK_LIMITS, safeLoadGrid } from '../xlsx/read/safe-load';
+import { CsvSyntaxError, looksBinary, MAX_CSV_BYTES } from '../../core/ledger/csv';
 import { decodeCsv, parseCsv, type CsvEncoding } from './csv';
 
-/** CSV files larger than this are refused: a ledger is a few hundred rows. */
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+export { MAX_CSV_BYTES };
 
 export interface LedgerFile {
   sheets: LedgerSheet[];
@@ -47,15 +47,15 @@ async function head(file: string, W: LedgerWords): Promise<{ size: number; bytes
 
 async function readCsv(file: string, W: LedgerWords): Promise<LedgerFile> {
   const bytes = await fs.readFile(file);
-  if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw InputError.one(file, W.file.notLedger(path.extname(file)));
+  if (looksBinary(bytes)) throw InputError.one(file, W.file.notLedger(path.extname(file)));
   const { text, encoding } = decodeCsv(bytes);
   let rows: string[][];
   try {
     rows = await parseCsv(text);
   } catch (err) {
     // fast-csv's message, without the rest of the text it quotes: `Parse Error: missing closing: '"'`.
-    throw InputError.one(file, W.file.csv((err as Error).message.split(' in line')[0].replace(/\s+/g, ' ').trim()));
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    throw InputError.one(file, W.file.csv(err.reason));
   }
   return { sheets: [rowsSheet(path.basename(file, path.extname(file)), rows)], encoding };
 }

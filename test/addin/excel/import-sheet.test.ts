@@ -109,7 +109,7 @@ describe('Import from this sheet', () => {
     expect([host.state.sheetById(sel.sheetId)!.name, rectAddress(sel.rect)]).toEqual(['台账', 'G7']);
   });
 
-  it("says what the data's checks find after the import at its cell, without a data path", async () => {
+  it("says what the data's checks find after the import at its cell, the data path only in the details", async () => {
     const rows = ROWS.map((r) => [...r]);
     rows[4][4] = '1899年6月';
     const result = runImport([await readActiveSheet((await workbookWithLedger(rows)).run)], {});
@@ -117,6 +117,8 @@ describe('Import from this sheet', () => {
     expect(ledgerLine(result.problems[0], strings('zh-CN'), 'zh-CN')).toEqual({
       where: '台账!F6',
       text: '早于1900年3月1日，Excel 无法正确显示；应为更晚的日期',
+      // The data path only in the details (the item's tooltip).
+      details: expect.stringMatching(/^plans\[0\]\.measures\[0\]\.due: /),
     });
     expect(ledgerLine(result.problems[0], strings('en'), 'en').text).toBe('a date before 1 March 1900, which Excel shows wrongly; expected a later date');
   });

@@ -8,102 +8,24 @@
  * test-artifacts/. Then Save as template, refused in a workbook without a
  * report, and giving the template workbook `plan-report template` writes.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { run as runCli } from '../../../src/cli/main';
 import { loadTemplate } from '../../../src/cli/templates';
 import { readData } from '../../../src/core/data-file/read';
 import { readTemplate } from '../../../src/core/template';
 import { CUSTOM_TEMPLATE_YAML } from '../../support/custom-template';
-import { HOSTS, type FakeExcel, type HostOptions } from '../fake-excel/host';
-import { addinBuild } from '../build-addin';
+import { HOSTS } from '../fake-excel/host';
 import { ROOT, seed, timeless, zipParts } from '../support';
 import { writeLedger } from '../../support/ledger';
+import { ARTIFACTS, choose, paneHarness, press, type Win } from './harness';
 
-const OFFICE_JS = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const SEED_FILE = path.join(ROOT, 'seeds/beijing-2022-q3.yaml');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
-let built: string;
-let server: http.Server;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  built = await addinBuild();
-  const root = path.join(built, 'addin');
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    const file = path.join(root, rel);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
-
-/** The pane as Excel would open it, in a display language, in a workbook that has a sheet of the user's (in Microsoft 365, or the Excel given). */
-async function openPane(displayLanguage: string, host: HostOptions = HOSTS.full): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 380, height: 860 }, deviceScaleFactor: 1 });
-  await context.addInitScript(`globalThis.FAKE_OFFICE = ${JSON.stringify({ displayLanguage, sheets: ['My notes'], host })};`);
-  // Nothing leaves the machine; the CDN is answered from @microsoft/office-js, office.js followed by the fake host.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-  await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', (route) => {
-    const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, '');
-    const file = path.join(OFFICE_JS, rel);
-    if (!existsSync(file)) return route.fulfill({ status: 404 });
-    const body = rel === 'office.js' ? `${readFileSync(file, 'utf8')}\n;\n${readFileSync(path.join(built, 'fake/fake-host.js'), 'utf8')}` : readFileSync(file);
-    return route.fulfill({ status: 200, contentType: 'text/javascript', body });
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-  return { page, errors };
-}
-
-/** Clicks a button and waits for the pane to say it is done (or failed). */
-async function press(page: Page, id: string): Promise<{ state: string; message: string }> {
-  await page.click(`#${id}`);
-  // (Page code as text: this file is type-checked without the DOM library.)
-  await page.waitForFunction(`['done', 'error'].includes(document.getElementById('status').dataset.state)`, undefined, { timeout: 20_000 });
-  return page.evaluate(`({ state: document.getElementById('status').dataset.state, message: document.getElementById('message').textContent })`);
-}
-
-type Win = { fakeExcel: FakeExcel };
+const pane = paneHarness();
+const openPane = pane.open;
 
 for (const [lang, ui, locale, sheets] of [
   ['en-US', 'en', '', { measures: 'Measures', summary: 'Summary' }],
@@ -239,11 +161,11 @@ it('shows the data file problems a person can act on, and leaves the workbook as
   });
   const result = await press(page, 'build');
   expect(result).toEqual({ state: 'error', message: expect.stringContaining('broken.yaml') });
-  expect(await page.textContent('#problems')).toContain('5:11');
+  expect(await page.textContent('#problems')).toContain('Line 5, column 11 period: expected a period');
   expect(await page.evaluate(() => JSON.stringify((globalThis as unknown as Win).fakeExcel.snapshot()))).toBe(before);
   await page.context().close();
 
-  // In Chinese, the data's check is said in Chinese, at the file's line, column and key.
+  // In Chinese, the data's check is said in Chinese, at the file's line and column in words and the key's name, without the data path.
   const zh = await openPane('zh-CN');
   await zh.page.setInputFiles('#data-file', {
     name: 'broken.yaml',
@@ -251,7 +173,11 @@ it('shows the data file problems a person can act on, and leaves the workbook as
     buffer: Buffer.from('format: plan-report/v1\nreport:\n  title: T\n  region: R\n  period: 2024-Q5\n'),
   });
   expect((await press(zh.page, 'build')).state).toBe('error');
-  expect(await zh.page.textContent('#problems')).toBe('5:11 report.period：应为期间，如 2024、2024-H1、2024-Q3 或 2024-07（现为“2024-Q5”）');
+  const said = await zh.page.textContent('#problems');
+  expect(said).toMatch(/^第5行第11列 “期间”：/);
+  expect(said).toContain('应为期间，如 2024、2024-H1、2024-Q3 或 2024-07');
+  expect(said).toContain('“2024-Q5”');
+  expect(await zh.page.getAttribute('#problems li', 'title')).toContain('report.period');
   await zh.page.context().close();
 }, 30_000);
 
@@ -352,27 +278,13 @@ for (const [lang, ui, noReport, saved] of [
 }
 
 it("bundles the add-in's stand-in for the command line's password hashing, not node:crypto", () => {
-  const dir = path.join(built, 'addin');
+  const dir = path.join(pane.built(), 'addin');
   const [script] = readdirSync(dir).filter((f) => /^taskpane\..*\.js$/.test(f));
   const bundle = readFileSync(path.join(dir, script), 'utf8');
   expect(bundle).toContain('"./src/addin/xlsx/password.ts"');
   expect(bundle).not.toContain('"./src/cli/xlsx/write/password.ts"');
   expect(bundle).toContain('"./src/cli/xlsx/write/parts.ts"');
 });
-
-/** Chooses a file for a picker, and waits for the pane to say what it made of it. */
-async function choose(page: Page, id: string, file: string): Promise<{ state: string; message: string }> {
-  await page.evaluate(`document.getElementById('status').dataset.state = 'stale'`);
-  await page.setInputFiles(`#${id}`, file);
-  return settled(page);
-}
-
-/** Waits for the pane to say it is done (or failed) after something other than a click (a file chosen). */
-async function settled(page: Page): Promise<{ state: string; message: string }> {
-  await page.waitForFunction(`document.getElementById('status').dataset.state !== 'stale'`, undefined, { timeout: 20_000 });
-  await page.waitForFunction(`['done', 'error'].includes(document.getElementById('status').dataset.state)`, undefined, { timeout: 20_000 });
-  return page.evaluate(`({ state: document.getElementById('status').dataset.state, message: document.getElementById('message').textContent })`);
-}
 
 const LEDGER_TITLE = '海淀区2022年第三季度生物医药产业重点任务推进台账';
 /** A ledger as a district office keeps it: a title row, a two-row header, group headings, 长期, a column the report has no field for. */
