@@ -112,8 +112,10 @@ class Reader {
 
   /** A share or a rate: a number cell, or text such as `60%` or `0.6`. */
   percent(sheet: GridSheet, row: number, col: number, path: Path, key?: Key, opts: PercentOptions = {}): number | undefined {
-    return this.parsed(sheet, row, col, path, key, (v) => parsePercent(v, opts));
+    return this.parsed(sheet, row, col, path, key, opts.share && !opts.percentColumn ? this.readShare : (v) => parsePercent(v, opts));
   }
+
+  private readonly readShare = (v: GridValue) => parsePercent(v, { share: true });
 
   /** A count of 0 or more. */
   whole(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): number | undefined {
@@ -122,13 +124,19 @@ class Reader {
 
   /** A date: a date cell, a serial number, or text such as 2022-06-28, 2022/6/28 or 2022年6月28日; with `periodToo`, a period as written (2024, 2024-Q3). */
   date(sheet: GridSheet, row: number, col: number, path: Path, key?: Key, periodToo = false): string | undefined {
-    return this.parsed(sheet, row, col, path, key, (v) => {
-      if (periodToo && typeof v === 'string' && isPeriod(v.trim())) return { ok: true, value: v.trim() };
-      return parseDateText(v, (this.dateOptions ??= { date1904: this.date1904, serials: true, noOngoing: true }));
-    });
+    return this.parsed(sheet, row, col, path, key, periodToo ? this.readDateOrPeriod : this.readDate);
   }
 
   private dateOptions: { date1904: boolean; serials: true; noOngoing: true } | undefined;
+  // The readers of a cell's value, made once (not for each cell).
+  private readonly readDate = (v: GridValue) => parseDateText(v, (this.dateOptions ??= { date1904: this.date1904, serials: true, noOngoing: true }));
+  private readonly readDateOrPeriod = (v: GridValue): Parsed<string | null> =>
+    typeof v === 'string' && isPeriod(v.trim()) ? { ok: true, value: v.trim() } : this.readDate(v);
+  private readonly readStatus = (v: GridValue): Parsed<Measure['status'] | null> => {
+    const read = parseStatusWord(v);
+    // A status word that begins a longer text is for a ledger; the report has a note column of its own.
+    return read.ok && read.remark !== undefined ? valueProblem('status', v) : read;
+  };
 
   /** A period: as written when it is one (2024-Q3), else as officials write it (2024年第三季度). */
   period(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): string | undefined {
@@ -137,11 +145,7 @@ class Reader {
 
   /** A status word: the report's own (in either language) or an official's (已完成, 推进中, Done). */
   status(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): Measure['status'] | undefined {
-    return this.parsed(sheet, row, col, path, key, (v) => {
-      const read = parseStatusWord(v);
-      // A status word that begins a longer text is for a ledger; the report has a note column of its own.
-      return read.ok && read.remark !== undefined ? valueProblem('status', v) : read;
-    });
+    return this.parsed(sheet, row, col, path, key, this.readStatus);
   }
 }
 

@@ -15,7 +15,7 @@ import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../../core/errors';
 import { MB } from '../../bytes';
-import { CELL, countMatches, isSheetPart, RETURN_LIMITS, ROW, type LoadLimits } from '../../../core/read/limits';
+import { countRowsAndCells, isSheetPart, RETURN_LIMITS, type LoadLimits } from '../../../core/read/limits';
 import { PartsWorkbook, type Parts } from './parts-grid';
 import type { SheetText } from './sheet-cells';
 
@@ -156,8 +156,7 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
         count.unpacked += bytes.length;
         const text = sheet || wanted ? bytes.toString('utf8') : undefined;
         if (sheet) {
-          count.rows += countMatches(text!, ROW);
-          count.cells += countMatches(text!, CELL);
+          countRowsAndCells(text!, count);
           checkRowsAndCells(count, limits);
         }
         if (wanted) keepText(e, text!);
@@ -240,8 +239,7 @@ function inflateStreaming(
       const text = tail + chunk.toString('latin1');
       const cut = Math.max(0, text.length - 16);
       const whole = text.slice(0, cut);
-      count.rows += countMatches(whole, ROW);
-      count.cells += countMatches(whole, CELL);
+      countRowsAndCells(whole, count);
       tail = text.slice(cut);
       try {
         checkRowsAndCells(count, limits);
@@ -253,8 +251,7 @@ function inflateStreaming(
       if (settled) return;
       if (entryBytes < e.uncompressedSize) return fail(tooFew(e, entryBytes));
       if (sheet) {
-        count.rows += countMatches(tail, ROW);
-        count.cells += countMatches(tail, CELL);
+        countRowsAndCells(tail, count);
         try {
           checkRowsAndCells(count, limits);
         } catch (err) {
