@@ -84,8 +84,18 @@ const isOpen = (m: Measure) => m.status !== 'completed' && m.status !== 'cancell
 const isOverdue = (m: Measure, date: string) => isOpen(m) && m.due !== undefined && m.due < date;
 const orNull = (v: ChangeValue | undefined): ChangeValue => (v === undefined ? null : v);
 
-/** Pairs of items with the same key (the k-th of a key before with the k-th after), and those left on either side, each in its own order. */
-export function matchByKey<T>(before: Iterable<T>, after: Iterable<T>, key: (t: T) => string): { pairs: [T, T][]; gone: T[]; added: T[] } {
+/**
+ * Pairs of items with the same key (the k-th of a key before with the k-th
+ * after), and those left on either side, each in its own order. With
+ * `onPair`, each pair is given to it as it is found (in the order of
+ * `after`) and not kept: the items after that are matched are not held.
+ */
+export function matchByKey<T>(
+  before: Iterable<T>,
+  after: Iterable<T>,
+  key: (t: T) => string,
+  onPair?: (before: T, after: T) => void,
+): { pairs: [T, T][]; gone: T[]; added: T[] } {
   const order: T[] = [];
   // Each key's items before, by their index in `order`: one, or a queue when the key repeats.
   const waiting = new Map<string, number | { at: number; list: number[] }>();
@@ -113,7 +123,8 @@ export function matchByKey<T>(before: Iterable<T>, after: Iterable<T>, key: (t: 
     }
     if (i < 0) added.push(a);
     else {
-      pairs.push([order[i], a]);
+      if (onPair) onPair(order[i], a);
+      else pairs.push([order[i], a]);
       matched[i] = 1;
     }
   }
@@ -135,8 +146,6 @@ function renamed(gone: PlanMeasure[], added: PlanMeasure[]): { pairs: [PlanMeasu
 }
 
 function measureChanges(before: ReportItems, after: ReportItems, out: Change[]): void {
-  const byId = matchByKey(before.measures, after.measures, measureKeys());
-  const byTitle = renamed(byId.gone, byId.added);
   const compare = (b: PlanMeasure, a: PlanMeasure, rename: boolean) => {
     const was = b.measure;
     const now = a.measure;
@@ -157,7 +166,9 @@ function measureChanges(before: ReportItems, after: ReportItems, out: Change[]):
     // Newly overdue with nothing edited: the report date passed its due date.
     if (!any && kind === 'overdue') out.push({ kind, ...at, field: 'due', before: orNull(was.due), after: orNull(now.due) });
   };
-  for (const [b, a] of byId.pairs) compare(b, a, false);
+  // Measures matched by id are compared as they are met (the rows after may be read from a file, not held).
+  const byId = matchByKey(before.measures, after.measures, measureKeys(), (b, a) => compare(b, a, false));
+  const byTitle = renamed(byId.gone, byId.added);
   for (const [b, a] of byTitle.pairs) compare(b, a, true);
   for (const a of byTitle.added)
     out.push({ kind: 'added', owner: a.plan, item: a.measure.id, title: a.measure.title, field: 'status', before: null, after: a.measure.status });
