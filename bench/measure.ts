@@ -17,6 +17,8 @@ export interface Run {
   seconds: number;
   /** Peak resident memory in MB (GNU time's %M, KB, / 1024). */
   mb: number;
+  /** CPU time in seconds, user + system (GNU time's %U + %S): on a shared machine, steadier than wall time. */
+  cpu: number;
   /** Why the run failed (ok false). */
   reason?: string;
   timedOut: boolean;
@@ -54,7 +56,7 @@ export function runTimed(cmd: string, args: string[], opts: RunOptions): Promise
   const timeFile = path.join(os.tmpdir(), `plan-report-bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(GNU_TIME, ['-f', '%e %M', '-o', timeFile, cmd, ...args], {
+    const child = spawn(GNU_TIME, ['-f', '%e %M %U %S', '-o', timeFile, cmd, ...args], {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
       detached: true,
@@ -71,6 +73,7 @@ export function runTimed(cmd: string, args: string[], opts: RunOptions): Promise
       const wall = (performance.now() - started) / 1000;
       let seconds = wall;
       let mb = NaN;
+      let cpu = NaN;
       let timeText = '';
       try {
         timeText = fs.readFileSync(timeFile, 'utf8');
@@ -78,10 +81,11 @@ export function runTimed(cmd: string, args: string[], opts: RunOptions): Promise
       } catch {
         /* time was killed before writing */
       }
-      const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(timeText.trim());
+      const m = /(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(timeText.trim());
       if (m) {
         seconds = Number(m[1]);
         mb = Number(m[2]) / 1024;
+        cpu = Number(m[3]) + Number(m[4]);
       }
       const err = `${stderr}\n${timeText}`;
       const ok = !spawnError && !timedOut && code === 0;
@@ -89,6 +93,7 @@ export function runTimed(cmd: string, args: string[], opts: RunOptions): Promise
         ok,
         seconds,
         mb,
+        cpu,
         reason: ok ? undefined : spawnError ? `could not start: ${spawnError.message}` : failureReason(code, signal, err, timedOut, opts.timeoutMs),
         timedOut,
         code,

@@ -20,7 +20,8 @@ import { readData } from '../src/core/data-file/read';
 import { expectedFigures, figureDifferences, readNamedCells } from '../test/support/named-figures';
 import { timeSoffice } from './libreoffice';
 import { loadAverage, machine, median, runTimed, type Run } from './measure';
-import { GENERATOR_VERSION, REPORT_PERIOD, writeCatalog, writeFormsData, writeIndicators, writeMeasures, type Generated } from './synthetic';
+import { sinceCase, sinceMarkdown } from './since';
+import { GENERATOR_VERSION, writeCatalog, writeFormsData, writeIndicators, writeMeasures, type Generated } from './synthetic';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -54,7 +55,7 @@ function options(argv: string[]): Options {
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
         'usage: npm run bench [-- --large] [--runs N] [--only KEY,...] [--no-libreoffice] [--soffice-timeout SECONDS]\n' +
-          'keys: measures-10k measures-100k catalog-100k indicators-1k forms measures-1m (with --large)\n' +
+          'keys: measures-10k measures-100k catalog-100k indicators-1k forms since-100k measures-1m (with --large)\n' +
           'Writes bench/results.md unless --only or --runs is given.\n',
       );
       process.exit(0);
@@ -311,37 +312,6 @@ async function formsCase(runs: number): Promise<{ rows: Row[]; skipped?: string 
   };
 }
 
-// ---------------------------------------------------------------- generate --since
-
-/**
- * generate --since on the 100,000-measure report (issue 13: at most 50% more
- * than generate): the previous report is the same data a quarter earlier,
- * generated first (not timed); then generate --since it is timed.
- */
-async function sinceCase(data: string, runs: number, timeoutMs: number): Promise<Row> {
-  const label = 'measures 100k --since the previous report';
-  const previousData = path.join(DATA, 'measures-100k-previous.json');
-  const text = fs.readFileSync(data, 'utf8');
-  const header = `"period":${JSON.stringify(REPORT_PERIOD)}`;
-  const at = text.indexOf(header);
-  if (at < 0) return { label, rows: '?', results: { 'plan-report': failed(`no ${header} in ${path.basename(data)}`) }, command: 'generate --since' };
-  fs.writeFileSync(previousData, text.slice(0, at) + `"period":"2025-Q2"` + text.slice(at + header.length));
-  const previous = path.join(OUT, 'measures-100k-previous.xlsx');
-  fs.rmSync(previous, { force: true });
-  const made = await runTimed(NODE, [CLI, 'generate', previousData, '--out', previous], { timeoutMs, cwd: ROOT });
-  if (!made.ok) return { label, rows: '100,000 measures', results: { 'plan-report': failed(`previous report: ${made.reason}`) }, command: 'generate --since' };
-  const done: Run[] = [];
-  for (let i = 0; i < runs; i++) {
-    const out = path.join(OUT, 'measures-100k-since.xlsx');
-    fs.rmSync(out, { force: true });
-    const r = await runTimed(NODE, [CLI, 'generate', data, '--since', previous, '--out', out], { timeoutMs, cwd: ROOT });
-    done.push(r);
-    log(`since: generate --since run ${i + 1}/${runs}: ${r.ok ? `${fmtS(r.seconds)} s, ${fmtMb(r.mb)} MB` : `FAILED: ${r.reason}`}`);
-    if (!r.ok) break;
-  }
-  return { label, rows: '100,000 measures', results: { 'plan-report': summarise(done) }, command: 'generate --since' };
-}
-
 // ---------------------------------------------------------------- report
 
 function cell(r: Result | undefined): string {
@@ -483,20 +453,20 @@ async function main(): Promise<void> {
     }
   }
 
-  if (wanted('measures-100k') && outputs.has('measures-100k')) {
+  let since: string[] = [];
+  if (wanted('since-100k')) {
     try {
-      const since = await sinceCase(path.join(DATA, 'measures-100k.json'), opts.runs ?? 3, 1_800_000);
-      rows.push(since);
-      const plain = rows.find((r) => r.label === 'measures 100k')?.results['plan-report'];
-      const timed = since.results['plan-report'];
-      if (plain?.ok && timed?.ok)
-        notes.push(
-          `\`generate --since\` on the 100,000-measure report took ${fmtS(timed.seconds)} s against ${fmtS(plain.seconds)} s for \`generate\`: ` +
-            `${Math.round((timed.seconds / plain.seconds - 1) * 100)}% more (issue 13 allows at most 50%).`,
-        );
+      const prep = await prepare(
+        DATA_SETS.find((d) => d.key === 'measures-100k')!,
+        900_000,
+      );
+      if (prep.problem) throw new Error(prep.problem);
+      const runs = opts.runs ?? 3;
+      const r = await sinceCase({ data: prep.gen.file, dir: OUT, node: NODE, cli: CLI, cwd: ROOT, runs, timeoutMs: 1_800_000, log });
+      since = sinceMarkdown(r, runs);
     } catch (err) {
-      log(`since: FAILED: ${(err as Error).message}`);
-      rows.push({ label: 'measures 100k --since the previous report', rows: '?', results: { 'plan-report': failed((err as Error).message) } });
+      log(`since-100k: FAILED: ${(err as Error).message}`);
+      since = sinceMarkdown({ plain: [], since: [], failed: (err as Error).message }, 0);
     }
   }
 
@@ -563,7 +533,7 @@ async function main(): Promise<void> {
   const loadAfter = loadAverage();
   log(`load average after: ${loadAfter}`);
   notes.push(`Load average (1, 5, 15 min) before the run: ${loadBefore}; after: ${loadAfter}.`);
-  const md = markdown(rows, lo, loNote, notes, m, opts, version, started);
+  const md = markdown(rows, lo, loNote, notes, m, opts, version, started) + (since.length ? `\n${since.join('\n')}` : '');
   process.stdout.write(`\n${md}\n`);
   const partial = opts.only !== undefined || opts.runs !== undefined;
   const target = partial ? path.join(DATA, 'results-partial.md') : path.join(BENCH, 'results.md');

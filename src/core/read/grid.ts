@@ -18,7 +18,12 @@ export interface GridSheet {
 }
 
 export interface GridWorkbook {
-  sheet(name: string): GridSheet | undefined;
+  /**
+   * A sheet by name. `columns`: the reader needs only the sheet's first
+   * columns, so that a cell after them may read as blank (a reader that
+   * reads cells as it is asked for them may ignore it).
+   */
+  sheet(name: string, columns?: number): GridSheet | undefined;
   /** The workbook counts date serial numbers from 1904 (not 1900), where the reader can tell. */
   date1904?: boolean;
 }

@@ -48,6 +48,18 @@ export const isSheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.tes
 export const ROW = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
 export const CELL = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
 
+/** A row or a cell element: group 1 is set for a row. */
+const ROW_OR_CELL = /<(?:[A-Za-z_][\w.-]*:)?(?:(row)|c)[\s>/]/g;
+
+/** The row and cell elements in `text`, counted in one pass (as ROW and CELL count them). */
+export function countRowsAndCells(text: string, count: { rows: number; cells: number }): void {
+  ROW_OR_CELL.lastIndex = 0;
+  for (let m = ROW_OR_CELL.exec(text); m; m = ROW_OR_CELL.exec(text)) {
+    if (m[1]) count.rows++;
+    else count.cells++;
+  }
+}
+
 export function countMatches(text: string, re: RegExp): number {
   re.lastIndex = 0;
   let n = 0;

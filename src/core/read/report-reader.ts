@@ -51,6 +51,11 @@ interface Place {
   col: number;
 }
 
+/** The last step of a data path, given apart so that the path is made only when needed. */
+type Key = string | number | undefined;
+
+const withKey = (path: Path, key: Key): Path => (key === undefined ? path : [...path, key]);
+
 class Reader {
   readonly problems: Located[] = [];
   /** Where each data path came from, for locating the schema's problems (kept only when `placed`). */
@@ -71,16 +76,16 @@ class Reader {
     readonly placed = true,
   ) {}
 
-  /** Notes where the value at `path` came from. */
-  at(path: Path, place: Place): void {
-    if (this.placed) this.places.set(formatPath(path), place);
+  /** Notes where the value at `path` (with `key`, when given) came from. */
+  at(path: Path, place: Place, key?: Key): void {
+    if (this.placed) this.places.set(formatPath(withKey(path, key)), place);
   }
 
-  problem(place: Place | undefined, message: string | Said, path?: Path): void {
+  problem(place: Place | undefined, message: string | Said, path?: Path, key?: Key): void {
     this.problems.push({
       file: this.file,
       cell: place ? `${place.sheet}!${cellRef(place.row, place.col)}` : undefined,
-      path: path ? formatPath(path) : undefined,
+      path: path ? formatPath(withKey(path, key)) : undefined,
       ...(typeof message === 'string' ? { message } : message),
     });
   }
@@ -93,84 +98,107 @@ class Reader {
     return { message: describeValueProblem(p, 'en'), zh: s.zh };
   }
 
-  /** A cell's value, refusing formulas where a value is expected (they are never evaluated or kept). */
-  value(sheet: GridSheet, row: number, col: number, path: Path): GridValue {
+  /**
+   * A cell's value, refusing formulas where a value is expected (they are
+   * never evaluated or kept). Its data path is `path` with `key` (made only
+   * when it is noted or a problem is).
+   */
+  value(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): GridValue {
     const v = sheet.cell(row, col);
-    this.at(path, { sheet: sheet.name, row, col });
+    if (this.placed) this.at(path, { sheet: sheet.name, row, col }, key);
     if (isFormula(v)) {
       const formula = { expected: 'value', got: `=${v.formula.slice(0, 40)}`, hint: 'formula' } as const;
       this.problem(
         { sheet: sheet.name, row, col },
-        { message: `holds a formula (=${v.formula.slice(0, 40)}); expected a value`, zh: this.said(path, formula).zh },
+        { message: `holds a formula (=${v.formula.slice(0, 40)}); expected a value`, zh: this.said(withKey(path, key), formula).zh },
         path,
+        key,
       );
       return null;
     }
     return v;
   }
 
-  text(sheet: GridSheet, row: number, col: number, path: Path): string | undefined {
-    const v = this.value(sheet, row, col, path);
+  text(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): string | undefined {
+    const v = this.value(sheet, row, col, path, key);
     if (isBlank(v)) return undefined;
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     return String(v);
   }
 
   /** A cell read by the one reader of cell values (core/values): its value, or undefined with the problem located at the cell. */
-  parsed<T>(sheet: GridSheet, row: number, col: number, path: Path, read: (v: GridValue) => Parsed<T | null>): T | undefined {
-    const v = this.value(sheet, row, col, path);
+  parsed<T>(sheet: GridSheet, row: number, col: number, path: Path, key: Key, read: (v: GridValue) => Parsed<T | null>): T | undefined {
+    const v = this.value(sheet, row, col, path, key);
     if (isBlank(v)) return undefined;
     const got = read(v);
     if (got.ok) return got.value ?? undefined;
-    this.problem({ sheet: sheet.name, row, col }, this.said(path, got.problem), path);
+    this.problem({ sheet: sheet.name, row, col }, this.said(withKey(path, key), got.problem), path, key);
     return undefined;
   }
 
   /** A number: a number cell, or text such as `1,234.5` (never `1234,5`). */
-  number(sheet: GridSheet, row: number, col: number, path: Path): number | undefined {
-    return this.parsed(sheet, row, col, path, parseNumber);
+  number(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): number | undefined {
+    return this.parsed(sheet, row, col, path, key, parseNumber);
   }
 
   /** A share or a rate: a number cell, or text such as `60%` or `0.6`. */
-  percent(sheet: GridSheet, row: number, col: number, path: Path, opts: PercentOptions = {}): number | undefined {
-    return this.parsed(sheet, row, col, path, (v) => parsePercent(v, opts));
+  percent(sheet: GridSheet, row: number, col: number, path: Path, key?: Key, opts: PercentOptions = {}): number | undefined {
+    return this.parsed(sheet, row, col, path, key, opts.share && !opts.percentColumn ? this.readShare : (v) => parsePercent(v, opts));
   }
 
+  private readonly readShare = (v: GridValue) => parsePercent(v, { share: true });
+
   /** A count of 0 or more. */
-  whole(sheet: GridSheet, row: number, col: number, path: Path): number | undefined {
-    return this.parsed(sheet, row, col, path, parseWholeNumber);
+  whole(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): number | undefined {
+    return this.parsed(sheet, row, col, path, key, parseWholeNumber);
   }
 
   /** A date: a date cell, a serial number, or text such as 2022-06-28, 2022/6/28 or 2022年6月28日; with `periodToo`, a period as written (2024, 2024-Q3). */
-  date(sheet: GridSheet, row: number, col: number, path: Path, periodToo = false): string | undefined {
-    return this.parsed(sheet, row, col, path, (v) => {
-      if (periodToo && typeof v === 'string' && isPeriod(v.trim())) return { ok: true, value: v.trim() };
-      return parseDateText(v, { date1904: this.date1904, serials: true, noOngoing: true });
-    });
+  date(sheet: GridSheet, row: number, col: number, path: Path, key?: Key, periodToo = false): string | undefined {
+    return this.parsed(sheet, row, col, path, key, periodToo ? this.readDateOrPeriod : this.readDate);
   }
 
+  private dateOptions: { date1904: boolean; serials: true; noOngoing: true } | undefined;
+  // The readers of a cell's value, made once (not for each cell).
+  private readonly readDate = (v: GridValue) => parseDateText(v, (this.dateOptions ??= { date1904: this.date1904, serials: true, noOngoing: true }));
+  private readonly readDateOrPeriod = (v: GridValue): Parsed<string | null> =>
+    typeof v === 'string' && isPeriod(v.trim()) ? { ok: true, value: v.trim() } : this.readDate(v);
+  private readonly readStatus = (v: GridValue): Parsed<Measure['status'] | null> => {
+    const read = parseStatusWord(v);
+    // A status word that begins a longer text is for a ledger; the report has a note column of its own.
+    return read.ok && read.remark !== undefined ? valueProblem('status', v) : read;
+  };
+
   /** A period: as written when it is one (2024-Q3), else as officials write it (2024年第三季度). */
-  period(sheet: GridSheet, row: number, col: number, path: Path): string | undefined {
-    return this.parsed(sheet, row, col, path, (v) => (typeof v === 'string' && isPeriod(v.trim()) ? { ok: true, value: v.trim() } : parsePeriodText(v)));
+  period(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): string | undefined {
+    return this.parsed(sheet, row, col, path, key, (v) => (typeof v === 'string' && isPeriod(v.trim()) ? { ok: true, value: v.trim() } : parsePeriodText(v)));
   }
 
   /** A status word: the report's own (in either language) or an official's (已完成, 推进中, Done). */
-  status(sheet: GridSheet, row: number, col: number, path: Path): Measure['status'] | undefined {
-    return this.parsed(sheet, row, col, path, (v) => {
-      const read = parseStatusWord(v);
-      // A status word that begins a longer text is for a ledger; the report has a note column of its own.
-      return read.ok && read.remark !== undefined ? valueProblem('status', v) : read;
-    });
+  status(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): Measure['status'] | undefined {
+    return this.parsed(sheet, row, col, path, key, this.readStatus);
   }
 }
 
+/** The object without its keys whose value is undefined (the object itself when it has none). */
 function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const values = o as Record<string, unknown>;
+  let blank = false;
+  for (const k in values)
+    if (values[k] === undefined) {
+      blank = true;
+      break;
+    }
+  if (!blank) return o;
+  const out: Record<string, unknown> = {};
+  for (const k in values) if (values[k] !== undefined) out[k] = values[k];
+  return out as T;
 }
 
 /** Iterates the data rows of a data sheet (skipping empty rows), with a column lookup by field. */
 function* rows(sheet: GridSheet, fields: string[]): Generator<{ row: number; col: (field: string) => number }> {
-  const col = (field: string) => fields.indexOf(field) + 1;
+  const cols = new Map(fields.map((f) => [f, fields.indexOf(f) + 1]));
+  const col = (field: string) => cols.get(field) ?? 0;
   for (let row = 2; row <= sheet.rowCount; row++) {
     let empty = true;
     for (let c = 1; c <= fields.length && empty; c++) empty = isBlank(sheet.cell(row, c));
@@ -208,7 +236,8 @@ function readOnce(wb: GridWorkbook, file: string, placed: boolean): { data: Repo
   const sheetOf = (key: string): DataSheet | undefined => {
     const s = meta.sheets[key];
     if (!s) return undefined;
-    const sheet = wb.sheet(s.name);
+    // Only the columns of its fields are read (a data sheet's hidden columns of codes after them are not).
+    const sheet = wb.sheet(s.name, s.fields.length);
     if (!sheet)
       reader.problem(undefined, {
         message: `has no sheet "${s.name}"; expected the ${key} sheet this workbook was made with (was it renamed or deleted?)`,
@@ -293,48 +322,70 @@ function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan
       item = isPlan ? ({ id, title: '', measures: [] } as Plan) : ({ id, title: '', entries: [] } as Catalog);
       list.push(item);
     }
-    reader.at([...base, 'id'], { sheet: s.name, row, col: col('id') });
-    item.title = reader.text(s, row, col('title'), [...base, 'title']) ?? '';
-    const region = reader.text(s, row, col('region'), [...base, 'region']);
-    const issued = reader.date(s, row, col('issued'), [...base, 'issued'], !isPlan);
+    reader.at(base, { sheet: s.name, row, col: col('id') }, 'id');
+    item.title = reader.text(s, row, col('title'), base, 'title') ?? '';
+    const region = reader.text(s, row, col('region'), base, 'region');
+    const issued = reader.date(s, row, col('issued'), base, 'issued', !isPlan);
     Object.assign(item, { region, issued });
-    if (isPlan) (item as Plan).source = reader.text(s, row, col('source'), [...base, 'source']);
+    if (isPlan) (item as Plan).source = reader.text(s, row, col('source'), base, 'source');
   }
 }
 
 const OWNER_ZH: Record<string, string> = { plan: '方案', catalog: '目录', indicator: '指标' };
 
-/** The index of the item a row names in its first column, or -1 with a problem naming the items there are. */
-function owner(reader: Reader, place: Place, what: string, id: string | undefined, items: { id: string }[]): number {
-  const found = items.findIndex((x) => x.id === id);
+/** The index of each id among items (the first item with it). */
+function indexOfIds(items: { id: string }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  items.forEach((x, i) => {
+    if (!index.has(x.id)) index.set(x.id, i);
+  });
+  return index;
+}
+
+/** The index of the item a row names in its first column (`ids`: indexOfIds(items)), or -1 with a problem naming the items there are. */
+function owner(
+  reader: Reader,
+  sheet: string,
+  row: number,
+  col: number,
+  what: string,
+  id: string | undefined,
+  items: { id: string }[],
+  ids: Map<string, number>,
+): number {
+  const found = id === undefined ? -1 : (ids.get(id) ?? -1);
   if (found === -1)
-    reader.problem(place, {
-      message: `${what} ${visible(JSON.stringify(id ?? ''))} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`,
-      zh: `“${visible(id ?? '')}”不是本报告的${OWNER_ZH[what] ?? what}之一；应为以下之一：${items.map((x) => x.id).join('、') || '无'}`,
-    });
+    reader.problem(
+      { sheet, row, col },
+      {
+        message: `${what} ${visible(JSON.stringify(id ?? ''))} is not one of this report's ${what}s; expected one of: ${items.map((x) => x.id).join(', ')}`,
+        zh: `“${visible(id ?? '')}”不是本报告的${OWNER_ZH[what] ?? what}之一；应为以下之一：${items.map((x) => x.id).join('、') || '无'}`,
+      },
+    );
   return found;
 }
 
 function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Plan[]): void {
   if (!measures) return;
   const s = measures.sheet;
+  const plansIds = indexOfIds(plans);
   for (const { row, col } of rows(s, measures.fields)) {
     const planId = reader.text(s, row, col('plan'), ['measures', row, 'plan']);
-    const p = owner(reader, { sheet: s.name, row, col: col('plan') }, 'plan', planId, plans);
+    const p = owner(reader, s.name, row, col('plan'), 'plan', planId, plans, plansIds);
     if (p === -1) continue;
     const at: Path = ['plans', p, 'measures', plans[p].measures.length];
     const m: Measure = compact({
-      id: reader.text(s, row, col('id'), [...at, 'id']) ?? '',
-      title: reader.text(s, row, col('title'), [...at, 'title']) ?? '',
-      group: reader.text(s, row, col('group'), [...at, 'group']),
-      lead: reader.text(s, row, col('lead'), [...at, 'lead']),
-      due: reader.date(s, row, col('due'), [...at, 'due']),
-      status: reader.status(s, row, col('status'), [...at, 'status']) ?? ('' as Measure['status']),
-      completed: reader.date(s, row, col('completed'), [...at, 'completed']),
-      progress: reader.percent(s, row, col('progress'), [...at, 'progress'], { share: true }),
-      note: reader.text(s, row, col('note'), [...at, 'note']),
+      id: reader.text(s, row, col('id'), at, 'id') ?? '',
+      title: reader.text(s, row, col('title'), at, 'title') ?? '',
+      group: reader.text(s, row, col('group'), at, 'group'),
+      lead: reader.text(s, row, col('lead'), at, 'lead'),
+      due: reader.date(s, row, col('due'), at, 'due'),
+      status: reader.status(s, row, col('status'), at, 'status') ?? ('' as Measure['status']),
+      completed: reader.date(s, row, col('completed'), at, 'completed'),
+      progress: reader.percent(s, row, col('progress'), at, 'progress', { share: true }),
+      note: reader.text(s, row, col('note'), at, 'note'),
     });
-    reader.at(at, { sheet: s.name, row, col: 1 });
+    if (reader.placed) reader.at(at, { sheet: s.name, row, col: 1 });
     plans[p].measures.push(m);
   }
 }
@@ -342,20 +393,21 @@ function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Pl
 function readEntries(reader: Reader, catalog: DataSheet | undefined, catalogs: Catalog[]): void {
   if (!catalog) return;
   const s = catalog.sheet;
+  const catalogsIds = indexOfIds(catalogs);
   for (const { row, col } of rows(s, catalog.fields)) {
     const catalogId = reader.text(s, row, col('catalog'), ['catalog', row, 'catalog']);
-    const c = owner(reader, { sheet: s.name, row, col: col('catalog') }, 'catalog', catalogId, catalogs);
+    const c = owner(reader, s.name, row, col('catalog'), 'catalog', catalogId, catalogs, catalogsIds);
     if (c === -1) continue;
     const at: Path = ['catalogs', c, 'entries', catalogs[c].entries.length];
     const e: CatalogEntry = compact({
-      product: reader.text(s, row, col('product'), [...at, 'product']) ?? '',
-      enterprise: reader.text(s, row, col('enterprise'), [...at, 'enterprise']) ?? '',
-      category: reader.parsed(s, row, col('category'), [...at, 'category'], parseCategoryWord) ?? ('' as CatalogEntry['category']),
-      registration: reader.text(s, row, col('registration'), [...at, 'registration']),
-      listed: reader.date(s, row, col('listed'), [...at, 'listed']),
-      hospitals: reader.whole(s, row, col('hospitals'), [...at, 'hospitals']),
+      product: reader.text(s, row, col('product'), at, 'product') ?? '',
+      enterprise: reader.text(s, row, col('enterprise'), at, 'enterprise') ?? '',
+      category: reader.parsed(s, row, col('category'), at, 'category', parseCategoryWord) ?? ('' as CatalogEntry['category']),
+      registration: reader.text(s, row, col('registration'), at, 'registration'),
+      listed: reader.date(s, row, col('listed'), at, 'listed'),
+      hospitals: reader.whole(s, row, col('hospitals'), at, 'hospitals'),
     });
-    reader.at(at, { sheet: s.name, row, col: 1 });
+    if (reader.placed) reader.at(at, { sheet: s.name, row, col: 1 });
     catalogs[c].entries.push(e);
   }
 }
@@ -371,25 +423,25 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
       const value = reader.number(s, row, col(`${p}Value`), [...at, p, 'value']);
       return per === undefined && value === undefined ? undefined : ({ period: per, value } as Indicator['baseline']);
     };
-    const kind = reader.parsed(s, row, col('kind'), [...at, 'kind'], parseKindWord);
-    const format = reader.parsed(s, row, col('format'), [...at, 'format'], parseFormatWord);
+    const kind = reader.parsed(s, row, col('kind'), at, 'kind', parseKindWord);
+    const format = reader.parsed(s, row, col('format'), at, 'format', parseFormatWord);
     indicators.push(
       compact({
-        id: reader.text(s, row, col('id'), [...at, 'id']) ?? '',
-        name: reader.text(s, row, col('name'), [...at, 'name']) ?? '',
-        region: reader.text(s, row, col('region'), [...at, 'region']),
-        unit: reader.text(s, row, col('unit'), [...at, 'unit']),
+        id: reader.text(s, row, col('id'), at, 'id') ?? '',
+        name: reader.text(s, row, col('name'), at, 'name') ?? '',
+        region: reader.text(s, row, col('region'), at, 'region'),
+        unit: reader.text(s, row, col('unit'), at, 'unit'),
         kind,
         format,
-        decimals: reader.number(s, row, col('decimals'), [...at, 'decimals']),
+        decimals: reader.number(s, row, col('decimals'), at, 'decimals'),
         baseline: point('baseline'),
         target: point('target'),
-        source: reader.text(s, row, col('source'), [...at, 'source']),
-        note: reader.text(s, row, col('note'), [...at, 'note']),
+        source: reader.text(s, row, col('source'), at, 'source'),
+        note: reader.text(s, row, col('note'), at, 'note'),
         observations: [],
       }),
     );
-    reader.at(at, { sheet: s.name, row, col: 1 });
+    if (reader.placed) reader.at(at, { sheet: s.name, row, col: 1 });
   }
   return indicators;
 }
@@ -397,17 +449,18 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
 function readObservations(reader: Reader, observations: DataSheet | undefined, indicators: Indicator[]): void {
   if (!observations) return;
   const s = observations.sheet;
+  const indicatorsIds = indexOfIds(indicators);
   for (const { row, col } of rows(s, observations.fields)) {
     const id = reader.text(s, row, col('indicator'), ['observations', row, 'indicator']);
-    const i = owner(reader, { sheet: s.name, row, col: col('indicator') }, 'indicator', id, indicators);
+    const i = owner(reader, s.name, row, col('indicator'), 'indicator', id, indicators, indicatorsIds);
     if (i === -1) continue;
     const at: Path = ['indicators', i, 'observations', indicators[i].observations.length];
     const o: Observation = compact({
-      period: reader.period(s, row, col('period'), [...at, 'period']) ?? '',
-      value: reader.number(s, row, col('value'), [...at, 'value']),
-      growth: reader.percent(s, row, col('growth'), [...at, 'growth']),
+      period: reader.period(s, row, col('period'), at, 'period') ?? '',
+      value: reader.number(s, row, col('value'), at, 'value'),
+      growth: reader.percent(s, row, col('growth'), at, 'growth'),
     });
-    reader.at(at, { sheet: s.name, row, col: 1 });
+    if (reader.placed) reader.at(at, { sheet: s.name, row, col: 1 });
     indicators[i].observations.push(o);
   }
 }

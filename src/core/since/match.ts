@@ -67,7 +67,16 @@ const MEASURE_FIELDS: readonly MeasureChangeField[] = ['status', 'completed', 'p
 const ENTRY_FIELDS: readonly EntryChangeField[] = ['category', 'registration', 'listed', 'hospitals'];
 
 const fold = (s: string) => s.toLowerCase();
-const measureKey = (m: PlanMeasure) => `${fold(m.plan)}\u0000${fold(m.measure.id)}`;
+
+/** A measure's key (plan id and measure id, ignoring case), each plan's id folded once. */
+function measureKeys(): (m: PlanMeasure) => string {
+  const plans = new Map<string, string>();
+  return (m) => {
+    let plan = plans.get(m.plan);
+    if (plan === undefined) plans.set(m.plan, (plan = `${fold(m.plan)}\u0000`));
+    return plan + fold(m.measure.id);
+  };
+}
 const entryKey = (e: CatalogItem) => `${fold(e.catalog)}\u0000${e.entry.product}\u0000${e.entry.enterprise}`;
 const titleKey = (m: PlanMeasure) => `${fold(m.plan)}\u0000${m.measure.title.trim().replace(/\s+/g, ' ')}`;
 
@@ -75,29 +84,51 @@ const isOpen = (m: Measure) => m.status !== 'completed' && m.status !== 'cancell
 const isOverdue = (m: Measure, date: string) => isOpen(m) && m.due !== undefined && m.due < date;
 const orNull = (v: ChangeValue | undefined): ChangeValue => (v === undefined ? null : v);
 
-/** Pairs of items with the same key (the k-th of a key before with the k-th after), and those left on either side, each in its own order. */
-export function matchByKey<T>(before: Iterable<T>, after: Iterable<T>, key: (t: T) => string): { pairs: [T, T][]; gone: T[]; added: T[] } {
-  const waiting = new Map<string, T[]>();
+/**
+ * Pairs of items with the same key (the k-th of a key before with the k-th
+ * after), and those left on either side, each in its own order. With
+ * `onPair`, each pair is given to it as it is found (in the order of
+ * `after`) and not kept: the items after that are matched are not held.
+ */
+export function matchByKey<T>(
+  before: Iterable<T>,
+  after: Iterable<T>,
+  key: (t: T) => string,
+  onPair?: (before: T, after: T) => void,
+): { pairs: [T, T][]; gone: T[]; added: T[] } {
   const order: T[] = [];
+  // Each key's items before, by their index in `order`: one, or a queue when the key repeats.
+  const waiting = new Map<string, number | { at: number; list: number[] }>();
   for (const b of before) {
     const k = key(b);
-    const list = waiting.get(k);
-    if (list) list.push(b);
-    else waiting.set(k, [b]);
-    order.push(b);
+    const i = order.push(b) - 1;
+    const w = waiting.get(k);
+    if (w === undefined) waiting.set(k, i);
+    else if (typeof w === 'number') waiting.set(k, { at: 0, list: [w, i] });
+    else w.list.push(i);
   }
   const pairs: [T, T][] = [];
   const added: T[] = [];
-  const matched = new Set<T>();
+  const matched = new Uint8Array(order.length);
   for (const a of after) {
-    const b = waiting.get(key(a))?.shift();
-    if (b === undefined) added.push(a);
+    const k = key(a);
+    const w = waiting.get(k);
+    let i = -1;
+    if (typeof w === 'number') {
+      i = w;
+      waiting.delete(k);
+    } else if (w !== undefined) {
+      i = w.list[w.at++];
+      if (w.at === w.list.length) waiting.delete(k);
+    }
+    if (i < 0) added.push(a);
     else {
-      pairs.push([b, a]);
-      matched.add(b);
+      if (onPair) onPair(order[i], a);
+      else pairs.push([order[i], a]);
+      matched[i] = 1;
     }
   }
-  return { pairs, gone: order.filter((b) => !matched.has(b)), added };
+  return { pairs, gone: order.filter((_, i) => !matched[i]), added };
 }
 
 /** Gone and added measures of one plan with the same title, each title once on each side: the same measure under a new id. */
@@ -115,8 +146,6 @@ function renamed(gone: PlanMeasure[], added: PlanMeasure[]): { pairs: [PlanMeasu
 }
 
 function measureChanges(before: ReportItems, after: ReportItems, out: Change[]): void {
-  const byId = matchByKey(before.measures, after.measures, measureKey);
-  const byTitle = renamed(byId.gone, byId.added);
   const compare = (b: PlanMeasure, a: PlanMeasure, rename: boolean) => {
     const was = b.measure;
     const now = a.measure;
@@ -137,7 +166,9 @@ function measureChanges(before: ReportItems, after: ReportItems, out: Change[]):
     // Newly overdue with nothing edited: the report date passed its due date.
     if (!any && kind === 'overdue') out.push({ kind, ...at, field: 'due', before: orNull(was.due), after: orNull(now.due) });
   };
-  for (const [b, a] of byId.pairs) compare(b, a, false);
+  // Measures matched by id are compared as they are met (the rows after may be read from a file, not held).
+  const byId = matchByKey(before.measures, after.measures, measureKeys(), (b, a) => compare(b, a, false));
+  const byTitle = renamed(byId.gone, byId.added);
   for (const [b, a] of byTitle.pairs) compare(b, a, true);
   for (const a of byTitle.added)
     out.push({ kind: 'added', owner: a.plan, item: a.measure.id, title: a.measure.title, field: 'status', before: null, after: a.measure.status });

@@ -19,20 +19,26 @@
  * more cells than the limit is refused.
  */
 import { InputError } from '../../../core/errors';
-import { columnLetter, columnNumber } from '../../../core/layout/refs';
+import { columnLetter } from '../../../core/layout/refs';
 import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid';
-import { attributesOf, decodeText, scanXml, XmlError, type XmlHandler } from './xml-scan';
+import { attributesOf, decodeText, scanTags, scanXml, XmlError, type XmlHandler } from './xml-scan';
 import { decodeXstring } from '../xstring';
+import { CellStore } from './cell-store';
+import { decodeRef, SheetCells, textOf, WorkbookError, type SheetContext, type SheetText } from './sheet-cells';
 
-/** The package's parts by name, lowercased (part names compare without case), text of the XML parts. */
-export type Parts = Map<string, string>;
+export { slideFormula } from './sheet-cells';
+
+/**
+ * The package's parts by name, lowercased (part names compare without case),
+ * text of the XML parts; `sheetText` may give a large sheet's text as it is
+ * best scanned (safe-load.ts: from its bytes).
+ */
+export type Parts = Map<string, string> & { sheetText?(name: string): SheetText | undefined };
 
 interface Rel {
   type: string;
   target: string;
 }
-
-class WorkbookError extends Error {}
 
 /** `xl/worksheets/sheet1.xml` from `xl/workbook.xml` and `worksheets/sheet1.xml` (or `/xl/worksheets/sheet1.xml`). */
 function resolvePart(base: string, target: string): string {
@@ -194,25 +200,6 @@ function readDateStyles(xml: string): boolean[] {
   return xfs.map((id) => isDateFormatId(id, formats));
 }
 
-// ---------------------------------------------------------------- formulas
-
-const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
-const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
-
-/** A shared formula as it reads in another cell of its group: relative references moved by the offset (as exceljs translates them). */
-export function slideFormula(formula: string, dRow: number, dCol: number): string {
-  return formula.replace(CANDIDATE, (whole: string, sheet: string | undefined, _s: string, addr: string, paren: string | undefined) => {
-    if (paren) return whole;
-    const m = CELL_REF.exec(addr);
-    if (!m) return whole;
-    const letters = m[2].toUpperCase();
-    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return whole;
-    const col = m[1] ? columnNumber(letters) : columnNumber(letters) + dCol;
-    const row = m[3] ? Number(m[4]) : Number(m[4]) + dRow;
-    return `${sheet ?? ''}${m[1] ?? ''}${columnLetter(col)}${m[3] ?? ''}${row}`;
-  });
-}
-
 // ---------------------------------------------------------------- sheets
 
 interface Merge {
@@ -222,68 +209,58 @@ interface Merge {
   c2: number;
 }
 
-const REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s>/])/;
 const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData\s*>/g;
 
-function decodeRef(ref: string | undefined): { row: number; col: number } | undefined {
-  const m = ref === undefined ? null : REF.exec(ref);
-  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : undefined;
-}
-
-/** exceljs's second decoding of a formula's text result (`t="str"`). */
-const xmlDecodeAgain = (s: string) => s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
-
-interface SheetContext {
-  strings: () => string[];
-  dateStyles: () => boolean[];
-  date1904: boolean;
-  maxCells: number;
-}
-
 class PartsSheet implements GridSheet {
   rowCount = 0;
-  private readonly rows = new Map<number, GridValue[]>();
+  /** The columns read (cells after them read as blank). */
+  readonly columns: number;
+  private store!: CellStore;
   private mergesByRow: Map<number, Merge[]> | undefined;
   /** Cells holding a picture placed in the cell (`row:col`). */
   private readonly pictures = new Set<string>();
 
   constructor(
     readonly name: string,
-    xml: string,
+    text: SheetText,
     ctx: SheetContext,
+    columns = Infinity,
   ) {
-    this.read(xml, ctx);
+    this.columns = columns;
+    this.read(text, ctx);
   }
 
   cell(row: number, col: number): GridValue {
     if (this.mergesByRow) {
       const merges = this.mergesByRow.get(row);
       const m = merges && mergeAt(merges, col);
-      if (m && (row !== m.r1 || col !== m.c1)) return this.rows.get(m.r1)?.[m.c1] ?? null;
+      if (m && (row !== m.r1 || col !== m.c1)) return this.store.get(m.r1, m.c1);
     }
-    return this.rows.get(row)?.[col] ?? null;
+    return this.store.get(row, col);
   }
 
   picture(row: number, col: number): boolean {
     return this.pictures.has(`${row}:${col}`);
   }
 
-  private read(xml: string, ctx: SheetContext): void {
-    const { cellsXml, merges } = splitSheet(xml);
-    const cells = new SheetCells(this.name, ctx, this.rows, this.pictures);
-    scanXml(cellsXml, cells);
+  private read(text: SheetText, ctx: SheetContext): void {
+    const { from, cellsXml, merges } = splitSheet(text.xml);
+    const cellsText = { xml: cellsXml, slice: (start: number, end: number) => text.slice(from + start, from + end) };
+    this.store = new CellStore(cellsText.slice, ctx.date1904, ctx.strings);
+    const cells = new SheetCells(cellsText, this.name, ctx, this.store, this.pictures, this.columns);
+    scanTags(cellsXml, cells);
     this.rowCount = cells.maxRow;
     if (merges.length) {
       this.mergesByRow = mergesByRow(merges, ctx.maxCells, this.name);
       // A merge extends the rows only where its first cell holds something (a blank merge reads as blank cells).
-      for (const m of merges) if (m.r2 > this.rowCount && (this.rows.get(m.r1)?.[m.c1] ?? null) !== null) this.rowCount = m.r2;
+      for (const m of merges) if (m.r2 > this.rowCount && this.store.has(m.r1, m.c1)) this.rowCount = m.r2;
     }
   }
 }
 
 /** The cells are in <sheetData>; of what follows it, only the merged ranges are read. */
-function splitSheet(xml: string): { cellsXml: string; merges: Merge[] } {
+function splitSheet(xml: string): { from: number; cellsXml: string; merges: Merge[] } {
   const start = SHEET_DATA.exec(xml);
   SHEET_DATA_END.lastIndex = start ? start.index : 0;
   const end = start ? SHEET_DATA_END.exec(xml) : null;
@@ -300,7 +277,7 @@ function splitSheet(xml: string): { cellsXml: string; merges: Merge[] } {
         merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
     },
   });
-  return { cellsXml, merges };
+  return { from: start ? start.index : 0, cellsXml, merges };
 }
 
 const mergeRef = (m: Merge) => `${columnLetter(m.c1)}${m.r1}:${columnLetter(m.c2)}${m.r2}`;
@@ -347,199 +324,6 @@ function mergeAt(row: Merge[], col: number): Merge | undefined {
     else return row[mid];
   }
   return undefined;
-}
-
-/** The cells of a `<sheetData>`, put into `rows` as the scanner reads them. */
-class SheetCells implements XmlHandler {
-  /** The last row with a cell (or a `<row>`). */
-  maxRow = 0;
-  private inData = false;
-  private row = 0;
-  private col = 0;
-  /** Shared formulas' first cells, by group. */
-  private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
-  // The cell being read.
-  private cRow = 0;
-  private cCol = 0;
-  private cType: string | undefined;
-  private cStyle = 0;
-  /** The cell's value metadata (`vm`): Excel's rich values, such as a picture placed in the cell. */
-  private cMeta: string | undefined;
-  private value = '';
-  private hasValue = false;
-  private formula = '';
-  private fType: string | undefined;
-  private fShared: { si?: string; ref?: string } | undefined;
-  private inCell = false;
-  private inInline = false;
-  private phonetic = 0;
-  /** 0: nothing, 1: a value (`<v>`, or `<t>` of an inline string), 2: a formula. */
-  private capture = 0;
-
-  constructor(
-    private readonly sheetName: string,
-    private readonly ctx: SheetContext,
-    private readonly rows: Map<number, GridValue[]>,
-    private readonly pictures: Set<string>,
-  ) {}
-
-  open(name: string, raw: string, self: boolean): void {
-    if (!this.inData) {
-      if (name === 'sheetData') this.inData = !self;
-      return;
-    }
-    switch (name) {
-      case 'row': {
-        const r = parseInt(attributesOf(raw).r, 10);
-        this.row = r > 0 ? r : this.row + 1;
-        this.col = 0;
-        if (this.row > this.maxRow) this.maxRow = this.row;
-        break;
-      }
-      case 'c':
-        this.startCell(raw);
-        break;
-      case 'v':
-        if (this.inCell && !self) this.capture = 1;
-        break;
-      case 'is':
-        if (this.inCell) this.inInline = true;
-        break;
-      case 'rPh':
-        if (this.inCell) this.phonetic++;
-        break;
-      case 't':
-        if (this.inInline && !this.phonetic && !self) this.capture = 1;
-        break;
-      case 'f': {
-        if (!this.inCell) break;
-        // A formula is text in <f>, or an <f> with a type (a cell of a shared formula's group has no text).
-        const a = attributesOf(raw);
-        if (a.t !== undefined) this.fType = a.t;
-        if (a.t === 'shared') this.fShared = { si: a.si, ref: a.ref };
-        if (!self) this.capture = 2;
-        break;
-      }
-    }
-  }
-
-  close(name: string): void {
-    if (!this.inData) return;
-    switch (name) {
-      case 'sheetData':
-        this.inData = false;
-        break;
-      case 'c':
-        if (this.inCell) this.finish();
-        break;
-      case 'v':
-      case 't':
-      case 'f':
-        this.capture = 0;
-        break;
-      case 'is':
-        this.inInline = false;
-        break;
-      case 'rPh':
-        if (this.phonetic) this.phonetic--;
-        break;
-    }
-  }
-
-  text(raw: string, cdata: boolean): void {
-    if (!this.capture) return;
-    const s = cdata ? raw : decodeText(raw);
-    if (!s) return;
-    if (this.capture === 1) {
-      this.value += s;
-      this.hasValue = true;
-    } else this.formula += s;
-  }
-
-  /** A `<c>`: where it is (its reference, else next to the cell before), and a clean state. */
-  private startCell(raw: string): void {
-    const a = attributesOf(raw);
-    const at = decodeRef(a.r);
-    if (at) {
-      this.cRow = at.row;
-      this.cCol = at.col;
-      this.row = at.row;
-    } else {
-      this.cRow = this.row || 1;
-      this.cCol = this.col + 1;
-    }
-    this.col = this.cCol;
-    if (this.cRow > this.maxRow) this.maxRow = this.cRow;
-    this.cType = a.t;
-    this.cStyle = parseInt(a.s, 10) || 0;
-    this.cMeta = a.vm;
-    this.value = '';
-    this.hasValue = false;
-    this.formula = '';
-    this.fType = undefined;
-    this.fShared = undefined;
-    this.inInline = false;
-    this.phonetic = 0;
-    this.capture = 0;
-    this.inCell = true;
-  }
-
-  private finish(): void {
-    this.inCell = false;
-    if (this.formula !== '' || this.fType !== undefined) this.put({ formula: this.sharedFormula() });
-    else if (this.hasValue) this.put(this.cellValue());
-    // Excel 365 keeps a picture placed in a cell as an error value (`#VALUE!`) with rich-value metadata.
-    if (this.cType === 'e' && this.cMeta !== undefined) this.pictures.add(`${this.cRow}:${this.cCol}`);
-  }
-
-  /** The cell's formula: its own text, or its shared formula's moved to this cell. */
-  private sharedFormula(): string {
-    const { formula, fShared } = this;
-    if (this.fType !== 'shared' || fShared?.si === undefined) return formula;
-    if (fShared.ref !== undefined && formula !== '') this.masters.set(fShared.si, { formula, row: this.cRow, col: this.cCol });
-    else if (formula === '') {
-      const m = this.masters.get(fShared.si);
-      if (m) return slideFormula(m.formula, this.cRow - m.row, this.cCol - m.col);
-    }
-    return formula;
-  }
-
-  /** The value of a cell without a formula, by its type. */
-  private cellValue(): GridValue {
-    const value = this.value;
-    switch (this.cType) {
-      case 's': {
-        const i = parseInt(value, 10);
-        const strings = this.ctx.strings();
-        if (!(i >= 0 && i < strings.length))
-          throw new WorkbookError(`cell ${columnLetter(this.cCol)}${this.cRow} of sheet "${this.sheetName}" names shared string ${value}, which is missing`);
-        return strings[i];
-      }
-      case 'str':
-        return decodeXstring(xmlDecodeAgain(value));
-      case 'inlineStr':
-        return decodeXstring(value);
-      case 'b':
-        return parseInt(value, 10) !== 0;
-      case 'e':
-        return value;
-      case 'd': {
-        const d = new Date(value.trim());
-        return isNaN(d.getTime()) ? decodeXstring(value) : d;
-      }
-      default: {
-        const n = parseFloat(value);
-        if (this.cStyle && this.ctx.dateStyles()[this.cStyle]) return new Date(Math.round((n - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-        return n;
-      }
-    }
-  }
-
-  private put(v: GridValue): void {
-    let cells = this.rows.get(this.cRow);
-    if (!cells) this.rows.set(this.cRow, (cells = []));
-    cells[this.cCol] = v;
-  }
 }
 
 /**
@@ -603,13 +387,13 @@ export class PartsWorkbook implements GridWorkbook {
     }
   }
 
-  sheet(name: string): GridSheet | undefined {
+  sheet(name: string, columns = Infinity): GridSheet | undefined {
     const part = this.sheetParts.get(name);
     if (part === undefined) return undefined;
     let s = this.sheets.get(name);
-    if (!s) {
+    if (!s || s.columns < columns) {
       try {
-        s = new PartsSheet(name, this.parts.get(part)!, this.ctx);
+        s = new PartsSheet(name, this.parts.sheetText?.(part) ?? textOf(this.parts.get(part)!), this.ctx, columns);
       } catch (err) {
         throw this.refusal(err);
       }

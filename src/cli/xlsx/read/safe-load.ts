@@ -15,8 +15,9 @@ import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../../core/errors';
 import { MB } from '../../bytes';
-import { CELL, countMatches, isSheetPart, RETURN_LIMITS, ROW, type LoadLimits } from '../../../core/read/limits';
+import { countRowsAndCells, isSheetPart, RETURN_LIMITS, type LoadLimits } from '../../../core/read/limits';
 import { PartsWorkbook, type Parts } from './parts-grid';
+import type { SheetText } from './sheet-cells';
 
 export { RETURN_LIMITS, WORKBOOK_LIMITS, type LoadLimits } from '../../../core/read/limits';
 
@@ -71,20 +72,45 @@ function entryData(buf: Buffer, e: yauzl.Entry): Buffer {
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
+ * XML's bytes as text to scan: Latin-1, one character a byte (markup is
+ * ASCII, and Latin-1 text is made at once), with the text of a piece decoded
+ * as UTF-8 when it holds a byte above ASCII, as the whole would have been
+ * (a piece is cut between tags, never inside a character). A byte order mark
+ * is left out.
+ */
+function bytesText(bytes: Buffer): SheetText {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const xml = bytes.toString('latin1', bom);
+  return {
+    xml,
+    slice(start, end) {
+      for (let i = start; i < end; i++) if (xml.charCodeAt(i) > 127) return bytes.toString('utf8', bom + start, bom + end);
+      return xml.slice(start, end);
+    },
+  };
+}
+
+/**
  * The parts' text by name: small parts held, large ones (already inflated
  * once and counted within the limits) inflated again each time they are
  * asked for, and not held after, so that the text of a large sheet lives
  * only while the sheet is parsed.
  */
 class LazyParts extends Map<string, string> {
-  private readonly lazy = new Map<string, () => string>();
+  private readonly lazy = new Map<string, () => Buffer>();
 
-  later(name: string, text: () => string): void {
-    this.lazy.set(name, text);
+  later(name: string, bytes: () => Buffer): void {
+    this.lazy.set(name, bytes);
   }
 
   override get(name: string): string | undefined {
-    return super.get(name) ?? this.lazy.get(name)?.();
+    return super.get(name) ?? (this.lazy.has(name) ? withoutBom(this.lazy.get(name)!().toString('utf8')) : undefined);
+  }
+
+  /** A large part's text for scanning: its bytes as Latin-1, each value decoded as UTF-8 where it is more than ASCII (parts-grid.ts). */
+  sheetText(name: string): SheetText | undefined {
+    const bytes = this.lazy.get(name)?.();
+    return bytes && bytesText(bytes);
   }
 
   override has(name: string): boolean {
@@ -161,14 +187,13 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
         count.unpacked += bytes.length;
         const text = sheet || wanted ? bytes.toString('utf8') : undefined;
         if (sheet) {
-          count.rows += countMatches(text!, ROW);
-          count.cells += countMatches(text!, CELL);
+          countRowsAndCells(text!, count);
           checkRowsAndCells(count, limits);
         }
         if (wanted) keepText(e, text!);
       } else {
         await inflateStreaming(data, e, limits, count, sheet, false);
-        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => withoutBom(inflateAtOnce(data, e).toString('utf8')));
+        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e));
       }
     }
   } finally {
@@ -258,8 +283,7 @@ function inflateStreaming(
       const text = tail + chunk.toString('latin1');
       const cut = Math.max(0, text.length - 16);
       const whole = text.slice(0, cut);
-      count.rows += countMatches(whole, ROW);
-      count.cells += countMatches(whole, CELL);
+      countRowsAndCells(whole, count);
       tail = text.slice(cut);
       try {
         checkRowsAndCells(count, limits);
@@ -271,8 +295,7 @@ function inflateStreaming(
       if (settled) return;
       if (entryBytes < e.uncompressedSize) return fail(tooFew(e, entryBytes));
       if (sheet) {
-        count.rows += countMatches(tail, ROW);
-        count.cells += countMatches(tail, CELL);
+        countRowsAndCells(tail, count);
         try {
           checkRowsAndCells(count, limits);
         } catch (err) {

@@ -5,6 +5,13 @@
  * (entities decoded, line ends normalized as XML parsers do, CDATA kept).
  * No DTD is read and no custom entity expanded. Malformed markup (an
  * unterminated tag) throws an XmlError.
+ *
+ * Two interfaces over one tokenizer: scanTags gives places in the text (a
+ * sheet's cells are read without cutting a string out of it for every tag),
+ * scanXml gives names and text. A tag is read by hand in one pass over its
+ * characters; what that reading does not expect (comments, CDATA, processing
+ * instructions, declarations, and any malformed markup) is read by the
+ * regular expression TAG, which says what the grammar is.
  */
 
 export class XmlError extends Error {}
@@ -17,64 +24,181 @@ export interface XmlHandler {
   text(raw: string, cdata: boolean): void;
 }
 
+/** What scanTags gives: places in the text (`start` inclusive, `end` exclusive). */
+export interface TagHandler {
+  /** A start tag: its local name, and its raw attribute text (without the `/` of a self-closing tag). */
+  open(nameStart: number, nameEnd: number, attrStart: number, attrEnd: number, selfClosing: boolean): void;
+  close(nameStart: number, nameEnd: number): void;
+  /** Text between tags, raw; `cdata` for the content of a CDATA section. */
+  text(start: number, end: number, cdata: boolean): void;
+}
+
 // After a `<`: an end tag, a start tag (attribute values may hold `>`), a comment, CDATA, a processing instruction, a declaration.
-const TAG =
+export const TAG =
   /(\/)?(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?![\w.:-])((?:[^>"']|"[^"]*"|'[^']*')*)>|!--[\s\S]*?-->|!\[CDATA\[([\s\S]*?)\]\]>|\?[\s\S]*?\?>|!(?:[^>"'[]|"[^"]*"|'[^']*'|\[[^\]]*\])*>/y;
 
-/** Calls the handler for each tag and text of `xml`, in order. */
-export function scanXml(xml: string, h: XmlHandler): void {
+/** A-Z, a-z, _ */
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** A-Z, a-z, 0-9, _, ., - */
+const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+
+/** The end of the name that starts at `i` (the first character not of a name). */
+function nameEnd(xml: string, i: number, n: number): number {
+  while (i < n && isNameChar(xml.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The well-formed tag after the `<` at `lt`, read by hand: the position after
+ * its `>`, or -1 where TAG must say what it is. Sets `tag` to what was read.
+ */
+function quickTag(xml: string, lt: number, n: number, tag: number[]): number {
+  let i = lt + 1;
+  const slash = xml.charCodeAt(i) === 47 ? 1 : 0;
+  i += slash;
+  if (!isNameStart(xml.charCodeAt(i))) return -1;
+  let ns = i;
+  let ne = nameEnd(xml, i + 1, n);
+  if (xml.charCodeAt(ne) === 58) {
+    // A prefix: the local name follows it, and no other colon.
+    if (!isNameStart(xml.charCodeAt(ne + 1))) return -1;
+    ns = ne + 1;
+    ne = nameEnd(xml, ns + 1, n);
+    if (xml.charCodeAt(ne) === 58) return -1;
+  }
+  // The attributes: anything but `>` and quotes, or quoted text, up to the `>`.
+  for (i = ne; i < n;) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) {
+      tag[0] = slash;
+      tag[1] = ns;
+      tag[2] = ne;
+      tag[3] = i;
+      return i + 1;
+    }
+    if (c === 34 || c === 39) {
+      const q = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (q < 0) return -1;
+      i = q + 1;
+    } else i++;
+  }
+  return -1;
+}
+
+/** Calls the handler for each tag and text of `xml`, in order, with their places. */
+export function scanTags(xml: string, h: TagHandler): void {
   let pos = 0;
   const n = xml.length;
+  const tag = [0, 0, 0, 0];
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) {
-      h.text(xml.slice(pos), false);
+      h.text(pos, n, false);
       return;
     }
-    if (lt > pos) h.text(xml.slice(pos, lt), false);
+    if (lt > pos) h.text(pos, lt, false);
+    const next = quickTag(xml, lt, n, tag);
+    if (next > 0) {
+      pos = next;
+      if (tag[0]) h.close(tag[1], tag[2]);
+      else {
+        const self = tag[3] > tag[2] && xml.charCodeAt(tag[3] - 1) === 47;
+        h.open(tag[1], tag[2], tag[2], self ? tag[3] - 1 : tag[3], self);
+        if (self) h.close(tag[1], tag[2]);
+      }
+      continue;
+    }
     TAG.lastIndex = lt + 1;
     const m = TAG.exec(xml);
     if (!m) throw new XmlError(`unterminated markup at character ${lt}`);
     pos = TAG.lastIndex;
     if (m[2] !== undefined) {
-      if (m[1]) h.close(m[2]);
+      // The quick reading reads every tag TAG reads; should they ever differ, TAG's reading stands. The tag ends with
+      // its name, its attributes and `>`.
+      const ns = pos - 1 - m[3].length - m[2].length;
+      const ne = ns + m[2].length;
+      if (m[1]) h.close(ns, ne);
       else {
-        let attrs = m[3];
-        const self = attrs.endsWith('/');
-        if (self) attrs = attrs.slice(0, -1);
-        h.open(m[2], attrs, self);
-        if (self) h.close(m[2]);
+        const self = m[3].endsWith('/');
+        h.open(ns, ne, ne, pos - 1 - (self ? 1 : 0), self);
+        if (self) h.close(ns, ne);
       }
-    } else if (m[4] !== undefined) h.text(m[4], true);
+    } else if (m[4] !== undefined) h.text(lt + 9, lt + 9 + m[4].length, true);
   }
+}
+
+/** Calls the handler for each tag and text of `xml`, in order. */
+export function scanXml(xml: string, h: XmlHandler): void {
+  scanTags(xml, {
+    open: (ns, ne, as, ae, self) => h.open(xml.slice(ns, ne), xml.slice(as, ae), self),
+    close: (ns, ne) => h.close(xml.slice(ns, ne)),
+    text: (start, end, cdata) => h.text(xml.slice(start, end), cdata),
+  });
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** The attributes of a start tag by local name (`r:id` as `id`), values decoded; namespace declarations left out. */
-export function attributesOf(attrs: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const n = attrs.length;
-  let i = 0;
-  while (i < n) {
-    if (isSpace(attrs.charCodeAt(i))) {
+/** What String.prototype.trim removes: white space and line ends, Unicode's too. */
+const isTrimmed = (c: number) =>
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * The next attribute of the raw attribute text at `from`..`to` of `xml`:
+ * puts the place of its local name (`r:id` as `id`) and of its raw value
+ * (decode with decodeText) into `at` (name start, name end, value start,
+ * value end), and gives where the next one may start; -1 when there is none.
+ * Namespace declarations are passed over. Reading stops at the first thing
+ * that is not `name="value"` (or `name='value'`).
+ */
+export function nextAttribute(xml: string, from: number, to: number, at: Int32Array): number {
+  let i = from;
+  while (i < to) {
+    if (isSpace(xml.charCodeAt(i))) {
       i++;
       continue;
     }
-    const eq = attrs.indexOf('=', i);
-    if (eq < 0) break;
-    const name = attrs.slice(i, eq).trim();
+    let eq = i;
+    while (eq < to && xml.charCodeAt(eq) !== 61) eq++;
+    if (eq >= to) return -1;
+    let ns = i;
+    let ne = eq;
+    while (ns < ne && isTrimmed(xml.charCodeAt(ns))) ns++;
+    while (ne > ns && isTrimmed(xml.charCodeAt(ne - 1))) ne--;
     let j = eq + 1;
-    while (j < n && isSpace(attrs.charCodeAt(j))) j++;
-    const quote = attrs[j];
-    if (quote !== '"' && quote !== "'") break;
-    const end = attrs.indexOf(quote, j + 1);
-    if (end < 0) break;
-    const colon = name.indexOf(':');
-    if (!(colon >= 0 && name.slice(0, colon) === 'xmlns') && name !== 'xmlns')
-      out[colon < 0 ? name : name.slice(colon + 1)] = decodeText(attrs.slice(j + 1, end));
+    while (j < to && isSpace(xml.charCodeAt(j))) j++;
+    const quote = j < to ? xml.charCodeAt(j) : 0;
+    if (quote !== 34 && quote !== 39) return -1;
+    let end = j + 1;
+    while (end < to && xml.charCodeAt(end) !== quote) end++;
+    if (end >= to) return -1;
+    let colon = ns;
+    while (colon < ne && xml.charCodeAt(colon) !== 58) colon++;
     i = end + 1;
+    if ((colon < ne ? colon : ne) - ns === 5 && xml.startsWith('xmlns', ns)) continue;
+    at[0] = colon < ne ? colon + 1 : ns;
+    at[1] = ne;
+    at[2] = j + 1;
+    at[3] = end;
+    return i;
   }
+  return -1;
+}
+
+/** The attributes of a start tag by local name (`r:id` as `id`), values decoded; namespace declarations left out. */
+export function attributesOf(attrs: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const at = new Int32Array(4);
+  for (let i = 0; (i = nextAttribute(attrs, i, attrs.length, at)) >= 0;) out[attrs.slice(at[0], at[1])] = decodeText(attrs.slice(at[2], at[3]));
   return out;
 }
 

@@ -1,0 +1,127 @@
+/**
+ * A sheet's cells as read (sheet-cells.ts), held without an object a cell:
+ * each cell is its kind (how its text reads: a number, a date, text...) and
+ * the place of its value's text in the sheet, in typed arrays; its value is
+ * made when it is asked for. A cell whose value cannot be told by a place (a
+ * formula, a shared string, text in pieces) holds its value.
+ */
+import type { GridValue } from '../../../core/read/grid';
+import { decodeText } from './xml-scan';
+import { decodeXstring } from '../xstring';
+
+/** How a cell's text reads. */
+export const Kind = {
+  /** Its value is held. */
+  Held: 0,
+  Number: 1,
+  /** A number in a date format: a date serial. */
+  DateNumber: 2,
+  /** An inline string (`t="inlineStr"`). */
+  Inline: 3,
+  /** A formula's text result (`t="str"`). */
+  Str: 4,
+  Bool: 5,
+  /** An error value (`#N/A`), as text. */
+  Error: 6,
+  /** An ISO date (`t="d"`). */
+  IsoDate: 7,
+  /** A shared string, by its index (the place's start). */
+  Shared: 8,
+} as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** exceljs's second decoding of a formula's text result (`t="str"`). */
+const xmlDecodeAgain = (s: string) => s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
+
+/** A cell's value from its (decoded) text, by its kind. */
+export function valueOf(kind: Kind, value: string, date1904: boolean): GridValue {
+  switch (kind) {
+    case Kind.Str:
+      return decodeXstring(xmlDecodeAgain(value));
+    case Kind.Inline:
+      return decodeXstring(value);
+    case Kind.Bool:
+      return parseInt(value, 10) !== 0;
+    case Kind.Error:
+      return value;
+    case Kind.IsoDate: {
+      const d = new Date(value.trim());
+      return isNaN(d.getTime()) ? decodeXstring(value) : d;
+    }
+    case Kind.DateNumber:
+      return new Date(Math.round((parseFloat(value) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+    default:
+      return parseFloat(value);
+  }
+}
+
+export class CellStore {
+  /** Row -> column -> the cell's index in the arrays below. */
+  private readonly rows = new Map<number, number[]>();
+  private kinds = new Uint8Array(1024);
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private readonly held = new Map<number, GridValue>();
+  private count = 0;
+
+  constructor(
+    /** The text of the sheet's cells at a place (raw: entities not decoded). */
+    private readonly slice: (start: number, end: number) => string,
+    private readonly date1904: boolean,
+    private readonly strings: () => string[],
+  ) {}
+
+  /** A cell whose value is the text at `start`..`end` read as `kind`. */
+  put(row: number, col: number, kind: Kind, start: number, end: number): void {
+    const k = this.index(row, col);
+    this.kinds[k] = kind;
+    this.starts[k] = start;
+    this.ends[k] = end;
+  }
+
+  /** A cell with its value. */
+  hold(row: number, col: number, value: GridValue): void {
+    const k = this.index(row, col);
+    this.kinds[k] = Kind.Held;
+    this.held.set(k, value);
+  }
+
+  has(row: number, col: number): boolean {
+    return this.rows.get(row)?.[col] !== undefined;
+  }
+
+  get(row: number, col: number): GridValue {
+    const k = this.rows.get(row)?.[col];
+    if (k === undefined) return null;
+    const kind = this.kinds[k] as Kind;
+    if (kind === Kind.Held) return this.held.get(k) ?? null;
+    if (kind === Kind.Shared) return this.strings()[this.starts[k]];
+    return valueOf(kind, decodeText(this.slice(this.starts[k], this.ends[k])), this.date1904);
+  }
+
+  /** The cell's index: its own when the cell was read before (the later one stands), else a new one. */
+  private index(row: number, col: number): number {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = []));
+    const had = cells[col];
+    if (had !== undefined) {
+      this.held.delete(had);
+      return had;
+    }
+    const k = this.count++;
+    if (k === this.kinds.length) this.grow();
+    cells[col] = k;
+    return k;
+  }
+
+  private grow(): void {
+    const n = this.kinds.length * 2;
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
+    const starts = new Int32Array(n);
+    starts.set(this.starts);
+    const ends = new Int32Array(n);
+    ends.set(this.ends);
+    [this.kinds, this.starts, this.ends] = [kinds, starts, ends];
+  }
+}
