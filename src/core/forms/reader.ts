@@ -305,11 +305,18 @@ function switchedDateColumns(sent: Scalar[][], returned: Scalar[][], columns: Fo
   return out;
 }
 
+/** The rows after `row` that may hold something: as the sheet tells, else every row to its end. */
+function* rowsAfter(sheet: GridSheet, row: number): Iterable<number> {
+  if (sheet.rowsAfter) yield* sheet.rowsAfter(row).filter((r) => r <= sheet.rowCount);
+  else for (let r = row + 1; r <= sheet.rowCount; r++) yield r;
+}
+
 /** Nothing below the form's rows (only possible once the sheet was unprotected): the first 5 such rows are named. */
 function checkBelowRows({ meta, sheet, columns, first, at, problems }: ReturnedForm): void {
   const lastRow = first + meta.rows.length + meta.newRows - 1;
   let outside = 0;
-  for (let r = lastRow + 1; r <= sheet.rowCount && outside < 5; r++) {
+  for (const r of rowsAfter(sheet, lastRow)) {
+    if (outside >= 5) break;
     for (let c = 1; c <= columns.length; c++) {
       if (!isBlank(sheet.cell(r, c))) {
         outside++;

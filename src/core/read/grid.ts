@@ -15,6 +15,8 @@ export interface GridSheet {
   cell(row: number, col: number): GridValue;
   /** The cell holds a picture placed in it (Excel 365's Place in Cell), where the reader can tell. */
   picture?(row: number, col: number): boolean;
+  /** The rows after `row` that may hold something, ascending, where the reader can tell (else every row to rowCount may). */
+  rowsAfter?(row: number): number[];
 }
 
 export interface GridWorkbook {

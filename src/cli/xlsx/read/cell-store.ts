@@ -90,6 +90,11 @@ export class CellStore {
     return this.rows.get(row)?.[col] !== undefined;
   }
 
+  /** The rows that hold a cell, in no order. */
+  rowNumbers(): IterableIterator<number> {
+    return this.rows.keys();
+  }
+
   get(row: number, col: number): GridValue {
     const k = this.rows.get(row)?.[col];
     if (k === undefined) return null;

@@ -244,6 +244,13 @@ class PartsSheet implements GridSheet {
     return this.pictures.has(`${row}:${col}`);
   }
 
+  rowsAfter(row: number): number[] {
+    const rows = new Set<number>();
+    for (const r of this.store.rowNumbers()) if (r > row) rows.add(r);
+    for (const [r, merges] of this.mergesByRow ?? []) if (r > row && merges.some((m) => this.store.has(m.r1, m.c1))) rows.add(r);
+    return [...rows].sort((a, b) => a - b);
+  }
+
   private read(text: SheetText, ctx: SheetContext): void {
     const { from, cellsXml, merges } = splitSheet(text.xml);
     const cellsText = { xml: cellsXml, slice: (start: number, end: number) => text.slice(from + start, from + end) };

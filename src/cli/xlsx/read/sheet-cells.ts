@@ -14,6 +14,15 @@ import { decodeText, nextAttribute, type TagHandler } from './xml-scan';
 /** A workbook that cannot be read (a message for `cannot be read as an .xlsx workbook (...)`). */
 export class WorkbookError extends Error {}
 
+/** Excel's last row: a row after it is no sheet Excel saved (and would have a reader walk a billion empty rows). */
+export const LAST_ROW = 1_048_576;
+
+/** `row`, when it is on Excel's grid. */
+function beyondGrid(row: number, sheet: string): number {
+  if (row > LAST_ROW) throw new WorkbookError(`row ${row} of sheet "${sheet}" is beyond Excel's last row, ${LAST_ROW.toLocaleString('en')}`);
+  return row;
+}
+
 export interface SheetContext {
   strings: () => string[];
   dateStyles: () => boolean[];
@@ -253,7 +262,7 @@ export class SheetCells implements TagHandler {
       if (at[1] - at[0] === 1 && xml.charCodeAt(at[0]) === 114) r = parseInt(decodeText(this.slice(at[2], at[3])), 10);
     this.row = r > 0 ? r : this.row + 1;
     this.col = 0;
-    if (this.row > this.maxRow) this.maxRow = this.row;
+    if (this.row > this.maxRow) this.maxRow = beyondGrid(this.row, this.sheetName);
   }
 
   /** A `<c>`: where it is (its reference, else next to the cell before), and a clean state. */
@@ -281,7 +290,7 @@ export class SheetCells implements TagHandler {
       this.cCol = this.col + 1;
     }
     this.col = this.cCol;
-    if (this.cRow > this.maxRow) this.maxRow = this.cRow;
+    if (this.cRow > this.maxRow) this.maxRow = beyondGrid(this.cRow, this.sheetName);
     this.value = '';
     this.segStart = -1;
     this.hasValue = false;

@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { RETURN_LIMITS, safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
 import { InputError } from '../../../../src/core/errors';
 import { readReturn } from '../../../../src/core/forms/reader';
+import type { GridWorkbook } from '../../../../src/core/read/grid';
 import type { ReportData } from '../../../../src/core/schema';
 import { cleanTemps, formBytes, tempDir } from '../../../support/forms';
 import { handmade } from './handmade';
@@ -143,4 +144,60 @@ describe('random damage to a return', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('a cell far below a return', () => {
+  const place = async (row: number) => {
+    const z = await JSZip.loadAsync(await formBytes(DATA, { kind: 'measures', plan: 'P' }));
+    const sheets = Object.keys(z.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const sizes = await Promise.all(sheets.map(async (f) => (await z.file(f)!.async('string')).length));
+    const part = sheets[sizes.indexOf(Math.max(...sizes))];
+    const xml = await z.file(part)!.async('string');
+    z.file(part, xml.replace('</sheetData>', `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`));
+    return put(await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  };
+  let cells = 0;
+  /** The workbook, counting the cells read. */
+  const counted = (wb: GridWorkbook): GridWorkbook =>
+    new Proxy(wb, {
+      get(target, key, receiver) {
+        if (key !== 'sheet') return Reflect.get(target, key, receiver);
+        return (name: string, columns?: number) => {
+          const sheet = target.sheet(name, columns);
+          if (!sheet) return sheet;
+          return new Proxy(sheet, {
+            get(t, k, r) {
+              if (k !== 'cell') return Reflect.get(t, k, r);
+              return (row: number, col: number) => (cells++, t.cell(row, col));
+            },
+          });
+        };
+      },
+    });
+  const problems = async (file: string) => {
+    try {
+      readReturn(counted(await safeLoadGrid(file, RETURN_LIMITS)), file, DATA, 'data.yaml');
+      return [];
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      return err.problems.map((p) => `${p.cell ?? ''} ${p.message}`);
+    }
+  };
+
+  it("on Excel's last row is named, without walking the rows between", async () => {
+    cells = 0;
+    const near = await problems(await place(300));
+    const nearCells = cells;
+    cells = 0;
+    const found = await problems(await place(1_048_576));
+    expect(near.some((p) => /!A300 is below the form's rows/.test(p))).toBe(true);
+    expect(found.some((p) => /!A1048576 is below the form's rows/.test(p))).toBe(true);
+    // The far cell costs what the near one does: the million rows between are not read (they were, ten cells each).
+    expect(cells).toBeLessThan(nearCells + 100);
+  });
+
+  it("beyond Excel's last row is refused as no workbook Excel saved", async () => {
+    const found = await problems(await place(999_999_999));
+    expect(found.join('\n')).toMatch(/beyond Excel's last row/);
+  });
 });
