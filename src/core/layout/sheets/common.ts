@@ -95,16 +95,31 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const n = spec.items.length;
   const room = helpers ? ROOM_ROWS : 0;
   const lastRow = n + 1 + room;
-  const helperCells = (r: number, item?: T): (Cell | undefined)[] =>
-    helpers!.cells(r, item).map((cell, h) => {
-      if (!cell?.f) return cell;
-      const letter = columnLetter(cols.length + h + 1);
-      return r === 2 ? { ...cell, shares: `${letter}2:${letter}${lastRow}` } : { f: cell.f, v: cell.v, sharedFrom: `${letter}2` };
-    });
-  const row = (item: T, r: number): Row => ({
-    cells: helpers ? [...cols.map((c) => spec.cell(item, c.field)), ...helperCells(r, item)] : cols.map((c) => spec.cell(item, c.field)),
+  const letters = (helpers?.titles ?? []).map((_, h) => columnLetter(cols.length + h + 1));
+  const masters = letters.map((letter) => `${letter}2`);
+  // A large sheet makes its rows as it is written: one array a row, each cell made once, each letter once a sheet.
+  const withHelpers = (cells: (Cell | undefined)[], r: number, item?: T): (Cell | undefined)[] => {
+    const made = helpers!.cells(r, item);
+    for (let h = 0; h < made.length; h++) {
+      const cell = made[h];
+      if (!cell?.f) cells.push(cell);
+      else if (r === 2) cells.push({ ...cell, shares: `${masters[h]}:${letters[h]}${lastRow}` });
+      else cells.push({ f: cell.f, v: cell.v, sharedFrom: masters[h] });
+    }
+    return cells;
+  };
+  const fields = cols.map((c) => c.field);
+  const row = (item: T, r: number): Row => {
+    const cells: (Cell | undefined)[] = [];
+    for (const field of fields) cells.push(spec.cell(item, field));
+    return { cells: helpers ? withHelpers(cells, r, item) : cells };
+  };
+  const roomLine = (r: number): Row => ({
+    cells: withHelpers(
+      fields.map(() => undefined),
+      r,
+    ),
   });
-  const roomLine = (r: number): Row => ({ cells: [...cols.map(() => undefined), ...helperCells(r)] });
   if (spec.lazy) {
     sheet.rows = [header];
     // The first rows, made from the items known without a pass: the print plan's sample (print/fit-columns.ts).
