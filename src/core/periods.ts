@@ -17,9 +17,26 @@ export interface Period {
 
 const PERIOD_RE = /^(\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?$/;
 
+/**
+ * Periods parsed so far, by their text: a data file has few distinct periods (40 quarters) but parses them once per
+ * observation in each of several places (the schema, the rules, the figures, every sheet). Frozen, as they are shared.
+ * Bounded: cleared when full, so that a file of many distinct texts costs no more than parsing each.
+ */
+const PARSED = new Map<string, Period | undefined>();
+const MAX_PARSED = 4096;
+
 /** Parses a period; returns undefined when the text is not one. */
 export function parsePeriod(input: string | number): Period | undefined {
   const text = typeof input === 'number' ? String(input) : input;
+  const known = PARSED.get(text);
+  if (known !== undefined || PARSED.has(text)) return known;
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  const p = readPeriod(text);
+  PARSED.set(text, p && Object.freeze(p));
+  return p;
+}
+
+function readPeriod(text: string): Period | undefined {
   const m = PERIOD_RE.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);

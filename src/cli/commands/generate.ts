@@ -15,6 +15,7 @@ import { GENERATOR } from '../version';
 import { delayedProgress } from '../progress';
 import { streamWorkbook } from '../xlsx/write/write-stream';
 import { problemLine, say, type Voice } from '../voice';
+import { noPretenuring } from '../pretenuring';
 
 export interface GenerateOptions {
   template?: string;
@@ -61,6 +62,7 @@ export function defaultFileName(data: Pick<ReportData, 'report'>, template: Temp
 }
 
 export async function generateCommand(files: string[], opts: GenerateOptions, io: Io, voice: Voice = { locale: 'en', verbose: false }): Promise<number> {
+  noPretenuring();
   const template = await loadTemplate(opts.template);
   // Every input is protected from being written over: the data files, and a template file.
   const inputs = [...files, ...(opts.template !== undefined && looksLikePath(opts.template) ? [opts.template] : []), ...(opts.since ? [opts.since] : [])];

@@ -14,7 +14,7 @@ import { calcSheet } from './sheets/calc';
 import { enterpriseCodes } from './enterprise-codes';
 import { CALC_SHEET, figureCodes } from './figure-codes';
 import { observationOrder } from './observation-order';
-import { fitRowHeights } from './sheets/common';
+import { fitRowHeights, flat } from './sheets/common';
 import { planPrint } from './print/plan';
 import { catalogSheet } from './sheets/catalog';
 import { indicatorsSheet } from './sheets/indicators';
@@ -87,6 +87,8 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
   sheets.push(reportRecordSheet(ctx, sheets));
+  // The formulas the builders joined with template literals, held flat until the workbook is written (common.ts, flat).
+  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row.cells) if (cell?.f !== undefined) flat(cell.f);
   return {
     sheets,
     names,

@@ -4,7 +4,7 @@
  * memory. Elements follow CT_Worksheet's order.
  */
 import { DEFAULT_MARGINS, type ConditionalFormat, type Sheet, type Validation } from '../../../core/layout/model';
-import { cellRef, parseCellRef } from '../../../core/layout/refs';
+import { cellRef, columnLetter, parseCellRef } from '../../../core/layout/refs';
 import { sheetRows } from '../../../core/layout/rows';
 import type { StyleTable } from './styles-xml';
 import { passwordHash } from './password';
@@ -108,22 +108,26 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
 
   /** Shared formulas: the master cell's address -> its group number (`si`). */
   const shared = new Map<string, number>();
+  // Column letters made once a column, not once a cell (a sheet of 40,000 rows asks for each 40,000 times).
+  const letters: string[] = [];
+  const ref = (r: number, c: number) => (letters[c] ??= columnLetter(c + 1)) + r;
   let buf = '';
   let r = 0;
   for (const row of sheetRows(sheet)) {
     r++;
     let cells = '';
     const extra = covered.get(r);
-    const width = Math.max(row.cells.length, extra ? Math.max(...extra.keys()) : 0);
+    let width = row.cells.length;
+    if (extra) for (const c of extra.keys()) width = Math.max(width, c);
     for (let c = 0; c < width; c++) {
       const cell = row.cells[c];
       if (cell) {
-        const ref = cellRef(r, c + 1);
+        const at = ref(r, c);
         let si: number | undefined;
-        if (cell.shares) shared.set(ref, (si = shared.size));
+        if (cell.shares) shared.set(at, (si = shared.size));
         else if (cell.sharedFrom) si = shared.get(cell.sharedFrom);
-        cells += cellXml(ref, cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined, si);
-      } else if (extra?.has(c + 1)) cells += cellXml(cellRef(r, c + 1), { v: null }, extra.get(c + 1));
+        cells += cellXml(at, cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined, si);
+      } else if (extra?.has(c + 1)) cells += cellXml(ref(r, c), { v: null }, extra.get(c + 1));
     }
     if (!cells && row.height === undefined) continue;
     buf += `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}>${cells}</row>`;

@@ -52,6 +52,9 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
     // The sheet row of the indicator, less its header row: its position.
     return `IFERROR((MATCH(${id},${ids},0)-1)*${OBSERVATION_CODE_BASE}+${monthIndexOf(at('period'))},0)`;
   });
+  // Each indicator's value style, made once: the rows are made again each time the sheet is written.
+  const styles = new Map(indicators.map((ind) => [ind, valueStyle('value', valueFormatKey(ind))]));
+  const styleOf = (ind: Indicator) => styles.get(ind)!;
   const cell = ({ indicator, obs }: Item, field: ObservationField): Cell | undefined => {
     switch (field) {
       case 'indicator':
@@ -59,7 +62,7 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
       case 'period':
         return text(obs.period, 'periodColumn');
       case 'value':
-        return num(obs.value, valueStyle('value', valueFormatKey(indicator)));
+        return num(obs.value, styleOf(indicator));
       case 'growth':
         return num(obs.growth, 'percent');
     }
