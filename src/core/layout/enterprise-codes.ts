@@ -24,7 +24,7 @@
  */
 import type { CatalogEntry } from '../schema';
 import type { Context } from './context';
-import { fullRange, idLookup, rowFormula, wildcardFree } from './formulas';
+import { fullRange, idLookup, rowCell, rowFormula, wildcardFree } from './formulas';
 import { CALC_SHEET } from './figure-codes';
 import { columnLetter, sheetPrefix } from './refs';
 
@@ -128,10 +128,7 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
     },
     helperCells(row, item) {
       const code = item && item.entry.enterprise !== '' ? item.catalog * nameCount + position.get(item.entry.enterprise.toLowerCase())! : null;
-      return [
-        { f: codeFormula(row), v: code },
-        { f: newFormula(row), v: 0 },
-      ];
+      return [rowCell(codeFormula, row, code), rowCell(newFormula, row, 0)];
     },
   };
 }

@@ -95,11 +95,13 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const n = spec.items.length;
   const room = helpers ? ROOM_ROWS : 0;
   const lastRow = n + 1 + room;
+  const letters = (helpers?.titles ?? []).map((_, h) => columnLetter(cols.length + h + 1));
   const helperCells = (r: number, item?: T): (Cell | undefined)[] =>
     helpers!.cells(r, item).map((cell, h) => {
-      if (!cell?.f) return cell;
-      const letter = columnLetter(cols.length + h + 1);
-      return r === 2 ? { ...cell, shares: `${letter}2:${letter}${lastRow}` } : { f: cell.f, v: cell.v, sharedFrom: `${letter}2` };
+      // `in`, not the value: a helper's formula may be written out only when read (sharedCell).
+      if (!cell || !('f' in cell)) return cell;
+      const letter = letters[h];
+      return r === 2 ? firstShared(cell, `${letter}2:${letter}${lastRow}`) : sharedCell(cell, `${letter}2`);
     });
   const row = (item: T, r: number): Row => ({
     cells: helpers ? [...cols.map((c) => spec.cell(item, c.field)), ...helperCells(r, item)] : cols.map((c) => spec.cell(item, c.field)),
@@ -131,6 +133,39 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   sheet.validations = spec.validations?.(letter, last) ?? [];
   sheet.conditionalFormats = spec.conditionalFormats?.(letter, last) ?? [];
   return sheet;
+}
+
+/**
+ * A cell of a shared formula's range below its first cell, whose `f` (the
+ * formula shifted to this row) is written out only when read: the streaming
+ * writer never reads it (a shared formula is written once), and the formulas
+ * of 100,000 rows were some 70 MB of strings made for nothing.
+ */
+export function sharedCell(cell: Cell, from: string): Cell {
+  return new SharedCell(cell, from);
+}
+
+/** The first cell of a shared formula's range (`f` read from a cell that may write it out only when read: rowCell). */
+function firstShared(cell: Cell, shares: string): Cell {
+  return cell.s === undefined ? { f: cell.f, v: cell.v, shares } : { f: cell.f, v: cell.v, s: cell.s, shares };
+}
+
+class SharedCell {
+  readonly #of: Cell;
+  constructor(
+    of: Cell,
+    readonly sharedFrom: string,
+  ) {
+    this.#of = of;
+  }
+
+  get v(): Cell['v'] {
+    return this.#of.v;
+  }
+
+  get f(): string | undefined {
+    return this.#of.f;
+  }
 }
 
 /** Display width of text in character cells: East Asian wide characters take two. */
