@@ -31,6 +31,8 @@ import { pathWordsZh } from '../messages/place';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
 import { HEAD_ROWS, rowSource } from '../row-source';
 import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type Plan, type ReportData, type StreamableData } from '../schema';
+import type { z } from 'zod';
+import { isValidEntry, isValidMeasure } from './row-checks';
 import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind, type ScanSink } from './scan';
 
 export { NotStreamable } from './scan';
@@ -164,11 +166,16 @@ function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally
   };
 }
 
+/** A row the hand-written check refused (row-checks.ts), checked with its schema: the schema's verdict and messages stand. */
+function checked<T>(schema: z.ZodType<T>, value: unknown, path: Path, reason: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return fail(reason, schemaProblems(schema, value, path, valueHint));
+  return parsed.data;
+}
+
 /** A measure (`plans[list].measures[index]`), checked with its schema and against its plan's ids, counted. */
 function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, index: number): void {
-  const parsed = measureSchema.safeParse(value);
-  if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path, valueHint));
-  const m = parsed.data;
+  const m = isValidMeasure(value) ? value : checked(measureSchema, value, path, 'a measure that does not match the schema');
   const id = m.id.toLowerCase();
   const first = rows.ids.get(id);
   if (first !== undefined) {
@@ -187,9 +194,7 @@ function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, in
 
 /** A catalog entry (the `index`th of its catalog), checked with its schema, counted. */
 function addEntry(tally: CatalogTally, value: unknown, path: Path, index: number): void {
-  const parsed = entrySchema.safeParse(value);
-  if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path, valueHint));
-  tally.add(parsed.data);
+  tally.add(isValidEntry(value) ? value : checked(entrySchema, value, path, 'a catalog entry that does not match the schema'));
   if (index !== tally.entries - 1) fail('rows out of order');
 }
 
