@@ -108,6 +108,9 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
 
   /** Shared formulas: the master cell's address -> its group number (`si`). */
   const shared = new Map<string, number>();
+  // Column letters made once, not for every cell of every row.
+  const letters: string[] = [];
+  const letter = (c: number) => (letters[c] ??= cellRef(1, c + 1).slice(0, -1));
   let buf = '';
   let r = 0;
   for (const row of sheetRows(sheet)) {
@@ -118,7 +121,7 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
     for (let c = 0; c < width; c++) {
       const cell = row.cells[c];
       if (cell) {
-        const ref = cellRef(r, c + 1);
+        const ref = letter(c) + r;
         let si: number | undefined;
         if (cell.shares) shared.set(ref, (si = shared.size));
         else if (cell.sharedFrom) si = shared.get(cell.sharedFrom);
