@@ -158,15 +158,15 @@ export class CatalogTally {
   private adopted = 0;
   /** Entries with a `hospitals` value: with none, Adopted and AdoptionRate are blank. */
   private withHospitals = 0;
-  private readonly enterprises = new Map<string, number>();
+  /** Entries by enterprise name as written, folded to lower case only when asked (one lowering a name, not an entry). */
+  private readonly written = new Map<string, number>();
   private sealed = false;
   private readonly byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
 
   add(e: CatalogEntry): void {
     if (this.sealed) throw new Error('a sealed catalog tally cannot count more entries');
     this.products++;
-    const name = e.enterprise.toLowerCase();
-    this.enterprises.set(name, (this.enterprises.get(name) ?? 0) + 1);
+    this.written.set(e.enterprise, (this.written.get(e.enterprise) ?? 0) + 1);
     if (e.hospitals !== undefined) this.withHospitals++;
     if ((e.hospitals ?? 0) >= 1) this.adopted++;
     this.byCategory[e.category]++;
@@ -183,14 +183,20 @@ export class CatalogTally {
 
   /** The distinct enterprise names, in lower case, each with its number of entries. */
   names(): Map<string, number> {
-    return new Map(this.enterprises);
+    // In the order each name (ignoring case) first occurs, as counting by lower case would give.
+    const names = new Map<string, number>();
+    for (const [name, n] of this.written) {
+      const key = name.toLowerCase();
+      names.set(key, (names.get(key) ?? 0) + n);
+    }
+    return names;
   }
 
   figures(): CatalogFigures {
     const known = this.withHospitals > 0;
     return {
       products: this.products,
-      enterprises: this.enterprises.size,
+      enterprises: this.names().size,
       adopted: known ? this.adopted : null,
       adoptionRate: known ? ratio(this.adopted, this.products) : null,
     };

@@ -8,6 +8,9 @@ import { InputError } from '../../core/errors';
 import type { ByteSource } from '../../core/stream/read';
 import { cannotRead, isZip, ZIP_INPUT } from './input';
 
+/** Node's Buffer decodes UTF-8 with utf8Slice (what toString('utf8', start, end) calls after checking its arguments). */
+type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
+
 /** Bytes read at a time by the streamed reader; each chunk's digest is kept to tell whether the file changes between passes. */
 const CHUNK_BYTES = 1 << 20;
 
@@ -66,6 +69,8 @@ export function fileSource(file: string, chunkBytes = CHUNK_BYTES): ByteSource {
         fs.closeSync(fd);
       }
     },
-    text: (bytes, start, end) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('utf8', start, end),
+    // Buffer's own utf8Slice: toString's checks of its arguments cost a third of decoding one row of a million.
+    text: (bytes, start, end) =>
+      ((Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Utf8Slicing).utf8Slice(start, end),
   };
 }

@@ -24,7 +24,7 @@
  */
 import type { CatalogEntry } from '../schema';
 import type { Context } from './context';
-import { fullRange, idLookup, rowFormula, wildcardFree } from './formulas';
+import { fullRange, idLookup, rowCell, rowFormula, wildcardFree } from './formulas';
 import { CALC_SHEET } from './figure-codes';
 import { columnLetter, sheetPrefix } from './refs';
 
@@ -57,6 +57,16 @@ export interface EnterpriseCodes {
   helperCells(row: number, item?: { catalog: number; entry: CatalogEntry }): { f: string; v: number | null }[];
 }
 
+/** A name's position as written: each name lowered and looked up once (an enterprise lists many products). */
+function asWritten(position: Map<string, number>): (name: string) => number {
+  const seen = new Map<string, number>();
+  return (name) => {
+    let p = seen.get(name);
+    if (p === undefined) seen.set(name, (p = position.get(name.toLowerCase())!));
+    return p;
+  };
+}
+
 /** The Enterprises codes of a report, or undefined when it has no catalogs. */
 export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
   const catalogs = ctx.data.catalogs ?? [];
@@ -67,6 +77,7 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
   const names = [...all].sort(compareNames);
   const position = new Map(names.map((n, k) => [n, k + 1]));
   const nameCount = names.length;
+  const positionOf = asWritten(position);
 
   const bins: number[] = [];
   const counts: number[] = [];
@@ -127,11 +138,8 @@ export function enterpriseCodes(ctx: Context): EnterpriseCodes | undefined {
       return `${known}COUNTIFS(${fullRange(entry('catalog'))},${idCell},${fullRange({ sheet, letter: newLetter })},1)`;
     },
     helperCells(row, item) {
-      const code = item && item.entry.enterprise !== '' ? item.catalog * nameCount + position.get(item.entry.enterprise.toLowerCase())! : null;
-      return [
-        { f: codeFormula(row), v: code },
-        { f: newFormula(row), v: 0 },
-      ];
+      const code = item && item.entry.enterprise !== '' ? item.catalog * nameCount + positionOf(item.entry.enterprise) : null;
+      return [rowCell(codeFormula, row, code), rowCell(newFormula, row, 0)];
     },
   };
 }

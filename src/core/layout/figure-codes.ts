@@ -23,7 +23,7 @@ import { period } from '../periods';
 import type { Measure, StreamablePlan } from '../schema';
 import { SUMMARY_BLOCKS, type SummaryBlock } from '../template';
 import type { Context } from './context';
-import { idLookup, rowFormula, wildcardFree } from './formulas';
+import { idLookup, rowCell, rowFormula, wildcardFree } from './formulas';
 import { columnLetter, formulaString, sheetPrefix } from './refs';
 
 /** The hidden sheet of the counts (a fixed name, like the very hidden `_plan_report`). */
@@ -156,13 +156,13 @@ export function figureCodes(ctx: Context): FigureCodes | undefined {
     groupCounts: (j) => `${calc}$${CALC_COLUMNS.groupCount}$${2 + 3 * j}:$${CALC_COLUMNS.groupCount}$${2 + 3 * j + 2}`,
     helperCells(row, item) {
       const code = item ? (item.plan + 1) * 4 + statusClass(item.measure, ctx.date) : null;
-      const cells = [{ f: planFormula(row), v: code }];
+      const cells = [rowCell(planFormula, row, code)];
       if (groupFormula) {
         const g = item?.measure.group;
         const j = g === undefined ? undefined : groupIndex.get(`${item!.plan}\u0000${g.toLowerCase()}`);
-        cells.push({ f: groupFormula(row), v: j === undefined || code === null ? null : (j + 1) * 4 + (code % 4) });
+        cells.push(rowCell(groupFormula, row, j === undefined || code === null ? null : (j + 1) * 4 + (code % 4)));
       }
-      cells.push({ f: periodFormula(row), v: item && code !== null ? periodCode(item.plan, item.measure, code % 4) : null });
+      cells.push(rowCell(periodFormula, row, item && code !== null ? periodCode(item.plan, item.measure, code % 4) : null));
       return cells;
     },
   };

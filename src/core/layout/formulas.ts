@@ -63,6 +63,32 @@ export function rowFormula(build: (r: string) => string): (row: number) => strin
   return (row) => pieces.join(String(row));
 }
 
+/**
+ * A helper column's cell in `row`: its formula (rowFormula) written out only
+ * when read. A data sheet writes a helper column as one shared formula, so
+ * the streaming writer reads only the first row's (sheets/common.ts).
+ */
+export function rowCell<V>(formula: (row: number) => string, row: number, v: V): { f: string; v: V } {
+  return new RowCell(formula, row, v);
+}
+
+class RowCell<V> {
+  readonly #formula: (row: number) => string;
+  readonly #row: number;
+  constructor(
+    formula: (row: number) => string,
+    row: number,
+    readonly v: V,
+  ) {
+    this.#formula = formula;
+    this.#row = row;
+  }
+
+  get f(): string {
+    return this.#formula(this.#row);
+  }
+}
+
 /** Wraps a figure so that a value that cannot be computed is blank, not an error. */
 export function blankOnError(expr: string): string {
   return `IFERROR(${expr},"")`;

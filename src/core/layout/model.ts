@@ -43,7 +43,7 @@ export interface Cell {
    * starts here (a shared formula: engines read it once for the whole range).
    */
   shares?: string;
-  /** The formula is the `shares` one at this A1 address, shifted here; `f` holds it written out. */
+  /** The formula is the `shares` one at this A1 address, shifted here; `f` holds it written out (a data sheet's helper cell may write it out only when read: layout/formulas.ts, rowCell). */
   sharedFrom?: string;
 }
 

@@ -31,6 +31,9 @@ import { pathWordsZh } from '../messages/place';
 import { checkRules, formatPath, type Path, type Problem } from '../rules';
 import { HEAD_ROWS, rowSource } from '../row-source';
 import { dataSchema, entrySchema, measureSchema, type CatalogEntry, type Measure, type Plan, type ReportData, type StreamableData } from '../schema';
+import type { z } from 'zod';
+import { KeptEntries } from './kept-entries';
+import { isValidEntry, isValidMeasure } from './row-checks';
 import { ENTRIES, MEASURES, NotStreamable, RowScanner, type RowKind, type ScanSink } from './scan';
 
 export { NotStreamable } from './scan';
@@ -110,12 +113,14 @@ function parseCounted(text: string, keys: number, path: Path): unknown {
 interface Heads {
   measures: [number, Measure][];
   entries: [number, CatalogEntry][];
+  /** Every catalog entry, kept up to a bound (kept-entries.ts): the second pass then reads them, not the file. */
+  kept?: KeptEntries;
 }
 
 function scanRows(source: ByteSource): { plans: PlanRows[]; catalogs: CatalogTally[]; skeleton: Uint8Array; heads: Heads } {
   const plans: PlanRows[] = [];
   const catalogs: CatalogTally[] = [];
-  const heads: Heads = { measures: [], entries: [] };
+  const heads: Heads = { measures: [], entries: [], kept: new KeptEntries() };
   const pieces: Uint8Array[] = [];
   let skeletonBytes = 0;
   const scanner = new RowScanner({
@@ -158,17 +163,22 @@ function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally
     }
     const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
     if (kind === MEASURES) addMeasure((plans[list] ??= { tally: new PlanTally(), ids: new Map() }), value, path, list, index);
-    else addEntry((catalogs[list] ??= new CatalogTally()), value, path, index);
+    else heads.kept?.add(addEntry((catalogs[list] ??= new CatalogTally()), value, path, index));
     const head: [number, unknown][] = kind === MEASURES ? heads.measures : heads.entries;
     if (head.length < HEAD_ROWS) head.push([list, value]);
   };
 }
 
+/** A row the hand-written check refused (row-checks.ts), checked with its schema: the schema's verdict and messages stand. */
+function checked<T>(schema: z.ZodType<T>, value: unknown, path: Path, reason: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return fail(reason, schemaProblems(schema, value, path, valueHint));
+  return parsed.data;
+}
+
 /** A measure (`plans[list].measures[index]`), checked with its schema and against its plan's ids, counted. */
 function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, index: number): void {
-  const parsed = measureSchema.safeParse(value);
-  if (!parsed.success) return fail('a measure that does not match the schema', schemaProblems(measureSchema, value, path, valueHint));
-  const m = parsed.data;
+  const m = isValidMeasure(value) ? value : checked(measureSchema, value, path, 'a measure that does not match the schema');
   const id = m.id.toLowerCase();
   const first = rows.ids.get(id);
   if (first !== undefined) {
@@ -186,11 +196,11 @@ function addMeasure(rows: PlanRows, value: unknown, path: Path, list: number, in
 }
 
 /** A catalog entry (the `index`th of its catalog), checked with its schema, counted. */
-function addEntry(tally: CatalogTally, value: unknown, path: Path, index: number): void {
-  const parsed = entrySchema.safeParse(value);
-  if (!parsed.success) return fail('a catalog entry that does not match the schema', schemaProblems(entrySchema, value, path, valueHint));
-  tally.add(parsed.data);
+function addEntry(tally: CatalogTally, value: unknown, path: Path, index: number): CatalogEntry {
+  const entry = isValidEntry(value) ? value : checked(entrySchema, value, path, 'a catalog entry that does not match the schema');
+  tally.add(entry);
   if (index !== tally.entries - 1) fail('rows out of order');
+  return entry;
 }
 
 /** The file with its row lists empty: parsed and checked whole. */
@@ -279,7 +289,10 @@ function withRows(
   entryCounts: number[],
   heads: Heads = { measures: [], entries: [] },
 ): StreamedData {
-  const pass = <T>(kind: RowKind, counts: number[], only?: number) => secondPass<T>(source, kind, counts, only);
+  const pass = <T>(kind: RowKind, counts: number[], only?: number): Iterable<[number, T]> =>
+    kind === ENTRIES && heads.kept?.count !== undefined
+      ? (keptRows(heads.kept, counts, only) as Iterable<[number, T]>)
+      : secondPass<T>(source, kind, counts, only);
   const streamable: StreamableData = {
     ...data,
     ...(data.plans && {
@@ -305,6 +318,16 @@ function withRows(
     },
     summary: summarize(streamable),
   };
+}
+
+/** The kept entries of every catalog (or of catalog `only`), each with the index of its catalog, as secondPass gives them. */
+function* keptRows(kept: KeptEntries, counts: number[], only?: number): Generator<[number, CatalogEntry]> {
+  let from = 0;
+  for (let c = 0; c < counts.length; c++) {
+    const to = from + counts[c];
+    if (only === undefined || only === c) for (const e of kept.rows(from, to)) yield [c, e];
+    from = to;
+  }
 }
 
 function* values<T>(rows: Iterable<[number, T]>): Generator<T> {

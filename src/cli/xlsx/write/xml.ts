@@ -48,19 +48,26 @@ function textNode(s: string): string {
   return `<t${preserve}>${esc(s)}</t>`;
 }
 
+/**
+ * A cell's `<f>` element, or undefined when it has no formula. A cell of a shared formula's range is written without
+ * reading its formula, which may be written out only when read (layout/formulas.ts, rowCell).
+ */
+function formulaXml(cell: Cell, si: number | undefined): string | undefined {
+  if (si !== undefined && cell.sharedFrom !== undefined && !cell.shares && !cell.array) return `<f t="shared" si="${si}"/>`;
+  const f = cell.f;
+  if (f === undefined) return undefined;
+  if (cell.array) return `<f t="array" ref="${cell.array}">${esc(f)}</f>`;
+  if (si === undefined) return `<f>${esc(f)}</f>`;
+  return cell.shares ? `<f t="shared" ref="${cell.shares}" si="${si}">${esc(f)}</f>` : `<f t="shared" si="${si}"/>`;
+}
+
 /** A `<c>` element; styles are given as xf indexes, a shared formula's group as `si`. */
 export function cellXml(ref: string, cell: Cell, xf: number | undefined, si?: number): string {
   const s = xf ? ` s="${xf}"` : '';
   // A number the file format cannot hold (Infinity, NaN) is never written: the cell is blank.
   const v = typeof cell.v === 'number' && !Number.isFinite(cell.v) ? null : cell.v;
-  if (cell.f !== undefined) {
-    const f = cell.array
-      ? `<f t="array" ref="${cell.array}">${esc(cell.f)}</f>`
-      : si === undefined
-        ? `<f>${esc(cell.f)}</f>`
-        : cell.shares
-          ? `<f t="shared" ref="${cell.shares}" si="${si}">${esc(cell.f)}</f>`
-          : `<f t="shared" si="${si}"/>`;
+  const f = formulaXml(cell, si);
+  if (f !== undefined) {
     if (v === null || v === '') return `<c r="${ref}"${s} t="str">${f}<v></v></c>`;
     if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${esc(v)}</v></c>`;
     if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${v ? 1 : 0}</v></c>`;

@@ -107,30 +107,21 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const room = helpers ? ROOM_ROWS : 0;
   const lastRow = n + 1 + room;
   const letters = (helpers?.titles ?? []).map((_, h) => columnLetter(cols.length + h + 1));
-  const masters = letters.map((letter) => `${letter}2`);
-  // A large sheet makes its rows as it is written: one array a row, each cell made once, each letter once a sheet.
-  const withHelpers = (cells: (Cell | undefined)[], r: number, item?: T): (Cell | undefined)[] => {
-    const made = helpers!.cells(r, item);
-    for (let h = 0; h < made.length; h++) {
-      const cell = made[h];
-      if (!cell?.f) cells.push(cell);
-      else if (r === 2) cells.push({ ...cell, shares: `${masters[h]}:${letters[h]}${lastRow}` });
-      else cells.push({ f: cell.f, v: cell.v, sharedFrom: masters[h] });
-    }
-    return cells;
-  };
-  const fields = cols.map((c) => c.field);
+  const helperCells = (r: number, item?: T): (Cell | undefined)[] =>
+    helpers!.cells(r, item).map((cell, h) => {
+      // `in`, not the value: a helper's formula may be written out only when read (sharedCell).
+      if (!cell || !('f' in cell)) return cell;
+      const letter = letters[h];
+      return r === 2 ? firstShared(cell, `${letter}2:${letter}${lastRow}`) : sharedCell(cell, `${letter}2`);
+    });
   const row = (item: T, r: number): Row => {
+    // A loop, not spread arrays: a million rows run it.
     const cells: (Cell | undefined)[] = [];
-    for (const field of fields) cells.push(spec.cell(item, field));
-    return { cells: helpers ? withHelpers(cells, r, item) : cells };
+    for (const c of cols) cells.push(spec.cell(item, c.field));
+    if (helpers) for (const cell of helperCells(r, item)) cells.push(cell);
+    return { cells };
   };
-  const roomLine = (r: number): Row => ({
-    cells: withHelpers(
-      fields.map(() => undefined),
-      r,
-    ),
-  });
+  const roomLine = (r: number): Row => ({ cells: [...cols.map(() => undefined), ...helperCells(r)] });
   if (spec.lazy) {
     sheet.rows = [header];
     // The first rows, made from the items known without a pass: the print plan's sample (print/fit-columns.ts).
@@ -157,6 +148,39 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   sheet.validations = spec.validations?.(letter, last) ?? [];
   sheet.conditionalFormats = spec.conditionalFormats?.(letter, last) ?? [];
   return sheet;
+}
+
+/**
+ * A cell of a shared formula's range below its first cell, whose `f` (the
+ * formula shifted to this row) is written out only when read: the streaming
+ * writer never reads it (a shared formula is written once), and the formulas
+ * of 100,000 rows were some 70 MB of strings made for nothing.
+ */
+export function sharedCell(cell: Cell, from: string): Cell {
+  return new SharedCell(cell, from);
+}
+
+/** The first cell of a shared formula's range (`f` read from a cell that may write it out only when read: rowCell). */
+function firstShared(cell: Cell, shares: string): Cell {
+  return cell.s === undefined ? { f: cell.f, v: cell.v, shares } : { f: cell.f, v: cell.v, s: cell.s, shares };
+}
+
+class SharedCell {
+  readonly #of: Cell;
+  constructor(
+    of: Cell,
+    readonly sharedFrom: string,
+  ) {
+    this.#of = of;
+  }
+
+  get v(): Cell['v'] {
+    return this.#of.v;
+  }
+
+  get f(): string | undefined {
+    return this.#of.f;
+  }
 }
 
 /** Display width of text in character cells: East Asian wide characters take two. */
