@@ -89,7 +89,9 @@ export function pathWordsZh(path: string): string {
   for (let m = re.exec(path); m; m = re.exec(path)) {
     const [, name, index] = m;
     const list = LISTS[name];
-    if (list && index !== undefined) {
+    // The report's own keys read as the report's: 报告的“期间”, not “报告信息”的“期间”.
+    if (name === 'report' && index === undefined && parts.length === 0 && m.index + name.length < path.length) parts.push('报告');
+    else if (list && index !== undefined) {
       parts.push(`第${Number(index) + 1}${list[0]}${list[1]}`);
       within = name;
     } else if (index !== undefined) parts.push(`“${field(name)}”第${Number(index) + 1}项`);

@@ -7,7 +7,8 @@ describe('messages in both languages', () => {
     expect(pathWordsZh('plans[0].measures[1].status')).toBe('第1个方案第2项措施的“状态”');
     expect(pathWordsZh('indicators[2].observations[0].value')).toBe('第3个指标第1条观测值的“数值”');
     expect(pathWordsZh('plans[1].measures[3]')).toBe('第2个方案的第4项措施');
-    expect(pathWordsZh('report.period')).toBe('“报告信息”的“期间”');
+    expect(pathWordsZh('report.period')).toBe('报告的“期间”');
+    expect(pathWordsZh('report')).toBe('“报告信息”');
   });
 
   it('places a problem by line and column, or by cell', () => {
