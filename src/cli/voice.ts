@@ -5,7 +5,6 @@
  */
 import { formatLocated, type Located } from '../core/errors';
 import type { Locale } from '../core/schema';
-import { messageLocale } from './message-locale';
 
 export interface Voice {
   locale: Locale;
@@ -13,7 +12,9 @@ export interface Voice {
 }
 
 export function voiceOf(opts: { locale?: Locale; verbose?: boolean }, env: NodeJS.ProcessEnv = process.env): Voice {
-  return { locale: messageLocale(opts.locale, env), verbose: opts.verbose === true };
+  const asked = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const locale = opts.locale ?? (/^zh[_-](cn|sg|hans)/i.test(asked) ? 'zh-CN' : 'en');
+  return { locale, verbose: opts.verbose === true };
 }
 
 /** One problem as the user reads it. */

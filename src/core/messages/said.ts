@@ -42,11 +42,6 @@ export function inLocale(m: { message: string; zh?: string }, locale: Locale): s
   return m.zh ?? registeredZh(m.message) ?? m.message;
 }
 
-/** Two sentences in one: `a; b` in English, `a；b` in Chinese. */
-export function joinSaid(a: Said, b: Said): Said {
-  return { message: `${a.message}; ${b.message}`, zh: `${a.zh}；${b.zh}` };
-}
-
 /** A message with values in it, in both languages: made where the problem is found, never registered (its English is never looked up). */
 export function both(message: string, zh: string): Said {
   return { message, zh };
