@@ -53,6 +53,22 @@ const DEFLATE = 8;
 /** A regular file, rw-rw-r--, in the high half of the external attributes. */
 const FILE_MODE = 0o100664;
 
+/**
+ * The fields a local header and a central directory entry share, in the same order from `at` (4 in the one, 6 in
+ * the other): version needed, flags, method, time, date, CRC, compressed and uncompressed sizes, name length.
+ */
+function entryFields(b: Buffer, at: number, dos: { time: number; date: number }, d: Deflated, nameLength: number): void {
+  b.writeUInt16LE(VERSION_NEEDED, at);
+  b.writeUInt16LE(UTF8_NAME, at + 2);
+  b.writeUInt16LE(DEFLATE, at + 4);
+  b.writeUInt16LE(dos.time, at + 6);
+  b.writeUInt16LE(dos.date, at + 8);
+  b.writeUInt32LE(d.crc, at + 10);
+  b.writeUInt32LE(d.data.length, at + 14);
+  b.writeUInt32LE(d.size, at + 18);
+  b.writeUInt16LE(nameLength, at + 22);
+}
+
 /** The largest package this writes: beyond it a zip needs zip64 records, which yazl writes. */
 const MAX_BYTES = 0xfffffffe;
 
@@ -71,28 +87,12 @@ export function zipInMemory(parts: WholePart[], mtime: Date, level: number): Buf
     const name = Buffer.from(part.name, 'utf8');
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(UTF8_NAME, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(d.crc, 14);
-    local.writeUInt32LE(d.data.length, 18);
-    local.writeUInt32LE(d.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    entryFields(local, 4, { time, date }, d, name.length);
     name.copy(local, 30);
     const central = Buffer.alloc(46 + name.length + 9);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(VERSION_MADE_BY, 4);
-    central.writeUInt16LE(VERSION_NEEDED, 6);
-    central.writeUInt16LE(UTF8_NAME, 8);
-    central.writeUInt16LE(DEFLATE, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(d.crc, 16);
-    central.writeUInt32LE(d.data.length, 20);
-    central.writeUInt32LE(d.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    entryFields(central, 6, { time, date }, d, name.length);
     central.writeUInt16LE(9, 30); // the Info-ZIP time stamp below
     central.writeUInt32LE(FILE_MODE * 0x10000, 38);
     central.writeUInt32LE(offset, 42);
