@@ -38,6 +38,24 @@ export async function writeLedger(file: string, sheets: SheetSpec[]): Promise<st
   return file;
 }
 
+export const HAIDIAN_TITLE = '海淀区2022年第三季度生物医药产业重点任务推进台账';
+/**
+ * A district office's ledger as it keeps it: a title row, a two-row header (完成情况 over 状态 and 完成时间), group
+ * headings, 长期, a column the report has no field for (联系人).
+ */
+export const HAIDIAN_LEDGER: (string | number | null)[][] = [
+  [HAIDIAN_TITLE],
+  ['序号', '重点任务', '牵头单位', '配合单位', '完成时限', '完成情况', null, '进展情况', '联系人'],
+  [null, null, null, null, null, '状态', '完成时间'],
+  ['一、创新策源'],
+  [1, '建设新型研发机构', '区科委', '区财政局', '2022年6月', '已完成', '2022年6月28日', '已挂牌运行', '张三'],
+  [2, '引进高层次人才', '区人才局', null, '长期', '推进中', null, '已引进12人', '李四'],
+  [3, '建设概念验证中心', '区科委', '中关村管委会', '2022年第四季度', '未启动'],
+  ['二、产业促进'],
+  [1, '建设生物医药产业园', '区投促中心', null, '2022年底', '滞后', null, '用地手续办理中', '王五'],
+  [2, '举办产业对接会', '区商务局', '区科委、区卫健委', '2022/9/30', '已完成', '2022/9/28'],
+];
+
 export type CsvEncoding = 'utf8' | 'utf8-bom' | 'gbk' | 'gb18030' | 'utf16le';
 
 /** CSV text as Excel writes it: a field quoted when it holds a comma, a quote or a line break; CR LF between records. */

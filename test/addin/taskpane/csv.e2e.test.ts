@@ -6,27 +6,12 @@
  * Screenshots in both languages go to test-artifacts/.
  */
 import * as path from 'node:path';
-import { csvBytes, csvText, type CsvEncoding } from '../../support/ledger';
+import { csvBytes, csvText, HAIDIAN_LEDGER, HAIDIAN_TITLE, type CsvEncoding } from '../../support/ledger';
 import { ARTIFACTS, choose, paneHarness, press } from './harness';
 
 const pane = paneHarness();
 
-const TITLE = '海淀区2022年第三季度生物医药产业重点任务推进台账';
-/** A district office's ledger: a title row, a two-row header (完成情况 over 状态 and 完成时间), group headings, 长期. */
-const LEDGER: (string | number | null)[][] = [
-  [TITLE],
-  ['序号', '重点任务', '牵头单位', '配合单位', '完成时限', '完成情况', null, '进展情况', '联系人'],
-  [null, null, null, null, null, '状态', '完成时间'],
-  ['一、创新策源'],
-  [1, '建设新型研发机构', '区科委', '区财政局', '2022年6月', '已完成', '2022年6月28日', '已挂牌运行', '张三'],
-  [2, '引进高层次人才', '区人才局', null, '长期', '推进中', null, '已引进12人', '李四'],
-  [3, '建设概念验证中心', '区科委', '中关村管委会', '2022年第四季度', '未启动'],
-  ['二、产业促进'],
-  [1, '建设生物医药产业园', '区投促中心', null, '2022年底', '滞后', null, '用地手续办理中', '王五'],
-  [2, '举办产业对接会', '区商务局', '区科委、区卫健委', '2022/9/30', '已完成', '2022/9/28'],
-];
-
-const csv = (name: string, encoding: CsvEncoding, text = csvText(LEDGER)) => ({ name, mimeType: 'text/csv', buffer: csvBytes(text, encoding) });
+const csv = (name: string, encoding: CsvEncoding, text = csvText(HAIDIAN_LEDGER)) => ({ name, mimeType: 'text/csv', buffer: csvBytes(text, encoding) });
 
 for (const [lang, ui, says] of [
   [
@@ -76,7 +61,7 @@ for (const [lang, ui, says] of [
     expect([await page.inputValue('#ledger-region'), await page.inputValue('#ledger-period'), await page.inputValue('#ledger-title')]).toEqual([
       '海淀区',
       '2022-Q3',
-      TITLE,
+      HAIDIAN_TITLE,
     ]);
     await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-csv-ledger-${ui}.png`), fullPage: true });
 

@@ -19,7 +19,7 @@ import { readTemplate } from '../../../src/core/template';
 import { CUSTOM_TEMPLATE_YAML } from '../../support/custom-template';
 import { HOSTS } from '../fake-excel/host';
 import { ROOT, seed, timeless, zipParts } from '../support';
-import { writeLedger } from '../../support/ledger';
+import { HAIDIAN_LEDGER, HAIDIAN_TITLE, writeLedger } from '../../support/ledger';
 import { ARTIFACTS, choose, paneHarness, press, type Win } from './harness';
 
 const SEED_FILE = path.join(ROOT, 'seeds/beijing-2022-q3.yaml');
@@ -286,18 +286,9 @@ it("bundles the add-in's stand-in for the command line's password hashing, not n
   expect(bundle).toContain('"./src/cli/xlsx/write/parts.ts"');
 });
 
-const LEDGER_TITLE = '海淀区2022年第三季度生物医药产业重点任务推进台账';
-/** A ledger as a district office keeps it: a title row, a two-row header, group headings, 长期, a column the report has no field for. */
+/** The Haidian ledger with a status in no one's words in its last row ("差不多"), to be refused. */
 const LEDGER: (string | number | null)[][] = [
-  [LEDGER_TITLE],
-  ['序号', '重点任务', '牵头单位', '配合单位', '完成时限', '完成情况', null, '进展情况', '联系人'],
-  [null, null, null, null, null, '状态', '完成时间'],
-  ['一、创新策源'],
-  [1, '建设新型研发机构', '区科委', '区财政局', '2022年6月', '已完成', '2022年6月28日', '已挂牌运行', '张三'],
-  [2, '引进高层次人才', '区人才局', null, '长期', '推进中', null, '已引进12人', '李四'],
-  [3, '建设概念验证中心', '区科委', '中关村管委会', '2022年第四季度', '未启动'],
-  ['二、产业促进'],
-  [1, '建设生物医药产业园', '区投促中心', null, '2022年底', '滞后', null, '用地手续办理中', '王五'],
+  ...HAIDIAN_LEDGER.slice(0, -1),
   [2, '举办产业对接会', '区商务局', '区科委、区卫健委', '2022/9/30', '差不多', null],
 ];
 
@@ -367,7 +358,7 @@ for (const [lang, ui, texts] of [
     expect([await page.inputValue('#ledger-region'), await page.inputValue('#ledger-period'), await page.inputValue('#ledger-title')]).toEqual([
       '海淀区',
       '2022-Q3',
-      LEDGER_TITLE,
+      HAIDIAN_TITLE,
     ]);
     const rows = await page.$$eval('#ledger-columns tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows).toContainEqual(['B', '重点任务', ui === 'en' ? 'Task' : '任务', ui === 'en' ? '5 cells' : '5 格']);
