@@ -5,12 +5,11 @@
  * sentence and no data path; with --verbose the data path is added.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { cli, cliOk, type Result } from '../support/fixtures';
+import { cli, cliOk, ROOT, type Result } from '../support/fixtures';
+import { cleanTemps, tempDir } from '../support/forms';
 import { dataPath, englishRun } from '../support/zh-text';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const seed = (name: string) => path.join(ROOT, 'seeds', `${name}.yaml`);
 
 /** A seed copied into a new folder: `form` keeps its register beside the data file. */
@@ -20,15 +19,7 @@ function seedCopy(name: string): string {
   return copy;
 }
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-zh-'));
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(cleanTemps);
 
 const VALID = `format: plan-report/v1
 report:

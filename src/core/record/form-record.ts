@@ -112,17 +112,7 @@ export interface FormSeal {
 
 export function makeFormRecord(
   content: FormContent,
-  info: {
-    region: string;
-    locale: Locale;
-    generator: string;
-    generated: string;
-    sheet: string;
-    head: Scalar[];
-    headerRow?: number;
-    seal?: FormSeal;
-    sha256?: Sha256Hex;
-  },
+  info: Pick<FormRecord, 'region' | 'locale' | 'generator' | 'generated' | 'sheet' | 'head'> & { headerRow?: number; seal?: FormSeal; sha256?: Sha256Hex },
 ): FormRecord {
   const s = content.scope;
   const base = {
