@@ -310,6 +310,23 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
   }
 }
 
+/**
+ * Loads every command's module without running one: the bundle's code cache
+ * is made after it (scripts/bundle-cli.js), so that each command's code is
+ * kept compiled.
+ */
+export async function loadCommands(): Promise<void> {
+  await Promise.all([
+    import('./commands/validate'),
+    import('./commands/generate'),
+    import('./commands/extract'),
+    import('./commands/form'),
+    import('./commands/collect'),
+    import('./commands/import'),
+    import('./commands/template'),
+  ]);
+}
+
 export function main(): void {
   // Output piped into a reader that stops early (`| head`) ends the command quietly, as other tools do.
   for (const stream of [process.stdout, process.stderr]) {
