@@ -2,9 +2,9 @@
 /**
  * The second step of `npm run build:cli`, after tsc: bundles tsc's output
  * (dist/cli/main.js and all it requires, packages too, but yazl, whose CRC
- * function the writer swaps for node's, and iconv-lite) into dist/cli/plan-report.js with
- * esbuild, makes V8's code cache for it while a few commands run
- * (dist/cli/plan-report.cache), and writes over tsc's dist/cli/main.js a
+ * function the writer swaps for node's, and iconv-lite) into
+ * dist/cli/plan-report.js with esbuild, makes V8's code cache for it while
+ * a few commands run (dist/cli/plan-report.cache), and writes over tsc's dist/cli/main.js a
  * main.js that starts the bundle (src/cli/start.ts says why). Run after tsc
  * only: a later tsc writes its main.js back, and the bundle is left unused.
  *
@@ -34,9 +34,9 @@ function fail(message) {
  * The bundle in ASCII: esbuild escapes strings but leaves regular expressions'
  * characters (the ledger's 年, 月, （） and the like) as they are, and one such
  * character makes V8 hold the whole source in two bytes a character. In a
- * regular expression, a string or a name, `\\uXXXX` is the same UTF-16 unit
+ * regular expression, a string or a name, `\uXXXX` is the same UTF-16 unit
  * (a surrogate pair of escapes is one code point under the u flag); an escaped
- * character (`\\（`, non-u) loses its backslash, as it means itself.
+ * character (`\（`, non-u) loses its backslash, as it means itself.
  */
 function asciiOnly(code) {
   return code.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => {
@@ -114,6 +114,11 @@ function build() {
   const id = bundle();
   const child = spawnSync(process.execPath, [__filename, '--cache'], { stdio: 'inherit' });
   if (child.status !== 0) fail('making the code cache failed: the bundle does not run');
+  // A fresh process, as a user's start: V8 refuses a cache made under other flags (a command that sets one).
+  const check = `process.stdout.write(String(require(${JSON.stringify(path.join(DIR, 'start.js'))}).loadBundle(${JSON.stringify(DIR)}).cached))`;
+  const taken = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+  if (taken.stdout !== 'true')
+    process.stderr.write(`bundle-cli: warning: V8 refuses the code cache at a plain start (${taken.stdout || taken.stderr}); the command starts slower\n`);
   fs.writeFileSync(
     MAIN,
     `${LOADER_MARK} ${id} (scripts/bundle-cli.js; src/cli/start.ts)\n'use strict';\nmodule.exports = require('./start.js').startBundle(__dirname);\n`,
