@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUNDLE, CACHE, loadBundle, makeBundleCache, type Cli } from '../../src/cli/start';
+import { BUNDLE, CACHE, loadBundle, type Cli } from '../../src/cli/start';
 import { cleanTemps, tempDir } from '../support/forms';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,14 +17,26 @@ afterAll(cleanTemps);
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Whether V8 took the bundle's cache, and what the bundle computed, in a process of its own: within one process
- * V8 compiles a source it has compiled before from its own memory, without looking at the cache offered.
+ * Runs `code` in a process of its own, with `start` the module under test; what it prints, as JSON. The cache is
+ * made and taken apart from jest's: within one process V8 compiles a source it has compiled before from its own
+ * memory, without looking at the cache offered, and a jest worker may have run `generate`, which changes a V8 flag
+ * (V8 refuses a cache made under other flags).
  */
-function startApart(dir: string): { cached: boolean; where: [string, string, number] } {
-  const script = `const l = require(${JSON.stringify(path.join(ROOT, 'src/cli/start.ts'))}).loadBundle(${JSON.stringify(dir)}); console.log(JSON.stringify({ cached: l.cached, where: l.cli.where() }))`;
+function apart<T>(code: string): T {
+  const script = `const start = require(${JSON.stringify(path.join(ROOT, 'src/cli/start.ts'))}); (async () => { ${code} })().then((r) => console.log(JSON.stringify(r)))`;
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['-e', script], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as { cached: boolean; where: [string, string, number] };
+  return JSON.parse(r.stdout) as T;
+}
+
+/** Whether V8 took the bundle's cache, and what the bundle computed, at a start of its own. */
+function startApart(dir: string): { cached: boolean; where: [string, string, number] } {
+  return apart(`const l = start.loadBundle(${JSON.stringify(dir)}); return { cached: l.cached, where: l.cli.where() };`);
+}
+
+/** Makes the bundle's cache at a start of its own, after `warm` (code run with the bundle's exports as `cli`). */
+function cacheApart(dir: string, warm = ''): number {
+  return apart(`return start.makeBundleCache(${JSON.stringify(dir)}, async (cli) => { ${warm} });`);
 }
 
 /** A folder with a bundle as scripts/bundle-cli.js writes one: its id line, then node's module wrapper. */
@@ -56,7 +68,7 @@ describe('the bundle', () => {
 
   it('starts with the code cache made after it ran, and V8 takes it', async () => {
     const dir = bundleDir();
-    const size = await makeBundleCache(dir, async (cli) => void (await cli.run(['warm', 'up'])));
+    const size = cacheApart(dir, "await cli.run(['warm', 'up']);");
     expect(size).toBeGreaterThan(0);
     const bytes = fs.readFileSync(path.join(dir, CACHE));
     expect(bytes.toString('latin1', 0, 17)).toBe('a1b2c3d4e5f60718\n');
@@ -64,9 +76,9 @@ describe('the bundle', () => {
     expect(await loadBundle(dir).cli.run(['a', 'b'])).toBe(3);
   });
 
-  it('ignores a cache made for another bundle, and one V8 refuses, and still runs', async () => {
+  it('ignores a cache made for another bundle, and one V8 refuses, and still runs', () => {
     const dir = bundleDir('1111111111111111');
-    await makeBundleCache(dir, async () => {});
+    cacheApart(dir);
     // The bundle rebuilt (another id) without its cache made again.
     const other = bundleDir('2222222222222222');
     fs.copyFileSync(path.join(dir, CACHE), path.join(other, CACHE));
