@@ -4,10 +4,11 @@
  * main thread reads and checks the data file: the previous workbook does not
  * depend on the data file, and reading it is the larger part of the work
  * (previous-worker.ts runs it there). Where the worker's script is not at
- * hand (the command run from its TypeScript source), it is read in this
- * thread instead, when it is asked for.
+ * hand (the command run from its TypeScript source), or the machine has one
+ * core, it is read in this thread instead, when it is asked for.
  */
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError, type Located } from '../../core/errors';
@@ -62,11 +63,12 @@ export const WORKER_SCRIPT = path.join(__dirname, 'previous-worker.js');
 /**
  * Starts reading the previous report `file` in a worker thread running
  * `script` (with `execArgv`: tests run the TypeScript source through tsx);
- * without the script, reads it in this thread when `result()` is first
- * called.
+ * without the script, or with one core, reads it in this thread when
+ * `result()` is first called.
  */
 export function startPrevious(file: string, script = WORKER_SCRIPT, execArgv?: string[]): PendingPrevious {
-  if (!fs.existsSync(script)) {
+  // With one core, a thread would only add its own costs.
+  if (!fs.existsSync(script) || availableParallelism() < 2) {
     let reading: Promise<Previous> | undefined;
     return { result: () => (reading ??= readPreviousFile(file)), close: async () => undefined };
   }
