@@ -3,12 +3,13 @@
  * reads a workbook (bounded, with its refusals), in a worker thread while the
  * main thread reads and checks the data file: the previous workbook does not
  * depend on the data file, and reading it is the larger part of the work
- * (previous-worker.ts runs it there). Where the worker's script is not at
- * hand (the command run from its TypeScript source), or the machine has one
- * core, it is read in this thread instead, when it is asked for.
+ * (previous-worker.ts runs it there), when a core is free for it. Without
+ * one (a machine of one core, or one kept busy), or where the worker's script
+ * is not at hand (the command run from its TypeScript source), it is read in
+ * this thread instead, when it is asked for.
  */
 import * as fs from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError, type Located } from '../../core/errors';
@@ -61,18 +62,37 @@ export interface PendingPrevious {
 export const WORKER_SCRIPT = path.join(__dirname, 'previous-worker.js');
 
 /**
- * Starts reading the previous report `file` in a worker thread running
- * `script` (with `execArgv`: tests run the TypeScript source through tsx);
- * without the script, or with one core, reads it in this thread when
+ * Whether a core is free for a second thread now: the machine has more than
+ * one, and the load average of the last minute leaves one idle. A thread
+ * costs CPU time and memory of its own (its modules loaded again, its heap
+ * beside this one: about 0.7 s and 140 MB on a report of 100,000 measures),
+ * which only a free core pays back, in the time the user waits.
+ */
+export function spareCore(): boolean {
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0] <= cores - 1;
+}
+
+export interface StartOptions {
+  /** Read in a worker thread (default: when a core is free, spareCore). */
+  thread?: boolean;
+  /** The worker's script (default: WORKER_SCRIPT), and its node options (tests run the TypeScript source through tsx). */
+  script?: string;
+  execArgv?: string[];
+}
+
+/**
+ * Starts reading the previous report `file` in a worker thread; without a
+ * thread (no core free, or no script built), reads it in this thread when
  * `result()` is first called.
  */
-export function startPrevious(file: string, script = WORKER_SCRIPT, execArgv?: string[]): PendingPrevious {
-  // With one core, a thread would only add its own costs.
-  if (!fs.existsSync(script) || availableParallelism() < 2) {
+export function startPrevious(file: string, opts: StartOptions = {}): PendingPrevious {
+  const script = opts.script ?? WORKER_SCRIPT;
+  if (!(opts.thread ?? spareCore()) || !fs.existsSync(script)) {
     let reading: Promise<Previous> | undefined;
     return { result: () => (reading ??= readPreviousFile(file)), close: async () => undefined };
   }
-  const worker = new Worker(script, { workerData: { file }, execArgv });
+  const worker = new Worker(script, { workerData: { file }, execArgv: opts.execArgv });
   let done = false;
   const answer = new Promise<PreviousMessage>((resolve, reject) => {
     worker.once('message', (m: PreviousMessage) => {

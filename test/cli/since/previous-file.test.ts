@@ -12,7 +12,8 @@ import { readPreviousFile, startPrevious } from '../../../src/cli/since/previous
 import { cli, ROOT } from '../../support/fixtures';
 
 const SCRIPT = path.join(ROOT, 'src', 'cli', 'since', 'previous-worker.ts');
-const TSX = ['--require', 'tsx/cjs'];
+/** In a worker thread whatever the machine's load. */
+const WORKER = { thread: true, script: SCRIPT, execArgv: ['--require', 'tsx/cjs'] };
 
 let dir: string;
 let report: string;
@@ -35,7 +36,7 @@ async function refusal(read: () => Promise<unknown>): Promise<InputError> {
 
 describe('the previous report read in a worker thread', () => {
   it('is the report read in this thread', async () => {
-    const pending = startPrevious(report, SCRIPT, TSX);
+    const pending = startPrevious(report, WORKER);
     const inWorker = await pending.result();
     await pending.close();
     const here = await readPreviousFile(report);
@@ -48,7 +49,7 @@ describe('the previous report read in a worker thread', () => {
     writeFileSync(broken, 'PK\u0003\u0004 not a zip at all');
     const form = path.join(dir, 'missing.xlsx');
     for (const file of [broken, form]) {
-      const pending = startPrevious(file, SCRIPT, TSX);
+      const pending = startPrevious(file, WORKER);
       const inWorker = await refusal(() => pending.result());
       await pending.close();
       const here = await refusal(() => readPreviousFile(file));
@@ -59,13 +60,16 @@ describe('the previous report read in a worker thread', () => {
   }, 60_000);
 
   it('is stopped when it is no longer wanted', async () => {
-    const pending = startPrevious(report, SCRIPT, TSX);
+    const pending = startPrevious(report, WORKER);
     await pending.close();
     await expect(pending.result()).rejects.toThrow(/stopped/);
   }, 60_000);
 
-  it('is read in this thread where the worker script is not at hand', async () => {
-    const pending = startPrevious(report, path.join(dir, 'no-such-worker.js'));
+  it('is read in this thread without a thread, or where the worker script is not at hand', async () => {
+    const inThread = startPrevious(report, { thread: false, script: SCRIPT, execArgv: WORKER.execArgv });
+    expect(await inThread.result()).toEqual(await readPreviousFile(report));
+    await inThread.close();
+    const pending = startPrevious(report, { thread: true, script: path.join(dir, 'no-such-worker.js') });
     expect(await pending.result()).toEqual(await readPreviousFile(report));
     await pending.close();
   }, 60_000);
