@@ -22,6 +22,7 @@ import {
   type ReportData,
 } from '../schema';
 import { readReportRecord } from '../record/report-record';
+import { isValidEntry, isValidMeasure } from '../stream/row-checks';
 import {
   describeValueProblem,
   parseCategoryWord,
@@ -465,8 +466,34 @@ function readObservations(reader: Reader, observations: DataSheet | undefined, i
   }
 }
 
+/**
+ * What was read, when the schema and the rules accept it all, checked as the
+ * streamed reading checks rows: the measures and catalog entries (the bulk
+ * of a large report) by hand (row-checks.ts, which accept exactly what the
+ * schema accepts, and whose output is then the row itself), the rest with
+ * the schema. Undefined when anything is refused: the schema then checks the
+ * whole and says why.
+ */
+function quickCheck(data: ReportData): { data: ReportData } | undefined {
+  const plans = data.plans ?? [];
+  const catalogs = data.catalogs ?? [];
+  for (const p of plans) if (!Array.isArray(p.measures) || !p.measures.every(isValidMeasure)) return undefined;
+  for (const c of catalogs) if (!Array.isArray(c.entries) || !c.entries.every(isValidEntry)) return undefined;
+  const shell: ReportData = { ...data };
+  if (data.plans) shell.plans = plans.map((p) => ({ ...p, measures: [] }));
+  if (data.catalogs) shell.catalogs = catalogs.map((c) => ({ ...c, entries: [] }));
+  const result = dataSchema.safeParse(shell);
+  if (!result.success) return undefined;
+  const out = result.data;
+  out.plans?.forEach((p, i) => (p.measures = plans[i].measures));
+  out.catalogs?.forEach((c, i) => (c.entries = catalogs[i].entries));
+  return checkRules(out).length ? undefined : { data: out };
+}
+
 /** What was read, checked with the data schema and its rules (both, so that every problem comes at once). */
 function check(data: ReportData): { data: ReportData } | { problems: { path: Path; message: string; zh?: string }[] } {
+  const quick = quickCheck(data);
+  if (quick) return quick;
   const result = dataSchema.safeParse(data);
   const schema = result.success ? [] : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
   const problems = [...schema, ...checkRules(result.success ? result.data : data)];

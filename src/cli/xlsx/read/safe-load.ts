@@ -54,6 +54,15 @@ const isSheet = isSheetPart;
 /** Entries this large (declared) are inflated as a stream and counted chunk by chunk; smaller ones at once, bounded by their declared size. */
 const STREAM_ABOVE = 4 * MB;
 
+/**
+ * A large part of at most this size (declared) is kept while it is counted,
+ * for the reader that asks for it first (the Measures sheet of a report of
+ * 100,000 measures is 92 MB); a larger one is only counted, and inflated
+ * again when asked for, so that a workbook over the limits is refused
+ * holding at most this much of its text.
+ */
+const KEEP_COUNTED = 128 * MB;
+
 const tooMany = (e: yauzl.Entry, got: number) => new Error(`too many bytes in the stream. expected ${e.uncompressedSize}. got at least ${got}`);
 const tooFew = (e: yauzl.Entry, got: number) => new Error(`not enough bytes in the stream. expected ${e.uncompressedSize}. got only ${got}`);
 
@@ -99,8 +108,14 @@ function bytesText(bytes: Buffer): SheetText {
 class LazyParts extends Map<string, string> {
   private readonly lazy = new Map<string, () => Buffer>();
 
-  later(name: string, bytes: () => Buffer): void {
-    this.lazy.set(name, bytes);
+  /** A large part, inflated again each time it is asked for; `first`, its bytes as counted, given to the first asking and dropped. */
+  later(name: string, bytes: () => Buffer, first?: Buffer): void {
+    let held = first;
+    this.lazy.set(name, () => {
+      const got = held ?? bytes();
+      held = undefined;
+      return got;
+    });
   }
 
   override get(name: string): string | undefined {
@@ -192,8 +207,9 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
         }
         if (wanted) keepText(e, text!);
       } else {
-        await inflateStreaming(data, e, limits, count, sheet, false);
-        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e));
+        // A part of at most KEEP_COUNTED is kept as it is counted, for its first reader (not inflated twice).
+        const counted = await inflateStreaming(data, e, limits, count, sheet, wanted && e.uncompressedSize <= KEEP_COUNTED);
+        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e), counted);
       }
     }
   } finally {
@@ -254,8 +270,8 @@ function inflateStreaming(
   count: { unpacked: number; rows: number; cells: number },
   sheet: boolean,
   wanted: boolean,
-): Promise<string | undefined> {
-  return new Promise<string | undefined>((resolve, reject) => {
+): Promise<Buffer | undefined> {
+  return new Promise<Buffer | undefined>((resolve, reject) => {
     // The part's bytes, when wanted, gathered in one buffer of its declared size (checked against the limits).
     const part = wanted ? Buffer.allocUnsafe(e.uncompressedSize) : undefined;
     let tail = '';
@@ -303,7 +319,7 @@ function inflateStreaming(
         }
       }
       settled = true;
-      resolve(part?.toString('utf8'));
+      resolve(part);
     });
     stream.on('error', fail);
     // Fed in slices, so that a refusal stops the inflating early.
