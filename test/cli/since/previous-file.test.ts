@@ -4,7 +4,7 @@
  * languages), and a reading no longer wanted stopped. The worker runs its
  * TypeScript source through tsx, as the built command runs its JavaScript.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../../../src/core/errors';
@@ -63,6 +63,14 @@ describe('the previous report read in a worker thread', () => {
     const pending = startPrevious(report, WORKER);
     await pending.close();
     await expect(pending.result()).rejects.toThrow(/stopped/);
+  }, 60_000);
+
+  it('is read by the built worker beside the bundle that starts it (dist/cli, where the bundle looks for it)', async () => {
+    const built = path.join(ROOT, 'dist', 'cli', 'previous-worker.js');
+    expect(existsSync(built)).toBe(true);
+    const pending = startPrevious(report, { thread: true, script: built });
+    expect(await pending.result()).toEqual(await readPreviousFile(report));
+    await pending.close();
   }, 60_000);
 
   it('is read in this thread without a thread, or where the worker script is not at hand', async () => {
