@@ -20,12 +20,12 @@ const CELL_ROOM = 160;
 /** The cells a merge covers, by row and column (1-based), with the xf of the merge's first cell. */
 export type Covered = Map<number, Map<number, number | undefined>>;
 
-/** Writes the start of a `<c>` element up to its open attribute: `<c r="B7" s="3`. */
-function cellStart(out: XmlBytes, letter: string, r: number, xf: number | undefined): void {
+/** Writes the start of a `<c>` element up to its open attribute: `<c r="B7" s="3`. `r` is the row's number as text. */
+function cellStart(out: XmlBytes, letter: string, r: string, xf: number | undefined): void {
   out.room(CELL_ROOM);
   out.ascii('<c r="');
   out.ascii(letter);
-  out.number(r);
+  out.ascii(r);
   if (xf) {
     out.ascii('" s="');
     out.number(xf);
@@ -33,7 +33,7 @@ function cellStart(out: XmlBytes, letter: string, r: number, xf: number | undefi
 }
 
 /** A later cell of a shared formula whose cached value is a number or blank; false for any other (cellXml writes it). */
-function sharedFollower(out: XmlBytes, letter: string, r: number, v: Cell['v'], xf: number | undefined, si: number): boolean {
+function sharedFollower(out: XmlBytes, letter: string, r: string, v: Cell['v'], xf: number | undefined, si: number): boolean {
   if (typeof v === 'number') {
     cellStart(out, letter, r, xf);
     out.ascii('"><f t="shared" si="');
@@ -52,7 +52,7 @@ function sharedFollower(out: XmlBytes, letter: string, r: number, v: Cell['v'], 
 }
 
 /** A cell without a formula holding text, a number or a date; false for any other (cellXml writes it). */
-function valueCell(out: XmlBytes, letter: string, r: number, v: Cell['v'], xf: number | undefined): boolean {
+function valueCell(out: XmlBytes, letter: string, r: string, v: Cell['v'], xf: number | undefined): boolean {
   if (typeof v === 'string') {
     cellStart(out, letter, r, xf);
     out.ascii(keepsSpace(v) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
@@ -75,7 +75,7 @@ function valueCell(out: XmlBytes, letter: string, r: number, v: Cell['v'], xf: n
  * (Infinity, NaN) blank; `follows`, whether it is a later cell of a shared formula, written without reading its
  * formula (layout/formulas.ts, rowCell).
  */
-function writeCell(out: XmlBytes, letter: string, r: number, cell: Cell, v: Cell['v'], xf: number | undefined, si: number | undefined): void {
+function writeCell(out: XmlBytes, letter: string, r: string, cell: Cell, v: Cell['v'], xf: number | undefined, si: number | undefined): void {
   const follows = si !== undefined && cell.sharedFrom !== undefined && !cell.shares && !cell.array;
   if (follows ? sharedFollower(out, letter, r, v, xf, si) : v !== null && cell.f === undefined && valueCell(out, letter, r, v, xf)) return;
   out.utf8(cellXml(letter + r, cell, xf, si));
@@ -88,10 +88,10 @@ function writesNothing(cell: Cell, v: Cell['v'], xf: number | undefined, si: num
 }
 
 /** Writes a `<row>` start tag. */
-function rowStart(out: XmlBytes, r: number, height: number | undefined): void {
+function rowStart(out: XmlBytes, r: string, height: number | undefined): void {
   out.room(CELL_ROOM);
   out.ascii('<row r="');
-  out.number(r);
+  out.ascii(r);
   if (height === undefined) return out.ascii('">');
   out.ascii('" ht="');
   out.number(height);
@@ -108,9 +108,14 @@ export function* rowsXml(sheet: Sheet, styles: StyleTable, covered: Covered, onR
   const shared = new Map<string, number>();
   // Column letters made once a column, not once a cell (a sheet of 40,000 rows asks for each 40,000 times).
   const letters: string[] = [];
+  // The xf of each column's last style: a style's xf is looked up by name once a run of equal styles, not once a cell.
+  const lastStyle: (string | undefined)[] = [];
+  const lastXf: (number | undefined)[] = [];
   let r = 0;
   for (const row of sheetRows(sheet)) {
     r++;
+    // The row's number as text, made once for its cells.
+    const at = String(r);
     const extra = covered.get(r);
     let width = row.cells.length;
     if (extra) for (const c of extra.keys()) width = Math.max(width, c);
@@ -119,19 +124,26 @@ export function* rowsXml(sheet: Sheet, styles: StyleTable, covered: Covered, onR
       const cell = row.cells[c] ?? (extra?.has(c + 1) ? { v: null } : undefined);
       if (!cell) continue;
       const letter = (letters[c] ??= columnLetter(c + 1));
-      const xf = !row.cells[c] ? extra!.get(c + 1) : cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined;
+      let xf: number | undefined;
+      if (!row.cells[c]) xf = extra!.get(c + 1);
+      else if (cell.locked === false) xf = styles.unlocked[cell.s ?? 'default'];
+      else if (cell.s !== undefined && cell.s === lastStyle[c]) xf = lastXf[c];
+      else if (cell.s) {
+        xf = lastXf[c] = styles.xf[cell.s];
+        lastStyle[c] = cell.s;
+      }
       let si: number | undefined;
-      if (cell.shares) shared.set(letter + r, (si = shared.size));
+      if (cell.shares) shared.set(letter + at, (si = shared.size));
       else if (cell.sharedFrom) si = shared.get(cell.sharedFrom);
       // A number the file format cannot hold (Infinity, NaN) is never written: the cell is blank.
       const v = typeof cell.v === 'number' && !Number.isFinite(cell.v) ? null : cell.v;
       if (writesNothing(cell, v, xf, si)) continue;
-      if (!open) rowStart(out, r, row.height);
+      if (!open) rowStart(out, at, row.height);
       open = true;
-      writeCell(out, letter, r, cell, v, xf, si);
+      writeCell(out, letter, at, cell, v, xf, si);
     }
     if (!open && row.height === undefined) continue;
-    if (!open) rowStart(out, r, row.height);
+    if (!open) rowStart(out, at, row.height);
     out.room(8);
     out.ascii('</row>');
     const done = out.take();
