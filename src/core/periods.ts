@@ -107,8 +107,6 @@ export function comparePeriods(a: Period, b: Period): number {
   return monthIndex(a) - monthIndex(b);
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
@@ -120,10 +118,20 @@ export function daysInMonth(y: number, m: number): number {
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: unknown): text is string {
-  if (typeof text !== 'string') return false;
-  const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // As /^(\d{4})-(\d{2})-(\d{2})$/ reads it, by character codes, with no match array made: a catalog's 100,000
+  // entries each have a date.
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return false;
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) mo = mo * 10 + c;
+    else d = d * 10 + c;
+  }
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }

@@ -68,6 +68,28 @@ describe('periods', () => {
     expect(isIsoDate(20240101)).toBe(false);
   });
 
+  it('reads a date as the grammar /^(\\d{4})-(\\d{2})-(\\d{2})$/ does, whatever the text', () => {
+    const byGrammar = (text: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const days = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
+    };
+    const unit = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', '\n', '٣', '０', 'a');
+    const text = fc.oneof(
+      fc.string({ unit, minLength: 8, maxLength: 11 }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    );
+    fc.assert(
+      fc.property(text, (t) => expect(isIsoDate(t)).toBe(byGrammar(t))),
+      { numRuns: 5000 },
+    );
+    for (const t of ['2024-02-29\n', '0000-02-29', '1900-02-29', '2000-02-29', '2024-00-10', '2024-04-31']) expect(isIsoDate(t)).toBe(byGrammar(t));
+  });
+
   it('converts dates to spreadsheet serial numbers and back', () => {
     expect(dateToSerial('1900-03-01')).toBe(61);
     expect(dateToSerial('2022-06-30')).toBe(44742);

@@ -7,7 +7,7 @@
  */
 import JSZip from 'jszip';
 import type { Workbook } from '../../core/layout/model';
-import { packageParts, packageTime } from '../../cli/xlsx/write/parts';
+import { packageParts, packageTime, partXml } from '../../cli/xlsx/write/parts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,7 +16,7 @@ export async function packageBytes(model: Workbook, now = packageTime()): Promis
   const zip = new JSZip();
   const date = new Date(now);
   for (const part of packageParts(model, now)) {
-    const xml = 'xml' in part ? part.xml : Array.from(part.chunks).join('');
+    const xml = partXml(part);
     // No folder entries: the command line's package has none either.
     zip.file(part.name, xml, { date, createFolders: false });
   }

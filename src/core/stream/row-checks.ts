@@ -14,7 +14,11 @@ const CATEGORY_SET = new Set<unknown>(CATEGORIES);
 const STATUS_SET = new Set<unknown>(STATUSES);
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const onlyKeys = (v: Record<string, unknown>, allowed: Set<string>) => Object.keys(v).every((k) => allowed.has(k));
+/** Whether every key of `v` is allowed: for...in, with no array of keys and no callback a row (JSON.parse's objects have no inherited keys). */
+function onlyKeys(v: Record<string, unknown>, allowed: Set<string>): boolean {
+  for (const k in v) if (!allowed.has(k)) return false;
+  return true;
+}
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 const isRequiredText = (v: unknown) => isText(v) && v.trim().length > 0;

@@ -136,6 +136,53 @@ describe('wrapped lines', () => {
       for (const w of [n * 2.1, n * 2.1 + 0.7, n * 2 + 1]) expect(wrappedLines('医'.repeat(n), w)).toBe(measuredLines('医'.repeat(n), w));
   });
 
+  it('are counted as the first, plainer measuring counted them (words placed by a closure)', () => {
+    // Calibri's advance widths as wrap-lines.ts holds them: '0' 1038, ' ' 463, 'i' 470, 'm' 1636, 'W' 1822, '_' 1020.
+    const widths: Record<string, number> = { ' ': 463, '0': 1038, i: 470, m: 1636, W: 1822, _: 1020 };
+    const reference = (text: string, width: number): number => {
+      const room = Math.max(1, width - 0.7);
+      const charWidth = (ch: string) => (widths[ch] !== undefined ? (widths[ch] / 1038) * 1.05 : 1.05);
+      let lines = 1;
+      let used = 0;
+      let word = 0;
+      const place = () => {
+        if (!word) return;
+        if (used > 0 && used + word > room) {
+          lines++;
+          used = 0;
+        }
+        while (word > room) {
+          word -= room;
+          lines++;
+        }
+        used += word;
+        word = 0;
+      };
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x20 || c === 0x09) {
+          place();
+          if (used > 0) used += charWidth(' ');
+        } else if ((c >= 0x2e80 && !(c >= 0xd800 && c <= 0xdfff)) || (c >= 0xd800 && c <= 0xdbff)) {
+          place();
+          word = 1.97 * 1.05;
+          place();
+        } else if (c >= 0xdc00 && c <= 0xdfff) continue;
+        else word += charWidth(text[i]);
+      }
+      place();
+      return lines;
+    };
+    const letters = fc.constantFrom(' ', '\t', 'i', 'm', 'W', '0', '医', '药', '🧬', '\uD800', '\uDC00', '\u0001', 'é', '_');
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 60 }), fc.double({ min: 1, max: 60, noNaN: true }), (chars, width) => {
+        const text = chars.join('');
+        expect(measuredLines(text, width)).toBe(reference(text, width));
+      }),
+      { numRuns: 5000, seed: 16 },
+    );
+  });
+
   it('measure Latin text by its letters: narrower than a digit on average, as LibreOffice wraps it with Carlito', () => {
     // Rendered on two lines in a 42-character column (pdftotext -bbox); counting letters as digits gave three.
     expect(wrappedLines('Yangtze River Delta Pharmaceutical Innovation and Development Alliance member units', 42)).toBe(2);

@@ -21,8 +21,20 @@ const EXTENDED = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 /** Rows written so far out of all rows of the workbook, as the sheets stream. */
 export type RowsWritten = (done: number, total: number) => void;
 
-/** A part of the package: its XML whole, or (a worksheet) a sequence of chunks produced as the zip reads them. */
-export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string>; rows?: number };
+/**
+ * A part of the package: its XML whole, or (a worksheet) a sequence of chunks produced as the zip reads them, text or
+ * its UTF-8 bytes (a sheet's rows are written as bytes: rows-xml.ts).
+ */
+export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string | Uint8Array>; rows?: number };
+
+/** A part's XML as one text (a small part, zipped whole; the add-in's jszip). */
+export function partXml(part: Part): string {
+  if ('xml' in part) return part.xml;
+  const decoder = new TextDecoder();
+  let xml = '';
+  for (const chunk of part.chunks) xml += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  return xml + decoder.decode();
+}
 
 /** The time the package says it was written: ISO 8601 in UTC to the second, as docProps and zip entries carry it. */
 export function packageTime(date = new Date()): string {

@@ -4,15 +4,14 @@
  * memory. Elements follow CT_Worksheet's order.
  */
 import { DEFAULT_MARGINS, type ConditionalFormat, type Sheet, type Validation } from '../../../core/layout/model';
-import { cellRef, columnLetter, parseCellRef } from '../../../core/layout/refs';
-import { sheetRows } from '../../../core/layout/rows';
+import { cellRef, parseCellRef } from '../../../core/layout/refs';
 import type { StyleTable } from './styles-xml';
 import { passwordHash } from './password';
-import { cellXml, esc } from './xml';
+import { esc } from './xml';
+import { rowsXml, type Covered } from './rows-xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const CHUNK = 1 << 16;
 
 function views(sheet: Sheet, selected: boolean): string {
   const tab = selected ? ' tabSelected="1"' : '';
@@ -80,8 +79,17 @@ function protectionXml(password?: string): string {
   return `<sheetProtection sheet="1" formatColumns="0" formatRows="0"${hash}/>`;
 }
 
-/** The chunks of a worksheet part. `drawing` is the relationship id of its drawing, when it has charts. */
-export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, drawing?: string, onRows?: (rows: number) => void): Generator<string> {
+/**
+ * The chunks of a worksheet part: its markup around the rows as text, the rows as UTF-8 bytes (rows-xml.ts). `drawing`
+ * is the relationship id of its drawing, when it has charts.
+ */
+export function* sheetXml(
+  sheet: Sheet,
+  styles: StyleTable,
+  selected: boolean,
+  drawing?: string,
+  onRows?: (rows: number) => void,
+): Generator<string | Uint8Array> {
   const pr = [sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor}"/>` : '', sheet.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
   const cols = sheet.columns.length
     ? `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`).join('')}</cols>`
@@ -92,7 +100,7 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
   );
 
   // The cells a merge covers carry its first cell's style, as Excel writes them (borders and fills need it).
-  const covered = new Map<number, Map<number, number | undefined>>();
+  const covered: Covered = new Map();
   for (const m of sheet.merges) {
     const [a, b] = m.split(':').map(parseCellRef);
     const master = sheet.rows[a.row - 1]?.cells[a.col - 1];
@@ -106,39 +114,8 @@ export function* sheetXml(sheet: Sheet, styles: StyleTable, selected: boolean, d
     }
   }
 
-  /** Shared formulas: the master cell's address -> its group number (`si`). */
-  const shared = new Map<string, number>();
-  // Column letters made once a column, not once a cell (a sheet of 40,000 rows asks for each 40,000 times).
-  const letters: string[] = [];
-  const ref = (r: number, c: number) => (letters[c] ??= columnLetter(c + 1)) + r;
-  let buf = '';
-  let r = 0;
-  for (const row of sheetRows(sheet)) {
-    r++;
-    let cells = '';
-    const extra = covered.get(r);
-    let width = row.cells.length;
-    if (extra) for (const c of extra.keys()) width = Math.max(width, c);
-    for (let c = 0; c < width; c++) {
-      const cell = row.cells[c];
-      if (cell) {
-        const at = ref(r, c);
-        let si: number | undefined;
-        if (cell.shares) shared.set(at, (si = shared.size));
-        else if (cell.sharedFrom) si = shared.get(cell.sharedFrom);
-        cells += cellXml(at, cell, cell.locked === false ? styles.unlocked[cell.s ?? 'default'] : cell.s ? styles.xf[cell.s] : undefined, si);
-      } else if (extra?.has(c + 1)) cells += cellXml(ref(r, c), { v: null }, extra.get(c + 1));
-    }
-    if (!cells && row.height === undefined) continue;
-    buf += `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}>${cells}</row>`;
-    if (buf.length > CHUNK) {
-      onRows?.(r);
-      yield buf;
-      buf = '';
-    }
-  }
-  onRows?.(r);
-  yield `${buf}</sheetData>`;
+  yield* rowsXml(sheet, styles, covered, onRows);
+  yield '</sheetData>';
 
   const tail: string[] = [];
   if (sheet.protection) tail.push(protectionXml(sheet.protection.password));

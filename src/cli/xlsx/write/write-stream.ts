@@ -13,7 +13,7 @@ import { ZipFile } from 'yazl';
 import { writeAtomic, type InputFile } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
 import { useNativeCrc32 } from './native-crc';
-import { packageParts, packageTime, type Part, type RowsWritten } from './parts';
+import { packageParts, packageTime, partXml, type Part, type RowsWritten } from './parts';
 import { zipInMemory, type WholePart } from './zip-memory';
 
 /**
@@ -33,7 +33,7 @@ const SMALL_PACKAGE = 64;
 function wholeParts(parts: Part[]): WholePart[] | undefined {
   if (parts.length > SMALL_PACKAGE) return undefined;
   if (parts.some((p) => 'chunks' in p && p.rows !== undefined && p.rows > SMALL_SHEET)) return undefined;
-  return parts.map((p) => ('xml' in p ? p : { name: p.name, xml: Array.from(p.chunks).join('') }));
+  return parts.map((p) => ('xml' in p ? p : { name: p.name, xml: partXml(p) }));
 }
 
 /** Adds every part of the model's package (parts.ts) to a zip file. */
@@ -44,8 +44,7 @@ export function addParts(zip: ZipFile, model: Workbook, onRows?: RowsWritten, no
 function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
   for (const part of parts) {
     if ('xml' in part || (part.rows !== undefined && part.rows <= SMALL_SHEET)) {
-      const xml = 'xml' in part ? part.xml : Array.from(part.chunks).join('');
-      zip.addBuffer(Buffer.from(xml, 'utf8'), part.name, { mtime, compressionLevel: LEVEL });
+      zip.addBuffer(Buffer.from(partXml(part), 'utf8'), part.name, { mtime, compressionLevel: LEVEL });
       continue;
     }
     const xml = Readable.from(part.chunks);

@@ -42,10 +42,13 @@ const isSpace = (c: number) =>
   c === 0x202f ||
   c === 0x205f;
 
+/** Whether a text node keeps its spaces (xml:space="preserve"): as /^\s|\s$|\n/ tests, by the first and last character codes. */
+export function keepsSpace(s: string): boolean {
+  return s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)) || s.includes('\n'));
+}
+
 function textNode(s: string): string {
-  // As /^\s|\s$|\n/ tests, by the first and last character codes.
-  const preserve = s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)) || s.includes('\n')) ? ' xml:space="preserve"' : '';
-  return `<t${preserve}>${esc(s)}</t>`;
+  return `<t${keepsSpace(s) ? ' xml:space="preserve"' : ''}>${esc(s)}</t>`;
 }
 
 /**

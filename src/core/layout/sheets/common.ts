@@ -107,21 +107,32 @@ export function dataSheet<F extends string, T>(ctx: Context, spec: TableSpec<F, 
   const room = helpers ? ROOM_ROWS : 0;
   const lastRow = n + 1 + room;
   const letters = (helpers?.titles ?? []).map((_, h) => columnLetter(cols.length + h + 1));
-  const helperCells = (r: number, item?: T): (Cell | undefined)[] =>
-    helpers!.cells(r, item).map((cell, h) => {
+  // Each helper column's first cell, made once, not once a row.
+  const firsts = letters.map((letter) => `${letter}2`);
+  /** Appends row `r`'s helper cells to `cells`. */
+  const helperCells = (cells: (Cell | undefined)[], r: number, item?: T): (Cell | undefined)[] => {
+    const made = helpers!.cells(r, item);
+    for (let h = 0; h < made.length; h++) {
+      const cell = made[h];
       // `in`, not the value: a helper's formula may be written out only when read (sharedCell).
-      if (!cell || !('f' in cell)) return cell;
-      const letter = letters[h];
-      return r === 2 ? firstShared(cell, `${letter}2:${letter}${lastRow}`) : sharedCell(cell, `${letter}2`);
-    });
+      if (!cell || !('f' in cell)) cells.push(cell);
+      else cells.push(r === 2 ? firstShared(cell, `${letters[h]}2:${letters[h]}${lastRow}`) : sharedCell(cell, firsts[h]));
+    }
+    return cells;
+  };
   const row = (item: T, r: number): Row => {
     // A loop, not spread arrays: a million rows run it.
     const cells: (Cell | undefined)[] = [];
     for (const c of cols) cells.push(spec.cell(item, c.field));
-    if (helpers) for (const cell of helperCells(r, item)) cells.push(cell);
+    if (helpers) helperCells(cells, r, item);
     return { cells };
   };
-  const roomLine = (r: number): Row => ({ cells: [...cols.map(() => undefined), ...helperCells(r)] });
+  const roomLine = (r: number): Row => ({
+    cells: helperCells(
+      cols.map(() => undefined),
+      r,
+    ),
+  });
   if (spec.lazy) {
     sheet.rows = [header];
     // The first rows, made from the items known without a pass: the print plan's sample (print/fit-columns.ts).
@@ -208,17 +219,23 @@ export function fitRowHeights(sheet: Sheet): void {
   for (const row of sheet.rows) fitRowHeight(row, sheet.columns);
 }
 
+/** The named styles that wrap their text: looked up once, not once a cell. */
+const WRAPS = new Set(Object.keys(STYLES).filter((name) => (STYLES[name as StyleName] as Style).align?.wrap));
+
 /** One row's height for its wrapped text (see fitRowHeights); returns the row. */
 export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
   if (row.height !== undefined) return row;
   let lines = 1;
-  row.cells.forEach((cell, c) => {
-    if (!cell?.s || typeof cell.v !== 'string' || columns[c]?.hidden) return;
-    if (!(STYLES[cell.s] as Style).align?.wrap) return;
+  // A loop, not forEach with a callback: a data sheet's 100,000 rows each come through here.
+  const cells = row.cells;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell?.s || typeof cell.v !== 'string' || !WRAPS.has(cell.s) || columns[c]?.hidden) continue;
     const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
-    const n = cell.v.includes('\n') ? cell.v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0) : wrappedLines(cell.v, width + 1);
-    lines = Math.max(lines, n);
-  });
+    const v = cell.v;
+    const n = v.includes('\n') ? v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0) : wrappedLines(v, width + 1);
+    if (n > lines) lines = n;
+  }
   if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
   return row;
 }

@@ -13,7 +13,7 @@ import { buildReport } from '../../../../src/core/layout/build';
 import { readData } from '../../../../src/core/data-file/read';
 import type { Workbook } from '../../../../src/core/layout/model';
 import { addParts, streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
-import { packageParts } from '../../../../src/cli/xlsx/write/parts';
+import { packageParts, partXml } from '../../../../src/cli/xlsx/write/parts';
 import { zipInMemory, type WholePart } from '../../../../src/cli/xlsx/write/zip-memory';
 import { OPTIONS, quarterly, ROOT } from '../../../support/fixtures';
 
@@ -31,7 +31,7 @@ async function yazlBytes(parts: WholePart[] | Workbook): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const whole = (model: Workbook): WholePart[] => packageParts(model, NOW).map((p) => ('xml' in p ? p : { name: p.name, xml: Array.from(p.chunks).join('') }));
+const whole = (model: Workbook): WholePart[] => packageParts(model, NOW).map((p) => ({ name: p.name, xml: partXml(p) }));
 
 function formModel(locale: 'en' | 'zh-CN'): Workbook {
   const data = seed('beijing-2022-q3');
