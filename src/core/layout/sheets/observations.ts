@@ -6,7 +6,7 @@ import type { Cell, ConditionalFormat, Sheet } from '../model';
 import { valueStyle } from '../styles';
 import { VALUE_FORMAT_KEYS, valueFormatCode, valueFormatKey } from '../../value-format';
 import { monthIndex, period } from '../../periods';
-import { idLookup, monthIndexOf, rowFormula } from '../formulas';
+import { idLookup, monthIndexOf, rowCell, rowFormula } from '../formulas';
 import { columnLetter, sheetPrefix } from '../refs';
 import { dataSheet, num, text } from './common';
 
@@ -75,12 +75,8 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
     cell,
     helpers: {
       titles: [labels.calc.observationCode],
-      cells: (row, item) => [
-        {
-          f: codeFormula(row),
-          v: item ? observationCode(position.get(item.indicator.id)!, item.obs.period) : 0,
-        },
-      ],
+      // Its formula written out only when read: the column is one shared formula, whose later cells the writer does not read.
+      cells: (row, item) => [rowCell(codeFormula, row, item ? observationCode(position.get(item.indicator.id)!, item.obs.period) : 0)],
     },
     validations: (col, last) =>
       (['value', 'growth'] as const).map((f) => ({
