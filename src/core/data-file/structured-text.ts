@@ -326,17 +326,19 @@ export function schemaProblems(schema: z.ZodType, value: unknown, at: Path = [],
  * Reads YAML or JSON text and validates it with a schema and extra rules.
  * Returns the parsed value, or throws an InputError listing every problem
  * with its file, line, column and path (and, where `hint` knows, what to
- * write instead).
+ * write instead). `schema` may be chosen by the parsed value (one that
+ * leaves out checks already made by hand).
  */
 export function readStructured<S extends z.ZodType>(
   text: string,
   file: string,
-  schema: S,
+  schemaOf: S | ((value: unknown) => S),
   rules: (value: z.output<S>) => Problem[] = () => [],
   syntax: Syntax = syntaxOf(file),
   hint?: Hint,
 ): z.output<S> {
   const { value, locator } = parseValue(text.replace(/^\uFEFF/, ''), file, syntax);
+  const schema = typeof schemaOf === 'function' ? schemaOf(value) : schemaOf;
   const result = schema.safeParse(value);
   let problems: KeyedProblem[];
   if (result.success) problems = rules(result.data);

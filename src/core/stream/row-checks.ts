@@ -4,8 +4,11 @@
  * test holds them to it), at a tenth of zod's cost: the streamed reading
  * checks every row of a large file. They only say yes or no: a row they
  * refuse is checked again with the schema, whose verdict and messages stand.
+ * The check of an observation accepts those the schema gives back unchanged
+ * (reading a data file checks its 40,000 observations with it, and the
+ * schema only when one is refused).
  */
-import { isIsoDate } from '../periods';
+import { isIsoDate, isPeriod } from '../periods';
 import { CATEGORIES, FIRST_DATE, ID_PATTERN, MAX_TEXT, STATUSES, type CatalogEntry, type Measure } from '../schema';
 
 const ENTRY_KEYS = new Set(['product', 'enterprise', 'category', 'registration', 'listed', 'hospitals']);
@@ -51,4 +54,45 @@ export function isValidMeasure(v: unknown): v is Measure {
     (p === undefined || (typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1)) &&
     isOptionalText(v.note)
   );
+}
+
+const OBSERVATION_KEYS = ['period', 'value', 'growth'];
+const isOptionalNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * Whether observationSchema accepts `v` and gives it back unchanged: its period as text (a period written as a
+ * number, which the schema turns into text, is not), its keys in the schema's order (the order of the schema's
+ * output). Every observation this accepts the schema accepts; one it refuses may still be valid.
+ */
+export function isValidObservation(v: unknown): boolean {
+  if (!isMapping(v)) return false;
+  let k = 0;
+  for (const key of Object.keys(v)) {
+    while (k < OBSERVATION_KEYS.length && OBSERVATION_KEYS[k] !== key) k++;
+    if (k++ === OBSERVATION_KEYS.length) return false;
+  }
+  return (
+    typeof v.period === 'string' &&
+    isPeriod(v.period) &&
+    isOptionalNumber(v.value) &&
+    isOptionalNumber(v.growth) &&
+    (v.value !== undefined || v.growth !== undefined)
+  );
+}
+
+/**
+ * Whether every observation of a data file's parsed value is one that isValidObservation accepts (false when the
+ * value is not shaped as data at all): then its observations need no check by the schema (schema.ts,
+ * dataSchemaObservationsChecked).
+ */
+export function everyObservationValid(value: unknown): boolean {
+  if (!isMapping(value)) return false;
+  const indicators = value.indicators;
+  if (indicators === undefined) return true;
+  if (!Array.isArray(indicators)) return false;
+  for (const ind of indicators) {
+    if (!isMapping(ind) || !Array.isArray(ind.observations)) return false;
+    for (const o of ind.observations) if (!isValidObservation(o)) return false;
+  }
+  return true;
 }
