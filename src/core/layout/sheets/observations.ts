@@ -52,15 +52,23 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
     // The sheet row of the indicator, less its header row: its position.
     return `IFERROR((MATCH(${id},${ids},0)-1)*${OBSERVATION_CODE_BASE}+${monthIndexOf(at('period'))},0)`;
   });
-  // Each indicator's value style, made once: the rows are made again each time the sheet is written.
+  // Each indicator's value style and id cell, and each period's cell, made once: the rows are made again each time the
+  // sheet is written, and an indicator's id and a period recur in every row of it (cells are never changed once made).
   const styles = new Map(indicators.map((ind) => [ind, valueStyle('value', valueFormatKey(ind))]));
   const styleOf = (ind: Indicator) => styles.get(ind)!;
+  const idCells = new Map(indicators.map((ind) => [ind, text(ind.id)]));
+  const periodCells = new Map<string, Cell | undefined>();
+  const periodCell = (p: string) => {
+    let c = periodCells.get(p);
+    if (c === undefined) periodCells.set(p, (c = text(p, 'periodColumn')));
+    return c;
+  };
   const cell = ({ indicator, obs }: Item, field: ObservationField): Cell | undefined => {
     switch (field) {
       case 'indicator':
-        return text(indicator.id);
+        return idCells.get(indicator);
       case 'period':
-        return text(obs.period, 'periodColumn');
+        return periodCell(obs.period);
       case 'value':
         return num(obs.value, styleOf(indicator));
       case 'growth':
