@@ -121,34 +121,30 @@ export const observationSchema = record({
 
 const DECIMALS_EXPECTED = said(`expected a whole number of decimals from 0 to ${MAX_DECIMALS}`, `应为 0 至 ${MAX_DECIMALS} 之间的整数（小数位数）`).message;
 
-/** An indicator, its observations checked by `observations` (each by observationSchema; or not again: dataSchemaObservationsChecked). */
-const indicatorWith = <O extends z.ZodType>(observations: O) =>
-  record({
-    id: id(),
-    name: requiredText(),
-    region: text().optional(),
-    unit: text().optional(),
-    kind: oneOf(INDICATOR_KINDS).optional(),
-    /** What the values are, and so how they print (value-format.ts). */
-    format: oneOf(VALUE_FORMATS).optional(),
-    decimals: z.int({ error: DECIMALS_EXPECTED }).min(0, { error: DECIMALS_EXPECTED }).max(MAX_DECIMALS, { error: DECIMALS_EXPECTED }).optional(),
-    baseline: pointSchema.optional(),
-    target: pointSchema.optional(),
-    /** Where the figures come from, and what a reader should know about them (listed on the Sources sheet). */
-    source: text().optional(),
-    note: text().optional(),
-    observations,
-  }).superRefine((ind, ctx) => {
-    if (ind.format === 'integer' && ind.decimals !== undefined && ind.decimals !== 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['decimals'],
-        input: ind.decimals,
-        message: M.integerDecimals.message,
-      });
-  });
-
-export const indicatorSchema = indicatorWith(z.array(observationSchema, { error: M.observations.message }));
+export const indicatorSchema = record({
+  id: id(),
+  name: requiredText(),
+  region: text().optional(),
+  unit: text().optional(),
+  kind: oneOf(INDICATOR_KINDS).optional(),
+  /** What the values are, and so how they print (value-format.ts). */
+  format: oneOf(VALUE_FORMATS).optional(),
+  decimals: z.int({ error: DECIMALS_EXPECTED }).min(0, { error: DECIMALS_EXPECTED }).max(MAX_DECIMALS, { error: DECIMALS_EXPECTED }).optional(),
+  baseline: pointSchema.optional(),
+  target: pointSchema.optional(),
+  /** Where the figures come from, and what a reader should know about them (listed on the Sources sheet). */
+  source: text().optional(),
+  note: text().optional(),
+  observations: z.array(observationSchema, { error: M.observations.message }),
+}).superRefine((ind, ctx) => {
+  if (ind.format === 'integer' && ind.decimals !== undefined && ind.decimals !== 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['decimals'],
+      input: ind.decimals,
+      message: M.integerDecimals.message,
+    });
+});
 
 export const reportSchema = record({
   title: requiredText(),
@@ -173,13 +169,11 @@ const dataWith = <I extends z.ZodType>(indicator: I) =>
 export const dataSchema = dataWith(indicatorSchema);
 
 /**
- * dataSchema for data whose every observation is known to be one that observationSchema accepts and gives back
- * unchanged (stream/row-checks.ts, everyObservationValid): its observations are taken as they are, not checked
- * again. Any other data is for dataSchema itself, whose verdict and messages stand.
+ * dataSchema for data whose every indicator is known to be one that indicatorSchema accepts and gives back unchanged
+ * (stream/row-checks.ts, everyIndicatorValid): its indicators are taken as they are, not checked again. Any other data
+ * is for dataSchema itself, whose verdict and messages stand.
  */
-export const dataSchemaObservationsChecked = dataWith(
-  indicatorWith(z.array(z.custom<z.output<typeof observationSchema>>(), { error: M.observations.message })),
-);
+export const dataSchemaIndicatorsChecked = dataWith(z.custom<z.output<typeof indicatorSchema>>());
 
 export type ReportData = z.infer<typeof dataSchema>;
 export type Plan = z.infer<typeof planSchema>;

@@ -9,7 +9,8 @@
  * schema only when one is refused).
  */
 import { isIsoDate, isPeriod } from '../periods';
-import { CATEGORIES, FIRST_DATE, ID_PATTERN, MAX_TEXT, STATUSES, type CatalogEntry, type Measure } from '../schema';
+import { CATEGORIES, FIRST_DATE, ID_PATTERN, INDICATOR_KINDS, MAX_TEXT, STATUSES, type CatalogEntry, type Measure } from '../schema';
+import { MAX_DECIMALS, VALUE_FORMATS } from '../value-format';
 
 const ENTRY_KEYS = new Set(['product', 'enterprise', 'category', 'registration', 'listed', 'hospitals']);
 const MEASURE_KEYS = new Set(['id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note']);
@@ -65,12 +66,7 @@ const isOptionalNumber = (v: unknown) => v === undefined || (typeof v === 'numbe
  * output). Every observation this accepts the schema accepts; one it refuses may still be valid.
  */
 export function isValidObservation(v: unknown): boolean {
-  if (!isMapping(v)) return false;
-  let k = 0;
-  for (const key of Object.keys(v)) {
-    while (k < OBSERVATION_KEYS.length && OBSERVATION_KEYS[k] !== key) k++;
-    if (k++ === OBSERVATION_KEYS.length) return false;
-  }
+  if (!isMapping(v) || !keysInOrder(v, OBSERVATION_KEYS)) return false;
   return (
     typeof v.period === 'string' &&
     isPeriod(v.period) &&
@@ -80,19 +76,61 @@ export function isValidObservation(v: unknown): boolean {
   );
 }
 
+/** Whether `v`'s keys are some of `order`'s, in that order (the order of the schema's output). */
+function keysInOrder(v: Record<string, unknown>, order: readonly string[]): boolean {
+  let k = 0;
+  for (const key of Object.keys(v)) {
+    while (k < order.length && order[k] !== key) k++;
+    if (k++ === order.length) return false;
+  }
+  return true;
+}
+
+const POINT_KEYS = ['period', 'value'];
+const INDICATOR_KEYS = ['id', 'name', 'region', 'unit', 'kind', 'format', 'decimals', 'baseline', 'target', 'source', 'note', 'observations'];
+const KIND_SET = new Set<unknown>(INDICATOR_KINDS);
+const FORMAT_SET = new Set<unknown>(VALUE_FORMATS);
+
+/** Whether the schema's point (a baseline or target) accepts `v` and gives it back unchanged. */
+const isValidPoint = (v: unknown) =>
+  isMapping(v) && keysInOrder(v, POINT_KEYS) && typeof v.period === 'string' && isPeriod(v.period) && typeof v.value === 'number' && Number.isFinite(v.value);
+const isOptionalPoint = (v: unknown) => v === undefined || isValidPoint(v);
+
 /**
- * Whether every observation of a data file's parsed value is one that isValidObservation accepts (false when the
- * value is not shaped as data at all): then its observations need no check by the schema (schema.ts,
- * dataSchemaObservationsChecked).
+ * Whether indicatorSchema accepts `v` and gives it back unchanged, as isValidObservation says of an observation (its
+ * observations included). Every indicator this accepts the schema accepts; one it refuses may still be valid.
  */
-export function everyObservationValid(value: unknown): boolean {
+export function isValidIndicator(v: unknown): boolean {
+  if (!isMapping(v) || !keysInOrder(v, INDICATOR_KEYS)) return false;
+  const d = v.decimals;
+  const valid =
+    typeof v.id === 'string' &&
+    ID_PATTERN.test(v.id) &&
+    isRequiredText(v.name) &&
+    isOptionalText(v.region) &&
+    isOptionalText(v.unit) &&
+    (v.kind === undefined || KIND_SET.has(v.kind)) &&
+    (v.format === undefined || FORMAT_SET.has(v.format)) &&
+    (d === undefined || (typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= MAX_DECIMALS)) &&
+    // A whole number's decimals can only be 0 (indicatorSchema's refinement).
+    !(v.format === 'integer' && d !== undefined && d !== 0) &&
+    isOptionalPoint(v.baseline) &&
+    isOptionalPoint(v.target) &&
+    isOptionalText(v.source) &&
+    isOptionalText(v.note) &&
+    Array.isArray(v.observations);
+  if (!valid) return false;
+  for (const o of v.observations as unknown[]) if (!isValidObservation(o)) return false;
+  return true;
+}
+
+/**
+ * Whether every indicator of a data file's parsed value is one that isValidIndicator accepts (false when the value is
+ * not shaped as data at all): then its indicators need no check by the schema (schema.ts, dataSchemaIndicatorsChecked).
+ */
+export function everyIndicatorValid(value: unknown): boolean {
   if (!isMapping(value)) return false;
   const indicators = value.indicators;
   if (indicators === undefined) return true;
-  if (!Array.isArray(indicators)) return false;
-  for (const ind of indicators) {
-    if (!isMapping(ind) || !Array.isArray(ind.observations)) return false;
-    for (const o of ind.observations) if (!isValidObservation(o)) return false;
-  }
-  return true;
+  return Array.isArray(indicators) && indicators.every(isValidIndicator);
 }
