@@ -87,8 +87,10 @@ export function buildReport(template: Template, data: StreamableData, locale: Lo
   sheets.forEach(fitRowHeights);
   if (codes || enterprises || order) sheets.push(calcSheet(ctx, codes, summary.blocks.groups?.first, enterprises, order));
   sheets.push(reportRecordSheet(ctx, sheets));
-  // The formulas the builders joined with template literals, held flat until the workbook is written (common.ts, flat).
-  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row.cells) if (cell?.f !== undefined) flat(cell.f);
+  // The formulas the builders joined with template literals, held flat until the workbook is written (common.ts, flat);
+  // not a shared formula's later cells, whose formulas are written out only when read (common.ts, sharedRowCell).
+  for (const sheet of sheets)
+    for (const row of sheet.rows) for (const cell of row.cells) if (cell && cell.sharedFrom === undefined && cell.f !== undefined) flat(cell.f);
   return {
     sheets,
     names,

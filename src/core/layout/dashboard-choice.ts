@@ -16,7 +16,7 @@
 import type { Indicator } from '../schema';
 import { DASHBOARD_CHARTS } from '../template';
 import type { Template } from '../template';
-import { axisPeriods } from './dashboard-periods';
+import { hasAxis } from './dashboard-periods';
 
 export interface DashboardChoice {
   /** The 0-based positions of the indicators with a block of their own, ascending. */
@@ -48,9 +48,9 @@ export function chartOrder(indicators: Indicator[], named: string[]): number[] {
   return order;
 }
 
-export function dashboardChoice(indicators: Indicator[], reportPeriod: string, template: Template): DashboardChoice {
+export function dashboardChoice(indicators: Indicator[], template: Template): DashboardChoice {
   const spec = dashboardSpec(template);
-  const drawable = chartOrder(indicators, spec.indicators).filter((i) => axisPeriods(indicators[i], reportPeriod).length > 0);
+  const drawable = chartOrder(indicators, spec.indicators).filter((i) => hasAxis(indicators[i]));
   const charted = drawable.slice(0, spec.charts).sort((a, b) => a - b);
   const left = drawable.slice(spec.charts).sort((a, b) => a - b);
   if (!left.length) return { charted };

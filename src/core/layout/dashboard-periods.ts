@@ -44,6 +44,11 @@ function lastEndBy(kind: PeriodKind, m: number): number {
   return year * 12 + Math.floor(month / step) * step;
 }
 
+/** Whether the indicator's chart has an axis (axisPeriods is not empty: it has an observation or a target), without making it. */
+export function hasAxis(ind: Indicator): boolean {
+  return ind.observations.some((o) => parsePeriod(o.period)) || (ind.target !== undefined && parsePeriod(ind.target.period) !== undefined);
+}
+
 /** The axis of an indicator's chart; empty when it has neither an observation nor a target. */
 export function axisPeriods(ind: Indicator, reportPeriod: string): AxisPeriod[] {
   const observed = ind.observations.map((o) => parsePeriod(o.period)).filter((p): p is Period => !!p);

@@ -1,4 +1,4 @@
-/** The fast scan for a JSON key written twice against jsonc-parser's visitor, which places them. */
+/** The fast count of JSON keys written twice against jsonc-parser's visitor, which places them. */
 import fc from 'fast-check';
 import { firstDuplicateKey, hasDuplicateKey } from '../../../src/core/data-file/structured-text';
 
@@ -48,6 +48,11 @@ describe('hasDuplicateKey', () => {
     expect(hasDuplicateKey('{"a": {"a": 1}, "b": [{"a": 1}], "c": {"b": 2, "b": 3}}')).toBe(true);
     expect(hasDuplicateKey('{"a\\\\": 1, "a\\"": 2, "a": 3}')).toBe(false);
     expect(hasDuplicateKey('{"": 1, "": 2}')).toBe(true);
+    // JSON.parse makes `__proto__` an own key like any other.
+    expect(hasDuplicateKey('{"__proto__": 1, "__proto__": {"a": 1}}')).toBe(true);
+    expect(hasDuplicateKey('{"__proto__": {"a": 1}, "a": 2}')).toBe(false);
+    // A colon inside a string, and space before a key's colon.
+    expect(hasDuplicateKey('{"a" :\n 1, "b": ["x:", {"a": "a:"}]}')).toBe(false);
     // Text that is not JSON (JSON.parse refuses it first) ends the scan.
     expect(hasDuplicateKey('{"a": 1, "a')).toBe(false);
   });

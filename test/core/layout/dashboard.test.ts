@@ -5,14 +5,17 @@
  * template's dashboard keys, checked with located messages.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
 import { InputError } from '../../../src/core/errors';
 import { buildReport } from '../../../src/core/layout/build';
 import { chartOrder, dashboardChoice } from '../../../src/core/layout/dashboard-choice';
+import { axisPeriods, hasAxis } from '../../../src/core/layout/dashboard-periods';
 import type { Sheet } from '../../../src/core/layout/model';
 import type { Indicator, ReportData } from '../../../src/core/schema';
 import { DASHBOARD_CHARTS, readTemplate, type Template } from '../../../src/core/template';
+import { reportData } from '../../support/arbitrary-data';
 import { OPTIONS, quarterly } from '../../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -49,7 +52,7 @@ describe('which indicators the Dashboard charts', () => {
   });
 
   it('charts every indicator when all fit under the bound, with no selector', () => {
-    expect(dashboardChoice(indicators(5), '2025-Q3', quarterly)).toEqual({ charted: [0, 1, 2, 3, 4] });
+    expect(dashboardChoice(indicators(5), quarterly)).toEqual({ charted: [0, 1, 2, 3, 4] });
     const sheet = dashboard(withIndicators(indicators(DASHBOARD_CHARTS)));
     expect(sheet.charts).toHaveLength(DASHBOARD_CHARTS);
     expect(sheet.validations).toEqual([]);
@@ -64,15 +67,27 @@ describe('which indicators the Dashboard charts', () => {
   it('charts at most the bound, in the order of the Indicators sheet, and starts the selector on the first left out', () => {
     const list = indicators(40, [30, 35]);
     const t = dashboardTemplate({ charts: 4, indicators: ['IND-20'] });
-    expect(dashboardChoice(list, '2025-Q3', t)).toEqual({ charted: [0, 19, 30, 35], initial: 1 });
+    expect(dashboardChoice(list, t)).toEqual({ charted: [0, 19, 30, 35], initial: 1 });
     const sheet = dashboard(withIndicators(list), t);
     expect(sheet.charts!.map((c) => c.title)).toEqual(['The indicator chosen above', 'Indicator 1', 'Indicator 6', 'Indicator 3', 'Indicator 1']);
     // An indicator with nothing to draw takes no chart, and the selector starts on one with observations.
     const none = { ...list[0], id: 'EMPTY', observations: [] } as Indicator;
-    expect(dashboardChoice([...list.slice(0, 2), none, ...list.slice(2)], '2025-Q3', dashboardTemplate({ charts: 2 }))).toEqual({
+    expect(dashboardChoice([...list.slice(0, 2), none, ...list.slice(2)], dashboardTemplate({ charts: 2 }))).toEqual({
       charted: [31, 36],
       initial: 0,
     });
+  });
+
+  it('counts an indicator drawable exactly when its chart has an axis', () => {
+    fc.assert(
+      fc.property(reportData, (data) => {
+        for (const ind of data.indicators ?? []) {
+          expect(hasAxis(ind)).toBe(axisPeriods(ind, data.report.period).length > 0);
+          expect(hasAxis({ ...ind, observations: [] })).toBe(axisPeriods({ ...ind, observations: [] }, data.report.period).length > 0);
+        }
+      }),
+      { numRuns: 200, seed: 16 },
+    );
   });
 
   it('bounds the charts of a thousand indicators by default', () => {

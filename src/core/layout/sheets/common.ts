@@ -194,6 +194,33 @@ class SharedCell {
   }
 }
 
+/**
+ * A cell of a shared formula's range below its first cell (at `from`), with a style: its formula for `row`
+ * (layout/formulas.ts, rowFormula) is written out only when read, as sharedCell's.
+ */
+export function sharedRowCell(formula: (row: number) => string, row: number, v: Cell['v'], s: StyleName | undefined, from: string): Cell {
+  return new SharedRowCell(formula, row, v, s, from);
+}
+
+class SharedRowCell {
+  readonly #formula: (row: number) => string;
+  readonly #row: number;
+  constructor(
+    formula: (row: number) => string,
+    row: number,
+    readonly v: Cell['v'],
+    readonly s: StyleName | undefined,
+    readonly sharedFrom: string,
+  ) {
+    this.#formula = formula;
+    this.#row = row;
+  }
+
+  get f(): string {
+    return this.#formula(this.#row);
+  }
+}
+
 /** Display width of text in character cells: East Asian wide characters take two. */
 export function textWidth(s: string): number {
   // Per UTF-16 unit, without making a string per character: a surrogate pair (one wide code point) is its 2 units.

@@ -244,7 +244,7 @@ export function dashboardSheet(ctx: Context, order: ObservationOrder, valueForma
     sheet.charts!.push(chart);
   };
   const indicators = ctx.data.indicators ?? [];
-  const choice = dashboardChoice(indicators, ctx.data.report.period, ctx.template);
+  const choice = dashboardChoice(indicators, ctx.template);
   if (choice.initial !== undefined) {
     const top = sheet.rows.length + 2;
     const block = selectorBlock(ctx, { order, valueFormatLetter, initial: choice.initial }, top);

@@ -6,7 +6,7 @@ import type { Cell, ConditionalFormat, Sheet } from '../model';
 import { valueStyle } from '../styles';
 import { VALUE_FORMAT_KEYS, valueFormatCode, valueFormatKey } from '../../value-format';
 import { monthIndex, period } from '../../periods';
-import { idLookup, monthIndexOf, rowFormula } from '../formulas';
+import { idLookup, monthIndexOf, rowCell, rowFormula } from '../formulas';
 import { columnLetter, sheetPrefix } from '../refs';
 import { dataSheet, num, text } from './common';
 
@@ -52,15 +52,23 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
     // The sheet row of the indicator, less its header row: its position.
     return `IFERROR((MATCH(${id},${ids},0)-1)*${OBSERVATION_CODE_BASE}+${monthIndexOf(at('period'))},0)`;
   });
-  // Each indicator's value style, made once: the rows are made again each time the sheet is written.
+  // Each indicator's value style and id cell, and each period's cell, made once: the rows are made again each time the
+  // sheet is written, and an indicator's id and a period recur in every row of it (cells are never changed once made).
   const styles = new Map(indicators.map((ind) => [ind, valueStyle('value', valueFormatKey(ind))]));
   const styleOf = (ind: Indicator) => styles.get(ind)!;
+  const idCells = new Map(indicators.map((ind) => [ind, text(ind.id)]));
+  const periodCells = new Map<string, Cell | undefined>();
+  const periodCell = (p: string) => {
+    let c = periodCells.get(p);
+    if (c === undefined) periodCells.set(p, (c = text(p, 'periodColumn')));
+    return c;
+  };
   const cell = ({ indicator, obs }: Item, field: ObservationField): Cell | undefined => {
     switch (field) {
       case 'indicator':
-        return text(indicator.id);
+        return idCells.get(indicator);
       case 'period':
-        return text(obs.period, 'periodColumn');
+        return periodCell(obs.period);
       case 'value':
         return num(obs.value, styleOf(indicator));
       case 'growth':
@@ -75,12 +83,8 @@ export function observationsSheet(ctx: Context, valueFormatLetter: string): Shee
     cell,
     helpers: {
       titles: [labels.calc.observationCode],
-      cells: (row, item) => [
-        {
-          f: codeFormula(row),
-          v: item ? observationCode(position.get(item.indicator.id)!, item.obs.period) : 0,
-        },
-      ],
+      // Its formula written out only when read: the column is one shared formula, whose later cells the writer does not read.
+      cells: (row, item) => [rowCell(codeFormula, row, item ? observationCode(position.get(item.indicator.id)!, item.obs.period) : 0)],
     },
     validations: (col, last) =>
       (['value', 'growth'] as const).map((f) => ({

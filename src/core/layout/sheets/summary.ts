@@ -76,7 +76,11 @@ export class SummaryOut {
 
   /** Adds a row; returns its number. */
   add(cells: (Cell | undefined)[], height?: number): number {
-    const row = fitRowHeight({ cells, height }, this.columns);
+    return this.push(fitRowHeight({ cells, height }, this.columns));
+  }
+
+  /** Adds a row already fitted to its text; returns its number. */
+  private push(row: Row): number {
     this.rows.push(row);
     this.pager.place(rowHeight(row));
     return this.rows.length;
@@ -91,12 +95,16 @@ export class SummaryOut {
    * does not fit on the page starts the next, under the table's header row.
    */
   item(make: (r: number) => (Cell | undefined)[]): number {
-    const height = rowHeight(fitRowHeight({ cells: make(this.next) }, this.columns));
-    if (!this.pager.fits(height)) {
+    // Made and fitted once, and again only when a repeated header row moves it down (a thousand indicators' rows).
+    let row = fitRowHeight({ cells: make(this.next), height: undefined }, this.columns);
+    if (!this.pager.fits(rowHeight(row))) {
       this.pager.breakBefore(this.next);
-      if (this.repeat) this.add(this.repeat, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: this.repeat }, this.columns).height ?? 0));
+      if (this.repeat) {
+        this.add(this.repeat, Math.max(HEADER_HEIGHT, fitRowHeight({ cells: this.repeat }, this.columns).height ?? 0));
+        row = fitRowHeight({ cells: make(this.next), height: undefined }, this.columns);
+      }
     }
-    return this.add(make(this.next));
+    return this.push(row);
   }
 
   /** The number the next row will have. */
