@@ -23,7 +23,6 @@ const DIR = path.join(ROOT, 'dist', 'cli');
 const MAIN = path.join(DIR, 'main.js');
 const BUNDLE = path.join(DIR, 'plan-report.js');
 const CACHE = path.join(DIR, 'plan-report.cache');
-const WORKER = path.join(DIR, 'previous-worker.js');
 const LOADER_MARK = '// plan-report: starts the bundle';
 
 function fail(message) {
@@ -75,34 +74,7 @@ function bundle() {
   });
   if (result.errors.length) fail('esbuild failed');
   fs.writeFileSync(BUNDLE, asciiOnly(result.outputFiles[0].text));
-  bundleWorker();
   return id;
-}
-
-/**
- * The worker thread of `generate --since` (src/cli/since/previous-file.ts)
- * runs a script beside the module that starts it: in the bundle that module's
- * folder is dist/cli, so its script is bundled there too, one file to read
- * instead of tsc's ~200 (tsc's own stays in dist/cli/since for tsc's main.js).
- */
-function bundleWorker() {
-  const result = require('esbuild').buildSync({
-    entryPoints: [path.join(DIR, 'since', 'previous-worker.js')],
-    outfile: WORKER,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    external: ['yazl', 'iconv-lite'],
-    minifyWhitespace: true,
-    minifySyntax: true,
-    charset: 'ascii',
-    logLevel: 'warning',
-    write: false,
-  });
-  if (result.errors.length) fail('esbuild failed on the worker');
-  fs.writeFileSync(WORKER, asciiOnly(result.outputFiles[0].text));
 }
 
 /** In a child process: loads the bundle, runs some commands, writes the code cache. */

@@ -4,8 +4,8 @@ import { reportLocale } from '../../core/report-defaults';
 import { InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData, StreamableData } from '../../core/schema';
-import { checkPrevious, type Previous } from '../../core/since/previous';
-import { startPrevious, type PendingPrevious } from '../since/previous-file';
+import { checkPrevious, readPrevious, type Previous } from '../../core/since/previous';
+import { loadWorkbookFile } from '../xlsx/read/read-record';
 import type { Template } from '../../core/template';
 import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { loadReportInput } from '../data-file/load';
@@ -49,9 +49,9 @@ function sinceLine(voice: Voice, since: { previous: Previous; note?: string; not
   );
 }
 
-/** The previous report of --since (read as extract reads a workbook, bounded, with its refusals), checked against the data. */
-async function previousReport(pending: PendingPrevious, data: StreamableData, file: string): Promise<{ previous: Previous; note?: string; noteZh?: string }> {
-  const previous = await pending.result();
+/** The previous report of --since, read as extract reads a workbook (bounded, with its refusals), and checked against the data. */
+async function previousReport(since: string, data: StreamableData, file: string): Promise<{ previous: Previous; note?: string; noteZh?: string }> {
+  const previous = readPrevious(await loadWorkbookFile(since), since);
   return { previous, ...checkPrevious(data, file, previous) };
 }
 
@@ -67,27 +67,6 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
   // Every input is protected from being written over: the data files, and a template file.
   const inputs = [...files, ...(opts.template !== undefined && looksLikePath(opts.template) ? [opts.template] : []), ...(opts.since ? [opts.since] : [])];
   let failed = 0;
-  // The previous report is read in a worker thread while the data file is read and checked here (previous-file.ts).
-  const pending = opts.since === undefined ? undefined : startPrevious(opts.since);
-  try {
-    failed = await generateEach(files, template, inputs, opts, io, voice, pending);
-  } finally {
-    await pending?.close();
-  }
-  return failed ? EXIT.input : EXIT.ok;
-}
-
-/** Writes each data file's report; gives how many were refused. */
-async function generateEach(
-  files: string[],
-  template: Template,
-  inputs: string[],
-  opts: GenerateOptions,
-  io: Io,
-  voice: Voice,
-  pending: PendingPrevious | undefined,
-): Promise<number> {
-  let failed = 0;
   for (const file of files) {
     try {
       // A large JSON file is checked in a first reading before anything is written: a bar for that too.
@@ -100,7 +79,7 @@ async function generateEach(
       }
       const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
-      const since = pending === undefined ? undefined : await previousReport(pending, data, file);
+      const since = opts.since === undefined ? undefined : await previousReport(opts.since, data, file);
       const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
       const model = buildReport(template, data, locale, options, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
@@ -118,5 +97,5 @@ async function generateEach(
       for (const p of err.problems) io.err(problemLine(p, voice));
     }
   }
-  return failed;
+  return failed ? EXIT.input : EXIT.ok;
 }
