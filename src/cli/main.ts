@@ -10,6 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../core/errors';
 import type { Locale } from '../core/schema';
 import { DEFAULT_TEMPLATE } from '../core/template/default';
+import { helpInChinese } from './help-chinese';
 import { EXIT, stdio, visibleIo, type Io } from './io';
 import { VERSION } from './version';
 import { usageZh } from './usage-zh';
@@ -24,14 +25,16 @@ void everyLocale;
 /** Sets the exit code of the command that ran. */
 type SetExit = (code: number) => void;
 
-function program(io: Io, setExit: SetExit, usageErr: (s: string) => string = (s) => s): Command {
+/** The command line's parser, each command's help in Chinese when `zh`. */
+export function program(io: Io, setExit: SetExit, zh = false): Command {
   const p = new Command('plan-report')
     .description('Quarterly progress reports for biomedical industry plans: measures, catalogs and indicators, as Excel workbooks with live formulas.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(usageErr(s.trimEnd())) })
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(zh ? usageZh(s.trimEnd()) : s.trimEnd()) })
     .exitOverride();
   for (const add of [addValidate, addGenerate, addExtract, addForm, addCollect, addImport, addTemplate]) add(p, io, setExit);
+  if (zh) helpInChinese(p);
   return p;
 }
 
@@ -281,9 +284,9 @@ export async function run(argv: string[], terminal: Io = stdio): Promise<number>
   // Text from a file (a note, a sheet name) is printed with its control and bidi characters made visible.
   const io = visibleIo(terminal);
   let code: number = EXIT.ok;
-  // The parser's usage errors are said in the user's language too.
+  // The parser's usage errors and the help are said in the user's language too.
   const zh = voiceOfArgv(argv).locale === 'zh-CN';
-  const p = program(io, (c) => (code = c), zh ? usageZh : undefined);
+  const p = program(io, (c) => (code = c), zh);
   try {
     if (argv.length === 0) {
       p.outputHelp();
