@@ -49,6 +49,10 @@ function optionDescriptionZh(option: Option): string {
 /** Commander's help, its words in Chinese. */
 const HELP_ZH: Partial<Help> = {
   styleTitle: (title: string) => TITLES_ZH[title] ?? title,
+  // 用法：plan-report …, with no space after the full-width colon.
+  formatHelp(this: Help, cmd: Command, helper: Help): string {
+    return Help.prototype.formatHelp.call(this, cmd, helper).replace(/^用法： /, '用法：');
+  },
   commandUsage: (cmd: Command) => usageZh(Help.prototype.commandUsage.call(new Help(), cmd)),
   subcommandTerm: (cmd: Command) => usageZh(Help.prototype.subcommandTerm.call(new Help(), cmd)),
   optionDescription: optionDescriptionZh,

@@ -72,7 +72,7 @@ describe('--help in Chinese', () => {
   it.each(EVERY.flatMap((argv) => [[argv, 'locale'] as const, [argv, 'LANG'] as const]))('%j by %s', async (argv, how) => {
     const r = how === 'locale' ? await cli(...argv, '--help', '--locale', 'zh-CN') : await withLang('zh_CN.UTF-8', ...argv, '--help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^用法： plan-report/);
+    expect(r.stdout).toMatch(/^用法：plan-report/);
     expect(r.stdout).toContain('选项：');
     expect(r.stdout).not.toMatch(/Usage:|Options:|Arguments:|Commands:|Examples:|display help|output the version|choices:|default:|\[options\]/);
     const [body] = r.stdout.split('\n示例：');
