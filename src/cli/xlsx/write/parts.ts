@@ -36,6 +36,14 @@ export function partXml(part: Part): string {
   return xml + decoder.decode();
 }
 
+/** A part's UTF-8 bytes, whole: a sheet's rows, already bytes, are not decoded to text and encoded again. */
+export function partBytes(part: Part): Buffer {
+  if ('xml' in part) return Buffer.from(part.xml, 'utf8');
+  const chunks: Uint8Array[] = [];
+  for (const chunk of part.chunks) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  return Buffer.concat(chunks);
+}
+
 /** The time the package says it was written: ISO 8601 in UTC to the second, as docProps and zip entries carry it. */
 export function packageTime(date = new Date()): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z');

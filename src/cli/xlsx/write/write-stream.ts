@@ -13,7 +13,7 @@ import { ZipFile } from 'yazl';
 import { writeAtomic, type InputFile } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
 import { useNativeCrc32 } from './native-crc';
-import { packageParts, packageTime, partXml, type Part, type RowsWritten } from './parts';
+import { packageParts, packageTime, partBytes, type Part, type RowsWritten } from './parts';
 import { zipInMemory, type WholePart } from './zip-memory';
 
 /**
@@ -33,7 +33,7 @@ const SMALL_PACKAGE = 64;
 function wholeParts(parts: Part[]): WholePart[] | undefined {
   if (parts.length > SMALL_PACKAGE) return undefined;
   if (parts.some((p) => 'chunks' in p && p.rows !== undefined && p.rows > SMALL_SHEET)) return undefined;
-  return parts.map((p) => ('xml' in p ? p : { name: p.name, xml: partXml(p) }));
+  return parts.map((p) => ({ name: p.name, bytes: partBytes(p) }));
 }
 
 /** Adds every part of the model's package (parts.ts) to a zip file. */
@@ -44,7 +44,7 @@ export function addParts(zip: ZipFile, model: Workbook, onRows?: RowsWritten, no
 function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
   for (const part of parts) {
     if ('xml' in part || (part.rows !== undefined && part.rows <= SMALL_SHEET)) {
-      zip.addBuffer(Buffer.from(partXml(part), 'utf8'), part.name, { mtime, compressionLevel: LEVEL });
+      zip.addBuffer(partBytes(part), part.name, { mtime, compressionLevel: LEVEL });
       continue;
     }
     const xml = Readable.from(part.chunks);

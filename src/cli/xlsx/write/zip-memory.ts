@@ -6,20 +6,20 @@
  * checks; only the work differs. yazl deflates each part in Node's thread
  * pool through a zlib stream, which costs some 0.2 ms of the main thread a
  * part whatever its size; here each part is deflated synchronously, and a
- * part whose XML is the same as the last one of its name (the styles, the
+ * part whose bytes are the same as the last one of its name (the styles, the
  * relationships, the properties: the same in every form of `form --all`) is
  * not deflated again.
  */
 import * as zlib from 'node:zlib';
 import { crc32 } from './native-crc';
 
-/** A part of the package, whole. */
+/** A part of the package, whole: its UTF-8 bytes. */
 export interface WholePart {
   name: string;
-  xml: string;
+  bytes: Buffer;
 }
 
-type Deflated = { xml: string; crc: number; size: number; data: Buffer };
+type Deflated = { raw: Buffer; crc: number; size: number; data: Buffer };
 
 /** The last part deflated under each name; at most MAX_NAMES names are kept (a small package has fewer parts). */
 const LAST = new Map<string, Deflated>();
@@ -27,9 +27,9 @@ const MAX_NAMES = 64;
 
 function deflated(part: WholePart, level: number): Deflated {
   const last = LAST.get(part.name);
-  if (last && last.xml === part.xml) return last;
-  const raw = Buffer.from(part.xml, 'utf8');
-  const d: Deflated = { xml: part.xml, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw, { level }) };
+  const raw = part.bytes;
+  if (last && last.raw.equals(raw)) return last;
+  const d: Deflated = { raw, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw, { level }) };
   if (!last && LAST.size >= MAX_NAMES) LAST.clear();
   LAST.set(part.name, d);
   return d;

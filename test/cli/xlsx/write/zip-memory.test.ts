@@ -13,7 +13,7 @@ import { buildReport } from '../../../../src/core/layout/build';
 import { readData } from '../../../../src/core/data-file/read';
 import type { Workbook } from '../../../../src/core/layout/model';
 import { addParts, streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
-import { packageParts, partXml } from '../../../../src/cli/xlsx/write/parts';
+import { packageParts, partBytes } from '../../../../src/cli/xlsx/write/parts';
 import { zipInMemory, type WholePart } from '../../../../src/cli/xlsx/write/zip-memory';
 import { OPTIONS, quarterly, ROOT } from '../../../support/fixtures';
 
@@ -23,7 +23,7 @@ const NOW = '2026-03-04T05:06:07Z';
 /** yazl's zip of the parts, each added whole (as the streaming writer adds a small part). */
 async function yazlBytes(parts: WholePart[] | Workbook): Promise<Buffer> {
   const zip = new ZipFile();
-  if (Array.isArray(parts)) for (const p of parts) zip.addBuffer(Buffer.from(p.xml, 'utf8'), p.name, { mtime: new Date(NOW), compressionLevel: 3 });
+  if (Array.isArray(parts)) for (const p of parts) zip.addBuffer(p.bytes, p.name, { mtime: new Date(NOW), compressionLevel: 3 });
   else addParts(zip, parts, undefined, NOW);
   zip.end();
   const chunks: Buffer[] = [];
@@ -31,7 +31,7 @@ async function yazlBytes(parts: WholePart[] | Workbook): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const whole = (model: Workbook): WholePart[] => packageParts(model, NOW).map((p) => ({ name: p.name, xml: partXml(p) }));
+const whole = (model: Workbook): WholePart[] => packageParts(model, NOW).map((p) => ({ name: p.name, bytes: partBytes(p) }));
 
 function formModel(locale: 'en' | 'zh-CN'): Workbook {
   const data = seed('beijing-2022-q3');
@@ -54,11 +54,11 @@ describe('in-memory zip of a small package', () => {
   });
 
   it('deflates a part again when its XML differs from the last one of its name', async () => {
-    const a = [{ name: 'x.xml', xml: '<a>一</a>' }];
-    const b = [{ name: 'x.xml', xml: '<a>二</a>' }];
+    const a = [{ name: 'x.xml', bytes: Buffer.from('<a>一</a>', 'utf8') }];
+    const b = [{ name: 'x.xml', bytes: Buffer.from('<a>二</a>', 'utf8') }];
     for (const parts of [a, b, a]) {
       const zip = await JSZip.loadAsync(zipInMemory(parts, new Date(NOW), 3)!);
-      expect(await zip.file('x.xml')!.async('string')).toBe(parts[0].xml);
+      expect(await zip.file('x.xml')!.async('string')).toBe(parts[0].bytes.toString('utf8'));
     }
   });
 
@@ -71,7 +71,9 @@ describe('in-memory zip of a small package', () => {
       const zip = await JSZip.loadAsync(fs.readFileSync(file));
       const names = packageParts(model, NOW).map((p) => p.name);
       expect(Object.keys(zip.files)).toEqual(names);
-      const sheet = whole(model).find((p) => p.name === 'xl/worksheets/sheet2.xml')!.xml;
+      const sheet = whole(model)
+        .find((p) => p.name === 'xl/worksheets/sheet2.xml')!
+        .bytes.toString('utf8');
       expect(await zip.file('xl/worksheets/sheet2.xml')!.async('string')).toBe(sheet);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
