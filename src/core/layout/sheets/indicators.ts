@@ -16,6 +16,7 @@ import { MAX_DECIMALS, VALUE_FORMATS, valueFormatCode, valueFormatKey } from '..
 import { dataSheet, num, sharedRowCell, text } from './common';
 import { HELPERS, INDICATOR_FIGURES, ORDER, indicatorFormulas, type FigureColumn, type Helper } from './indicator-formulas';
 import type { ObservationOrder } from '../observation-order';
+import type { IndicatorFigures } from '../../figures';
 
 export { INDICATOR_FIGURES } from './indicator-formulas';
 
@@ -91,18 +92,20 @@ export function indicatorsSheet(ctx: Context, observations: ObservationOrder): I
   const reportMonth = monthIndex(period(ctx.data.report.period));
 
   const names: DefinedName[] = [];
+  const named = Object.entries(NAMED).map(([c, suffix]) => ({ suffix, letter: letter(c as FigureColumn) }));
   indicators.forEach((ind, i) => {
     const r = i + 2;
-    const values: Record<FigureColumn, CellValue> = {
-      ...cachedHelpers(ind, firstObsRow[i], reportMonth),
-      ...ctx.figures.indicators[i],
-      valueFormat: valueFormatCode(valueFormatKey(ind)),
-    };
-    const latestStyle = valueStyle('figure', valueFormatKey(ind));
-    sheet.rows[r - 1].cells.push(...ORDER.map((c) => cellOf(c, r, values[c], c === 'latest' ? latestStyle : STYLE[c])));
-    for (const [c, suffix] of Object.entries(NAMED)) {
-      names.push({ name: `Indicator_${nameKey(ind.id)}_${suffix}`, sheet: sheet.name, cell: `${letter(c as FigureColumn)}${r}` });
-    }
+    const helpers = cachedHelpers(ind, firstObsRow[i], reportMonth);
+    const figures = ctx.figures.indicators[i];
+    const key = valueFormatKey(ind);
+    // Each column's cached value read where it is, not spread into one object a row (1,000 rows: 10 ms of the build).
+    const value = (c: FigureColumn): CellValue =>
+      c === 'valueFormat' ? valueFormatCode(key) : c in helpers ? helpers[c as Helper] : figures[c as keyof IndicatorFigures];
+    const latestStyle = valueStyle('figure', key);
+    const cells = sheet.rows[r - 1].cells;
+    for (const c of ORDER) cells.push(cellOf(c, r, value(c), c === 'latest' ? latestStyle : STYLE[c]));
+    const idKey = nameKey(ind.id);
+    for (const n of named) names.push({ name: `Indicator_${idKey}_${n.suffix}`, sheet: sheet.name, cell: `${n.letter}${r}` });
   });
 
   return { sheet, names, figureLetter: (f) => letter(f), valueFormatLetter: letter('valueFormat') };
@@ -160,18 +163,27 @@ function formatValidations(labels: Labels, col: (f: IndicatorField) => string, l
   ];
 }
 
-/** The helpers' cached results, from the data: month indexes and sheet rows (0: none). */
+/**
+ * The helpers' cached results, from the data: month indexes and sheet rows (0: none). The latest observation up to the
+ * report's period (the first of equal months), the latest with a value, and the first 12 months before the latest.
+ */
 function cachedHelpers(ind: Indicator, firstObsRow: number, reportMonth: number): Record<Helper, number> {
-  const seen = ind.observations.map((o, k) => ({ o, k, mi: monthIndex(period(o.period)) })).filter((x) => x.mi <= reportMonth);
-  const rowOf = (x?: { k: number }) => (x ? firstObsRow + x.k : 0);
-  const maxBy = <T extends { mi: number }>(list: T[]) => list.reduce<T | undefined>((b, x) => (!b || x.mi > b.mi ? x : b), undefined);
-  const latestValue = maxBy(seen.filter((x) => x.o.value !== undefined));
-  const latest = maxBy(seen);
-  const prior = latest ? ind.observations.map((o, k) => ({ k, mi: monthIndex(period(o.period)) })).find((x) => x.mi === latest.mi - 12) : undefined;
+  const obs = ind.observations;
+  const months = obs.map((o) => monthIndex(period(o.period)));
+  let latest = -1;
+  let latestValue = -1;
+  for (let k = 0; k < obs.length; k++) {
+    const mi = months[k];
+    if (mi > reportMonth) continue;
+    if (latest < 0 || mi > months[latest]) latest = k;
+    if (obs[k].value !== undefined && (latestValue < 0 || mi > months[latestValue])) latestValue = k;
+  }
+  const prior = latest < 0 ? -1 : months.indexOf(months[latest] - 12);
+  const rowOf = (k: number) => (k < 0 ? 0 : firstObsRow + k);
   return {
-    latestValueMonth: latestValue?.mi ?? 0,
+    latestValueMonth: latestValue < 0 ? 0 : months[latestValue],
     latestValueRow: rowOf(latestValue),
-    latestMonth: latest?.mi ?? 0,
+    latestMonth: latest < 0 ? 0 : months[latest],
     latestRow: rowOf(latest),
     priorRow: rowOf(prior),
   };
