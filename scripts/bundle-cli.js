@@ -45,6 +45,23 @@ function asciiOnly(code) {
   });
 }
 
+/**
+ * The built-in templates read and checked by tsc's code, as JSON (`{ name: [YAML text, template] }`), for the bundle
+ * (src/cli/templates.ts, checkedTemplate): a run with a built-in template then parses neither its YAML nor its schema.
+ */
+function checkedTemplates(readTemplate = require(path.join(ROOT, 'dist', 'core', 'template')).readTemplate) {
+  const dir = path.join(ROOT, 'templates');
+  const all = {};
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    all[f.replace(/\.ya?ml$/, '')] = [text, readTemplate(text, path.join(dir, f))];
+  }
+  return JSON.stringify(all);
+}
+
 /** Bundles dist/cli/main.js; returns the bundle's id. */
 function bundle() {
   const main = fs.readFileSync(MAIN, 'utf8');
@@ -62,6 +79,7 @@ function bundle() {
     mainFields: ['module', 'main'],
     // iconv-lite (half a megabyte of code pages) only `import` of a GBK ledger needs: from node_modules, when it does.
     external: ['yazl', 'iconv-lite'],
+    define: { PLAN_REPORT_CHECKED_TEMPLATES: JSON.stringify(checkedTemplates()) },
     // Wrapped as node wraps a CommonJS module, so that src/cli/start.ts compiles the file as it is, not a copy.
     banner: { js: `// plan-report bundle ${id}\n(function (exports, require, module, __filename, __dirname) {` },
     footer: { js: '\n})' },
@@ -126,7 +144,7 @@ function build() {
   process.stdout.write(`bundle-cli: ${path.relative(ROOT, BUNDLE)} (${(fs.statSync(BUNDLE).size / 1024).toFixed(0)} KB)\n`);
 }
 
-module.exports = { asciiOnly };
+module.exports = { asciiOnly, checkedTemplates };
 
 if (require.main === module) {
   if (process.argv[2] === '--cache')
