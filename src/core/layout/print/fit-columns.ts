@@ -179,8 +179,18 @@ function narrowByLines(sheet: Sheet, sample: Sample, scale: number, floor: (c: n
     }
     return got;
   };
-  const total = (c: number, w: number): number =>
-    sample.rows.reduce((sum, _, r) => sum + Math.max(lines(c, w)[r], ...cols.map((o) => (o === c ? 1 : lines(o, columns[o].width)[r]))), 0);
+  /** The sampled rows' lines with column c at width w: each row as many as its tallest cell, at least 1. */
+  const total = (c: number, w: number): number => {
+    // Each column's lines looked up once a call, not once a row (the 1k x 40 indicators report: 10 ms of its build).
+    const each = cols.map((o) => (o === c ? lines(c, w) : lines(o, columns[o].width)));
+    let sum = 0;
+    for (let r = 0; r < sample.rows.length; r++) {
+      let most = 1;
+      for (const l of each) if (l[r] > most) most = l[r];
+      sum += most;
+    }
+    return sum;
+  };
   let over = Math.ceil(excess({ ...sheet, columns }, scale));
   while (over > 0) {
     let best = -1;
