@@ -11,6 +11,18 @@ import { esc } from './xml';
 /** Bytes a chunk holds at least before a new one is begun. */
 export const CHUNK_BYTES = 1 << 16;
 
+const bytesOf = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+const QUOT = bytesOf('&quot;');
+const AMP = bytesOf('&amp;');
+const LT = bytesOf('&lt;');
+const GT = bytesOf('&gt;');
+
+/** Writes an entity's bytes at `p`; returns the position after them. */
+function entity(b: Uint8Array, p: number, bytes: number[]): number {
+  for (let k = 0; k < bytes.length; k++) b[p++] = bytes[k];
+  return p;
+}
+
 export class XmlBytes {
   private buf: Uint8Array;
   private pos = 0;
@@ -55,9 +67,9 @@ export class XmlBytes {
     this.pos = p;
   }
 
-  /** Text as esc() escapes it for XML; makes its own room. */
+  /** Text as esc() escapes it for XML; makes its own room (6 bytes a character: `&quot;`). */
   text(s: string): void {
-    this.room(s.length * 3);
+    this.room(s.length * 6);
     const start = this.pos;
     if (!this.plain(s)) {
       this.pos = start;
@@ -113,15 +125,34 @@ export class XmlBytes {
     return done;
   }
 
-  /** Writes text that esc() leaves as it is, in UTF-8; false (with some bytes written) at anything esc() would change. */
+  /**
+   * Writes text as esc() escapes it when it needs no OOXML escape (`_xHHHH_`), in UTF-8: XML's specials as entities, as
+   * escapeSpecials writes them (formulas are full of quotes). False (with some bytes written) at `_x`, a control
+   * character but tab and line feed, a surrogate or U+FFFE/F: esc() decides then.
+   */
   private plain(s: string): boolean {
     const b = this.buf;
     let p = this.pos;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
-        // XML's specials, `_` (of a literal `_xHHHH_`) and control characters: esc() decides.
-        if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x5f) return false;
+        if (c < 0x20) {
+          if (c !== 0x09 && c !== 0x0a) return false;
+        } else if (c === 0x5f) {
+          if (s.charCodeAt(i + 1) === 0x78) return false;
+        } else if (c === 0x22) {
+          p = entity(b, p, QUOT);
+          continue;
+        } else if (c === 0x26) {
+          p = entity(b, p, AMP);
+          continue;
+        } else if (c === 0x3c) {
+          p = entity(b, p, LT);
+          continue;
+        } else if (c === 0x3e) {
+          p = entity(b, p, GT);
+          continue;
+        }
         b[p++] = c;
       } else if (c < 0x800) {
         b[p++] = 0xc0 | (c >> 6);
