@@ -29,11 +29,28 @@ const LEVEL = 3;
  */
 const SMALL_PACKAGE = 64;
 
+/**
+ * The UTF-8 bytes of the last text part of each name made whole: a part whose XML is that of the last one (the styles,
+ * the relationships, the properties: the same in every form of `form --all`) is not encoded again. At most
+ * SMALL_PACKAGE names are kept.
+ */
+const ENCODED = new Map<string, { xml: string; bytes: Buffer }>();
+
+function wholeBytes(part: Part): Buffer {
+  if (!('xml' in part)) return partBytes(part);
+  const last = ENCODED.get(part.name);
+  if (last?.xml === part.xml) return last.bytes;
+  const bytes = partBytes(part);
+  if (!last && ENCODED.size >= SMALL_PACKAGE) ENCODED.clear();
+  ENCODED.set(part.name, { xml: part.xml, bytes });
+  return bytes;
+}
+
 /** The parts made whole when every one is small (a form, a small report); undefined for a larger package. */
 function wholeParts(parts: Part[]): WholePart[] | undefined {
   if (parts.length > SMALL_PACKAGE) return undefined;
   if (parts.some((p) => 'chunks' in p && p.rows !== undefined && p.rows > SMALL_SHEET)) return undefined;
-  return parts.map((p) => ({ name: p.name, bytes: partBytes(p) }));
+  return parts.map((p) => ({ name: p.name, bytes: wholeBytes(p) }));
 }
 
 /** Adds every part of the model's package (parts.ts) to a zip file. */
