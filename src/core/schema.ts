@@ -82,15 +82,18 @@ export const measureSchema = record({
   note: text().optional(),
 });
 
-export const planSchema = record({
-  id: id(),
-  title: requiredText(),
-  region: text().optional(),
-  issued: isoDate().optional(),
-  source: text().optional(),
-  groups: z.array(requiredText(), { error: M.groups.message }).optional(),
-  measures: z.array(measureSchema, { error: M.measures.message }),
-});
+const planWith = <M extends z.ZodType>(measure: M) =>
+  record({
+    id: id(),
+    title: requiredText(),
+    region: text().optional(),
+    issued: isoDate().optional(),
+    source: text().optional(),
+    groups: z.array(requiredText(), { error: M.groups.message }).optional(),
+    measures: z.array(measure, { error: M.measures.message }),
+  });
+
+export const planSchema = planWith(measureSchema);
 
 export const entrySchema = record({
   product: requiredText(),
@@ -157,23 +160,26 @@ export const reportSchema = record({
   locale: oneOf(LOCALES).optional(),
 });
 
-const dataWith = <I extends z.ZodType>(indicator: I) =>
+const dataWith = <I extends z.ZodType, P extends z.ZodType>(indicator: I, plan: P) =>
   record({
     format: z.literal(FORMAT, { error: expectedExactly(FORMAT).message }),
     report: reportSchema,
-    plans: z.array(planSchema, { error: M.plans.message }).optional(),
+    plans: z.array(plan, { error: M.plans.message }).optional(),
     catalogs: z.array(catalogSchema, { error: M.catalogs.message }).optional(),
     indicators: z.array(indicator, { error: M.indicators.message }).optional(),
   });
 
-export const dataSchema = dataWith(indicatorSchema);
+export const dataSchema = dataWith(indicatorSchema, planSchema);
 
 /**
  * dataSchema for data whose every indicator is known to be one that indicatorSchema accepts and gives back unchanged
  * (stream/row-checks.ts, everyIndicatorValid): its indicators are taken as they are, not checked again. Any other data
  * is for dataSchema itself, whose verdict and messages stand.
  */
-export const dataSchemaIndicatorsChecked = dataWith(z.custom<z.output<typeof indicatorSchema>>());
+export const dataSchemaIndicatorsChecked = dataWith(z.custom<z.output<typeof indicatorSchema>>(), planSchema);
+
+/** dataSchemaIndicatorsChecked for data whose every measure, too, is one measureSchema gives back unchanged (everyMeasureValid). */
+export const dataSchemaRowsChecked = dataWith(z.custom<z.output<typeof indicatorSchema>>(), planWith(z.custom<z.output<typeof measureSchema>>()));
 
 export type ReportData = z.infer<typeof dataSchema>;
 export type Plan = z.infer<typeof planSchema>;

@@ -15,7 +15,7 @@ import type { Locale, ReportData } from '../../core/schema';
 import { loadDataFile } from '../data-file/load';
 import { nodeSha256, withRegister, type OpenRegister } from '../forms-register';
 import { EXIT, type Io } from '../io';
-import { inputFiles } from '../write-atomic';
+import { inputFiles, type InputFile } from '../write-atomic';
 import { GENERATOR } from '../version';
 import { problemLine, say, type Voice } from '../voice';
 import { streamWorkbook } from '../xlsx/write/write-stream';
@@ -206,11 +206,19 @@ async function makeForms(
   const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter, sha256: nodeSha256 };
   // No form replaces the data file or the register: both looked up once, not once a form.
   const inputs = inputFiles([dataFile, register.file]);
+  /**
+   * Builds a form and starts its writing (streamWorkbook zips it at once); only its record is kept until the file is
+   * written, not its model, so that the models of the forms being written die young.
+   */
+  const started = (content: FormContent, out: string, files: InputFile[]) => {
+    const { workbook, record } = buildForm(content, data, locale, { ...options, seal: register.seal() });
+    return { record, written: streamWorkbook(workbook, out, files) };
+  };
   /** Builds a form now, and writes it; the register is added to by the caller once the file is written. */
   const write = async (content: FormContent, out: string) => {
-    const built = buildForm(content, data, locale, { ...options, seal: register.seal() });
-    await streamWorkbook(built.workbook, out, await inputs);
-    return built.record;
+    const { record, written } = started(content, out, await inputs);
+    await written;
+    return record;
   };
   const make = async (content: FormContent, out: string) => register.add(await write(content, out), out);
 

@@ -160,7 +160,7 @@ export function hasDuplicateKey(text: string, value?: unknown): boolean {
       return false; // not JSON: JSON.parse says why
     }
   }
-  return keysWritten(text) !== keysHeld(parsed);
+  return keysWritten(text) !== held(parsed).keys;
 }
 
 /** The keys a valid JSON text writes: its strings followed by a colon. */
@@ -185,24 +185,35 @@ function keysWritten(text: string): number {
   return keys;
 }
 
-/** The keys the mappings of a parsed JSON value hold, all depths. */
-function keysHeld(value: unknown): number {
+/** The keys the mappings of a parsed JSON value hold, all depths, and the depth of its deepest list or mapping (1 for the top one). */
+function held(value: unknown): { keys: number; depth: number } {
   let keys = 0;
+  let deepest = 0;
   const stack: unknown[] = [value];
+  const depths: number[] = [1];
   while (stack.length) {
     const v = stack.pop();
+    const depth = depths.pop()!;
     if (typeof v !== 'object' || v === null) continue;
+    if (depth > deepest) deepest = depth;
     if (Array.isArray(v)) {
-      for (const x of v) if (typeof x === 'object' && x !== null) stack.push(x);
+      for (const x of v)
+        if (typeof x === 'object' && x !== null) {
+          stack.push(x);
+          depths.push(depth + 1);
+        }
       continue;
     }
     for (const k in v) {
       keys++;
       const x = (v as Record<string, unknown>)[k];
-      if (typeof x === 'object' && x !== null) stack.push(x);
+      if (typeof x === 'object' && x !== null) {
+        stack.push(x);
+        depths.push(depth + 1);
+      }
     }
   }
-  return keys;
+  return { keys, depth: deepest };
 }
 
 /** The first key written twice in a mapping of the JSON text (jsonDuplicateKeys without the places). */
@@ -224,16 +235,23 @@ export function firstDuplicateKey(text: string): string | undefined {
 /** Parses text to a plain value and a locator, or throws an InputError locating each syntax error. */
 function parseValue(text: string, file: string, syntax: Syntax): { value: unknown; locator: () => Locator } {
   if (syntax === 'json') {
-    // Before the recursive parsers (jsonc-parser's) see it: a file nested 200,000 deep would overflow the stack.
-    const deep = jsonDepthProblem(text, file);
-    if (deep) throw new InputError([deep]);
+    // A file nested deeper than MAX_DEPTH is refused before the recursive parsers (jsonc-parser's, which place syntax
+    // errors and duplicate keys) see it: nested 200,000 deep it would overflow the stack. JSON.parse is not recursive:
+    // the text is scanned for the place only when the parsed value (or a key written twice, whose first value the
+    // parsed one lacks) says it may be too deep, or the text is not JSON; the problems are those of a scan first.
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (err) {
+      const deep = jsonDepthProblem(text, file);
+      if (deep) throw new InputError([deep]);
       throw new InputError(jsonSyntaxErrors(text, file, err as Error));
     }
-    const duplicates = hasDuplicateKey(text, value) ? jsonDuplicateKeys(text, file) : [];
+    const { keys, depth } = held(value);
+    const duplicate = keysWritten(text) !== keys;
+    const deep = depth > MAX_DEPTH || duplicate ? jsonDepthProblem(text, file) : undefined;
+    if (deep) throw new InputError([deep]);
+    const duplicates = duplicate ? jsonDuplicateKeys(text, file) : [];
     if (duplicates.length) throw new InputError(duplicates);
     return { value, locator: () => jsonLocator(text) };
   }

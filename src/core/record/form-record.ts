@@ -136,14 +136,28 @@ export function makeFormRecord(
     newRows: content.newRows,
   };
   const record = { ...base, digest: digestOf(base, content.rows, info.sha256), id: info.seal?.id ?? '', seal: '' };
-  return { ...record, seal: info.seal?.seal(record) ?? '' };
+  const t = texts(record);
+  TEXTS.set(record, t);
+  const sealed = { ...record, seal: info.seal?.seal(record) ?? '' };
+  TEXTS.set(sealed, { ...t, seal: sealed.seal });
+  return sealed;
 }
+
+/**
+ * The texts of the records makeFormRecord made, made once: its seal and its sheet both need them, and the rows' JSON
+ * is most of a form's record (`form --all` makes a thousand). Nothing changes a record once made (a reader's record
+ * is a new one, never kept here).
+ */
+const TEXTS = new WeakMap<FormRecord, Record<FormRecordKey, string>>();
 
 /** What a record's seal covers: every key's text but the seal's own. */
 export function sealText(record: FormRecord): string {
-  const t = texts(record);
+  const t = textsOf(record);
   return JSON.stringify(FORM_RECORD_KEYS.filter((k) => k !== 'seal').map((k) => [k, t[k]]));
 }
+
+/** A record's texts: kept ones when makeFormRecord made it. */
+const textsOf = (record: FormRecord): Record<FormRecordKey, string> => TEXTS.get(record) ?? texts(record);
 
 /** Each key's value as the record holds it: text, with the head, fields and rows as JSON. */
 function texts(record: FormRecord): Record<FormRecordKey, string> {
@@ -157,12 +171,12 @@ function texts(record: FormRecord): Record<FormRecordKey, string> {
 
 /** The record's rows: the key in A, the value in B and on (long values in chunks of 30,000 characters). */
 export function formRecordRows(record: FormRecord): string[][] {
-  return recordRows(FORM_RECORD, texts(record));
+  return recordRows(FORM_RECORD, textsOf(record));
 }
 
 /** The record's very hidden sheet, protected like the form. */
 export function formRecordSheet(record: FormRecord, protection: SheetProtection): Sheet {
-  return recordSheet(FORM_RECORD, texts(record), protection);
+  return recordSheet(FORM_RECORD, textsOf(record), protection);
 }
 
 const text = () => z.string({ error: 'expected text' });

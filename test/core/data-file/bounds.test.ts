@@ -55,6 +55,24 @@ describe('nesting', () => {
     expect(problems(() => readTemplate(text, 'deep.json')).list[0].message).toMatch(/^nested more than 64 levels deep/);
   });
 
+  it('finds the nesting from the parsed value, the text scanned only for its place: 64 deep read, 65 refused, however written', () => {
+    const at = (depth: number) => `${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}`;
+    const data = (x: string) => `{"format": "plan-report/v1",\n "x": ${x}}`;
+    const first = (text: string) => problems(() => readData(text, 'deep.json')).list[0];
+    // The top mapping is level 1: 63 more levels are read (and refused for the unknown key), 64 more are too deep.
+    const read = problems(() => readData(data(at(64)), 'deep.json')).list.map((p) => p.message);
+    expect(read.some((m) => /unknown key "x"/.test(m))).toBe(true);
+    expect(read.some((m) => /nested/.test(m))).toBe(false);
+    expect(first(data(at(65)))).toMatchObject({ line: 2, column: 70, message: expect.stringMatching(/^nested more than 64 levels deep/) });
+    // Too deep and not JSON (a bracket left open); too deep under a key written twice, whose first value JSON.parse drops.
+    expect(first(data(`${'['.repeat(200_000)}`)).message).toMatch(/^nested more than 64 levels deep/);
+    expect(first(`{"format": "plan-report/v1",\n "x": ${'['.repeat(200_000)}${']'.repeat(200_000)}, "x": 1}`)).toMatchObject({
+      line: 2,
+      column: 70,
+      message: expect.stringMatching(/^nested more than 64 levels deep/),
+    });
+  });
+
   it('reads brackets inside strings as text', () => {
     const text = JSON.stringify({ format: 'plan-report/v1', report: { title: '['.repeat(100) + '"{'.repeat(100), region: 'R', period: '2024-Q3' } });
     expect(readData(text, 'd.json').report.title).toMatch(/^\[{100}/);

@@ -24,7 +24,15 @@ import {
   observationSchema,
   STATUSES,
 } from '../../../src/core/schema';
-import { everyIndicatorValid, isValidEntry, isValidIndicator, isValidMeasure, isValidObservation } from '../../../src/core/stream/row-checks';
+import {
+  everyIndicatorValid,
+  everyMeasureValid,
+  isMeasureGivenBack,
+  isValidEntry,
+  isValidIndicator,
+  isValidMeasure,
+  isValidObservation,
+} from '../../../src/core/stream/row-checks';
 import { reportData } from '../../support/arbitrary-data';
 
 const other = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.constant([]), fc.constant({}), fc.constant(['a']));
@@ -174,6 +182,29 @@ const givesBackAsItIs = (v: unknown) => {
   return r.success && JSON.stringify(Object.entries(r.data)) === JSON.stringify(Object.entries(v as object));
 };
 
+/** A valid data set's measure, as JSON.parse gives it, now and then with one field taken from `measure` (maybe wrong). */
+const dataMeasure = fc.tuple(reportData, measure, fc.nat()).map(([data, other, k]) => {
+  const list = JSON.parse(JSON.stringify((data.plans ?? []).flatMap((p) => p.measures))) as Record<string, unknown>[];
+  if (!list.length) return other;
+  const m = list[k % list.length];
+  const key = other && typeof other === 'object' && !Array.isArray(other) ? Object.keys(other)[0] : undefined;
+  if (k % 3 === 0 && key !== undefined) m[key] = (other as Record<string, unknown>)[key];
+  return m;
+});
+
+/** A measure with its keys in the schema's order, or its first key moved last. */
+const orderedMeasure = fc.tuple(fc.oneof(measure, dataMeasure), fc.boolean()).map(([m, moved]) => {
+  if (!moved || !m || typeof m !== 'object' || Array.isArray(m)) return m;
+  const [first, ...rest] = Object.entries(m);
+  return Object.fromEntries(first ? [...rest, first] : []) as Record<string, unknown>;
+});
+
+/** measureSchema's output is its input, key for key in the same order. */
+const measureGivenBack = (v: unknown) => {
+  const r = measureSchema.safeParse(v);
+  return r.success && JSON.stringify(Object.entries(r.data)) === JSON.stringify(Object.entries(v as object));
+};
+
 /** The schema's output is its input, key for key in the same order, at every depth. */
 const indicatorGivenBack = (v: unknown) => {
   const r = indicatorSchema.safeParse(v);
@@ -213,6 +244,46 @@ describe('the streamed reading’s row checks', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('take a measure as it is exactly when the schema gives it back as it is', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(orderedMeasure, (v) => {
+        expect(isMeasureGivenBack(v)).toBe(measureGivenBack(v));
+        if (isMeasureGivenBack(v)) accepted++;
+      }),
+      { numRuns: 5_000, seed: 16 },
+    );
+    expect(accepted).toBeGreaterThan(500);
+    // Valid, but its keys in another order than the schema's: the schema's output would reorder them.
+    const m = { title: 'Open hospitals', id: 'BJ-1', status: 'completed' };
+    expect([isValidMeasure(m), isMeasureGivenBack(m)]).toEqual([true, false]);
+  });
+
+  it('read a data file as the schema alone reads it, its measures checked by hand or not', () => {
+    const file = fc.tuple(reportData, orderedMeasure, fc.nat(), fc.boolean()).map(([data, m, at, spoil]) => {
+      const copy = JSON.parse(JSON.stringify(data)) as { plans?: { measures: unknown[] }[] };
+      const all = (copy.plans ?? []).flatMap((plan) => plan.measures.map((_, k) => ({ list: plan.measures, k })));
+      if (spoil && all.length) all[at % all.length].list[all[at % all.length].k] = m;
+      return JSON.stringify(copy);
+    });
+    let byHand = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(file, (text) => {
+        const value = JSON.parse(text) as unknown;
+        if (everyIndicatorValid(value) && everyMeasureValid(value)) byHand++;
+        const alone = bySchemaAlone(text);
+        const read = byReadData(text);
+        expect(JSON.stringify(read)).toBe(JSON.stringify(alone));
+        if (alone instanceof Error) refused++;
+        if (alone instanceof Error) expect((read as Error).message).toBe(alone.message);
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+    expect(byHand).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(20);
   });
 
   it('accept the rows of a typical file, as the schema does', () => {

@@ -29,11 +29,28 @@ const LEVEL = 3;
  */
 const SMALL_PACKAGE = 64;
 
+/**
+ * The UTF-8 bytes of the last text part of each name made whole: a part whose XML is that of the last one (the styles,
+ * the relationships, the properties: the same in every form of `form --all`) is not encoded again. At most
+ * SMALL_PACKAGE names are kept.
+ */
+const ENCODED = new Map<string, { xml: string; bytes: Buffer }>();
+
+function wholeBytes(part: Part): Buffer {
+  if (!('xml' in part)) return partBytes(part);
+  const last = ENCODED.get(part.name);
+  if (last?.xml === part.xml) return last.bytes;
+  const bytes = partBytes(part);
+  if (!last && ENCODED.size >= SMALL_PACKAGE) ENCODED.clear();
+  ENCODED.set(part.name, { xml: part.xml, bytes });
+  return bytes;
+}
+
 /** The parts made whole when every one is small (a form, a small report); undefined for a larger package. */
 function wholeParts(parts: Part[]): WholePart[] | undefined {
   if (parts.length > SMALL_PACKAGE) return undefined;
   if (parts.some((p) => 'chunks' in p && p.rows !== undefined && p.rows > SMALL_SHEET)) return undefined;
-  return parts.map((p) => ({ name: p.name, bytes: partBytes(p) }));
+  return parts.map((p) => ({ name: p.name, bytes: wholeBytes(p) }));
 }
 
 /** Adds every part of the model's package (parts.ts) to a zip file. */
@@ -55,17 +72,34 @@ function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
 
 /**
  * Writes a layout model to an .xlsx file by streaming (a small package: zipped in memory, one write), atomically;
- * refuses to overwrite an input.
+ * refuses to overwrite an input. A small package is zipped at once, before the target's checks and the file's writes
+ * are awaited, and the model is not held meanwhile: its XML, and the model once the caller drops it, are garbage of
+ * this turn, not kept while `form --all` builds the next forms (which V8 would move to the old generation, at a cost).
  */
-export async function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten): Promise<void> {
-  useNativeCrc32();
-  await writeAtomic(target, inputs, async (tmp) => {
+export function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten): Promise<void> {
+  let bytes: Buffer | undefined;
+  let parts: Part[];
+  let mtime: Date;
+  try {
+    useNativeCrc32();
     const now = packageTime();
-    const mtime = new Date(now);
-    const parts = packageParts(model, now, onRows);
+    mtime = new Date(now);
+    parts = packageParts(model, now, onRows);
     const whole = wholeParts(parts);
-    const bytes = whole && zipInMemory(whole, mtime, LEVEL);
-    if (bytes) return fs.writeFile(tmp, bytes);
+    bytes = whole && zipInMemory(whole, mtime, LEVEL);
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
+  if (bytes) {
+    const zipped = bytes;
+    return writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, zipped));
+  }
+  return streamParts(parts, mtime, target, inputs);
+}
+
+/** Writes a large package's parts through yazl, each sheet streamed as the zip reads it. */
+async function streamParts(parts: Part[], mtime: Date, target: string, inputs: string[] | InputFile[]): Promise<void> {
+  await writeAtomic(target, inputs, async (tmp) => {
     const zip = new ZipFile();
     // A part that fails (a row that cannot be produced: a data file that changed while it was read) fails the
     // write, which then leaves no file; yazl reports it on the zip file, not on its output stream.

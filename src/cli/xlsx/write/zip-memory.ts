@@ -28,7 +28,7 @@ const MAX_NAMES = 64;
 function deflated(part: WholePart, level: number): Deflated {
   const last = LAST.get(part.name);
   const raw = part.bytes;
-  if (last && last.raw.equals(raw)) return last;
+  if (last && (last.raw === raw || last.raw.equals(raw))) return last;
   const d: Deflated = { raw, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw, { level }) };
   if (!last && LAST.size >= MAX_NAMES) LAST.clear();
   LAST.set(part.name, d);

@@ -62,6 +62,25 @@ describe('in-memory zip of a small package', () => {
     }
   });
 
+  it('writes each form its own parts when forms of two languages follow one another (no part of the last one is kept for another)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-zip-memory-'));
+    try {
+      for (const [k, locale] of (['en', 'zh-CN', 'en', 'zh-CN'] as const).entries()) {
+        const model = formModel(locale);
+        const file = path.join(dir, `form-${k}.xlsx`);
+        await streamWorkbook(model, file);
+        const zip = await JSZip.loadAsync(fs.readFileSync(file));
+        for (const part of whole(model)) {
+          // The package's time is the writing's: docProps/core.xml is compared without it.
+          const written = (await zip.file(part.name)!.async('string')).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'T');
+          expect(written).toBe(part.bytes.toString('utf8').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'T'));
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is what streamWorkbook writes for a form: the parts yazl streams', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-zip-memory-'));
     try {
