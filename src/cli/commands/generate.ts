@@ -105,7 +105,11 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       const reading = delayedProgress(say(voice, `checking ${path.basename(file)}`, `正在检查 ${path.basename(file)}`), 1000, process.stderr, 'MB');
       let input;
       try {
-        input = await loadReportInput(file, { onRead: (read, size) => reading.update(Math.round(read / 2 ** 20), Math.round(size / 2 ** 20)) });
+        input = await loadReportInput(file, {
+          onRead: (read, size) => reading.update(Math.round(read / 2 ** 20), Math.round(size / 2 ** 20)),
+          // With --since the measures are compared, then written: kept by the check pass, not read from the file twice more.
+          keepMeasures: loading !== undefined,
+        });
       } finally {
         reading.stop();
       }
