@@ -69,7 +69,7 @@ async function previousReport(
  * is loaded or refused), the data file is read and checked meanwhile (two cores work). A refusal of it is said only
  * once the data file was found sound (awaited after it), so it is marked handled here.
  */
-async function startLoading(since: string | undefined): Promise<{ loading: Promise<PartsWorkbook> } | undefined> {
+async function startLoading(since: string | undefined): Promise<{ loading?: Promise<PartsWorkbook> } | undefined> {
   if (since === undefined) return undefined;
   let inflating!: () => void;
   const started = new Promise<void>((resolve) => (inflating = resolve));
@@ -83,6 +83,13 @@ async function startLoading(since: string | undefined): Promise<{ loading: Promi
     ),
   ]);
   return { loading };
+}
+
+/** The loading promise, let go of here: the workbook (its sheets' text and cells) is not held while the report is written. */
+function taken(started: { loading?: Promise<PartsWorkbook> } | undefined): Promise<PartsWorkbook> | undefined {
+  const loading = started?.loading;
+  if (started) started.loading = undefined;
+  return loading;
 }
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
@@ -115,7 +122,7 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       }
       const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
-      const since = opts.since === undefined ? undefined : await previousReport(opts.since, loading?.loading ?? loadWorkbookFile(opts.since), data, file);
+      const since = opts.since === undefined ? undefined : await previousReport(opts.since, taken(loading) ?? loadWorkbookFile(opts.since), data, file);
       const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
       const model = buildReport(template, data, locale, options, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
