@@ -6,6 +6,7 @@ import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData, StreamableData } from '../../core/schema';
 import { checkPrevious, readPrevious, type Previous } from '../../core/since/previous';
 import { loadWorkbookFile } from '../xlsx/read/read-record';
+import type { PartsWorkbook } from '../xlsx/read/parts-grid';
 import type { Template } from '../../core/template';
 import { DEFAULT_TEMPLATE } from '../../core/template/default';
 import { loadReportInput } from '../data-file/load';
@@ -49,10 +50,46 @@ function sinceLine(voice: Voice, since: { previous: Previous; note?: string; not
   );
 }
 
-/** The previous report of --since, read as extract reads a workbook (bounded, with its refusals), and checked against the data. */
-async function previousReport(since: string, data: StreamableData, file: string): Promise<{ previous: Previous; note?: string; noteZh?: string }> {
-  const previous = readPrevious(await loadWorkbookFile(since), since);
+/**
+ * The previous report of --since, read as extract reads a workbook (bounded, with its refusals), and checked against
+ * the data. `loading`: its package, loaded (inflated and counted) while the data file was being checked.
+ */
+async function previousReport(
+  since: string,
+  loading: Promise<PartsWorkbook>,
+  data: StreamableData,
+  file: string,
+): Promise<{ previous: Previous; note?: string; noteZh?: string }> {
+  const previous = readPrevious(await loading, since);
   return { previous, ...checkPrevious(data, file, previous) };
+}
+
+/**
+ * The previous report's package, its loading started first: once its large parts inflate on libuv's threads (or it
+ * is loaded or refused), the data file is read and checked meanwhile (two cores work). A refusal of it is said only
+ * once the data file was found sound (awaited after it), so it is marked handled here.
+ */
+async function startLoading(since: string | undefined): Promise<{ loading?: Promise<PartsWorkbook> } | undefined> {
+  if (since === undefined) return undefined;
+  let inflating!: () => void;
+  const started = new Promise<void>((resolve) => (inflating = resolve));
+  const loading = loadWorkbookFile(since, inflating);
+  loading.catch(() => undefined);
+  await Promise.race([
+    started,
+    loading.then(
+      () => undefined,
+      () => undefined,
+    ),
+  ]);
+  return { loading };
+}
+
+/** The loading promise, let go of here: the workbook (its sheets' text and cells) is not held while the report is written. */
+function taken(started: { loading?: Promise<PartsWorkbook> } | undefined): Promise<PartsWorkbook> | undefined {
+  const loading = started?.loading;
+  if (started) started.loading = undefined;
+  return loading;
 }
 
 /** A file name from region and period that a clerk can recognise: `Beijing-2022-Q3.xlsx`. */
@@ -70,16 +107,22 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
   for (const file of files) {
     try {
       // A large JSON file is checked in a first reading before anything is written: a bar for that too.
+      // Only the first data file's report is made --since (one data file only): its previous report starts loading now.
+      const loading = files.length === 1 ? await startLoading(opts.since) : undefined;
       const reading = delayedProgress(say(voice, `checking ${path.basename(file)}`, `正在检查 ${path.basename(file)}`), 1000, process.stderr, 'MB');
       let input;
       try {
-        input = await loadReportInput(file, { onRead: (read, size) => reading.update(Math.round(read / 2 ** 20), Math.round(size / 2 ** 20)) });
+        input = await loadReportInput(file, {
+          onRead: (read, size) => reading.update(Math.round(read / 2 ** 20), Math.round(size / 2 ** 20)),
+          // With --since the measures are compared, then written: kept by the check pass, not read from the file twice more.
+          keepMeasures: loading !== undefined,
+        });
       } finally {
         reading.stop();
       }
       const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
-      const since = opts.since === undefined ? undefined : await previousReport(opts.since, data, file);
+      const since = opts.since === undefined ? undefined : await previousReport(opts.since, taken(loading) ?? loadWorkbookFile(opts.since), data, file);
       const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
       const model = buildReport(template, data, locale, options, rows);
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));

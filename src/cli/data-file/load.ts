@@ -44,6 +44,8 @@ export interface LoadOptions {
   maxWholeBytes?: number;
   /** Told the bytes read so far and the file's size while a streamed file is being checked (a progress bar). */
   onRead?: (bytesRead: number, size: number) => void;
+  /** A streamed file's measures are kept by the pass that checks them (StreamOptions.keepMeasures), not read again. */
+  keepMeasures?: boolean;
 }
 
 function streamThreshold(opts: LoadOptions): number {
@@ -67,7 +69,7 @@ export async function loadReportInput(file: string, opts: LoadOptions = {}): Pro
         const source = fileSource(file, opts.chunkBytes);
         const onRead = opts.onRead;
         if (onRead) source.progress = (read) => onRead(read, size);
-        return readStreamed(source);
+        return readStreamed(source, { keepMeasures: opts.keepMeasures });
       } catch (err) {
         if (!(err instanceof NotStreamable)) throw err;
         const limit = opts.maxWholeBytes ?? MAX_JSON_BYTES;

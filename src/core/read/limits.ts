@@ -66,3 +66,58 @@ export function countMatches(text: string, re: RegExp): number {
   while (re.exec(text)) n++;
   return n;
 }
+
+/** A-Z, a-z, _ */
+const nameStart = (b: number) => (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95;
+/** \w . - (ASCII) */
+const nameByte = (b: number) => (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95 || b === 46 || b === 45;
+/** What ends a row's or a cell's name in ROW_OR_CELL over the bytes read as Latin-1: `\s` (with U+00A0), `>` or `/`. */
+const nameEnd = (b: number) => b === 32 || b === 62 || b === 47 || (b >= 9 && b <= 13) || b === 0xa0;
+
+/**
+ * The row and cell elements in the bytes at `start`..`end` of `bytes`, read
+ * as Latin-1 (one character a byte), counted in one pass over the bytes as
+ * ROW_OR_CELL counts them in that text, without making the text.
+ */
+export function countRowsAndCellsIn(bytes: Uint8Array, start: number, end: number, count: { rows: number; cells: number }): void {
+  let rows = 0;
+  let cells = 0;
+  for (let i = start; i < end;) {
+    if (bytes[i++] !== 60) continue;
+    // After a `<`: `c` or `row` and what ends a name (most are an end tag, or another name); else a prefix `name:`
+    // and then `c` or `row`. Reading goes on after the `<`: one inside what was read may start an element, as the
+    // regular expression would try it.
+    let j = i;
+    if (j >= end) break;
+    let b = bytes[j];
+    if (b === 47) continue;
+    if (b === 99) {
+      if (j + 1 < end && nameEnd(bytes[j + 1])) {
+        cells++;
+        i = j + 2;
+        continue;
+      }
+    } else if (b === 114 && j + 3 < end && bytes[j + 1] === 111 && bytes[j + 2] === 119 && nameEnd(bytes[j + 3])) {
+      rows++;
+      i = j + 4;
+      continue;
+    }
+    if (!nameStart(b)) continue;
+    let k = j + 1;
+    while (k < end && nameByte(bytes[k])) k++;
+    if (k >= end || bytes[k] !== 58) continue;
+    j = k + 1;
+    b = j < end ? bytes[j] : -1;
+    if (b === 99) {
+      if (j + 1 < end && nameEnd(bytes[j + 1])) {
+        cells++;
+        i = j + 2;
+      }
+    } else if (b === 114 && j + 3 < end && bytes[j + 1] === 111 && bytes[j + 2] === 119 && nameEnd(bytes[j + 3])) {
+      rows++;
+      i = j + 4;
+    }
+  }
+  count.rows += rows;
+  count.cells += cells;
+}

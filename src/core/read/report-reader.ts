@@ -40,9 +40,13 @@ import {
   visible,
 } from '../values';
 import { isBlank, isFormula, type GridSheet, type GridValue, type GridWorkbook } from './grid';
+import { isoDayOf } from './iso-day';
 import { cellProblem, reportColumnTitle, withTitle } from '../messages/cell-words';
 import { inLocale, type Said } from '../messages/said';
 import type { ValueProblem } from '../values/problem';
+
+/** Status texts whose reading is kept (a report's are a handful; an official's own words a few more). */
+const STATUS_TEXTS = 256;
 
 const SUMMARY = { title: [1, 1], region: [4, 2], period: [5, 2], reportDate: [7, 2] } as const;
 
@@ -161,14 +165,27 @@ class Reader {
 
   private dateOptions: { date1904: boolean; serials: true; noOngoing: true } | undefined;
   // The readers of a cell's value, made once (not for each cell).
-  private readonly readDate = (v: GridValue) => parseDateText(v, (this.dateOptions ??= { date1904: this.date1904, serials: true, noOngoing: true }));
+  private readonly readDate = (v: GridValue): Parsed<string | null> => {
+    // A date cell (most dates of a report): its day by arithmetic, as parseDateText would give it.
+    const day = v instanceof Date ? isoDayOf(v.getTime()) : undefined;
+    if (day !== undefined) return { ok: true, value: day };
+    return parseDateText(v, (this.dateOptions ??= { date1904: this.date1904, serials: true, noOngoing: true }));
+  };
   private readonly readDateOrPeriod = (v: GridValue): Parsed<string | null> =>
     typeof v === 'string' && isPeriod(v.trim()) ? { ok: true, value: v.trim() } : this.readDate(v);
   private readonly readStatus = (v: GridValue): Parsed<Measure['status'] | null> => {
-    const read = parseStatusWord(v);
+    // A report has a few status words, written in row after row: each text is read once (up to STATUS_TEXTS of them).
+    const known = typeof v === 'string' ? this.statuses.get(v) : undefined;
+    if (known) return known;
+    const got = parseStatusWord(v);
     // A status word that begins a longer text is for a ledger; the report has a note column of its own.
-    return read.ok && read.remark !== undefined ? valueProblem('status', v) : read;
+    const read = got.ok && got.remark !== undefined ? valueProblem('status', v) : got;
+    if (typeof v === 'string' && this.statuses.size < STATUS_TEXTS) this.statuses.set(v, read);
+    return read;
   };
+
+  /** Status texts as read (readStatus). */
+  private readonly statuses = new Map<string, Parsed<Measure['status'] | null>>();
 
   /** A period: as written when it is one (2024-Q3), else as officials write it (2024年第三季度). */
   period(sheet: GridSheet, row: number, col: number, path: Path, key?: Key): string | undefined {

@@ -68,15 +68,6 @@ const ENTRY_FIELDS: readonly EntryChangeField[] = ['category', 'registration', '
 
 const fold = (s: string) => s.toLowerCase();
 
-/** A measure's key (plan id and measure id, ignoring case), each plan's id folded once. */
-function measureKeys(): (m: PlanMeasure) => string {
-  const plans = new Map<string, string>();
-  return (m) => {
-    let plan = plans.get(m.plan);
-    if (plan === undefined) plans.set(m.plan, (plan = `${fold(m.plan)}\u0000`));
-    return plan + fold(m.measure.id);
-  };
-}
 const entryKey = (e: CatalogItem) => `${fold(e.catalog)}\u0000${e.entry.product}\u0000${e.entry.enterprise}`;
 const titleKey = (m: PlanMeasure) => `${fold(m.plan)}\u0000${m.measure.title.trim().replace(/\s+/g, ' ')}`;
 
@@ -131,6 +122,69 @@ export function matchByKey<T>(
   return { pairs, gone: order.filter((_, i) => !matched[i]), added };
 }
 
+/**
+ * matchByKey with a key in two parts, `outer` and `inner` (the same pairs
+ * as with the key `outer + "\u0000" + inner`, when neither part holds
+ * U+0000): items are waited for by their outer key, then their inner key,
+ * so that no key string is made and hashed an item (a measure's plan and
+ * its id: a plan's id is read once a plan, not once a measure).
+ */
+export function matchByTwoKeys<T>(
+  before: Iterable<T>,
+  after: Iterable<T>,
+  outer: (t: T) => string,
+  inner: (t: T) => string,
+  onPair?: (before: T, after: T) => void,
+): { pairs: [T, T][]; gone: T[]; added: T[] } {
+  const order: T[] = [];
+  const waiting = new Map<string, Map<string, number | { at: number; list: number[] }>>();
+  for (const b of before) {
+    const o = outer(b);
+    let byInner = waiting.get(o);
+    if (!byInner) waiting.set(o, (byInner = new Map()));
+    const k = inner(b);
+    const i = order.push(b) - 1;
+    const w = byInner.get(k);
+    if (w === undefined) byInner.set(k, i);
+    else if (typeof w === 'number') byInner.set(k, { at: 0, list: [w, i] });
+    else w.list.push(i);
+  }
+  const pairs: [T, T][] = [];
+  const added: T[] = [];
+  const matched = new Uint8Array(order.length);
+  for (const a of after) {
+    const byInner = waiting.get(outer(a));
+    const k = byInner && inner(a);
+    const w = byInner?.get(k!);
+    let i = -1;
+    if (typeof w === 'number') {
+      i = w;
+      byInner!.delete(k!);
+    } else if (w !== undefined) {
+      i = w.list[w.at++];
+      if (w.at === w.list.length) byInner!.delete(k!);
+    }
+    if (i < 0) added.push(a);
+    else {
+      if (onPair) onPair(order[i], a);
+      else pairs.push([order[i], a]);
+      matched[i] = 1;
+    }
+  }
+  return { pairs, gone: order.filter((_, i) => !matched[i]), added };
+}
+
+/** A measure's plan id as matched (ignoring case), folded once a plan. */
+function planKeys(): (m: PlanMeasure) => string {
+  const plans = new Map<string, string>();
+  return (m) => {
+    let plan = plans.get(m.plan);
+    if (plan === undefined) plans.set(m.plan, (plan = fold(m.plan)));
+    return plan;
+  };
+}
+const measureIdKey = (m: PlanMeasure) => fold(m.measure.id);
+
 /** Gone and added measures of one plan with the same title, each title once on each side: the same measure under a new id. */
 function renamed(gone: PlanMeasure[], added: PlanMeasure[]): { pairs: [PlanMeasure, PlanMeasure][]; gone: PlanMeasure[]; added: PlanMeasure[] } {
   const once = (list: PlanMeasure[]) => {
@@ -167,7 +221,7 @@ function measureChanges(before: ReportItems, after: ReportItems, out: Change[]):
     if (!any && kind === 'overdue') out.push({ kind, ...at, field: 'due', before: orNull(was.due), after: orNull(now.due) });
   };
   // Measures matched by id are compared as they are met (the rows after may be read from a file, not held).
-  const byId = matchByKey(before.measures, after.measures, measureKeys(), (b, a) => compare(b, a, false));
+  const byId = matchByTwoKeys(before.measures, after.measures, planKeys(), measureIdKey, (b, a) => compare(b, a, false));
   const byTitle = renamed(byId.gone, byId.added);
   for (const [b, a] of byTitle.pairs) compare(b, a, true);
   for (const a of byTitle.added)

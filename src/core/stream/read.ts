@@ -118,12 +118,23 @@ interface Heads {
   entries: [number, CatalogEntry][];
   /** Every catalog entry, kept up to a bound (kept-entries.ts): the second pass then reads them, not the file. */
   kept?: KeptEntries;
+  /** Every measure as parsed, by plan, when asked for (StreamOptions.keepMeasures): the later passes read them, not the file. */
+  keptMeasures?: unknown[][];
 }
 
-function scanRows(source: ByteSource): { plans: PlanRows[]; catalogs: CatalogTally[]; skeleton: Uint8Array; heads: Heads } {
+export interface StreamOptions {
+  /**
+   * Keep every measure as the first pass parsed it, so that the passes after
+   * it read none of the file again for them: memory then grows with the
+   * measures (generate --since, which holds the previous report's anyway).
+   */
+  keepMeasures?: boolean;
+}
+
+function scanRows(source: ByteSource, opts: StreamOptions): { plans: PlanRows[]; catalogs: CatalogTally[]; skeleton: Uint8Array; heads: Heads } {
   const plans: PlanRows[] = [];
   const catalogs: CatalogTally[] = [];
-  const heads: Heads = { measures: [], entries: [], kept: new KeptEntries() };
+  const heads: Heads = { measures: [], entries: [], kept: new KeptEntries(), keptMeasures: opts.keepMeasures ? [] : undefined };
   const pieces: Uint8Array[] = [];
   let skeletonBytes = 0;
   const scanner = new RowScanner({
@@ -165,8 +176,11 @@ function rowReader(source: ByteSource, plans: PlanRows[], catalogs: CatalogTally
       fail('a key written twice', [{ path: path.slice(0, 2), ...duplicateKey(String(path[2])) }]);
     }
     const value = parseCounted(decode(source, bytes, start, end, path), keys, path);
-    if (kind === MEASURES) addMeasure((plans[list] ??= { tally: new PlanTally(), ids: new Map() }), value, path, list, index);
-    else heads.kept?.add(addEntry((catalogs[list] ??= new CatalogTally()), value, path, index));
+    if (kind === MEASURES) {
+      addMeasure((plans[list] ??= { tally: new PlanTally(), ids: new Map() }), value, path, list, index);
+      // As parsed (what the second pass would parse), not as a schema made it.
+      if (heads.keptMeasures) (heads.keptMeasures[list] ??= []).push(value);
+    } else heads.kept?.add(addEntry((catalogs[list] ??= new CatalogTally()), value, path, index));
     const head: [number, unknown][] = kind === MEASURES ? heads.measures : heads.entries;
     if (head.length < HEAD_ROWS) head.push([list, value]);
   };
@@ -254,8 +268,8 @@ function checkGroups(planList: Plan[], plans: PlanRows[]): void {
  * Pass 1: reads and checks the file, keeping only counts of its rows.
  * Throws NotStreamable when the file is not valid, or not a shape this path reads.
  */
-export function readStreamed(source: ByteSource): StreamedData {
-  const { plans, catalogs, skeleton, heads } = scanRows(source);
+export function readStreamed(source: ByteSource, opts: StreamOptions = {}): StreamedData {
+  const { plans, catalogs, skeleton, heads } = scanRows(source, opts);
   const data = readSkeleton(source, skeleton);
   const planList = data.plans ?? [];
   const catalogList = data.catalogs ?? [];
@@ -295,7 +309,9 @@ function withRows(
   const pass = <T>(kind: RowKind, counts: number[], only?: number): Iterable<[number, T]> =>
     kind === ENTRIES && heads.kept?.count !== undefined
       ? (keptRows(heads.kept, counts, only) as Iterable<[number, T]>)
-      : secondPass<T>(source, kind, counts, only);
+      : kind === MEASURES && heads.keptMeasures
+        ? keptMeasureRows<T>(heads.keptMeasures, counts, only)
+        : secondPass<T>(source, kind, counts, only);
   const streamable: StreamableData = {
     ...data,
     ...(data.plans && {
@@ -331,6 +347,11 @@ function* keptRows(kept: KeptEntries, counts: number[], only?: number): Generato
     if (only === undefined || only === c) for (const e of kept.rows(from, to)) yield [c, e];
     from = to;
   }
+}
+
+/** The kept measures of every plan (or of plan `only`), each with the index of its plan, as secondPass gives them. */
+function* keptMeasureRows<T>(kept: unknown[][], counts: number[], only?: number): Generator<[number, T]> {
+  for (let p = 0; p < counts.length; p++) if (only === undefined || only === p) for (const m of kept[p] ?? []) yield [p, m as T];
 }
 
 function* values<T>(rows: Iterable<[number, T]>): Generator<T> {

@@ -1,4 +1,5 @@
-import { matchByKey, reportChanges, type PlanMeasure, type ReportItems } from '../../../src/core/since/match';
+import fc from 'fast-check';
+import { matchByKey, matchByTwoKeys, reportChanges, type PlanMeasure, type ReportItems } from '../../../src/core/since/match';
 import type { Measure } from '../../../src/core/schema';
 
 const m = (id: string, extra: Partial<Measure> = {}): Measure => ({ id, title: `Measure ${id}`, status: 'in-progress', ...extra });
@@ -32,6 +33,34 @@ describe('matching items across reports', () => {
     const r = matchByKey(before, after, (x) => x.k);
     expect(r.pairs).toEqual([[before[0], after[0]]]);
     expect(r.gone).toEqual([before[1]]);
+  });
+
+  it('pairs by a key in two parts as by the whole key, for random items (repeated keys, either side empty)', () => {
+    const item = fc.record({ o: fc.constantFrom('p', 'P', 'q', ''), i: fc.constantFrom('a', 'b', 'ab', ''), n: fc.nat(3) });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 12 }), fc.array(item, { maxLength: 12 }), (before, after) => {
+        const whole = matchByKey(before, after, (x) => `${x.o}\u0000${x.i}`);
+        expect(
+          matchByTwoKeys(
+            before,
+            after,
+            (x) => x.o,
+            (x) => x.i,
+          ),
+        ).toEqual(whole);
+        const seen: [unknown, unknown][] = [];
+        const given = matchByTwoKeys(
+          before,
+          after,
+          (x) => x.o,
+          (x) => x.i,
+          (b, a) => seen.push([b, a]),
+        );
+        expect(seen).toEqual(whole.pairs);
+        expect(given).toEqual({ ...whole, pairs: [] });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('matches measures by plan and id ignoring case, in another order: nothing changed, nothing listed', () => {

@@ -145,6 +145,24 @@ describe('readStreamed: a workbook of measures reads the file twice, whatever it
   });
 });
 
+describe('readStreamed with keepMeasures: the measures kept by the check, never read from the file again', () => {
+  it.each(SEEDS)('the same rows, lists and workbook for the seed %s, the file read once', (name) => {
+    const data = seed(name);
+    const text = JSON.stringify(data);
+    const plain = streamed(text, 512);
+    const source = memorySource(Buffer.from(text, 'utf8'), 512);
+    const kept = readStreamed(source, { keepMeasures: true });
+    expect([...kept.rows.measures]).toEqual([...plain.rows.measures]);
+    expect(held(kept.data)).toEqual(held(plain.data));
+    const l = data.report.locale ?? 'en';
+    expect(whole(buildReport(template('quarterly'), kept.data, l, OPTIONS, kept.rows))).toEqual(
+      whole(buildReport(template('quarterly'), plain.data, l, OPTIONS, plain.rows)),
+    );
+    // Catalog entries are kept by the check pass already (kept-entries.ts): nothing reads the file again.
+    expect(source.passes).toBe(1);
+  });
+});
+
 describe('readStreamed: a file it cannot vouch for is left to the whole-file reader', () => {
   const HEAD = '"format":"plan-report/v1","report":{"title":"T","region":"R","period":"2024-Q1"}';
   const plan = (measures: string, extra = '') => `{${HEAD},"plans":[{"id":"P","title":"p"${extra},"measures":[${measures}]}]}`;

@@ -21,7 +21,7 @@
 import { InputError } from '../../../core/errors';
 import { columnLetter } from '../../../core/layout/refs';
 import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid';
-import { attributesOf, decodeText, scanTags, scanXml, XmlError, type XmlHandler } from './xml-scan';
+import { attributesOf, decodeText, findEndTag, scanTags, scanXml, XmlError, type XmlHandler } from './xml-scan';
 import { decodeXstring } from '../xstring';
 import { CellStore } from './cell-store';
 import { decodeRef, SheetCells, textOf, WorkbookError, type SheetContext, type SheetText } from './sheet-cells';
@@ -210,7 +210,6 @@ interface Merge {
 }
 
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s>/])/;
-const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData\s*>/g;
 
 class PartsSheet implements GridSheet {
   rowCount = 0;
@@ -269,9 +268,9 @@ class PartsSheet implements GridSheet {
 /** The cells are in <sheetData>; of what follows it, only the merged ranges are read. */
 function splitSheet(xml: string): { from: number; cellsXml: string; merges: Merge[] } {
   const start = SHEET_DATA.exec(xml);
-  SHEET_DATA_END.lastIndex = start ? start.index : 0;
-  const end = start ? SHEET_DATA_END.exec(xml) : null;
-  const cellsXml = start ? xml.slice(start.index, end ? end.index + end[0].length : xml.length) : '';
+  const at = start ? findEndTag(xml, 'sheetData', start.index) : undefined;
+  const end = at && { index: at[0] };
+  const cellsXml = start ? xml.slice(start.index, at ? at[1] : xml.length) : '';
   const merges: Merge[] = [];
   // The rest is scanned as XML (one pass: markup left open is refused, never searched again from each of its starts).
   parse(end ? xml.slice(end.index) : start ? '' : xml, {

@@ -4,8 +4,10 @@
  * a zip package, its central directory is read (entry count, declared sizes
  * and ratios), and every entry is inflated and counted: it must unpack to
  * exactly its declared size (a small entry is inflated at once, never past
- * that size; a large one as a stream, stopping as soon as a limit is passed),
- * with the rows and cells of each sheet counted before the sheet is read. A file that is not a workbook, a truncated or
+ * that size; a large part kept for reading at once into one buffer of that
+ * size and a byte, on libuv's threads; any other large one as a stream,
+ * stopping as soon as a limit is passed), with the rows and cells of each
+ * sheet counted (over its bytes) before the sheet is read. A file that is not a workbook, a truncated or
  * corrupt zip, a zip bomb or a sheet of a million rows gets a clear refusal
  * within bounded time and memory, never a crash.
  */
@@ -15,7 +17,7 @@ import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../../../core/errors';
 import { MB } from '../../bytes';
-import { countRowsAndCells, isSheetPart, RETURN_LIMITS, type LoadLimits } from '../../../core/read/limits';
+import { countRowsAndCells, countRowsAndCellsIn, isSheetPart, RETURN_LIMITS, type LoadLimits } from '../../../core/read/limits';
 import { PartsWorkbook, type Parts } from './parts-grid';
 import type { SheetText } from './sheet-cells';
 
@@ -136,13 +138,37 @@ class LazyParts extends Map<string, string> {
 /** Parts kept as text for reading: the XML parts and relationships. */
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
+/** The entries' declared sizes within the limits: no encrypted entry, no part packed too tightly, not too much in all. */
+function checkDeclared(entries: yauzl.Entry[], limits: LoadLimits): void {
+  let declared = 0;
+  for (const e of entries) {
+    if (e.generalPurposeBitFlag & 1)
+      throw new Refusal(
+        'is encrypted (a zip entry needs a password); expected a workbook saved without a password',
+        '已加密（需要密码才能打开）；应为未设打开密码的工作簿',
+      );
+    declared += e.uncompressedSize;
+    if (e.uncompressedSize > MB && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
+      throw new Refusal(
+        `holds a part (${e.fileName}) that unpacks to ${size(e.uncompressedSize)} from ${size(e.compressedSize)}, a ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1; expected a workbook, not a zip bomb`,
+        `其中一个部件（${e.fileName}）由 ${size(e.compressedSize)} 解压为 ${size(e.uncompressedSize)}，压缩比异常；应为正常的工作簿，而非“压缩炸弹”`,
+      );
+    }
+  }
+  if (declared > limits.maxUnpackedBytes)
+    throw new Refusal(
+      `unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`,
+      `解压后为 ${size(declared)}；工作簿解压后最多应为 ${size(limits.maxUnpackedBytes)}`,
+    );
+}
+
 /**
  * Inflates every entry, counting bytes, rows and cells; refuses as soon as a
  * limit is passed. Every entry must unpack to exactly the size it declares
  * (the declared sizes were checked against the limits first). Gives the text
  * of the XML parts when `keep` is set, by lowercased name.
  */
-async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<Parts> {
+async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflating?: () => void): Promise<Parts> {
   const kept = new LazyParts();
   const zip = await openZip(buf);
   try {
@@ -167,28 +193,11 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
         '是压缩包而不是工作簿（其中没有 xl/workbook.xml）；应为 .xlsx 工作簿',
       );
     }
-    let declared = 0;
-    for (const e of entries) {
-      if (e.generalPurposeBitFlag & 1)
-        throw new Refusal(
-          'is encrypted (a zip entry needs a password); expected a workbook saved without a password',
-          '已加密（需要密码才能打开）；应为未设打开密码的工作簿',
-        );
-      declared += e.uncompressedSize;
-      if (e.uncompressedSize > MB && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio) {
-        throw new Refusal(
-          `holds a part (${e.fileName}) that unpacks to ${size(e.uncompressedSize)} from ${size(e.compressedSize)}, a ratio of ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1; expected a workbook, not a zip bomb`,
-          `其中一个部件（${e.fileName}）由 ${size(e.compressedSize)} 解压为 ${size(e.uncompressedSize)}，压缩比异常；应为正常的工作簿，而非“压缩炸弹”`,
-        );
-      }
-    }
-    if (declared > limits.maxUnpackedBytes)
-      throw new Refusal(
-        `unpacks to ${size(declared)}; expected a workbook of at most ${size(limits.maxUnpackedBytes)} unpacked`,
-        `解压后为 ${size(declared)}；工作簿解压后最多应为 ${size(limits.maxUnpackedBytes)}`,
-      );
+    checkDeclared(entries, limits);
 
     const count = { unpacked: 0, rows: 0, cells: 0 };
+    const whole = startWhole(buf, entries, keep);
+    onInflating?.();
     const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), withoutBom(text));
     // Large parts are only counted here, and inflated again when a reader asks for them (LazyParts): a workbook over
     // the limits is refused in flat memory, never after holding its sheets' text, and a sheet not read is never held.
@@ -197,7 +206,12 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
       const sheet = isSheet(e.fileName);
       const data = entryData(buf, e);
       const wanted = keep && isXmlPart(e.fileName);
-      if (e.uncompressedSize <= STREAM_ABOVE) {
+      const inflating = whole.get(e) ?? (keepsWhole(e, keep) ? inflateWhole(data, e) : undefined);
+      if (inflating) {
+        const bytes = await inflating;
+        countWhole(bytes, e, limits, count, sheet);
+        kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e), bytes);
+      } else if (e.uncompressedSize <= STREAM_ABOVE) {
         const bytes = inflateAtOnce(data, e);
         count.unpacked += bytes.length;
         const text = sheet || wanted ? bytes.toString('utf8') : undefined;
@@ -207,15 +221,83 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean): Promise<
         }
         if (wanted) keepText(e, text!);
       } else {
-        // A part of at most KEEP_COUNTED is kept as it is counted, for its first reader (not inflated twice).
-        const counted = await inflateStreaming(data, e, limits, count, sheet, wanted && e.uncompressedSize <= KEEP_COUNTED);
-        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e), counted);
+        // A part over KEEP_COUNTED, or not kept, is inflated as a stream and counted chunk by chunk, and not held.
+        await inflateStreaming(data, e, limits, count, sheet);
+        if (wanted) kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e));
       }
     }
   } finally {
     zip.close();
   }
   return kept;
+}
+
+/** A large XML part of at most KEEP_COUNTED (declared), kept for its first reader: inflated whole, then counted. */
+const keepsWhole = (e: yauzl.Entry, keep: boolean) =>
+  keep && !e.fileName.endsWith('/') && isXmlPart(e.fileName) && e.uncompressedSize > STREAM_ABOVE && e.uncompressedSize <= KEEP_COUNTED;
+
+/**
+ * The large parts kept for a reader, started inflating at once, each into
+ * one buffer of its declared size, on libuv's threads (while the caller goes
+ * on: generate checks its data file meanwhile), as many as KEEP_COUNTED holds
+ * together; the others are inflated whole when they are counted, in turn.
+ */
+function startWhole(buf: Buffer, entries: yauzl.Entry[], keep: boolean): Map<yauzl.Entry, Promise<Buffer>> {
+  const whole = new Map<yauzl.Entry, Promise<Buffer>>();
+  let started = 0;
+  for (const e of entries) {
+    if (!keepsWhole(e, keep) || started + e.uncompressedSize > KEEP_COUNTED) continue;
+    started += e.uncompressedSize;
+    const inflating = inflateWhole(entryData(buf, e), e);
+    // A refusal of an earlier part leaves it unread: its failure is not one to say.
+    inflating.catch(() => undefined);
+    whole.set(e, inflating);
+  }
+  return whole;
+}
+
+/**
+ * A large entry inflated on libuv's threads in one task, into one buffer of
+ * its declared size and a byte more (no chunks to gather and copy); an entry
+ * that would unpack to more is stopped when that buffer is full.
+ */
+function inflateWhole(data: Buffer, e: yauzl.Entry): Promise<Buffer> {
+  if (e.compressionMethod === 0) return Promise.resolve().then(() => inflateAtOnce(data, e));
+  return new Promise<Buffer>((resolve, reject) => {
+    const stream = zlib.createInflateRaw({ chunkSize: Math.max(64, e.uncompressedSize + 1) });
+    let got: Buffer | undefined;
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      stream.destroy();
+      reject(err);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (got) return fail(tooMany(e, got.length + chunk.length));
+      if (chunk.length > e.uncompressedSize) return fail(tooMany(e, chunk.length));
+      got = chunk;
+    });
+    stream.on('end', () => {
+      if (settled) return;
+      const n = got?.length ?? 0;
+      if (n < e.uncompressedSize) return fail(tooFew(e, n));
+      settled = true;
+      resolve(got!);
+    });
+    stream.on('error', fail);
+    stream.end(data);
+  });
+}
+
+/** A part inflated whole, counted as inflateStreaming counts one (its bytes, its rows and cells when it is a sheet) against the limits. */
+function countWhole(bytes: Buffer, e: yauzl.Entry, limits: LoadLimits, count: { unpacked: number; rows: number; cells: number }, sheet: boolean): void {
+  count.unpacked += bytes.length;
+  if (count.unpacked > limits.maxUnpackedBytes) throw unpacksTooMuch(limits);
+  if (bytes.length > MB && bytes.length / Math.max(1, e.compressedSize) > limits.maxRatio) throw bombPart(e);
+  if (!sheet) return;
+  countRowsAndCellsIn(bytes, 0, bytes.length, count);
+  checkRowsAndCells(count, limits);
 }
 
 /** An entry inflated at once (a small one when first read, a large one again once counted within the limits); never more than it declares is unpacked. */
@@ -269,11 +351,8 @@ function inflateStreaming(
   limits: LoadLimits,
   count: { unpacked: number; rows: number; cells: number },
   sheet: boolean,
-  wanted: boolean,
-): Promise<Buffer | undefined> {
-  return new Promise<Buffer | undefined>((resolve, reject) => {
-    // The part's bytes, when wanted, gathered in one buffer of its declared size (checked against the limits).
-    const part = wanted ? Buffer.allocUnsafe(e.uncompressedSize) : undefined;
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let tail = '';
     let entryBytes = 0;
     let settled = false;
@@ -293,7 +372,6 @@ function inflateStreaming(
       if (entryBytes > MB && entryBytes / Math.max(1, e.compressedSize) > limits.maxRatio) {
         return fail(bombPart(e));
       }
-      if (part) chunk.copy(part, entryBytes - chunk.length);
       if (!sheet) return;
       // Count element starts; keep a short tail so a tag split across chunks is counted once.
       const text = tail + chunk.toString('latin1');
@@ -319,7 +397,7 @@ function inflateStreaming(
         }
       }
       settled = true;
-      resolve(part);
+      resolve();
     });
     stream.on('error', fail);
     // Fed in slices, so that a refusal stops the inflating early.
@@ -377,9 +455,9 @@ async function readPackage(file: string, limits: LoadLimits, what: string): Prom
 }
 
 /** Checks the package within the limits (inspect), with the refusals named after the file. */
-async function checkPackage(file: string, buf: Buffer, limits: LoadLimits, keep: boolean): Promise<Parts> {
+async function checkPackage(file: string, buf: Buffer, limits: LoadLimits, keep: boolean, onInflating?: () => void): Promise<Parts> {
   try {
-    return await inspect(buf, limits, keep);
+    return await inspect(buf, limits, keep, onInflating);
   } catch (err) {
     if (err instanceof Refusal) throw InputError.one(file, err.message, { zh: err.zh });
     if (/too many bytes in the stream/.test((err as Error).message)) {
@@ -413,11 +491,18 @@ export async function checkedPackage(file: string, limits: LoadLimits = RETURN_L
  * workbooks (extract, `--template FILE.xlsx`). Only the parts' text is kept,
  * and a sheet is parsed when it is first asked for. Refuses what is missing,
  * not a workbook, damaged, encrypted or too large, with a message naming the
- * file; `what` says what was expected (`a workbook (.xlsx)`).
+ * file; `what` says what was expected (`a workbook (.xlsx)`). `onInflating`
+ * is told once its large parts are inflating on libuv's threads, so that
+ * the caller may work meanwhile (it is not told when the file is refused first).
  */
-export async function safeLoadGrid(file: string, limits: LoadLimits = RETURN_LIMITS, what = 'a workbook (.xlsx)'): Promise<PartsWorkbook> {
+export async function safeLoadGrid(
+  file: string,
+  limits: LoadLimits = RETURN_LIMITS,
+  what = 'a workbook (.xlsx)',
+  onInflating?: () => void,
+): Promise<PartsWorkbook> {
   const buf = await readPackage(file, limits, what);
-  const parts = await checkPackage(file, buf, limits, true);
+  const parts = await checkPackage(file, buf, limits, true, onInflating);
   const wb = new PartsWorkbook(parts, file, limits.maxCells);
   if (!wb.sheetNames.length) throw InputError.one(file, 'has no sheets; expected an .xlsx workbook', { zh: '没有工作表；应为 .xlsx 工作簿' });
   return wb;

@@ -26,8 +26,12 @@ export interface XmlHandler {
 
 /** What scanTags gives: places in the text (`start` inclusive, `end` exclusive). */
 export interface TagHandler {
-  /** A start tag: its local name, and its raw attribute text (without the `/` of a self-closing tag). */
-  open(nameStart: number, nameEnd: number, attrStart: number, attrEnd: number, selfClosing: boolean): void;
+  /**
+   * A start tag: its local name, and its raw attribute text (without the `/`
+   * of a self-closing tag). It may read on past the tag itself (which ends at
+   * `attrEnd` + 1, or + 2 when self-closing): it gives where to go on from, after all it read.
+   */
+  open(nameStart: number, nameEnd: number, attrStart: number, attrEnd: number, selfClosing: boolean): number | void;
   close(nameStart: number, nameEnd: number): void;
   /** Text between tags, raw; `cdata` for the content of a CDATA section. */
   text(start: number, end: number, cdata: boolean): void;
@@ -52,7 +56,7 @@ function nameEnd(xml: string, i: number, n: number): number {
  * The well-formed tag after the `<` at `lt`, read by hand: the position after
  * its `>`, or -1 where TAG must say what it is. Sets `tag` to what was read.
  */
-function quickTag(xml: string, lt: number, n: number, tag: number[]): number {
+export function quickTag(xml: string, lt: number, n: number, tag: number[]): number {
   let i = lt + 1;
   const slash = xml.charCodeAt(i) === 47 ? 1 : 0;
   i += slash;
@@ -103,8 +107,9 @@ export function scanTags(xml: string, h: TagHandler): void {
       if (tag[0]) h.close(tag[1], tag[2]);
       else {
         const self = tag[3] > tag[2] && xml.charCodeAt(tag[3] - 1) === 47;
-        h.open(tag[1], tag[2], tag[2], self ? tag[3] - 1 : tag[3], self);
+        const read = h.open(tag[1], tag[2], tag[2], self ? tag[3] - 1 : tag[3], self);
         if (self) h.close(tag[1], tag[2]);
+        else if (read) pos = read;
       }
       continue;
     }
@@ -120,8 +125,9 @@ export function scanTags(xml: string, h: TagHandler): void {
       if (m[1]) h.close(ns, ne);
       else {
         const self = m[3].endsWith('/');
-        h.open(ns, ne, ne, pos - 1 - (self ? 1 : 0), self);
+        const read = h.open(ns, ne, ne, pos - 1 - (self ? 1 : 0), self);
         if (self) h.close(ns, ne);
+        else if (read) pos = read;
       }
     } else if (m[4] !== undefined) h.text(lt + 9, lt + 9 + m[4].length, true);
   }
@@ -130,7 +136,7 @@ export function scanTags(xml: string, h: TagHandler): void {
 /** Calls the handler for each tag and text of `xml`, in order. */
 export function scanXml(xml: string, h: XmlHandler): void {
   scanTags(xml, {
-    open: (ns, ne, as, ae, self) => h.open(xml.slice(ns, ne), xml.slice(as, ae), self),
+    open: (ns, ne, as, ae, self) => void h.open(xml.slice(ns, ne), xml.slice(as, ae), self),
     close: (ns, ne) => h.close(xml.slice(ns, ne)),
     text: (start, end, cdata) => h.text(xml.slice(start, end), cdata),
   });
@@ -151,6 +157,32 @@ const isTrimmed = (c: number) =>
   c === 0x205f ||
   c === 0x3000 ||
   c === 0xfeff;
+
+/**
+ * The first end tag `</name>` (with any namespace prefix, white space before
+ * its `>`) at or after `from`, as the regular expression
+ * `<\/(?:[A-Za-z_][\w.-]*:)?name\s*>` finds it, but by searching for the name
+ * (at once, over the text) and looking around it: its place, `[start, end)`,
+ * or undefined.
+ */
+export function findEndTag(xml: string, name: string, from: number): [number, number] | undefined {
+  for (let k = xml.indexOf(name, from); k >= 0; k = xml.indexOf(name, k + 1)) {
+    let lt = -1;
+    const before = xml.charCodeAt(k - 1);
+    if (before === 47) lt = k - 2;
+    else if (before === 58) {
+      // A prefix: name characters back to the `/`, the first of them a name's start.
+      let q = k - 1;
+      while (q > 0 && isNameChar(xml.charCodeAt(q - 1))) q--;
+      if (q < k - 1 && isNameStart(xml.charCodeAt(q)) && xml.charCodeAt(q - 1) === 47) lt = q - 2;
+    }
+    if (lt < from || xml.charCodeAt(lt) !== 60) continue;
+    let e = k + name.length;
+    while (e < xml.length && isTrimmed(xml.charCodeAt(e))) e++;
+    if (xml.charCodeAt(e) === 62) return [lt, e + 1];
+  }
+  return undefined;
+}
 
 /**
  * The next attribute of the raw attribute text at `from`..`to` of `xml`:
