@@ -9,6 +9,7 @@ import { isBlank, isFormula, type GridValue } from '../read/grid';
 import {
   DAYS_1904,
   describeValueProblem,
+  MAX_SERIAL,
   parseCategoryWord,
   parseDateText,
   parseNumber,
@@ -52,9 +53,14 @@ export function textOf(v: GridValue): string | null {
   return String(v);
 }
 
-/** The ISO date of a serial number in the workbook's date system. */
+/**
+ * The ISO date of a serial number in the workbook's date system; a number no
+ * date has (below 1, past 9999-12-31, not finite: a damaged or hand-typed
+ * cell) is given back as its text, which no locked date equals.
+ */
 export function serialDate(serial: number, date1904: boolean): string {
-  return serialToDate(date1904 ? serial + DAYS_1904 : serial);
+  const days = date1904 ? serial + DAYS_1904 : serial;
+  return days >= 1 && Math.round(days) <= MAX_SERIAL ? serialToDate(days) : String(serial);
 }
 
 /**

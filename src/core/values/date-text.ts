@@ -137,7 +137,7 @@ function fromText(raw: string): DateRead {
 }
 
 /** The largest spreadsheet date serial (9999-12-31). */
-const MAX_SERIAL = 2958465;
+export const MAX_SERIAL = 2958465;
 
 /** The days from 1900-01-00 to 1904-01-01: a serial of the 1904 date system is this many days later in the 1900 system. */
 export const DAYS_1904 = 1462;

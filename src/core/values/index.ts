@@ -20,7 +20,7 @@ export {
   FORMAT_WORDS,
   type StatusRead,
 } from './words';
-export { DAYS_1904, parseDateText, ONGOING_WORDS, type DateOptions, type DateRead } from './date-text';
+export { DAYS_1904, MAX_SERIAL, parseDateText, ONGOING_WORDS, type DateOptions, type DateRead } from './date-text';
 export { parsePeriodText, periodIn } from './period-text';
 export { parseNumber, parsePercent, parseWholeNumber, type PercentOptions } from './numbers';
 export { describeValueProblem } from './messages';
