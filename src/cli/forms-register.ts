@@ -8,7 +8,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { InputError, type Located } from '../core/errors';
 import { sealText, type FormRecord, type FormSeal } from '../core/record/form-record';
-import { parseRegister, REGISTER_FORMAT, registerFileOf, sentForm, type FormRegister } from '../core/forms/register';
+import { dropEarlierForms, parseRegister, REGISTER_FORMAT, registerFileOf, sentForm, type FormRegister, type SentForm } from '../core/forms/register';
 import type { SentForms } from '../core/forms/reader';
 import { withLock } from './lock';
 import { writeAtomic } from './write-atomic';
@@ -67,6 +67,8 @@ export interface OpenRegister {
   register: FormRegister;
   seal: () => FormSeal;
   add: (record: FormRecord, out: string) => void;
+  /** Drops the forms that earlier runs sent for periods before `period` (dropEarlierForms); says how many. */
+  dropBefore: (period: string) => number;
   save: () => Promise<void>;
 }
 
@@ -97,14 +99,18 @@ export function nodeSha256(text: string): string {
 async function openRegister(dataFile: string, file: string): Promise<OpenRegister> {
   const register = (await readRegister(file)) ?? { format: REGISTER_FORMAT, key: randomBytes(32).toString('hex'), forms: [] };
   let added = 0;
+  const sent = new Set<SentForm>();
   return {
     file,
     register,
     seal: () => ({ id: randomBytes(16).toString('hex'), seal: (record) => nodeSeal(record, register.key) }),
     add: (record, out) => {
-      register.forms.push(sentForm(record, out));
+      const entry = sentForm(record, out);
+      register.forms.push(entry);
+      sent.add(entry);
       added++;
     },
+    dropBefore: (period) => dropEarlierForms(register, period, sent),
     save: async () => {
       if (!added) return;
       const text = `${JSON.stringify(register, null, 1)}\n`;

@@ -12,6 +12,7 @@ import { sha256Hex } from '../../core/forms/digest';
 import { checkLetterOptions } from '../../core/forms/letter';
 import type { FormRecord } from '../../core/record/form-record';
 import type { Locale, ReportData } from '../../core/schema';
+import { periodWords } from '../../core/i18n/wording';
 import { loadDataFile } from '../data-file/load';
 import { nodeSha256, withRegister, type OpenRegister } from '../forms-register';
 import { EXIT, type Io } from '../io';
@@ -110,6 +111,15 @@ function describeZh(content: FormContent): string {
 /** One form written: `data.yaml -> out/2024-Q3-A.xlsx (measures form: …)`. */
 function writtenLine(voice: Voice, dataFile: string, out: string, content: FormContent): string {
   return say(voice, `${dataFile} -> ${out} (${describe(content)})`, `${dataFile} -> ${out}（${describeZh(content)}）`);
+}
+
+/** The register let go of forms no return can be collected for: `… 12 forms sent for periods before 2024-Q3 dropped …`. */
+function droppedLine(voice: Voice, file: string, period: string, n: number): string {
+  return say(
+    voice,
+    `${file}: ${n} form${n === 1 ? '' : 's'} sent for periods before ${period} dropped from the register (collect takes returns for ${period} only)`,
+    `${file}：已从登记册中删除 ${periodWords(period, 'zh-CN')}以前各期发出的 ${n} 份表单（汇入只收 ${periodWords(period, 'zh-CN')}的表单）`,
+  );
 }
 
 export async function formCommand(dataFile: string, opts: FormOptions, io: Io, voice: Voice = { locale: 'en', verbose: false }): Promise<number> {
@@ -226,8 +236,10 @@ async function makeForms(
     const content = selectForm(data, req, dataFile);
     const out = opts.out ?? path.join('out', formFileName(content));
     await make(content, out);
+    const dropped = register.dropBefore(data.report.period);
     await register.save();
     io.out(writtenLine(voice, dataFile, out, content));
+    if (dropped) io.out(droppedLine(voice, register.file, data.report.period, dropped));
     return EXIT.ok;
   }
 
@@ -256,7 +268,9 @@ async function makeForms(
     },
     told,
   );
+  const dropped = register.dropBefore(data.report.period);
   await register.save();
+  if (dropped) io.out(droppedLine(voice, register.file, data.report.period, dropped));
   if (left) io.err(leftLine(voice, dataFile, opts.kind, left));
   const n = requests.length - failed;
   io.out(say(voice, `${n} form${n === 1 ? '' : 's'} written to ${dir}`, `已写入 ${n} 份表单至 ${dir}`));

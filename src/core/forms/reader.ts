@@ -9,7 +9,7 @@
 import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
 import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
-import { isIsoDate, parsePeriod } from '../periods';
+import { comparePeriods, isIsoDate, parsePeriod } from '../periods';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { columnsOf, FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
@@ -100,6 +100,25 @@ interface ReturnedForm {
 }
 
 /**
+ * A return of an earlier period whose entry the register no longer holds
+ * (form drops them when the data file's period has moved on): said as the
+ * form's period, which is why it cannot be collected, rather than as a form
+ * the register does not know. Its record's period is only believed for the message.
+ */
+function earlierPeriod(meta: FormRecord, data: ReportData, file: string, dataFile: string, sent: SentForms): Located | undefined {
+  if (!sent.register || sent.register.forms.some((f) => f.id === meta.id) || meta.period === data.report.period) return undefined;
+  const was = parsePeriod(meta.period);
+  const now = parsePeriod(data.report.period);
+  if (!was || !now || comparePeriods(was, now) >= 0) return undefined;
+  return {
+    file,
+    cell: `${meta.sheet}!${cellRef(HEAD.period, 2)}`,
+    message: `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile} (forms of earlier periods are no longer in ${sent.file})`,
+    zh: `本表单的报告期为 ${meta.period}；应为 ${dataFile} 的报告期 ${data.report.period} 的表单（以前各期的表单已不在 ${sent.file} 中）`,
+  };
+}
+
+/**
  * Reads a returned form against the data it is collected into. Throws an
  * InputError listing every problem. `index` is the data's (dataIndex), when
  * many returns are read against it.
@@ -116,7 +135,7 @@ export function readReturn(
   const problems = new Problems(file);
   if (sent) {
     const entry = sent.register ? sentFormOf(meta, sent.register, file, sent.file) : sent.missing;
-    if ('message' in entry) throw new InputError([entry]);
+    if ('message' in entry) throw new InputError([earlierPeriod(meta, data, file, dataFile, sent) ?? entry]);
     // The scope and the rows as sent are the register's, never the form's.
     const { file: _sentAs, ...sentAs } = entry;
     meta = { ...meta, ...sentAs };

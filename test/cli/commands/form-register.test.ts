@@ -74,3 +74,43 @@ describe('form runs at once', () => {
     }
   });
 });
+
+describe('the register keeps the forms that can still come back', () => {
+  const register = (data: string) => JSON.parse(fs.readFileSync(registerFileOf(data), 'utf8')) as { key: string; forms: { period: string; lead: string }[] };
+
+  it('drops the forms of periods before the data file’s when form runs next quarter, and says so in both languages', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data.yaml');
+    fs.writeFileSync(data, YAML);
+    expect((await cli('form', data, '--all', '--out-dir', path.join(dir, 'q3'))).code).toBe(0);
+    expect((await cli('form', data, '--lead', LEADS[0], '--out', path.join(dir, 'again.xlsx'))).code).toBe(0);
+    const q3 = register(data);
+    expect(q3.forms.map((f) => f.period)).toEqual(['2024-Q3', '2024-Q3', '2024-Q3', '2024-Q3']);
+
+    // Next quarter: the data file's period moves on; forms of 2024-Q3 can no longer be collected.
+    fs.writeFileSync(data, YAML.replace('period: 2024-Q3', 'period: 2024-Q4'));
+    const r = await cli('form', data, '--lead', LEADS[1], '--out', path.join(dir, 'q4.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `${registerFileOf(data)}: 4 forms sent for periods before 2024-Q4 dropped from the register (collect takes returns for 2024-Q4 only)`,
+    );
+    const q4 = register(data);
+    expect(q4.key).toBe(q3.key);
+    expect(q4.forms.map((f) => [f.period, f.lead])).toEqual([['2024-Q4', LEADS[1]]]);
+    // The form of this quarter is still collected; one of last quarter is refused as unknown, as before the drop.
+    expect((await cli('collect', data, path.join(dir, 'q4.xlsx'), '--dry-run')).code).toBe(0);
+    const old = await cli('collect', data, path.join(dir, 'again.xlsx'), '--dry-run');
+    expect(old.code).toBe(1);
+    expect(old.stderr).toMatch(
+      /Measures!B3: the form is for period 2024-Q3; expected a form for 2024-Q4, the reporting period of .*data.yaml \(forms of earlier periods are no longer in /,
+    );
+
+    // Nothing more to drop: no line. In Chinese, the periods as an office writes them.
+    fs.writeFileSync(data, YAML.replace('period: 2024-Q3', 'period: 2025-Q1'));
+    const zh = await cli('form', data, '--lead', LEADS[2], '--out', path.join(dir, 'q1.xlsx'), '--locale', 'zh-CN');
+    expect(zh.stdout).toContain(`${registerFileOf(data)}：已从登记册中删除 2025年第一季度以前各期发出的 1 份表单（汇入只收 2025年第一季度的表单）`);
+    const same = await cli('form', data, '--lead', LEADS[0], '--out', path.join(dir, 'q1b.xlsx'));
+    expect(same.stdout).not.toMatch(/dropped/);
+    expect(register(data).forms.map((f) => f.period)).toEqual(['2025-Q1', '2025-Q1']);
+  }, 60_000);
+});
