@@ -24,6 +24,7 @@ import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid
 import { attributesOf, decodeText, findEndTag, scanTags, scanXml, XmlError, type XmlHandler } from './xml-scan';
 import { decodeXstring } from '../xstring';
 import { CellStore } from './cell-store';
+import { SheetBytesReader, type SheetBytes } from './sheet-bytes';
 import { decodeRef, SheetCells, textOf, WorkbookError, type SheetContext, type SheetText } from './sheet-cells';
 
 export { slideFormula } from './sheet-cells';
@@ -251,12 +252,45 @@ class PartsSheet implements GridSheet {
   }
 
   private read(text: SheetText, ctx: SheetContext): void {
+    if (text.bytes && this.readBytes(text.bytes, ctx)) return;
     const { from, cellsXml, merges } = splitSheet(text.xml);
     const cellsText = { xml: cellsXml, slice: (start: number, end: number) => text.slice(from + start, from + end) };
     this.store = new CellStore(cellsText.slice, ctx.date1904, ctx.strings);
     const cells = new SheetCells(cellsText, this.name, ctx, this.store, this.pictures, this.columns);
     scanTags(cellsXml, cells);
     this.rowCount = cells.maxRow;
+    this.merged(merges, ctx);
+  }
+
+  /**
+   * A plain `<sheetData>` read from the sheet's bytes (sheet-bytes.ts), with
+   * no text of the whole part: false (nothing kept) when it is not plain, or
+   * not where splitSheet would find it, to be read as text instead.
+   */
+  private readBytes(src: SheetBytes, ctx: SheetContext): boolean {
+    const b = src.bytes;
+    const k = b.indexOf('sheetData', src.base, 'latin1');
+    if (k < 1 || b[k - 1] !== 60 || b[k + 9] !== 62) return false;
+    const start = SHEET_DATA.exec(b.toString('latin1', src.base, k + 10));
+    if (!start || start.index !== k - 1 - src.base) return false;
+    const end = b.indexOf('</sheetData>', k, 'latin1');
+    if (end < 0) return false;
+    let merges: Merge[];
+    try {
+      merges = mergesIn(b.toString('latin1', end));
+    } catch {
+      return false;
+    }
+    const store = new CellStore(src.slice, ctx.date1904, ctx.strings);
+    const cells = new SheetBytesReader(src, this.name, ctx, store, this.columns);
+    if (!cells.read(k + 10, end)) return false;
+    this.store = store;
+    this.rowCount = cells.maxRow;
+    this.merged(merges, ctx);
+    return true;
+  }
+
+  private merged(merges: Merge[], ctx: SheetContext): void {
     if (merges.length) {
       this.mergesByRow = mergesByRow(merges, ctx.maxCells, this.name);
       // A merge extends the rows only where its first cell holds something (a blank merge reads as blank cells).
@@ -271,9 +305,14 @@ function splitSheet(xml: string): { from: number; cellsXml: string; merges: Merg
   const at = start ? findEndTag(xml, 'sheetData', start.index) : undefined;
   const end = at && { index: at[0] };
   const cellsXml = start ? xml.slice(start.index, at ? at[1] : xml.length) : '';
+  const merges = mergesIn(end ? xml.slice(end.index) : start ? '' : xml);
+  return { from: start ? start.index : 0, cellsXml, merges };
+}
+
+/** The merged ranges of what follows a sheet's cells (scanned as XML in one pass: markup left open is refused, never searched again from each of its starts). */
+function mergesIn(xml: string): Merge[] {
   const merges: Merge[] = [];
-  // The rest is scanned as XML (one pass: markup left open is refused, never searched again from each of its starts).
-  parse(end ? xml.slice(end.index) : start ? '' : xml, {
+  parse(xml, {
     open(name, raw) {
       if (name !== 'mergeCell') return;
       const [a, b] = (attributesOf(raw).ref ?? '').split(':');
@@ -283,7 +322,7 @@ function splitSheet(xml: string): { from: number; cellsXml: string; merges: Merg
         merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
     },
   });
-  return { from: start ? start.index : 0, cellsXml, merges };
+  return merges;
 }
 
 const mergeRef = (m: Merge) => `${columnLetter(m.c1)}${m.r1}:${columnLetter(m.c2)}${m.r2}`;

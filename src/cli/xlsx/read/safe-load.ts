@@ -89,15 +89,24 @@ const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice
  * (a piece is cut between tags, never inside a character). A byte order mark
  * is left out.
  */
-function bytesText(bytes: Buffer): SheetText {
+export function bytesText(bytes: Buffer): SheetText {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const xml = bytes.toString('latin1', bom);
+  let xml: string | undefined;
+  // Buffer's own slicers (what toString calls, without its checks of the encoding's name).
+  const raw = bytes as Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+  const slice = (start: number, end: number) => {
+    const from = bom + start;
+    const to = bom + end;
+    for (let i = from; i < to; i++) if (raw[i] > 127) return raw.utf8Slice(from, to);
+    return raw.latin1Slice(from, to);
+  };
   return {
-    xml,
-    slice(start, end) {
-      for (let i = start; i < end; i++) if (xml.charCodeAt(i) > 127) return bytes.toString('utf8', bom + start, bom + end);
-      return xml.slice(start, end);
+    // Made only when the sheet is read as text (sheet-bytes.ts reads a plain one from its bytes).
+    get xml() {
+      return (xml ??= bytes.toString('latin1', bom));
     },
+    slice,
+    bytes: { bytes, base: bom, slice },
   };
 }
 

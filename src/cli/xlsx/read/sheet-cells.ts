@@ -10,6 +10,7 @@
 import { columnLetter, columnNumber } from '../../../core/layout/refs';
 import { CellStore, Kind, valueOf } from './cell-store';
 import { decodeText, nextAttribute, quickTag, type TagHandler } from './xml-scan';
+import type { SheetBytes } from './sheet-bytes';
 
 /** A workbook that cannot be read (a message for `cannot be read as an .xlsx workbook (...)`). */
 export class WorkbookError extends Error {}
@@ -18,7 +19,7 @@ export class WorkbookError extends Error {}
 export const LAST_ROW = 1_048_576;
 
 /** `row`, when it is on Excel's grid. */
-function beyondGrid(row: number, sheet: string): number {
+export function beyondGrid(row: number, sheet: string): number {
   if (row > LAST_ROW) throw new WorkbookError(`row ${row} of sheet "${sheet}" is beyond Excel's last row, ${LAST_ROW.toLocaleString('en')}`);
   return row;
 }
@@ -126,8 +127,10 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
  * decoded as UTF-8 where it holds more than ASCII.
  */
 export interface SheetText {
-  xml: string;
+  readonly xml: string;
   slice(start: number, end: number): string;
+  /** The bytes the text is of, when it is made of them (sheet-bytes.ts reads them without the text). */
+  readonly bytes?: SheetBytes;
 }
 
 export const textOf = (xml: string): SheetText => ({ xml, slice: (start, end) => xml.slice(start, end) });

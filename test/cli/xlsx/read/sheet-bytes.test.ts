@@ -1,0 +1,179 @@
+/**
+ * A plain sheet's cells read from its bytes (sheet-bytes.ts) against the
+ * same sheet read as text tag by tag (sheet-cells.ts, the oracle): the same
+ * cells and rows, the same refusal, and the rows and cells counted as
+ * limits.ts's regular expression counts them, for random sheets of the odd
+ * and hostile forms a workbook from elsewhere may hold; where the bytes
+ * reader gives up, the sheet is read as text (nothing of it kept).
+ */
+import fc from 'fast-check';
+import { CellStore } from '../../../../src/cli/xlsx/read/cell-store';
+import { bytesText } from '../../../../src/cli/xlsx/read/safe-load';
+import { SheetBytesReader } from '../../../../src/cli/xlsx/read/sheet-bytes';
+import { SheetCells } from '../../../../src/cli/xlsx/read/sheet-cells';
+import { scanTags } from '../../../../src/cli/xlsx/read/xml-scan';
+import { countRowsAndCellsIn } from '../../../../src/core/read/limits';
+
+const PIECES = [
+  '<row r="1">',
+  '<row r="3" ht="45" customHeight="1" x14ac:dyDescent="0.25">',
+  '<row r="0">',
+  '<row r="2000000">',
+  '<row spans="1:3" r="7">',
+  '<row>',
+  '<row\n r="4">',
+  '</row>',
+  '</row >',
+  '<row/>',
+  '<row r="5"/>',
+  '<row xmlns:x="u" r="6">',
+  '<row x:r="9">',
+  '<c r="A1" s="2" t="inlineStr">',
+  '<c r="B1" t="s">',
+  '<c r="C2" s="1">',
+  '<c r="C2" s="01">',
+  '<c r="D3" t="str">',
+  '<c r="E1" t="b">',
+  '<c r="F1" t="e" vm="1">',
+  '<c r="F1" t="e">',
+  '<c r="G2" t="d">',
+  '<c r="H2" t="n">',
+  '<c r="I2" t="x">',
+  '<c r="K2">',
+  '<c r="L1" t="str">',
+  '<c r="XFD3">',
+  '<c r="A1&#x41;">',
+  '<c r="a1" r="B2">',
+  '<c>',
+  '<c s="1">',
+  '<c r="A1"/>',
+  '<c/>',
+  '<x:c r="B2">',
+  '<c\tr="C1"\n>',
+  '<c r="A1" a=">" b=\'</c>\'>',
+  '<c r="A1" a="<c ">',
+  '<col>',
+  '</c>',
+  '</x:c >',
+  '</c >',
+  '<v>',
+  '</v>',
+  '<v>12</v></c>',
+  '<v>45267</v></c>',
+  '<v>7</v></c>',
+  '<v></v></c>',
+  '<v>1&amp;2</v></c>',
+  '<v>1\r\n</v></c>',
+  '<v>0</v>',
+  '<is><t>',
+  '<is><t>text &amp; 医药</t></is></c>',
+  '<is><t>_x0041_</t></is></c>',
+  '<is><t></t></is></c>',
+  '<is><t xml:space="preserve"> a </t></is></c>',
+  '<is><r><t>a</t></r><r><t>b</t></r></is>',
+  '<is><t>a</t><rPh><t>b</t></rPh></is>',
+  '</t></is>',
+  '</t></is></c>',
+  '<f t="shared" si="0"/>',
+  '<f t="shared" ref="K2:K9" si="0">A1+1</f>',
+  '<f>SUM(A1:A2)</f>',
+  "<f a='>'>",
+  '<f>',
+  '</f>',
+  '<x:f>',
+  '<!-- </c> -->',
+  '<![CDATA[ </c> ]]>',
+  '<?pi </c>?>',
+  '<c a="',
+  '"',
+  '<',
+  '>',
+  'x',
+  '1',
+  ' ',
+  '\r\n',
+];
+
+const strings = ['zero', 'one', 'two'];
+const ctx = { strings: () => strings, dateStyles: () => [false, true, false], date1904: false, maxCells: 1e6 };
+
+/** The cells of a store, its rows and what was counted. */
+function contents(store: CellStore, maxRow: number): unknown[] {
+  const got: unknown[] = [];
+  for (let r = 0; r <= Math.min(maxRow, 20) + 1; r++)
+    for (let c = 0; c <= 16384; c = c < 12 ? c + 1 : c === 12 ? 16384 : 16385) {
+      const v = store.get(r, c);
+      if (v !== null) got.push([r, c, v instanceof Date ? `date ${v.getTime()}` : v]);
+    }
+  return got;
+}
+
+/** The sheet read as text, as parts-grid reads it from `<sheetData>` to its end (the quick readings off). */
+function oracle(bytes: Buffer, maxCol: number): unknown {
+  const text = bytesText(bytes);
+  const from = text.xml.indexOf('<sheetData>');
+  const to = text.xml.indexOf('</sheetData>') + '</sheetData>'.length;
+  const cellsText = { xml: text.xml.slice(from, to), slice: (s: number, e: number) => text.slice(from + s, from + e) };
+  const store = new CellStore(cellsText.slice, false, ctx.strings);
+  const cells = new SheetCells(cellsText, 'S', ctx, store, new Set(), maxCol, false);
+  try {
+    scanTags(cellsText.xml, cells);
+  } catch (err) {
+    return `error ${(err as Error).message}`;
+  }
+  return { maxRow: cells.maxRow, got: contents(store, cells.maxRow) };
+}
+
+/** The sheet read from its bytes: undefined where the reader gives up. */
+function fromBytes(bytes: Buffer, maxCol: number): { read: unknown; count?: { rows: number; cells: number } } | undefined {
+  const src = bytesText(bytes).bytes!;
+  const from = bytes.indexOf('<sheetData>') + '<sheetData>'.length;
+  const end = bytes.indexOf('</sheetData>');
+  const store = new CellStore(src.slice, false, ctx.strings);
+  const cells = new SheetBytesReader(src, 'S', ctx, store, maxCol);
+  try {
+    if (!cells.read(from, end)) return undefined;
+  } catch (err) {
+    return { read: `error ${(err as Error).message}` };
+  }
+  return { read: { maxRow: cells.maxRow, got: contents(store, cells.maxRow) }, count: { rows: cells.rows, cells: cells.cells } };
+}
+
+const sheetXml = fc
+  .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }), { maxLength: 40 })
+  .map((pieces) => `\ufeff<worksheet><sheetData>${pieces.join('').replace(/sheetData/g, '')}</sheetData></worksheet>`);
+
+describe("a plain sheet's cells read from its bytes", () => {
+  it('are the cells, rows, refusals and counts of the sheet read as text, for random sheets', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(sheetXml, fc.constantFrom(Infinity, 1, 3, 10), (xml, maxCol) => {
+        const bytes = Buffer.from(xml, 'utf8');
+        const got = fromBytes(bytes, maxCol);
+        if (got === undefined) return;
+        read++;
+        expect(got.read).toEqual(oracle(bytes, maxCol));
+        if (got.count) {
+          const want = { rows: 0, cells: 0 };
+          countRowsAndCellsIn(bytes, bytes.indexOf('<sheetData>'), bytes.indexOf('</sheetData>'), want);
+          expect(got.count).toEqual(want);
+        }
+      }),
+      { numRuns: 6000 },
+    );
+    // Most random sheets hold something the reader leaves to the text; enough are read for the comparison to say something.
+    expect(read).toBeGreaterThan(300);
+  });
+
+  it('reads rows as plan-report and Excel write them, hidden code cells passed over', () => {
+    const row = (r: number) =>
+      `<row r="${r}" ht="45" customHeight="1"><c r="A${r}" s="2" t="inlineStr"><is><t>M-${r} 医药</t></is></c><c r="B${r}" s="1"><v>45267</v></c>` +
+      `<c r="C${r}" t="s"><v>${r % 3}</v></c><c r="K${r}"><f t="shared" si="0"/><v>6</v></c><c r="L${r}" t="str"><f>A${r}</f><v></v></c></row>`;
+    const bytes = Buffer.from(`<worksheet><sheetData>${[1, 2, 3, 4].map(row).join('')}</sheetData><mergeCells/></worksheet>`, 'utf8');
+    expect(fromBytes(bytes, Infinity)).toBeUndefined();
+    const got = fromBytes(bytes, 3)!;
+    expect(got.read).toEqual(oracle(bytes, 3));
+    expect((got.read as { got: unknown[] }).got.length).toBe(12);
+    expect(got.count).toEqual({ rows: 4, cells: 20 });
+  });
+});
