@@ -63,12 +63,17 @@ export class CellStore {
   private ends = new Int32Array(1024);
   private readonly held = new Map<number, GridValue>();
   private count = 0;
+  /** The row last looked up, and its cells (a reader asks for a row's cells in turn). */
+  private lastRow = -1;
+  private lastCells: number[] | undefined;
 
   constructor(
     /** The text of the sheet's cells at a place (raw: entities not decoded). */
-    private readonly slice: (start: number, end: number) => string,
+    slice: (start: number, end: number) => string,
     private readonly date1904: boolean,
     private readonly strings: () => string[],
+    /** The text at a place decoded (as decodeText decodes it), when the sheet has a quicker way than slice then decodeText. */
+    private readonly text: (start: number, end: number) => string = (start, end) => decodeText(slice(start, end)),
   ) {}
 
   /** A cell whose value is the text at `start`..`end` read as `kind`. */
@@ -96,18 +101,25 @@ export class CellStore {
   }
 
   get(row: number, col: number): GridValue {
-    const k = this.rows.get(row)?.[col];
+    if (row !== this.lastRow) {
+      this.lastRow = row;
+      this.lastCells = this.rows.get(row);
+    }
+    const k = this.lastCells?.[col];
     if (k === undefined) return null;
     const kind = this.kinds[k] as Kind;
     if (kind === Kind.Held) return this.held.get(k) ?? null;
     if (kind === Kind.Shared) return this.strings()[this.starts[k]];
-    return valueOf(kind, decodeText(this.slice(this.starts[k], this.ends[k])), this.date1904);
+    return valueOf(kind, this.text(this.starts[k], this.ends[k]), this.date1904);
   }
 
   /** The cell's index: its own when the cell was read before (the later one stands), else a new one. */
   private index(row: number, col: number): number {
     let cells = this.rows.get(row);
-    if (!cells) this.rows.set(row, (cells = []));
+    if (!cells) {
+      this.rows.set(row, (cells = []));
+      if (row === this.lastRow) this.lastRow = -1;
+    }
     const had = cells[col];
     if (had !== undefined) {
       this.held.delete(had);

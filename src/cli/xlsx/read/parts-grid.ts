@@ -281,7 +281,7 @@ class PartsSheet implements GridSheet {
     } catch {
       return false;
     }
-    const store = new CellStore(src.slice, ctx.date1904, ctx.strings);
+    const store = new CellStore(src.slice, ctx.date1904, ctx.strings, src.text);
     const cells = new SheetBytesReader(src, this.name, ctx, store, this.columns);
     if (!cells.read(k + 10, end)) return false;
     this.store = store;

@@ -20,6 +20,7 @@ import { MB } from '../../bytes';
 import { countRowsAndCells, countRowsAndCellsIn, isSheetPart, RETURN_LIMITS, type LoadLimits } from '../../../core/read/limits';
 import { PartsWorkbook, type Parts } from './parts-grid';
 import type { SheetText } from './sheet-cells';
+import { decodeText } from './xml-scan';
 
 export { RETURN_LIMITS, WORKBOOK_LIMITS, type LoadLimits } from '../../../core/read/limits';
 
@@ -100,13 +101,23 @@ export function bytesText(bytes: Buffer): SheetText {
     for (let i = from; i < to; i++) if (raw[i] > 127) return raw.utf8Slice(from, to);
     return raw.latin1Slice(from, to);
   };
+  // A value's text decoded: at once when it is ASCII with no entity and no CR (most values), else as decodeText decodes it.
+  const text = (start: number, end: number) => {
+    const from = bom + start;
+    const to = bom + end;
+    for (let i = from; i < to; i++) {
+      const b = raw[i];
+      if (b > 127 || b === 38 || b === 13) return decodeText(slice(start, end));
+    }
+    return raw.latin1Slice(from, to);
+  };
   return {
     // Made only when the sheet is read as text (sheet-bytes.ts reads a plain one from its bytes).
     get xml() {
       return (xml ??= bytes.toString('latin1', bom));
     },
     slice,
-    bytes: { bytes, base: bom, slice },
+    bytes: { bytes, base: bom, slice, text },
   };
 }
 

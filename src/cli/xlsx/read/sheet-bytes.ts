@@ -29,6 +29,8 @@ export interface SheetBytes {
   base: number;
   /** The text at `start`..`end` (places from `base`), raw. */
   slice(start: number, end: number): string;
+  /** That text decoded, as decodeText decodes it. */
+  text(start: number, end: number): string;
 }
 
 /** The bytes `s` at `i`. */

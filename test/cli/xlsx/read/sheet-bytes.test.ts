@@ -129,7 +129,7 @@ function fromBytes(bytes: Buffer, maxCol: number): { read: unknown; count?: { ro
   const src = bytesText(bytes).bytes!;
   const from = bytes.indexOf('<sheetData>') + '<sheetData>'.length;
   const end = bytes.indexOf('</sheetData>');
-  const store = new CellStore(src.slice, false, ctx.strings);
+  const store = new CellStore(src.slice, false, ctx.strings, src.text);
   const cells = new SheetBytesReader(src, 'S', ctx, store, maxCol);
   try {
     if (!cells.read(from, end)) return undefined;
