@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { CellStore } from '../../../../src/cli/xlsx/read/cell-store';
+import { PartsWorkbook, type Parts } from '../../../../src/cli/xlsx/read/parts-grid';
 import { bytesText } from '../../../../src/cli/xlsx/read/safe-load';
 import { SheetBytesReader } from '../../../../src/cli/xlsx/read/sheet-bytes';
 import { SheetCells } from '../../../../src/cli/xlsx/read/sheet-cells';
@@ -175,5 +176,77 @@ describe("a plain sheet's cells read from its bytes", () => {
     expect(got.read).toEqual(oracle(bytes, 3));
     expect((got.read as { got: unknown[] }).got.length).toBe(12);
     expect(got.count).toEqual({ rows: 4, cells: 20 });
+  });
+});
+
+/** A workbook's parts with one sheet, given as a large sheet is (safe-load.ts): from its bytes, or (the oracle) as their text. */
+function partsOf(sheet: string, fromBytes: boolean): Parts {
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const parts = new Map<string, string>([
+    ['_rels/.rels', `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `<workbook xmlns:r="${REL}"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `<Relationships><Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    ['xl/worksheets/sheet1.xml', sheet],
+  ]) as Parts;
+  // The text as a large sheet's was read before: its bytes as Latin-1 (places in messages are bytes), without them.
+  parts.sheetText = (name) => {
+    if (name !== 'xl/worksheets/sheet1.xml') return undefined;
+    const text = bytesText(Buffer.from(sheet, 'utf8'));
+    return fromBytes ? text : { xml: text.xml, slice: text.slice };
+  };
+  return parts;
+}
+
+/** What a reader of the sheet gets: its rows, its cells' values (merges followed), or the refusal. */
+function readOf(parts: Parts, columns: number): unknown {
+  try {
+    const s = new PartsWorkbook(parts, 'f.xlsx', 1e6).sheet('S', columns)!;
+    const got: unknown[] = [];
+    for (let r = 0; r <= Math.min(s.rowCount, 20) + 1; r++)
+      for (let c = 0; c <= 12; c++) {
+        const v = s.cell(r, c);
+        if (v !== null) got.push([r, c, v instanceof Date ? `date ${v.getTime()}` : v]);
+      }
+    return { rows: s.rowCount, got };
+  } catch (err) {
+    return `error ${(err as Error).message}`;
+  }
+}
+
+const AROUND = [
+  '<dimension ref="A1:M9"/>',
+  '<!-- <sheetData> -->',
+  '<x:sheetData>',
+  '<sheetData/>',
+  '<sheetData >',
+  '<sheetData>',
+  '</sheetData>',
+  '</sheetData >',
+  '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+  '<mergeCell ref="C3:A1"/>',
+  '<!--',
+  '<c r="A1"><v>9</v></c>',
+  '<row r="12">',
+];
+
+const wholeSheet = fc
+  .tuple(
+    fc.array(fc.constantFrom(...AROUND), { maxLength: 3 }),
+    fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.constantFrom(...AROUND) }), { maxLength: 30 }),
+    fc.array(fc.constantFrom(...AROUND), { maxLength: 3 }),
+    fc.boolean(),
+  )
+  .map(
+    ([before, cells, after, bom]) => `${bom ? '\ufeff' : ''}<worksheet>${before.join('')}<sheetData>${cells.join('')}</sheetData>${after.join('')}</worksheet>`,
+  );
+
+describe('a large sheet read by the parts reader from its bytes', () => {
+  it('reads as the sheet read as text: rows, cells, merges, refusals', () => {
+    fc.assert(
+      fc.property(wholeSheet, fc.constantFrom(Infinity, 2, 10), (sheet, columns) => {
+        expect(readOf(partsOf(sheet, true), columns)).toEqual(readOf(partsOf(sheet, false), columns));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
