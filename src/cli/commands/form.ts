@@ -20,7 +20,6 @@ import { inputFiles, type InputFile } from '../write-atomic';
 import { GENERATOR } from '../version';
 import { problemLine, say, type Voice } from '../voice';
 import { streamWorkbook } from '../xlsx/write/write-stream';
-import { workerDeflater } from '../xlsx/write/deflate-worker';
 
 export interface FormOptions {
   kind: FormKind;
@@ -217,15 +216,13 @@ async function makeForms(
   const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), password: opts.password || undefined, letter, sha256: nodeSha256 };
   // No form replaces the data file or the register: both looked up once, not once a form.
   const inputs = inputFiles([dataFile, register.file]);
-  // The forms of --all are deflated in a worker thread (started at the first form) while the next ones are built.
-  const deflater = opts.all ? workerDeflater() : undefined;
   /**
    * Builds a form and starts its writing (streamWorkbook zips it at once); only its record is kept until the file is
    * written, not its model, so that the models of the forms being written die young.
    */
   const started = (content: FormContent, out: string, files: InputFile[]) => {
     const { workbook, record } = buildForm(content, data, locale, { ...options, seal: register.seal() });
-    return { record, written: streamWorkbook(workbook, out, files, undefined, deflater) };
+    return { record, written: streamWorkbook(workbook, out, files) };
   };
   /** Builds a form now, and writes it; the register is added to by the caller once the file is written. */
   const write = async (content: FormContent, out: string) => {
@@ -270,7 +267,7 @@ async function makeForms(
       io.out(writtenLine(voice, dataFile, out, content));
     },
     told,
-  ).finally(() => deflater?.close());
+  );
   const dropped = register.dropBefore(data.report.period);
   await register.save();
   if (dropped) io.out(droppedLine(voice, register.file, data.report.period, dropped));

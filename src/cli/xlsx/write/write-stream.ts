@@ -14,8 +14,7 @@ import { writeAtomic, type InputFile } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
 import { useNativeCrc32 } from './native-crc';
 import { packageParts, packageTime, partBytes, type Part, type RowsWritten } from './parts';
-import { zipInMemory, zipInMemoryBy, type WholePart } from './zip-memory';
-import type { Deflater } from './deflate-worker';
+import { zipInMemory, type WholePart } from './zip-memory';
 
 /**
  * A sheet of at most this many rows is made whole and deflated in one call: a stream per part costs more than its
@@ -76,12 +75,9 @@ function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
  * refuses to overwrite an input. A small package is zipped at once, before the target's checks and the file's writes
  * are awaited, and the model is not held meanwhile: its XML, and the model once the caller drops it, are garbage of
  * this turn, not kept while `form --all` builds the next forms (which V8 would move to the old generation, at a cost).
- * With a `deflater` (`form --all`: a worker thread, deflate-worker.ts), a small package's new parts are deflated there
- * while the caller goes on; the bytes written are the same.
  */
-export function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten, deflater?: Deflater): Promise<void> {
+export function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten): Promise<void> {
   let bytes: Buffer | undefined;
-  let whole: WholePart[] | undefined;
   let parts: Part[];
   let mtime: Date;
   try {
@@ -89,18 +85,15 @@ export function streamWorkbook(model: Workbook, target: string, inputs: string[]
     const now = packageTime();
     mtime = new Date(now);
     parts = packageParts(model, now, onRows);
-    whole = wholeParts(parts);
-    if (whole && !deflater) bytes = zipInMemory(whole, mtime, LEVEL);
+    const whole = wholeParts(parts);
+    bytes = whole && zipInMemory(whole, mtime, LEVEL);
   } catch (err) {
     return Promise.reject(err as Error);
   }
-  if (whole && deflater) return zipInMemoryBy(deflater, whole, mtime, LEVEL).then((zipped) => writeZipped(zipped, parts, mtime, target, inputs));
-  return writeZipped(bytes, parts, mtime, target, inputs);
-}
-
-/** Writes a package zipped in memory, or (too large for a zip without zip64 records) streams it through yazl. */
-function writeZipped(zipped: Buffer | undefined, parts: Part[], mtime: Date, target: string, inputs: string[] | InputFile[]): Promise<void> {
-  if (zipped) return writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, zipped));
+  if (bytes) {
+    const zipped = bytes;
+    return writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, zipped));
+  }
   return streamParts(parts, mtime, target, inputs);
 }
 

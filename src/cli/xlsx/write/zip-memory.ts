@@ -12,7 +12,6 @@
  */
 import * as zlib from 'node:zlib';
 import { crc32 } from './native-crc';
-import type { Deflater } from './deflate-worker';
 
 /** A part of the package, whole: its UTF-8 bytes. */
 export interface WholePart {
@@ -26,24 +25,14 @@ type Deflated = { raw: Buffer; crc: number; size: number; data: Buffer };
 const LAST = new Map<string, Deflated>();
 const MAX_NAMES = 64;
 
-/** The part as deflated last under its name, when its bytes are the same. */
-function lastDeflated(part: WholePart): Deflated | undefined {
+function deflated(part: WholePart, level: number): Deflated {
   const last = LAST.get(part.name);
   const raw = part.bytes;
-  return last && (last.raw === raw || last.raw.equals(raw)) ? last : undefined;
-}
-
-/** Keeps a part's deflated bytes as the last of its name. */
-function remember(part: WholePart, data: Buffer): Deflated {
-  const raw = part.bytes;
-  const d: Deflated = { raw, crc: crc32(raw), size: raw.length, data };
-  if (!LAST.has(part.name) && LAST.size >= MAX_NAMES) LAST.clear();
+  if (last && (last.raw === raw || last.raw.equals(raw))) return last;
+  const d: Deflated = { raw, crc: crc32(raw), size: raw.length, data: zlib.deflateRawSync(raw, { level }) };
+  if (!last && LAST.size >= MAX_NAMES) LAST.clear();
   LAST.set(part.name, d);
   return d;
-}
-
-function deflated(part: WholePart, level: number): Deflated {
-  return lastDeflated(part) ?? remember(part, zlib.deflateRawSync(part.bytes, { level }));
 }
 
 /** MS-DOS date and time in the machine's time zone, as yazl encodes an entry's mtime (clamped to 1980-2107). */
@@ -88,39 +77,13 @@ const MAX_BYTES = 0xfffffffe;
  * when the parts are too large for a zip without zip64 records (never a small package's).
  */
 export function zipInMemory(parts: WholePart[], mtime: Date, level: number): Buffer | undefined {
-  return zipOf(
-    parts,
-    parts.map((p) => deflated(p, level)),
-    mtime,
-  );
-}
-
-/**
- * The same zip file, its new parts deflated by `deflater` (a worker thread: deflate-worker.ts): the parts the same as
- * the last ones of their names are taken as deflated before, the others are deflated in one call.
- */
-export async function zipInMemoryBy(deflater: Deflater, parts: WholePart[], mtime: Date, level: number): Promise<Buffer | undefined> {
-  const known = parts.map((p) => lastDeflated(p));
-  const fresh = parts.filter((_, i) => !known[i]);
-  const made = fresh.length
-    ? await deflater.deflate(
-        fresh.map((p) => p.bytes),
-        level,
-      )
-    : [];
-  let k = 0;
-  const all = known.map((d, i) => d ?? remember(parts[i], made[k++]));
-  return zipOf(parts, all, mtime);
-}
-
-function zipOf(parts: WholePart[], all: Deflated[], mtime: Date): Buffer | undefined {
   const { date, time } = dosDateTime(mtime);
   const stamp = Math.max(-0x80000000, Math.min(0x7fffffff, Math.floor(mtime.getTime() / 1000)));
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [i, part] of parts.entries()) {
-    const d = all[i];
+  for (const part of parts) {
+    const d = deflated(part, level);
     const name = Buffer.from(part.name, 'utf8');
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);

@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { ZipFile } from 'yazl';
 import { buildForm } from '../../../../src/core/forms/build-form';
@@ -15,8 +14,7 @@ import { readData } from '../../../../src/core/data-file/read';
 import type { Workbook } from '../../../../src/core/layout/model';
 import { addParts, streamWorkbook } from '../../../../src/cli/xlsx/write/write-stream';
 import { packageParts, partBytes } from '../../../../src/cli/xlsx/write/parts';
-import { zipInMemory, zipInMemoryBy, type WholePart } from '../../../../src/cli/xlsx/write/zip-memory';
-import { workerDeflater } from '../../../../src/cli/xlsx/write/deflate-worker';
+import { zipInMemory, type WholePart } from '../../../../src/cli/xlsx/write/zip-memory';
 import { OPTIONS, quarterly, ROOT } from '../../../support/fixtures';
 
 const seed = (name: string) => readData(fs.readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name);
@@ -99,33 +97,5 @@ describe('in-memory zip of a small package', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('deflating in a worker thread (form --all)', () => {
-  it('gives the bytes deflated on the main thread, for new parts and for parts deflated before', async () => {
-    const deflater = workerDeflater();
-    try {
-      for (const model of [formModel('en'), formModel('zh-CN'), formModel('zh-CN')]) {
-        const parts = whole(model);
-        const expected = await yazlBytes(parts);
-        expect(await zipInMemoryBy(deflater, parts, new Date(NOW), 3)).toEqual(expected);
-      }
-      const raws = [Buffer.from('<a>一</a>'), Buffer.alloc(0), Buffer.from('x'.repeat(100_000))];
-      expect(await deflater.deflate(raws, 3)).toEqual(raws.map((r) => zlib.deflateRawSync(r, { level: 3 })));
-    } finally {
-      await deflater.close();
-    }
-  });
-
-  it('refuses what is still waiting when closed, and deflates on the main thread afterwards', async () => {
-    const deflater = workerDeflater();
-    const waiting = deflater.deflate([Buffer.alloc(5_000_000, 7)], 3).then(
-      () => 'deflated',
-      (err: Error) => err.message,
-    );
-    await deflater.close();
-    expect(await waiting).toMatch(/closed/);
-    expect(await deflater.deflate([Buffer.from('abc')], 3)).toEqual([zlib.deflateRawSync(Buffer.from('abc'), { level: 3 })]);
   });
 });
