@@ -81,8 +81,20 @@ function cannotWrite(target: string, err: NodeJS.ErrnoException): InputError {
   return InputError.one(target, `cannot be written (${code}): ${en}`, { zh: `无法写入（${code}）：${zh}` });
 }
 
-/** Makes the target's folder; one of its parts that is a file is named. */
+/**
+ * The folders this process made or found (`form --all` writes a thousand files into one folder: made once, not once
+ * a file). A folder that is gone when a file is written into it is made again (writeAtomic).
+ */
+const FOLDERS = new Set<string>();
+
+/** Makes the target's folder, once a process; one of its parts that is a file is named. */
 async function makeFolder(target: string, dir: string): Promise<void> {
+  if (FOLDERS.has(dir)) return;
+  await makeFolderNow(target, dir);
+  FOLDERS.add(dir);
+}
+
+async function makeFolderNow(target: string, dir: string): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (err) {
@@ -199,7 +211,13 @@ export async function writeAtomic(target: string, inputs: string[] | InputFile[]
   try {
     await makeFolder(target, dir);
     await removeLeftovers(dir, path.basename(file));
-    await write(tmp);
+    await write(tmp).catch(async (err: NodeJS.ErrnoException) => {
+      // The folder was made or found earlier in this run and is gone now: made again (or a file in its place named),
+      // and the file written once more.
+      if ((err.code !== 'ENOENT' && err.code !== 'ENOTDIR') || !FOLDERS.delete(dir)) throw err;
+      await makeFolder(target, dir);
+      await write(tmp);
+    });
     await keepMode(tmp, existing);
     await fs.rename(tmp, file);
   } catch (err) {

@@ -169,6 +169,28 @@ describe('temporary files', () => {
   });
 });
 
+describe('output folders', () => {
+  it('are made once a process; one removed after its first file is made again for the next', async () => {
+    const dir = path.join(tempDir(), 'forms');
+    await writeFileAtomic(path.join(dir, 'a.xlsx'), 'a');
+    await writeFileAtomic(path.join(dir, 'b.xlsx'), 'b');
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.xlsx', 'b.xlsx']);
+    fs.rmSync(dir, { recursive: true });
+    await writeFileAtomic(path.join(dir, 'c.xlsx'), 'c');
+    expect(fs.readdirSync(dir)).toEqual(['c.xlsx']);
+    expect(fs.readFileSync(path.join(dir, 'c.xlsx'), 'utf8')).toBe('c');
+  });
+
+  it('one replaced by a file after its first file is refused, naming the file, and nothing is written', async () => {
+    const dir = path.join(tempDir(), 'forms');
+    await writeFileAtomic(path.join(dir, 'a.xlsx'), 'a');
+    fs.rmSync(dir, { recursive: true });
+    fs.writeFileSync(dir, 'not a folder');
+    await expect(writeFileAtomic(path.join(dir, 'b.xlsx'), 'b')).rejects.toThrow(`${dir} is a file, not a folder`);
+    expect(fs.readFileSync(dir, 'utf8')).toBe('not a folder');
+  });
+});
+
 describe('a bad output path is bad input: exit 1 naming it, not an internal error', () => {
   it('--out under a regular file', async () => {
     const dir = tempDir();
