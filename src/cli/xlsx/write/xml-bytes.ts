@@ -80,10 +80,11 @@ export class XmlBytes {
     if (s.length >= NATIVE) return this.utf8(esc(s));
     this.room(s.length * 6);
     const start = this.pos;
-    if (!this.plain(s)) {
-      this.pos = start;
-      this.utf8(esc(s));
-    }
+    if (this.plain(s)) return;
+    this.pos = start;
+    if (this.withEntities(s)) return;
+    this.pos = start;
+    this.utf8(esc(s));
   }
 
   /** Text as it is (markup or text already escaped), in UTF-8; makes its own room. */
@@ -139,11 +140,40 @@ export class XmlBytes {
   }
 
   /**
+   * Writes text that esc() leaves as it is, in UTF-8; false (with some bytes written) at anything esc() would change.
+   * Most text (a measure's title, a lead) is this; kept apart from withEntities, which writes XML's specials too: one
+   * loop that did both made the Measures sheet of 100,000 measures 0.4-0.7 s slower to write (profiled: rowsXml
+   * 1.55-1.66 s against 2.04-2.34 s).
+   */
+  private plain(s: string): boolean {
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        // XML's specials, `_` (of a literal `_xHHHH_`) and control characters: withEntities or esc() decides.
+        if (c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x5f) return false;
+        b[p++] = c;
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
+      } else {
+        if (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return false;
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
+      }
+    }
+    this.pos = p;
+    return true;
+  }
+
+  /**
    * Writes text as esc() escapes it when it needs no OOXML escape (`_xHHHH_`), in UTF-8: XML's specials as entities, as
    * escapeSpecials writes them (formulas are full of quotes). False (with some bytes written) at `_x`, a control
    * character but tab and line feed, a surrogate or U+FFFE/F: esc() decides then.
    */
-  private plain(s: string): boolean {
+  private withEntities(s: string): boolean {
     const b = this.buf;
     let p = this.pos;
     for (let i = 0; i < s.length; i++) {
