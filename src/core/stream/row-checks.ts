@@ -141,10 +141,6 @@ export function isValidIndicator(v: unknown): boolean {
 }
 
 /**
- * Whether every indicator of a data file's parsed value is one that isValidIndicator accepts (false when the value is
- * not shaped as data at all): then its indicators need no check by the schema (schema.ts, dataSchemaIndicatorsChecked).
- */
-/**
  * Whether every measure of a data file's parsed value is one isMeasureGivenBack accepts (false when the value is not
  * shaped as data, or a plan not as a plan with a list of measures): then its measures need no check by the schema
  * (schema.ts, dataSchemaRowsChecked).
@@ -161,6 +157,10 @@ export function everyMeasureValid(value: unknown): boolean {
   return true;
 }
 
+/**
+ * Whether every indicator of a data file's parsed value is one that isValidIndicator accepts (false when the value is
+ * not shaped as data at all): then its indicators need no check by the schema (schema.ts, dataSchemaIndicatorsChecked).
+ */
 export function everyIndicatorValid(value: unknown): boolean {
   if (!isMapping(value)) return false;
   const indicators = value.indicators;
