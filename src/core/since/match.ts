@@ -75,6 +75,56 @@ const isOpen = (m: Measure) => m.status !== 'completed' && m.status !== 'cancell
 const isOverdue = (m: Measure, date: string) => isOpen(m) && m.due !== undefined && m.due < date;
 const orNull = (v: ChangeValue | undefined): ChangeValue => (v === undefined ? null : v);
 
+/** The items before waiting under one key, by their index: one, or a queue when the key repeats. */
+type Waiting = number | { at: number; list: number[] };
+
+/**
+ * The matching both matchByKey and matchByTwoKeys do: each item before waits
+ * in the queues `queuesOf` gives it (made when `make`) under `keyOf`; each item
+ * after takes the first one waiting there, if any.
+ */
+function matchIn<T>(
+  before: Iterable<T>,
+  after: Iterable<T>,
+  queuesOf: (t: T, make: boolean) => Map<string, Waiting> | undefined,
+  keyOf: (t: T) => string,
+  onPair?: (before: T, after: T) => void,
+): { pairs: [T, T][]; gone: T[]; added: T[] } {
+  const order: T[] = [];
+  for (const b of before) {
+    const queues = queuesOf(b, true)!;
+    const k = keyOf(b);
+    const i = order.push(b) - 1;
+    const w = queues.get(k);
+    if (w === undefined) queues.set(k, i);
+    else if (typeof w === 'number') queues.set(k, { at: 0, list: [w, i] });
+    else w.list.push(i);
+  }
+  const pairs: [T, T][] = [];
+  const added: T[] = [];
+  const matched = new Uint8Array(order.length);
+  for (const a of after) {
+    const queues = queuesOf(a, false);
+    const k = queues && keyOf(a);
+    const w = queues?.get(k!);
+    let i = -1;
+    if (typeof w === 'number') {
+      i = w;
+      queues!.delete(k!);
+    } else if (w !== undefined) {
+      i = w.list[w.at++];
+      if (w.at === w.list.length) queues!.delete(k!);
+    }
+    if (i < 0) added.push(a);
+    else {
+      if (onPair) onPair(order[i], a);
+      else pairs.push([order[i], a]);
+      matched[i] = 1;
+    }
+  }
+  return { pairs, gone: order.filter((_, i) => !matched[i]), added };
+}
+
 /**
  * Pairs of items with the same key (the k-th of a key before with the k-th
  * after), and those left on either side, each in its own order. With
@@ -87,39 +137,8 @@ export function matchByKey<T>(
   key: (t: T) => string,
   onPair?: (before: T, after: T) => void,
 ): { pairs: [T, T][]; gone: T[]; added: T[] } {
-  const order: T[] = [];
-  // Each key's items before, by their index in `order`: one, or a queue when the key repeats.
-  const waiting = new Map<string, number | { at: number; list: number[] }>();
-  for (const b of before) {
-    const k = key(b);
-    const i = order.push(b) - 1;
-    const w = waiting.get(k);
-    if (w === undefined) waiting.set(k, i);
-    else if (typeof w === 'number') waiting.set(k, { at: 0, list: [w, i] });
-    else w.list.push(i);
-  }
-  const pairs: [T, T][] = [];
-  const added: T[] = [];
-  const matched = new Uint8Array(order.length);
-  for (const a of after) {
-    const k = key(a);
-    const w = waiting.get(k);
-    let i = -1;
-    if (typeof w === 'number') {
-      i = w;
-      waiting.delete(k);
-    } else if (w !== undefined) {
-      i = w.list[w.at++];
-      if (w.at === w.list.length) waiting.delete(k);
-    }
-    if (i < 0) added.push(a);
-    else {
-      if (onPair) onPair(order[i], a);
-      else pairs.push([order[i], a]);
-      matched[i] = 1;
-    }
-  }
-  return { pairs, gone: order.filter((_, i) => !matched[i]), added };
+  const waiting = new Map<string, Waiting>();
+  return matchIn(before, after, () => waiting, key, onPair);
 }
 
 /**
@@ -136,42 +155,14 @@ export function matchByTwoKeys<T>(
   inner: (t: T) => string,
   onPair?: (before: T, after: T) => void,
 ): { pairs: [T, T][]; gone: T[]; added: T[] } {
-  const order: T[] = [];
-  const waiting = new Map<string, Map<string, number | { at: number; list: number[] }>>();
-  for (const b of before) {
-    const o = outer(b);
-    let byInner = waiting.get(o);
-    if (!byInner) waiting.set(o, (byInner = new Map()));
-    const k = inner(b);
-    const i = order.push(b) - 1;
-    const w = byInner.get(k);
-    if (w === undefined) byInner.set(k, i);
-    else if (typeof w === 'number') byInner.set(k, { at: 0, list: [w, i] });
-    else w.list.push(i);
-  }
-  const pairs: [T, T][] = [];
-  const added: T[] = [];
-  const matched = new Uint8Array(order.length);
-  for (const a of after) {
-    const byInner = waiting.get(outer(a));
-    const k = byInner && inner(a);
-    const w = byInner?.get(k!);
-    let i = -1;
-    if (typeof w === 'number') {
-      i = w;
-      byInner!.delete(k!);
-    } else if (w !== undefined) {
-      i = w.list[w.at++];
-      if (w.at === w.list.length) byInner!.delete(k!);
-    }
-    if (i < 0) added.push(a);
-    else {
-      if (onPair) onPair(order[i], a);
-      else pairs.push([order[i], a]);
-      matched[i] = 1;
-    }
-  }
-  return { pairs, gone: order.filter((_, i) => !matched[i]), added };
+  const waiting = new Map<string, Map<string, Waiting>>();
+  const queuesOf = (t: T, make: boolean) => {
+    const o = outer(t);
+    let queues = waiting.get(o);
+    if (!queues && make) waiting.set(o, (queues = new Map()));
+    return queues;
+  };
+  return matchIn(before, after, queuesOf, inner, onPair);
 }
 
 /** A measure's plan id as matched (ignoring case), folded once a plan. */
