@@ -12,65 +12,7 @@ import { CellStore } from '../../../../src/cli/xlsx/read/cell-store';
 import { SheetCells, textOf } from '../../../../src/cli/xlsx/read/sheet-cells';
 import { findEndTag, scanTags } from '../../../../src/cli/xlsx/read/xml-scan';
 import { countRowsAndCells, countRowsAndCellsIn } from '../../../../src/core/read/limits';
-
-const CELL_PIECES = [
-  '<row r="1">',
-  '<row r="3" ht="45" customHeight="1">',
-  '<row>',
-  '</row>',
-  '<row/>',
-  '<c r="A1" s="2" t="inlineStr">',
-  '<c r="B1" t="s">',
-  '<c r="C2" s="1">',
-  '<c r="D3" t="str">',
-  '<c r="E1" t="b">',
-  '<c r="F1" t="e" vm="1">',
-  '<c r="G2" t="d">',
-  '<c r="K2">',
-  '<c r="L1" t="str">',
-  '<c>',
-  '<c s="1">',
-  '<c r="A1"/>',
-  '<x:c r="B2">',
-  '<c\tr="C1"\n>',
-  '<c r="A1" a=">" b=\'</c>\'>',
-  '</c>',
-  '</x:c >',
-  '</c >',
-  '<v>',
-  '</v>',
-  '<v>12</v></c>',
-  '<v>45267</v></c>',
-  '<v></v></c>',
-  '<v>1&amp;2</v></c>',
-  '<v>0</v>',
-  '<is><t>',
-  '<is><t>text &amp; 医药</t></is></c>',
-  '<is><t></t></is></c>',
-  '<is><t xml:space="preserve"> a </t></is></c>',
-  '<is><r><t>a</t></r><r><t>b</t></r></is>',
-  '<is><t>a</t><rPh><t>b</t></rPh></is>',
-  '</t></is>',
-  '</t></is></c>',
-  '<f t="shared" si="0"/>',
-  '<f t="shared" ref="K2:K9" si="0">A1+1</f>',
-  '<f>SUM(A1:A2)</f>',
-  '<f>',
-  '</f>',
-  '<!-- </c> -->',
-  '<![CDATA[ </c> ]]>',
-  '<?pi </c>?>',
-  '<c a="',
-  '"',
-  '<',
-  '>',
-  'x',
-  '1',
-  '\r\n',
-];
-
-const strings = ['zero', 'one', 'two'];
-const ctx = { strings: () => strings, dateStyles: () => [false, true, false], date1904: false, maxCells: 1e6 };
+import { CELL_PIECES, ctx } from '../../../support/sheet-xml-pieces';
 
 /** Every cell of the sheet XML as read, the rows and pictures, or the error. */
 function cellsOf(xml: string, maxCol: number, quick: boolean): unknown {
