@@ -227,6 +227,36 @@ const byReadData = (text: string) => {
   }
 };
 
+type Lists = { plans?: { measures: unknown[] }[]; indicators?: { observations: unknown[] }[] };
+
+/** Data files as JSON text, now and then with one row of the lists `listsOf` names put in place by `row`. */
+function spoiledFiles(row: fc.Arbitrary<unknown>, listsOf: (copy: Lists) => unknown[][]): fc.Arbitrary<string> {
+  return fc.tuple(reportData, row, fc.nat(), fc.boolean()).map(([data, r, at, spoil]) => {
+    const copy = JSON.parse(JSON.stringify(data)) as Lists;
+    const all = listsOf(copy).flatMap((list) => list.map((_, k) => ({ list, k })));
+    if (spoil && all.length) all[at % all.length].list[all[at % all.length].k] = r;
+    return JSON.stringify(copy);
+  });
+}
+
+/** Checks that readData reads each file as the schema alone does (data, or the same message); how many it could check by hand, and how many were refused. */
+function readAsSchemaAlone(file: fc.Arbitrary<string>, checkedByHand: (value: unknown) => boolean): { byHand: number; refused: number } {
+  let byHand = 0;
+  let refused = 0;
+  fc.assert(
+    fc.property(file, (text) => {
+      if (checkedByHand(JSON.parse(text))) byHand++;
+      const alone = bySchemaAlone(text);
+      const read = byReadData(text);
+      expect(JSON.stringify(read)).toBe(JSON.stringify(alone));
+      if (alone instanceof Error) refused++;
+      if (alone instanceof Error) expect((read as Error).message).toBe(alone.message);
+    }),
+    { numRuns: 300, seed: 16 },
+  );
+  return { byHand, refused };
+}
+
 describe('the streamed reading’s row checks', () => {
   it('accept a catalog entry exactly when the schema does', () => {
     fc.assert(
@@ -262,26 +292,8 @@ describe('the streamed reading’s row checks', () => {
   });
 
   it('read a data file as the schema alone reads it, its measures checked by hand or not', () => {
-    const file = fc.tuple(reportData, orderedMeasure, fc.nat(), fc.boolean()).map(([data, m, at, spoil]) => {
-      const copy = JSON.parse(JSON.stringify(data)) as { plans?: { measures: unknown[] }[] };
-      const all = (copy.plans ?? []).flatMap((plan) => plan.measures.map((_, k) => ({ list: plan.measures, k })));
-      if (spoil && all.length) all[at % all.length].list[all[at % all.length].k] = m;
-      return JSON.stringify(copy);
-    });
-    let byHand = 0;
-    let refused = 0;
-    fc.assert(
-      fc.property(file, (text) => {
-        const value = JSON.parse(text) as unknown;
-        if (everyIndicatorValid(value) && everyMeasureValid(value)) byHand++;
-        const alone = bySchemaAlone(text);
-        const read = byReadData(text);
-        expect(JSON.stringify(read)).toBe(JSON.stringify(alone));
-        if (alone instanceof Error) refused++;
-        if (alone instanceof Error) expect((read as Error).message).toBe(alone.message);
-      }),
-      { numRuns: 300, seed: 16 },
-    );
+    const file = spoiledFiles(orderedMeasure, (copy) => (copy.plans ?? []).map((plan) => plan.measures));
+    const { byHand, refused } = readAsSchemaAlone(file, (value) => everyIndicatorValid(value) && everyMeasureValid(value));
     expect(byHand).toBeGreaterThan(50);
     expect(refused).toBeGreaterThan(20);
   });
@@ -325,25 +337,8 @@ describe('the streamed reading’s row checks', () => {
   });
 
   it('read a data file as the schema alone reads it, its indicators checked by hand or not', () => {
-    const file = fc.tuple(reportData, observation, fc.nat(), fc.boolean()).map(([data, o, at, spoil]) => {
-      const copy = JSON.parse(JSON.stringify(data)) as { indicators?: { observations: unknown[] }[] };
-      const obs = (copy.indicators ?? []).flatMap((ind) => ind.observations.map((_, k) => ({ list: ind.observations, k })));
-      if (spoil && obs.length) obs[at % obs.length].list[obs[at % obs.length].k] = o;
-      return JSON.stringify(copy);
-    });
-    let byHand = 0;
-    let refused = 0;
-    fc.assert(
-      fc.property(file, (text) => {
-        if (everyIndicatorValid(JSON.parse(text))) byHand++;
-        const alone = bySchemaAlone(text);
-        const read = byReadData(text);
-        expect(JSON.stringify(read)).toBe(JSON.stringify(alone));
-        if (alone instanceof Error) refused++;
-        if (alone instanceof Error) expect((read as Error).message).toBe(alone.message);
-      }),
-      { numRuns: 300, seed: 16 },
-    );
+    const file = spoiledFiles(observation, (copy) => (copy.indicators ?? []).map((ind) => ind.observations));
+    const { byHand, refused } = readAsSchemaAlone(file, everyIndicatorValid);
     expect(byHand).toBeGreaterThan(50);
     expect(refused).toBeGreaterThan(20);
   });
