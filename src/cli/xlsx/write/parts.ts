@@ -13,6 +13,7 @@ import { drawingXml, rels } from './drawing-xml';
 import { APP_PROPS, contentTypes, corePropsXml, workbookRels, workbookXml } from './package-xml';
 import { sheetXml } from './sheet-xml';
 import { stylesXml } from './styles-xml';
+import { CHUNK_BYTES, XmlBytes } from './xml-bytes';
 
 const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const CORE = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties';
@@ -25,7 +26,15 @@ export type RowsWritten = (done: number, total: number) => void;
  * A part of the package: its XML whole, or (a worksheet) a sequence of chunks produced as the zip reads them, text or
  * its UTF-8 bytes (a sheet's rows are written as bytes: rows-xml.ts).
  */
-export type Part = { name: string; xml: string } | { name: string; chunks: Iterable<string | Uint8Array>; rows?: number };
+export type Part =
+  | { name: string; xml: string }
+  | {
+      name: string;
+      chunks: Iterable<string | Uint8Array>;
+      rows?: number;
+      /** A worksheet's chunks with its rows written into `out`, a whole XmlBytes, not yielded (partBytes). */
+      into?: (out: XmlBytes) => Iterable<string | Uint8Array>;
+    };
 
 /** A part's XML as one text (a small part, zipped whole; the add-in's jszip). */
 export function partXml(part: Part): string {
@@ -36,9 +45,30 @@ export function partXml(part: Part): string {
   return xml + decoder.decode();
 }
 
-/** A part's UTF-8 bytes, whole: a sheet's rows, already bytes, are not decoded to text and encoded again. */
+/** The one buffer a small sheet is written into whole, kept from one part to the next (XmlBytes, `whole`). */
+let whole: XmlBytes | undefined;
+/** A buffer grown larger than this for a large sheet is not kept. */
+const KEPT_BYTES = 1 << 20;
+
+/**
+ * A part's UTF-8 bytes, whole: a sheet's rows, already bytes, are not decoded to text and encoded again. A worksheet
+ * is written into one buffer kept for the next part, and its bytes copied out of it: no new chunk a sheet.
+ */
 export function partBytes(part: Part): Buffer {
   if ('xml' in part) return Buffer.from(part.xml, 'utf8');
+  if (part.into) {
+    const out = (whole ??= new XmlBytes(CHUNK_BYTES, true));
+    out.reset();
+    try {
+      for (const chunk of part.into(out)) {
+        if (typeof chunk === 'string') out.utf8(chunk);
+        else out.bytes(chunk);
+      }
+      return Buffer.from(out.written());
+    } finally {
+      if (out.capacity > KEPT_BYTES) whole = undefined;
+    }
+  }
   const chunks: Uint8Array[] = [];
   for (const chunk of part.chunks) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   return Buffer.concat(chunks);
@@ -90,6 +120,7 @@ export function packageParts(model: Workbook, now = packageTime(), onRows?: Rows
       name: `xl/worksheets/sheet${i + 1}.xml`,
       chunks: { [Symbol.iterator]: () => sheetXml(sheet, styles, i === 0, drawing, rows) },
       rows: rowCount(sheet),
+      into: (out) => sheetXml(sheet, styles, i === 0, drawing, rows, out),
     });
   });
   text('[Content_Types].xml', contentTypes(model, drawings, charts));

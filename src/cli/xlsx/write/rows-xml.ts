@@ -124,9 +124,9 @@ function rowStart(out: XmlBytes, r: string, height: number | undefined): void {
 /**
  * The `<row>` elements of a sheet in chunks of bytes; `onRows` is told the rows written before each chunk. A row with
  * nothing to write and no height is left out. Shared formulas are numbered (`si`) in the order their first cells come.
+ * `out`, when given, is written into (a whole one: nothing is yielded).
  */
-export function* rowsXml(sheet: Sheet, styles: StyleTable, covered: Covered, onRows?: (rows: number) => void): Generator<Uint8Array> {
-  const out = new XmlBytes();
+export function* rowsXml(sheet: Sheet, styles: StyleTable, covered: Covered, onRows?: (rows: number) => void, out = new XmlBytes()): Generator<Uint8Array> {
   /** Shared formulas: the master cell's address -> its group number (`si`). */
   const shared = new Map<string, number>();
   // Column letters made once a column, not once a cell (a sheet of 40,000 rows asks for each 40,000 times).

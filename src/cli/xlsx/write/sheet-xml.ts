@@ -9,6 +9,7 @@ import type { StyleTable } from './styles-xml';
 import { passwordHash } from './password';
 import { esc } from './xml';
 import { rowsXml, type Covered } from './rows-xml';
+import type { XmlBytes } from './xml-bytes';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -81,7 +82,8 @@ function protectionXml(password?: string): string {
 
 /**
  * The chunks of a worksheet part: its markup around the rows as text, the rows as UTF-8 bytes (rows-xml.ts). `drawing`
- * is the relationship id of its drawing, when it has charts.
+ * is the relationship id of its drawing, when it has charts. With `rows`, a whole XmlBytes, the rows are written into
+ * it and only the markup around them is yielded (parts.ts, partBytes).
  */
 export function* sheetXml(
   sheet: Sheet,
@@ -89,6 +91,7 @@ export function* sheetXml(
   selected: boolean,
   drawing?: string,
   onRows?: (rows: number) => void,
+  rows?: XmlBytes,
 ): Generator<string | Uint8Array> {
   const pr = [sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor}"/>` : '', sheet.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
   const cols = sheet.columns.length
@@ -114,7 +117,7 @@ export function* sheetXml(
     }
   }
 
-  yield* rowsXml(sheet, styles, covered, onRows);
+  yield* rowsXml(sheet, styles, covered, onRows, rows);
   yield '</sheetData>';
 
   const tail: string[] = [];

@@ -36,15 +36,52 @@ export class XmlBytes {
   private pos = 0;
   private done: Uint8Array[] = [];
 
-  constructor(private readonly size = CHUNK_BYTES) {
+  /**
+   * `whole`: the bytes are kept in one buffer, grown as needed and never taken in chunks (take() gives nothing), read
+   * by written() and begun again by reset(): one buffer used for every small part of a run (see parts.ts, partBytes),
+   * not a new 64 KB chunk a sheet (a fresh buffer costs more than a form's rows: its pages, and the external memory V8
+   * then collects for).
+   */
+  constructor(
+    private readonly size = CHUNK_BYTES,
+    private readonly whole = false,
+  ) {
     this.buf = new Uint8Array(size);
   }
 
-  /** Makes room for `n` more bytes: a new chunk when the current one has not. */
+  /** Makes room for `n` more bytes: a new chunk when the current one has not (a larger buffer when whole). */
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
+    if (this.whole) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+      grown.set(this.buf.subarray(0, this.pos));
+      this.buf = grown;
+      return;
+    }
     if (this.pos) this.done.push(this.buf.subarray(0, this.pos));
     this.buf = new Uint8Array(Math.max(this.size, n));
+    this.pos = 0;
+  }
+
+  /** Bytes as they are (a chunk written elsewhere); makes its own room. */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** The bytes written since the last reset, in the buffer itself (whole): valid until the next write. */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** The buffer's size: a whole one grown for a large part is let go of by its owner. */
+  get capacity(): number {
+    return this.buf.length;
+  }
+
+  /** Begins again at the start of the buffer (whole): what was written is gone. */
+  reset(): void {
     this.pos = 0;
   }
 
@@ -129,6 +166,7 @@ export class XmlBytes {
 
   /** The finished chunks, taken: full ones only, or (`all`) the current one too. */
   take(all = false): Uint8Array[] {
+    if (this.whole) return [];
     const done = this.done;
     this.done = [];
     if (all && this.pos) {

@@ -31,3 +31,22 @@ test('long texts are escaped as esc() escapes them', () => {
     }),
   );
 });
+
+test('a whole XmlBytes holds what the chunked one takes, in one buffer grown as needed, and begins again', () => {
+  const pieces = fc.array(fc.oneof(fc.string({ unit: units, maxLength: 600 }), fc.uint8Array({ maxLength: 300 })), { maxLength: 12 });
+  const out = new XmlBytes(16, true);
+  fc.assert(
+    fc.property(pieces, (list) => {
+      const chunked = new XmlBytes(64);
+      out.reset();
+      for (const p of list) {
+        for (const o of [chunked, out]) {
+          if (typeof p === 'string') o.text(p);
+          else o.bytes(p);
+        }
+        expect(out.take()).toEqual([]);
+      }
+      expect(Buffer.from(out.written()).equals(Buffer.concat(chunked.take(true)))).toBe(true);
+    }),
+  );
+});

@@ -81,6 +81,21 @@ describe('in-memory zip of a small package', () => {
     }
   });
 
+  it("writes each sheet whole into the one kept buffer as its chunks stream it, a large sheet's too, one after another", () => {
+    const report = buildReport(quarterly, seed('suzhou-2022-q3'), 'zh-CN', OPTIONS);
+    // A sheet of some 2 MB: the kept buffer grows for it and is let go of after it (a form's sheets follow).
+    const large = formModel('en');
+    const sheet = large.sheets[1];
+    large.sheets[1] = { ...sheet, rows: [...sheet.rows, ...Array.from({ length: 3000 }, () => sheet.rows[sheet.rows.length - 1])] };
+    for (const model of [formModel('en'), report, large, formModel('zh-CN')]) {
+      for (const part of packageParts(model, NOW)) {
+        if ('xml' in part) continue;
+        const streamed = Buffer.concat(Array.from(part.chunks, (c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+        expect(partBytes(part).equals(streamed)).toBe(true);
+      }
+    }
+  });
+
   it('is what streamWorkbook writes for a form: the parts yazl streams', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-zip-memory-'));
     try {
