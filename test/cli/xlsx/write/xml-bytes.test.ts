@@ -50,3 +50,14 @@ test('a whole XmlBytes holds what the chunked one takes, in one buffer grown as 
     }),
   );
 });
+
+test("long texts that need no OOXML escape (a record's JSON) get XML's entities as esc() writes them", () => {
+  const plain = fc.constantFrom(...Array.from('ab _&<>"\'\n\t\u00e9\u4e2d\ufffd\ud83e\udde0 '));
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: plain, minLength: 256, maxLength: 3000 }), { minLength: 1, maxLength: 4 }), (list) => {
+      const out = new XmlBytes(64);
+      for (const t of list) out.text(t);
+      expect(Buffer.concat(out.take(true)).equals(Buffer.from(list.map(esc).join(''), 'utf8'))).toBe(true);
+    }),
+  );
+});
