@@ -17,7 +17,7 @@ import { CATEGORIES, STATUSES, type Category, type Locale, type ReportData, type
 import { FORM_COLUMNS, HEAD, type ColumnType, type FormContent, type FormKind, type Scalar } from './form';
 import { formLabelsFor } from './labels';
 import { columnTitles } from './column-titles';
-import { formLetter, type FormLetterOptions } from './letter';
+import { formLetter, type FormLetter, type FormLetterOptions } from './letter';
 import { fitColumns, HEADER_ROOM, HEADING_SCALE, headerHeading, wrappedHeight } from './form-widths';
 import { instructionsSheet } from './instructions-sheet';
 import type { Sha256Hex } from './locked-content';
@@ -120,10 +120,9 @@ function shownText(type: ColumnType, v: Scalar, locale: Locale): string {
  * them), the return date and contact when given, the hint; and the columns'
  * widths, fitted to the block's labels and the rows.
  */
-function headBlock(content: FormContent, data: ReportData, locale: Locale, opts: FormLetterOptions, head: Scalar[], titles: string[]) {
+function headBlock(content: FormContent, letter: FormLetter, locale: Locale, opts: FormLetterOptions, head: Scalar[], titles: string[]) {
   const formLabels = formLabelsFor(locale);
   const columns = FORM_COLUMNS[content.scope.kind];
-  const letter = formLetter(content, data, locale, opts);
   // Rows under the scope row: the return date and the contact, when given.
   const extra: Row[] = [];
   if (opts.due !== undefined)
@@ -174,16 +173,21 @@ function headBlock(content: FormContent, data: ReportData, locale: Locale, opts:
 
 const PERIOD_FIELDS = new Set(['period', 'lastPeriod']);
 
-function formSheet(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { sheet: Sheet; head: Scalar[]; headerRow: number } {
+function formSheet(
+  content: FormContent,
+  data: ReportData,
+  locale: Locale,
+  options: FormBuildOptions,
+  letter: FormLetter,
+): { sheet: Sheet; head: Scalar[]; headerRow: number } {
   const formLabels = formLabelsFor(locale);
   const kind = content.scope.kind;
   const columns = FORM_COLUMNS[kind];
   const opts = options.letter ?? {};
-  const letter = formLetter(content, data, locale, opts);
   const period = periodWords(content.scope.period, locale);
   const head: Scalar[] = [data.report.region, period, letter.scope.value];
   const titles = columnTitles(kind, locale);
-  const { rows, merges, headerRow, fitted } = headBlock(content, data, locale, opts, head, titles);
+  const { rows, merges, headerRow, fitted } = headBlock(content, letter, locale, opts, head, titles);
   rows.push({ cells: titles.map((v) => ({ v, s: 'header' as const })), height: fitted.headerLines * 15 });
   const cell = (j: number, v: Scalar) => {
     const c = columns[j];
@@ -238,7 +242,9 @@ function formSheet(content: FormContent, data: ReportData, locale: Locale, optio
 /** The layout model of a form, and the record it carries. The Instructions come first: a form opens on them. */
 export function buildForm(content: FormContent, data: ReportData, locale: Locale, options: FormBuildOptions): { workbook: Workbook; record: FormRecord } {
   const formLabels = formLabelsFor(locale);
-  const { sheet, head, headerRow } = formSheet(content, data, locale, options);
+  // The letter's words (heading, scope, intro) are those of every sheet of the form: made once.
+  const letter = formLetter(content, data, locale, options.letter ?? {});
+  const { sheet, head, headerRow } = formSheet(content, data, locale, options, letter);
   const record = makeFormRecord(content, {
     region: data.report.region,
     locale,
@@ -250,11 +256,10 @@ export function buildForm(content: FormContent, data: ReportData, locale: Locale
     seal: options.seal,
     sha256: options.sha256,
   });
-  const letter = formLetter(content, data, locale, options.letter);
   return {
     record,
     workbook: {
-      sheets: [instructionsSheet(content, data, record, locale, options), sheet, formRecordSheet(record, { password: options.password })],
+      sheets: [instructionsSheet(content, data, record, locale, options, letter), sheet, formRecordSheet(record, { password: options.password })],
       names: [],
       // Sheets cannot be renamed, deleted or added: the collector finds them by name.
       structureProtection: { password: options.password },

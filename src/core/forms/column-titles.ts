@@ -15,10 +15,19 @@ function titlesOf(kind: FormKind, locale: Locale): Record<string, string> {
   return titles[kind];
 }
 
+/** Each kind's titles in each language, made once (the labels are constants): `form --all` asks once a form. */
+const TITLES = new Map<string, readonly string[]>();
+
 /** The titles of a form's columns, in order. */
 export function columnTitles(kind: FormKind, locale: Locale): string[] {
-  const titles = titlesOf(kind, locale);
-  return FORM_COLUMNS[kind].map((c) => titles[c.field]);
+  const key = `${kind} ${locale}`;
+  let titles = TITLES.get(key);
+  if (!titles) {
+    const of = titlesOf(kind, locale);
+    titles = FORM_COLUMNS[kind].map((c) => of[c.field]);
+    TITLES.set(key, titles);
+  }
+  return [...titles];
 }
 
 /** The title of one field's column in a form of `kind` (the field itself when it has none). */

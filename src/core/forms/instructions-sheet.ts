@@ -17,16 +17,15 @@ import type { FormBuildOptions } from './build-form';
 import type { FormContent } from './form';
 import { HEADER_ROOM, HEADING_SCALE, headerHeading, wrappedHeight } from './form-widths';
 import { formLabelsFor } from './labels';
-import { formLetter } from './letter';
+import { formLetter, type FormLetter } from './letter';
 
 /** The width of the sheet, in characters: an A4 page in portrait. */
 const WIDTH = 118;
 
 /** The keys and values of "About this form". */
-function aboutRows(content: FormContent, data: ReportData, record: FormRecord, locale: Locale, options: FormBuildOptions): [string, Cell][] {
+function aboutRows(content: FormContent, letter: FormLetter, record: FormRecord, locale: Locale, options: FormBuildOptions): [string, Cell][] {
   const { instructions } = formLabelsFor(locale);
   const opts = options.letter ?? {};
-  const letter = formLetter(content, data, locale, opts);
   const about: [string, Cell][] = [
     [instructions.keys.form, { v: letter.heading, s: 'wrap' }],
     [instructions.keys.region, { v: record.region, s: 'wrap' }],
@@ -43,13 +42,19 @@ function aboutRows(content: FormContent, data: ReportData, record: FormRecord, l
   return about;
 }
 
-export function instructionsSheet(content: FormContent, data: ReportData, record: FormRecord, locale: Locale, options: FormBuildOptions): Sheet {
+/** The Instructions sheet; `letter` is the form's (formLetter), made once for all its sheets. */
+export function instructionsSheet(
+  content: FormContent,
+  data: ReportData,
+  record: FormRecord,
+  locale: Locale,
+  options: FormBuildOptions,
+  letter: FormLetter = formLetter(content, data, locale, options.letter ?? {}),
+): Sheet {
   const formLabels = formLabelsFor(locale);
   const labels = labelsFor(locale);
   const instructions = formLabels.instructions;
   const kind = content.scope.kind;
-  const opts = options.letter ?? {};
-  const letter = formLetter(content, data, locale, opts);
   const words = (xs: string[]) => xs.join(locale === 'zh-CN' ? '、' : ', ');
   const fill = (s: string) =>
     s.replace('{statuses}', words(STATUSES.map((x) => labels.statuses[x]))).replace('{categories}', words(CATEGORIES.map((x) => labels.categories[x])));
@@ -89,7 +94,7 @@ export function instructionsSheet(content: FormContent, data: ReportData, record
       { v: null, s: 'sectionTitle' },
     ],
   });
-  for (const [k, v] of aboutRows(content, data, record, locale, options)) rows.push({ cells: [{ v: k, s: 'label' }, v] });
+  for (const [k, v] of aboutRows(content, letter, record, locale, options)) rows.push({ cells: [{ v: k, s: 'label' }, v] });
   const keyWidth = Math.max(18, ...[...Object.values(instructions.keys)].map((k) => textWidth(k) + 3));
   const sheet: Sheet = {
     key: 'about',
