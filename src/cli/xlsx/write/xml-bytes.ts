@@ -6,7 +6,7 @@
  * the add-in's bundle of the parts can use it too. The bytes are exactly
  * those of the same text encoded as UTF-8 (Buffer.from, TextEncoder).
  */
-import { esc } from './xml';
+import { esc, mayChange } from './xml';
 
 /** Bytes a chunk holds at least before a new one is begun. */
 export const CHUNK_BYTES = 1 << 16;
@@ -124,7 +124,9 @@ export class XmlBytes {
   /** Text as esc() escapes it for XML; makes its own room (6 bytes a character: `&quot;`). */
   text(s: string): void {
     if (s.length >= NATIVE) {
-      if (!this.longText(s)) this.utf8(esc(s));
+      // Text esc() leaves as it is (most long text: a note, a title) is encoded at once, as before.
+      if (!mayChange(s)) this.utf8(s);
+      else if (!this.longText(s)) this.utf8(esc(s));
       return;
     }
     this.room(s.length * 6);
