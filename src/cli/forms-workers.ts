@@ -22,9 +22,14 @@ import { BUNDLE } from './start';
 /** The most threads: each has its own heap and compiled code (some 20 MB). */
 const MOST = 4;
 /** The fewest forms worth threads, each of which first loads the bundle (bench/results.md). */
-export const FEWEST_FORMS = 40;
+export const FEWEST_FORMS = 100;
 /** A data file smaller than this has too few forms for threads: they are not started while it is read. */
 const SMALL_DATA = 256 * 1024;
+/**
+ * A thread's young generation: a form's objects die young, and V8's default (semi-spaces of 16 MB) only made each
+ * thread 18 MB larger at 1,000 forms, for no CPU saved (bench/results.md).
+ */
+const YOUNG_MB = 24;
 /** Forms sent to a thread and not yet answered, at most: one being built, one being written, the next ones at hand. */
 export const AT_HAND = 4;
 
@@ -66,7 +71,10 @@ export async function earlyForms(dataFile: string): Promise<FormsPool | undefine
 /** A thread started from the bundle in `dir`, serving forms. */
 function bundleThread(dir: string): Worker {
   const start = JSON.stringify(path.join(dir, 'start.js'));
-  return new Worker(`require(${start}).loadBundle(${JSON.stringify(dir)}).cli.formsWorker();`, { eval: true });
+  return new Worker(`require(${start}).loadBundle(${JSON.stringify(dir)}).cli.formsWorker();`, {
+    eval: true,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+  });
 }
 
 /** The data file as the threads need it: what a form's letter and head name, not the measures, entries and observations. */
