@@ -146,7 +146,8 @@ export class FormsPool {
     while (this.queue.length) {
       const alive = this.threads.filter((t) => t.alive);
       if (!alive.length) {
-        const err = this.failure ?? new Error('form --all: no worker thread is left to write the forms');
+        const cause = this.threads.find((t) => t.error)?.error;
+        const err = this.failure ?? new Error(`no worker thread of form --all is left to write the forms${cause ? ` (${cause.message})` : ''}`);
         for (const job of this.queue.splice(0)) this.reject(job.seq, err);
         return;
       }

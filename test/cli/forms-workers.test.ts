@@ -87,6 +87,16 @@ describe('the worker threads of form --all', () => {
     await pool.close();
   });
 
+  it('says why when no thread could start', async () => {
+    const thread = new Worker("throw new Error('no bundle here')", { eval: true });
+    const exited = new Promise((resolve) => thread.once('exit', resolve));
+    const pool = new FormsPool(1, () => thread);
+    await exited;
+    const [r] = await settled([pool.write(0, content(0), 'ok')]);
+    expect(why(r)).toBe('no worker thread of form --all is left to write the forms (no bundle here)');
+    await pool.close();
+  });
+
   it('stops threads sent no form at once', async () => {
     const pool = new FormsPool(2, standIn);
     await pool.close();
