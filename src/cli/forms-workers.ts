@@ -19,7 +19,7 @@ import type { ReportData } from '../core/schema';
 import type { FormJob, FormsInit, FromWorker, ToWorker } from './forms-messages';
 import { BUNDLE } from './start';
 
-/** The most threads: each has its own heap and compiled code (some 20 MB). */
+/** The most threads: each has its own heap and compiled code (some 35 MB at 1,000 forms). */
 const MOST = 4;
 /** The fewest forms worth threads, each of which first loads the bundle (bench/results.md). */
 export const FEWEST_FORMS = 100;
