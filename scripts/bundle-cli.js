@@ -108,7 +108,13 @@ async function makeCache() {
   try {
     const size = await makeBundleCache(DIR, async (cli) => {
       await cli.loadCommands();
-      for (const argv of [['validate', ...seeds], ['template'], ['generate', seeds[0], '--out-dir', out]]) {
+      // form --all (in this thread: the worker threads, which run the same code, start with the cache too) on a copy of
+      // a seed, whose register is written beside it.
+      process.env.PLAN_REPORT_FORM_WORKERS = '0';
+      const data = path.join(out, path.basename(seeds[0]));
+      fs.copyFileSync(seeds[0], data);
+      const runs = [['validate', ...seeds], ['template'], ['generate', seeds[0], '--out-dir', out], ['form', data, '--all', '--out-dir', out]];
+      for (const argv of runs) {
         const code = await cli.run(argv, quiet);
         if (code !== 0) throw new Error(`plan-report ${argv.slice(0, 2).join(' ')} ended with ${code}`);
       }

@@ -330,6 +330,12 @@ export async function loadCommands(): Promise<void> {
   ]);
 }
 
+/** A worker thread of `form --all` (forms-workers.ts starts it from the bundle): serves the forms it is sent. */
+export async function formsWorker(): Promise<void> {
+  const { serveForms } = await import('./forms-worker');
+  serveForms();
+}
+
 export function main(): void {
   // Output piped into a reader that stops early (`| head`) ends the command quietly, as other tools do.
   for (const stream of [process.stdout, process.stderr]) {

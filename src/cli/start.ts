@@ -32,6 +32,8 @@ export interface Cli {
   main(): void;
   run(argv: string[], io?: { out: (s: string) => void; err: (s: string) => void }): Promise<number>;
   loadCommands(): Promise<void>;
+  /** Serves the forms of `form --all` in a worker thread (forms-workers.ts starts it). */
+  formsWorker(): Promise<void>;
 }
 
 interface Loaded {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { reportLocale } from '../../core/report-defaults';
 import { InputError } from '../../core/errors';
-import { buildForm } from '../../core/forms/build-form';
+import { buildForm, type FormBuildOptions } from '../../core/forms/build-form';
 import { allForms, departments, leadIndex, selectForm, type FormContent, type FormKind, type FormRequest } from '../../core/forms/form';
 import { sha256Hex } from '../../core/forms/digest';
 import { checkLetterOptions } from '../../core/forms/letter';
@@ -20,6 +20,7 @@ import { inputFiles, type InputFile } from '../write-atomic';
 import { GENERATOR } from '../version';
 import { problemLine, say, type Voice } from '../voice';
 import { streamWorkbook } from '../xlsx/write/write-stream';
+import { earlyForms, FEWEST_FORMS, formsShell, type FormsPool } from '../forms-workers';
 
 export interface FormOptions {
   kind: FormKind;
@@ -123,30 +124,37 @@ function droppedLine(voice: Voice, file: string, period: string, n: number): str
 }
 
 export async function formCommand(dataFile: string, opts: FormOptions, io: Io, voice: Voice = { locale: 'en', verbose: false }): Promise<number> {
-  const data = await loadDataFile(dataFile);
-  const letter = checkLetterOptions({ due: opts.due, contact: opts.contact }, opts.period ?? data.report.period, dataFile);
-  // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against;
-  // the register is locked while this run adds to it.
-  return withRegister(
-    dataFile,
-    (register) => makeForms(dataFile, data, opts, { io, voice }, register, letter),
-    (pid) =>
-      io.err(
-        say(
-          voice,
-          `${dataFile}: another plan-report run (process ${pid || 'unknown'}) is adding forms to its register; waiting for it to finish`,
-          `${dataFile}：另一个 plan-report 进程（${pid || '进程号不明'}）正在登记表单，等待其完成`,
+  // The worker threads of --all (if any) load the bundle while the data file is read.
+  const workers = opts.all ? await earlyForms(dataFile) : undefined;
+  try {
+    const data = await loadDataFile(dataFile);
+    const letter = checkLetterOptions({ due: opts.due, contact: opts.contact }, opts.period ?? data.report.period, dataFile);
+    // Every form made is entered in the register of sent forms beside the data file, which collect checks returns against;
+    // the register is locked while this run adds to it.
+    return await withRegister(
+      dataFile,
+      (register) => makeForms(dataFile, data, opts, { io, voice, workers }, register, letter),
+      (pid) =>
+        io.err(
+          say(
+            voice,
+            `${dataFile}: another plan-report run (process ${pid || 'unknown'}) is adding forms to its register; waiting for it to finish`,
+            `${dataFile}：另一个 plan-report 进程（${pid || '进程号不明'}）正在登记表单，等待其完成`,
+          ),
         ),
-      ),
-  );
+    );
+  } finally {
+    await workers?.close();
+  }
 }
 
 type Written = { content: FormContent; out: string; record: FormRecord };
 
-/** Where a command's lines go, and in which words. */
+/** Where a command's lines go, and in which words; and the threads that write the forms of --all, if any. */
 interface Told {
   io: Io;
   voice: Voice;
+  workers?: FormsPool;
 }
 
 /** The items no form of --all asks about (measures without a lead, indicators without a region). */
@@ -162,13 +170,15 @@ function leftLine(voice: Voice, dataFile: string, kind: FormKind, left: number):
 }
 
 /**
- * Writes the forms of `form --all`, a few at once, so that one's deflating and file writes (in Node's thread pool)
- * overlap the next one's building; each is `done` (entered in the register, told) in the order of the requests.
- * Memory stays that of WRITING forms, whatever their number. Returns how many failed on bad input.
+ * Writes the forms of `form --all`, `window` at once (in the main thread: one's file writes, in Node's thread pool,
+ * overlap the next one's building; or in worker threads); each is `done` (entered in the register, told) in the
+ * order of the requests. Memory stays that of `window` forms, whatever their number. Returns how many failed on bad
+ * input.
  */
 async function writeAll(
   requests: FormRequest[],
-  start: (r: FormRequest) => { content: FormContent; out: string; written: Promise<FormRecord> },
+  window: number,
+  start: (r: FormRequest, seq: number) => { content: FormContent; out: string; written: Promise<FormRecord> },
   done: (content: FormContent, out: string, record: FormRecord) => void,
   { io, voice }: Told,
 ): Promise<number> {
@@ -185,14 +195,14 @@ async function writeAll(
     }
   };
   try {
-    for (const r of requests) {
+    for (const [seq, r] of requests.entries()) {
       const job = (async () => {
-        const { content, out, written } = start(r);
+        const { content, out, written } = start(r, seq);
         return { content, out, record: await written };
       })();
       job.catch(() => undefined); // told by finish(), in order: not an unhandled rejection meanwhile
       jobs.push(job);
-      if (jobs.length >= WRITING) await finish(jobs.shift()!);
+      if (jobs.length >= window) await finish(jobs.shift()!);
     }
     while (jobs.length) await finish(jobs.shift()!);
   } finally {
@@ -200,6 +210,26 @@ async function writeAll(
     await Promise.allSettled(jobs);
   }
   return failed;
+}
+
+/**
+ * The threads that write the forms, told what the forms share; undefined (the forms written in the main thread) when
+ * there are none or too few forms for them, unless their number was asked for.
+ */
+async function readyWorkers(
+  workers: FormsPool | undefined,
+  forms: number,
+  run: { data: ReportData; locale: Locale; options: FormBuildOptions; key: string; inputs: Promise<InputFile[]> },
+): Promise<FormsPool | undefined> {
+  if (!workers) return undefined;
+  if (!workers.forced && forms < FEWEST_FORMS) {
+    await workers.close();
+    return undefined;
+  }
+  const { generator, generatedAt, password, letter } = run.options;
+  const options = { generator, generatedAt, password, letter };
+  workers.begin({ shell: formsShell(run.data), locale: run.locale, options, key: run.key, inputs: await run.inputs });
+  return workers;
 }
 
 async function makeForms(
@@ -252,15 +282,17 @@ async function makeForms(
     });
   const used = new Set<string>();
   const leads = opts.kind === 'measures' ? leadIndex(data) : undefined;
+  const workers = await readyWorkers(told.workers, requests.length, { data, locale, options, key: register.register.key, inputs });
   const failed = await writeAll(
     requests,
-    (r) => {
+    workers?.window ?? WRITING,
+    (r, seq) => {
       const content = selectForm(data, r, dataFile, leads);
       let name = formFileName(content);
       for (let n = 2; used.has(name.toLowerCase()); n++) name = formFileName(content).replace(/\.xlsx$/, `-${n}.xlsx`);
       used.add(name.toLowerCase());
       const out = path.join(dir, name);
-      return { content, out, written: write(content, out) };
+      return { content, out, written: workers ? workers.write(seq, content, out) : write(content, out) };
     },
     (content, out, record) => {
       register.add(record, out);
