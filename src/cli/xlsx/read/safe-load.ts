@@ -5,7 +5,8 @@
  * and ratios), and every entry is inflated and counted: it must unpack to
  * exactly its declared size (a small entry is inflated at once, never past
  * that size; a large part kept for reading at once into one buffer of that
- * size and a byte, on libuv's threads; any other large one as a stream,
+ * size and a byte, on libuv's threads or, for a caller that works meanwhile,
+ * inflated and counted in a worker thread; any other large one as a stream,
  * stopping as soon as a limit is passed), with the rows and cells of each
  * sheet counted (over its bytes) before the sheet is read. A file that is not a workbook, a truncated or
  * corrupt zip, a zip bomb or a sheet of a million rows gets a clear refusal
