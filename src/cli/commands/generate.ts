@@ -65,8 +65,9 @@ async function previousReport(
 }
 
 /**
- * The previous report's package, its loading started first: once its large parts inflate on libuv's threads (or it
- * is loaded or refused), the data file is read and checked meanwhile (two cores work). A refusal of it is said only
+ * The previous report's package, its loading started first: once its large parts inflate (its large sheets inflated
+ * and counted in a worker thread, safe-load.ts), or it is loaded or refused, the data file is read and checked
+ * meanwhile (two cores work). A refusal of it is said only
  * once the data file was found sound (awaited after it), so it is marked handled here.
  */
 async function startLoading(since: string | undefined): Promise<{ loading?: Promise<PartsWorkbook> } | undefined> {

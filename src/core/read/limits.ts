@@ -67,19 +67,20 @@ export function countMatches(text: string, re: RegExp): number {
   return n;
 }
 
-/** A-Z, a-z, _ */
-const nameStart = (b: number) => (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95;
-/** \w . - (ASCII) */
-const nameByte = (b: number) => (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95 || b === 46 || b === 45;
-/** What ends a row's or a cell's name in ROW_OR_CELL over the bytes read as Latin-1: `\s` (with U+00A0), `>` or `/`. */
-const nameEnd = (b: number) => b === 32 || b === 62 || b === 47 || (b >= 9 && b <= 13) || b === 0xa0;
-
 /**
  * The row and cell elements in the bytes at `start`..`end` of `bytes`, read
  * as Latin-1 (one character a byte), counted in one pass over the bytes as
- * ROW_OR_CELL counts them in that text, without making the text.
+ * ROW_OR_CELL counts them in that text, without making the text. It uses
+ * nothing outside itself: its source is also run in a worker thread
+ * (src/cli/xlsx/read/count-worker.ts).
  */
 export function countRowsAndCellsIn(bytes: Uint8Array, start: number, end: number, count: { rows: number; cells: number }): void {
+  // A-Z, a-z, _
+  const nameStart = (b: number) => (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95;
+  // \w . - (ASCII)
+  const nameByte = (b: number) => (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95 || b === 46 || b === 45;
+  // What ends a row's or a cell's name in ROW_OR_CELL over the bytes read as Latin-1: `\s` (with U+00A0), `>` or `/`.
+  const nameEnd = (b: number) => b === 32 || b === 62 || b === 47 || (b >= 9 && b <= 13) || b === 0xa0;
   let rows = 0;
   let cells = 0;
   for (let i = start; i < end;) {

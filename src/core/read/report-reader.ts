@@ -224,6 +224,45 @@ function* rows(sheet: GridSheet, fields: string[]): Generator<{ row: number; col
   }
 }
 
+/**
+ * A data sheet whose cells of the row being read are each made once: the
+ * row's emptiness is checked (its first cells, up to one that holds
+ * something), then its cells are read, the first ones again.
+ */
+class RowCells implements GridSheet {
+  readonly name: string;
+  readonly rowCount: number;
+  private row = 0;
+  /** The row's cells made, 1 to `made`. */
+  private readonly values: GridValue[] = [];
+  private made = 0;
+
+  constructor(private readonly sheet: GridSheet) {
+    this.name = sheet.name;
+    this.rowCount = sheet.rowCount;
+  }
+
+  /** Whether the row's first `n` cells are blank (as rows() tells an empty row); those made are kept for its reading. */
+  blank(row: number, n: number): boolean {
+    this.row = row;
+    this.made = 0;
+    for (let c = 1; c <= n; c++) {
+      const v = this.sheet.cell(row, c);
+      this.values[c] = v;
+      this.made = c;
+      if (!isBlank(v)) return false;
+    }
+    return true;
+  }
+
+  cell(row: number, col: number): GridValue {
+    return row === this.row && col >= 1 && col <= this.made ? this.values[col] : this.sheet.cell(row, col);
+  }
+}
+
+/** The column of `field` among `fields` (1-based), 0 when it is not one. */
+const columnOf = (fields: string[], field: string) => fields.indexOf(field) + 1;
+
 /** A data sheet as the record names it, with the fields of its columns in order. */
 interface DataSheet {
   sheet: GridSheet;
@@ -383,25 +422,34 @@ function owner(
   return found;
 }
 
+/**
+ * The measures, the bulk of a large report: as rows() reads a data sheet's
+ * rows, each row's cells made once (RowCells), the columns found once.
+ */
 function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Plan[]): void {
   if (!measures) return;
-  const s = measures.sheet;
+  const s = new RowCells(measures.sheet);
+  const n = measures.fields.length;
   const plansIds = indexOfIds(plans);
-  for (const { row, col } of rows(s, measures.fields)) {
-    const planId = reader.text(s, row, col('plan'), ['measures', row, 'plan']);
-    const p = owner(reader, s.name, row, col('plan'), 'plan', planId, plans, plansIds);
+  const [plan, id, title, group, lead, due, status, completed, progress, note] = (
+    ['plan', 'id', 'title', 'group', 'lead', 'due', 'status', 'completed', 'progress', 'note'] as const
+  ).map((f) => columnOf(measures.fields, f));
+  for (let row = 2; row <= s.rowCount; row++) {
+    if (s.blank(row, n)) continue;
+    const planId = reader.text(s, row, plan, ['measures', row, 'plan']);
+    const p = owner(reader, s.name, row, plan, 'plan', planId, plans, plansIds);
     if (p === -1) continue;
     const at: Path = ['plans', p, 'measures', plans[p].measures.length];
     const m: Measure = compact({
-      id: reader.text(s, row, col('id'), at, 'id') ?? '',
-      title: reader.text(s, row, col('title'), at, 'title') ?? '',
-      group: reader.text(s, row, col('group'), at, 'group'),
-      lead: reader.text(s, row, col('lead'), at, 'lead'),
-      due: reader.date(s, row, col('due'), at, 'due'),
-      status: reader.status(s, row, col('status'), at, 'status') ?? ('' as Measure['status']),
-      completed: reader.date(s, row, col('completed'), at, 'completed'),
-      progress: reader.percent(s, row, col('progress'), at, 'progress', { share: true }),
-      note: reader.text(s, row, col('note'), at, 'note'),
+      id: reader.text(s, row, id, at, 'id') ?? '',
+      title: reader.text(s, row, title, at, 'title') ?? '',
+      group: reader.text(s, row, group, at, 'group'),
+      lead: reader.text(s, row, lead, at, 'lead'),
+      due: reader.date(s, row, due, at, 'due'),
+      status: reader.status(s, row, status, at, 'status') ?? ('' as Measure['status']),
+      completed: reader.date(s, row, completed, at, 'completed'),
+      progress: reader.percent(s, row, progress, at, 'progress', { share: true }),
+      note: reader.text(s, row, note, at, 'note'),
     });
     if (reader.placed) reader.at(at, { sheet: s.name, row, col: 1 });
     plans[p].measures.push(m);

@@ -266,6 +266,12 @@ class PartsSheet implements GridSheet {
    * A plain `<sheetData>` read from the sheet's bytes (sheet-bytes.ts), with
    * no text of the whole part: false (nothing kept) when it is not plain, or
    * not where splitSheet would find it, to be read as text instead.
+   *
+   * Its end is searched from the part's end (it is near it; the first one
+   * after the start is 92 MB on for 100,000 measures). Cells read to it
+   * whole, it is the first one too (the reading gives up at any other
+   * `</sheetData>`); else, were there an earlier one, the sheet is read to
+   * that one, as it always was (a refusal or a giving up may come first there).
    */
   private readBytes(src: SheetBytes, ctx: SheetContext): boolean {
     const b = src.bytes;
@@ -273,11 +279,25 @@ class PartsSheet implements GridSheet {
     if (k < 1 || b[k - 1] !== 60 || b[k + 9] !== 62) return false;
     const start = SHEET_DATA.exec(b.toString('latin1', src.base, k + 10));
     if (!start || start.index !== k - 1 - src.base) return false;
-    const end = b.indexOf('</sheetData>', k, 'latin1');
-    if (end < 0) return false;
+    const last = b.lastIndexOf('</sheetData>', b.length, 'latin1');
+    if (last < k) return false;
+    const first = () => b.indexOf('</sheetData>', k, 'latin1');
+    try {
+      if (this.readBytesTo(src, ctx, k, last)) return true;
+    } catch (err) {
+      const end = first();
+      if (end === last) throw err;
+      return this.readBytesTo(src, ctx, k, end);
+    }
+    const end = first();
+    return end !== last && this.readBytesTo(src, ctx, k, end);
+  }
+
+  /** The cells from after `<sheetData>` (at `k`) to its end at `end`, and the merges after it (readBytes). */
+  private readBytesTo(src: SheetBytes, ctx: SheetContext, k: number, end: number): boolean {
     let merges: Merge[];
     try {
-      merges = mergesIn(b.toString('latin1', end));
+      merges = mergesIn(src.bytes.toString('latin1', end));
     } catch {
       return false;
     }

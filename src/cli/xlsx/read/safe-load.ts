@@ -5,7 +5,8 @@
  * and ratios), and every entry is inflated and counted: it must unpack to
  * exactly its declared size (a small entry is inflated at once, never past
  * that size; a large part kept for reading at once into one buffer of that
- * size and a byte, on libuv's threads; any other large one as a stream,
+ * size and a byte, on libuv's threads or, for a caller that works meanwhile,
+ * inflated and counted in a worker thread; any other large one as a stream,
  * stopping as soon as a limit is passed), with the rows and cells of each
  * sheet counted (over its bytes) before the sheet is read. A file that is not a workbook, a truncated or
  * corrupt zip, a zip bomb or a sheet of a million rows gets a clear refusal
@@ -18,6 +19,7 @@ import yauzl from 'yauzl';
 import { InputError } from '../../../core/errors';
 import { MB } from '../../bytes';
 import { countRowsAndCells, countRowsAndCellsIn, isSheetPart, RETURN_LIMITS, type LoadLimits } from '../../../core/read/limits';
+import { SheetWorker, type Counted, type Inflated } from './sheet-worker';
 import { PartsWorkbook, type Parts } from './parts-grid';
 import type { SheetText } from './sheet-cells';
 import { decodeText } from './xml-scan';
@@ -191,6 +193,7 @@ function checkDeclared(entries: yauzl.Entry[], limits: LoadLimits): void {
 async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflating?: () => void): Promise<Parts> {
   const kept = new LazyParts();
   const zip = await openZip(buf);
+  let worker: SheetWorker | undefined;
   try {
     if (zip.entryCount > limits.maxEntries)
       throw new Refusal(
@@ -216,7 +219,9 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflati
     checkDeclared(entries, limits);
 
     const count = { unpacked: 0, rows: 0, cells: 0 };
-    const whole = startWhole(buf, entries, keep);
+    // A caller that works meanwhile has its large sheets inflated and counted in a worker thread (sheet-worker.ts).
+    if (onInflating && entries.some((e) => isSheet(e.fileName) && keepsWhole(e, keep) && e.compressionMethod === 8)) worker = new SheetWorker();
+    const whole = startWhole(buf, entries, keep, worker);
     onInflating?.();
     const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), withoutBom(text));
     // Large parts are only counted here, and inflated again when a reader asks for them (LazyParts): a workbook over
@@ -226,10 +231,10 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflati
       const sheet = isSheet(e.fileName);
       const data = entryData(buf, e);
       const wanted = keep && isXmlPart(e.fileName);
-      const inflating = whole.get(e) ?? (keepsWhole(e, keep) ? inflateWhole(data, e) : undefined);
+      const inflating = whole.get(e) ?? (keepsWhole(e, keep) ? inflateWhole(data, e).then((bytes): Inflated => ({ bytes })) : undefined);
       if (inflating) {
-        const bytes = await inflating;
-        countWhole(bytes, e, limits, count, sheet);
+        const { bytes, counted } = await inflating;
+        countWhole(bytes, e, limits, count, sheet, counted);
         kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e), bytes);
       } else if (e.uncompressedSize <= STREAM_ABOVE) {
         const bytes = inflateAtOnce(data, e);
@@ -248,6 +253,7 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflati
     }
   } finally {
     zip.close();
+    worker?.close();
   }
   return kept;
 }
@@ -261,14 +267,19 @@ const keepsWhole = (e: yauzl.Entry, keep: boolean) =>
  * one buffer of its declared size, on libuv's threads (while the caller goes
  * on: generate checks its data file meanwhile), as many as KEEP_COUNTED holds
  * together; the others are inflated whole when they are counted, in turn.
+ * With `worker`, a deflated sheet is inflated and counted in its thread.
  */
-function startWhole(buf: Buffer, entries: yauzl.Entry[], keep: boolean): Map<yauzl.Entry, Promise<Buffer>> {
-  const whole = new Map<yauzl.Entry, Promise<Buffer>>();
+function startWhole(buf: Buffer, entries: yauzl.Entry[], keep: boolean, worker?: SheetWorker): Map<yauzl.Entry, Promise<Inflated>> {
+  const whole = new Map<yauzl.Entry, Promise<Inflated>>();
   let started = 0;
   for (const e of entries) {
     if (!keepsWhole(e, keep) || started + e.uncompressedSize > KEEP_COUNTED) continue;
     started += e.uncompressedSize;
-    const inflating = inflateWhole(entryData(buf, e), e);
+    const data = entryData(buf, e);
+    const inflating =
+      worker && isSheet(e.fileName) && e.compressionMethod === 8
+        ? worker.inflate(data, e.uncompressedSize, () => inflateWhole(data, e), { tooMany: (n) => tooMany(e, n), tooFew: (n) => tooFew(e, n) })
+        : inflateWhole(data, e).then((bytes): Inflated => ({ bytes }));
     // A refusal of an earlier part leaves it unread: its failure is not one to say.
     inflating.catch(() => undefined);
     whole.set(e, inflating);
@@ -310,13 +321,27 @@ function inflateWhole(data: Buffer, e: yauzl.Entry): Promise<Buffer> {
   });
 }
 
-/** A part inflated whole, counted as inflateStreaming counts one (its bytes, its rows and cells when it is a sheet) against the limits. */
-function countWhole(bytes: Buffer, e: yauzl.Entry, limits: LoadLimits, count: { unpacked: number; rows: number; cells: number }, sheet: boolean): void {
+/**
+ * A part inflated whole, counted as inflateStreaming counts one (its bytes,
+ * its rows and cells when it is a sheet) against the limits. `counted`: its
+ * rows and cells, when the worker counted them (sheet-worker.ts).
+ */
+function countWhole(
+  bytes: Buffer,
+  e: yauzl.Entry,
+  limits: LoadLimits,
+  count: { unpacked: number; rows: number; cells: number },
+  sheet: boolean,
+  counted?: Counted,
+): void {
   count.unpacked += bytes.length;
   if (count.unpacked > limits.maxUnpackedBytes) throw unpacksTooMuch(limits);
   if (bytes.length > MB && bytes.length / Math.max(1, e.compressedSize) > limits.maxRatio) throw bombPart(e);
   if (!sheet) return;
-  countRowsAndCellsIn(bytes, 0, bytes.length, count);
+  if (counted) {
+    count.rows += counted.rows;
+    count.cells += counted.cells;
+  } else countRowsAndCellsIn(bytes, 0, bytes.length, count);
   checkRowsAndCells(count, limits);
 }
 

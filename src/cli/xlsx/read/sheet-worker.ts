@@ -1,0 +1,138 @@
+/**
+ * Large sheets inflated and their rows and cells counted in a worker thread,
+ * for a caller that works meanwhile: `generate --since` checks its data file
+ * (a pass that does not yield to the event loop) while the previous
+ * report's Measures sheet (92 MB for 100,000 measures) is inflated and
+ * counted, so that it is ready when the check ends. Inflated on libuv's
+ * threads, it was counted only after the check, on the main thread.
+ *
+ * The worker is made from the source of limits.ts's countRowsAndCellsIn, so
+ * that it needs no file of its own (the command line runs as one bundle);
+ * the inflated bytes are moved back, not copied. It inflates as safe-load.ts's
+ * inflateAtOnce does (never more than the declared size and a byte), and
+ * says a failure by zlib's own message. Where the worker cannot run (its
+ * source instrumented for coverage) or stops, a part is inflated and
+ * counted in this thread instead, as before.
+ */
+import { Worker } from 'node:worker_threads';
+import { countRowsAndCellsIn } from '../../../core/read/limits';
+
+export interface Counted {
+  rows: number;
+  cells: number;
+}
+
+/** A part's bytes, with its rows and cells when the worker counted them. */
+export interface Inflated {
+  bytes: Buffer;
+  counted?: Counted;
+}
+
+interface Reply {
+  id: number;
+  buffer?: ArrayBuffer;
+  offset?: number;
+  length?: number;
+  rows?: number;
+  cells?: number;
+  /** zlib's message, and whether the output passed the size given. */
+  error?: string;
+  tooLarge?: boolean;
+}
+
+/** The refusals of a part that inflates to more or fewer bytes than it declares, as the caller words them. */
+export interface SizeErrors {
+  tooMany(got: number): Error;
+  tooFew(got: number): Error;
+}
+
+interface Job {
+  size: number;
+  resolve(got: Inflated): void;
+  reject(err: Error): void;
+  /** The part inflated in this thread instead (counted by the caller). */
+  here(): Promise<Buffer>;
+  errors: SizeErrors;
+}
+
+const SOURCE = `'use strict';
+const { parentPort } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const countRowsAndCellsIn = ${countRowsAndCellsIn.toString()};
+parentPort.on('message', ({ id, data, size }) => {
+  let bytes;
+  try {
+    bytes = zlib.inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
+  } catch (err) {
+    return parentPort.postMessage({ id, error: String(err && err.message), tooLarge: !!err && err.code === 'ERR_BUFFER_TOO_LARGE' });
+  }
+  const count = { rows: 0, cells: 0 };
+  if (bytes.length === size) countRowsAndCellsIn(bytes, 0, bytes.length, count);
+  const buffer = bytes.buffer;
+  parentPort.postMessage({ id, buffer, offset: bytes.byteOffset, length: bytes.length, rows: count.rows, cells: count.cells }, [buffer]);
+});`;
+
+export class SheetWorker {
+  private readonly worker: Worker | undefined;
+  private readonly jobs = new Map<number, Job>();
+  private next = 0;
+  private failed = false;
+
+  /** `source`: the worker's code (a test gives one that fails). */
+  constructor(source = SOURCE) {
+    try {
+      this.worker = new Worker(source, { eval: true });
+    } catch {
+      this.failed = true;
+      return;
+    }
+    this.worker.on('message', (m: Reply) => this.done(m));
+    this.worker.on('error', () => this.stopped());
+    this.worker.on('exit', () => this.stopped());
+  }
+
+  /**
+   * The deflated `data` of a part of `size` bytes, inflated and counted in
+   * the worker: its bytes, exactly `size` of them, or a rejection: zlib's
+   * message, or `errors`' when it inflates to more or fewer bytes. `here`:
+   * the part inflated in this thread, should the worker not run.
+   */
+  inflate(data: Buffer, size: number, here: () => Promise<Buffer>, errors: SizeErrors): Promise<Inflated> {
+    return new Promise<Inflated>((resolve, reject) => {
+      const job: Job = { size, resolve, reject, here, errors };
+      if (this.failed || !this.worker) return this.inflateHere(job);
+      const id = this.next++;
+      this.jobs.set(id, job);
+      this.worker.postMessage({ id, data, size });
+    });
+  }
+
+  /** Stops the worker (it would otherwise keep the process alive). */
+  close(): void {
+    this.failed = true;
+    void this.worker?.terminate();
+  }
+
+  private done(m: Reply): void {
+    const job = this.jobs.get(m.id);
+    if (!job) return;
+    this.jobs.delete(m.id);
+    if (m.error !== undefined) return job.reject(m.tooLarge ? job.errors.tooMany(job.size + 1) : new Error(m.error));
+    if (m.length! > job.size) return job.reject(job.errors.tooMany(m.length!));
+    if (m.length! < job.size) return job.reject(job.errors.tooFew(m.length!));
+    const bytes = Buffer.from(m.buffer!, m.offset, m.length);
+    job.resolve({ bytes, counted: { rows: m.rows!, cells: m.cells! } });
+  }
+
+  /** The worker failed or ended: the parts asked for are inflated in this thread. */
+  private stopped(): void {
+    this.failed = true;
+    const jobs = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const job of jobs) this.inflateHere(job);
+  }
+
+  private inflateHere(job: Job): void {
+    job.here().then((bytes) => job.resolve({ bytes }), job.reject);
+  }
+}
