@@ -355,28 +355,36 @@ const mergeRef = (m: Merge) => `${columnLetter(m.c1)}${m.r1}:${columnLetter(m.c2
 function mergesByRow(merges: Merge[], maxCells: number, sheet: string): Map<number, Merge[]> {
   let area = 0;
   const byRow = new Map<number, Merge[]>();
+  // The area first, all of it: a workbook too large is refused as such, whether or not its merges also overlap.
+  for (const m of merges) area += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+  if (area > maxCells)
+    throw new InputError([
+      {
+        file: '',
+        message: `has more than ${maxCells.toLocaleString('en')} cells in its sheets, counting merged cells; expected a workbook of at most that many`,
+        zh: `各工作表合计（含合并单元格）超过 ${maxCells} 个单元格；工作簿最多应有这么多单元格`,
+      },
+    ]);
   for (const m of merges) {
-    area += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
-    if (area > maxCells)
-      throw new InputError([
-        {
-          file: '',
-          message: `has more than ${maxCells.toLocaleString('en')} cells in its sheets, counting merged cells; expected a workbook of at most that many`,
-          zh: `各工作表合计（含合并单元格）超过 ${maxCells} 个单元格；工作簿最多应有这么多单元格`,
-        },
-      ]);
-    for (let r = m.r1; r <= m.r2; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(m);
+    for (let r = m.r1; r <= m.r2; r++) {
+      const row = byRow.get(r) ?? byRow.set(r, []).get(r)!;
+      // Merges stacked over the same cells are refused at the second, not after all of them are filed.
+      const last = row[row.length - 1];
+      if (last && m.c1 <= last.c2 && last.c1 <= m.c2) throw m.c1 < last.c1 ? overlap(m, last, sheet) : overlap(last, m, sheet);
+      row.push(m);
+    }
   }
   for (const row of byRow.values()) {
     row.sort((a, b) => a.c1 - b.c1);
-    for (let i = 1; i < row.length; i++)
-      if (row[i].c1 <= row[i - 1].c2)
-        throw new WorkbookError(
-          `the merged ranges ${mergeRef(row[i - 1])} and ${mergeRef(row[i])} of sheet "${sheet}" overlap; expected merged ranges that do not overlap, as Excel saves them`,
-        );
+    for (let i = 1; i < row.length; i++) if (row[i].c1 <= row[i - 1].c2) throw overlap(row[i - 1], row[i], sheet);
   }
   return byRow;
 }
+
+const overlap = (a: Merge, b: Merge, sheet: string) =>
+  new WorkbookError(
+    `the merged ranges ${mergeRef(a)} and ${mergeRef(b)} of sheet "${sheet}" overlap; expected merged ranges that do not overlap, as Excel saves them`,
+  );
 
 /** The merge of a row (in column order, none overlapping) that covers `col`, found by binary search. */
 function mergeAt(row: Merge[], col: number): Merge | undefined {
