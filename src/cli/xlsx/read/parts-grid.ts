@@ -271,7 +271,9 @@ class PartsSheet implements GridSheet {
    * after the start is 92 MB on for 100,000 measures). Cells read to it
    * whole, it is the first one too (the reading gives up at any other
    * `</sheetData>`); else, were there an earlier one, the sheet is read to
-   * that one, as it always was (a refusal or a giving up may come first there).
+   * that one, as it always was. A refusal met in the bytes is the text
+   * reader's to say: only it finds the sheet's end as XML does (`</sheetData >`
+   * among the cells ends them, and what follows may be refused first).
    */
   private readBytes(src: SheetBytes, ctx: SheetContext): boolean {
     const b = src.bytes;
@@ -284,13 +286,12 @@ class PartsSheet implements GridSheet {
     const first = () => b.indexOf('</sheetData>', k, 'latin1');
     try {
       if (this.readBytesTo(src, ctx, k, last)) return true;
-    } catch (err) {
       const end = first();
-      if (end === last) throw err;
-      return this.readBytesTo(src, ctx, k, end);
+      return end !== last && this.readBytesTo(src, ctx, k, end);
+    } catch (err) {
+      if (err instanceof WorkbookError || err instanceof InputError) return false;
+      throw err;
     }
-    const end = first();
-    return end !== last && this.readBytesTo(src, ctx, k, end);
   }
 
   /** The cells from after `<sheetData>` (at `k`) to its end at `end`, and the merges after it (readBytes). */

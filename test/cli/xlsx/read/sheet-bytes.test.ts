@@ -201,10 +201,12 @@ describe('a large sheet read by the parts reader from its bytes', () => {
   it("reads to the first </sheetData>, though its end is searched from the part's end", () => {
     // A refusal in the cells before a later `</sheetData>`, the text after the first one not XML: read as text.
     const refused = '<worksheet><sheetData><row r="2000000"></sheetData><c a="</sheetData></worksheet>';
+    // The same, its first end written with a space: no `</sheetData>` but the last, and the text after the first not XML.
+    const spaced = '<worksheet><sheetData><row r="2000000"></sheetData ><c a="</sheetData></worksheet>';
     // Cells after the first one: not read (they are not cells of the sheet).
     const after =
       '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><x>&lt;/sheetData></x><c r="B1"><v>2</v></c></sheetData></worksheet>';
-    for (const sheet of [refused, after])
+    for (const sheet of [refused, spaced, after])
       for (const columns of [Infinity, 2]) expect(readOf(partsOf(sheet, true), columns)).toEqual(readOf(partsOf(sheet, false), columns));
     expect(readOf(partsOf(after, true), 2)).toEqual({ rows: 1, got: [[1, 1, 1]] });
   });
