@@ -203,7 +203,7 @@ describe('form in Chinese', () => {
       [[s.data, '--lead', '无此单位'], /：没有由“无此单位”牵头的措施；应为以下牵头单位之一：卫健委、商务局$/],
       [[s.data, '--period', '2024-Q5'], /：--period “2024-Q5”不是可识别的期间；/],
       [[s.data, '--due', '2024-13-01'], /：--due “2024-13-01”不是可识别的日期；/],
-      [[s.data, '--due', '2020-01-01'], /：--due 2020-01-01 早于报告期 2024-Q3 的起始日（2024-07-01）；/],
+      [[s.data, '--due', '2020-01-01'], /：--due 2020-01-01 早于报告期2024年第三季度的起始日（2024年7月1日）；/],
       [[s.data, '--contact', ' '], /：--contact 为空；/],
       [[s.data, '--kind', 'indicators', '--region', '火星'], /：没有地区“火星”的指标；应为以下地区之一：海淀区$/],
       [[none.data, '--kind', 'catalog'], /：没有目录（catalogs），无从制作目录表单；/],
@@ -227,8 +227,8 @@ describe('form in Chinese', () => {
     expect(r.code).toBe(0);
     expectChinese(r);
     expect(r.out).toEqual([
-      expect.stringMatching(/ -> \S+（措施表单：2 项措施，由“卫健委”牵头（其中 1 项为联合牵头），2024-Q3）$/),
-      expect.stringMatching(/ -> \S+（措施表单：1 项措施，由“商务局”牵头（其中 1 项为联合牵头），2024-Q3）$/),
+      expect.stringMatching(/ -> \S+（措施表单：2 项措施，由“卫健委”牵头（其中 1 项为联合牵头），2024年第三季度）$/),
+      expect.stringMatching(/ -> \S+（措施表单：1 项措施，由“商务局”牵头（其中 1 项为联合牵头），2024年第三季度）$/),
       `已写入 2 份表单至 ${path.join(s.dir, 'forms')}`,
     ]);
   }, 60_000);

@@ -103,10 +103,10 @@ function describeZh(content: FormContent): string {
   if (s.kind === 'measures') {
     const joint = jointly(content);
     const lead = s.lead !== undefined ? `，由“${s.lead}”牵头${joint ? `（其中 ${joint} 项为联合牵头）` : ''}` : '';
-    return `措施表单：${s.plan ? `方案 ${s.plan} 的 ` : ''}${n} 项措施${lead}，${s.period}`;
+    return `措施表单：${s.plan ? `方案 ${s.plan} 的 ` : ''}${n} 项措施${lead}，${periodWords(s.period, 'zh-CN')}`;
   }
-  if (s.kind === 'indicators') return `指标表单：${s.department !== undefined ? `“${s.department}”的 ` : ''}${n} 个指标，${s.period}`;
-  return `目录表单：目录 ${s.catalog} 的 ${n} 项，另留 ${content.newRows} 行供新增，${s.period}`;
+  if (s.kind === 'indicators') return `指标表单：${s.department !== undefined ? `“${s.department}”的 ` : ''}${n} 个指标，${periodWords(s.period, 'zh-CN')}`;
+  return `目录表单：目录 ${s.catalog} 的 ${n} 项，另留 ${content.newRows} 行供新增，${periodWords(s.period, 'zh-CN')}`;
 }
 
 /** One form written: `data.yaml -> out/2024-Q3-A.xlsx (measures form: …)`. */

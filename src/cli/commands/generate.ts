@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileNamePart, reportBaseName } from '../../core/data-file/names';
 import { reportLocale } from '../../core/report-defaults';
+import { periodWords } from '../../core/i18n/wording';
 import { InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData, StreamableData } from '../../core/schema';
@@ -46,7 +47,7 @@ function sinceLine(voice: Voice, since: { previous: Previous; note?: string; not
   return say(
     voice,
     `  since ${period} (${file}): ${changes} changes listed${since.note ? `; ${since.note}` : ''}`,
-    `  与上期 ${period}（${file}）相比：列出 ${changes} 条变化${since.noteZh ? `；${since.noteZh}` : ''}`,
+    `  与上期${periodWords(period, 'zh-CN')}（${file}）相比：列出 ${changes} 条变化${since.noteZh ? `；${since.noteZh}` : ''}`,
   );
 }
 

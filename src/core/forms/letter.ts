@@ -66,7 +66,7 @@ export function checkLetterOptions(opts: FormLetterOptions, period: string, file
     const start = periodStart(period);
     if (start !== undefined && due < start)
       throw InputError.one(file, `--due ${due} is before the reporting period ${period} begins (${start}); expected the date forms are to be sent back by`, {
-        zh: `--due ${due} 早于报告期 ${period} 的起始日（${start}）；应为表单交回的截止日期`,
+        zh: `--due ${due} 早于报告期${periodWords(period, 'zh-CN')}的起始日（${dateWords(start, 'zh-CN')}）；应为表单交回的截止日期`,
       });
     out.due = due;
   }

@@ -10,6 +10,7 @@ import { InputError, type Located } from '../errors';
 import { cellRef, columnNumber } from '../layout/refs';
 import { isBlank, type GridSheet, type GridWorkbook } from '../read/grid';
 import { comparePeriods, isIsoDate, parsePeriod } from '../periods';
+import { periodWords } from '../i18n/wording';
 import type { CatalogEntry, Indicator, ReportData } from '../schema';
 import { columnsOf, FORM_COLUMNS, HEAD, type FormColumn, type FormKind, type Scalar } from './form';
 import { formRecordCell, FORM_RECORD_SHEET, readFormRecord, type FormRecord } from '../record/form-record';
@@ -114,7 +115,7 @@ function earlierPeriod(meta: FormRecord, data: ReportData, file: string, dataFil
     file,
     cell: `${meta.sheet}!${cellRef(HEAD.period, 2)}`,
     message: `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile} (forms of earlier periods are no longer in ${sent.file})`,
-    zh: `本表单的报告期为 ${meta.period}；应为 ${dataFile} 的报告期 ${data.report.period} 的表单（以前各期的表单已不在 ${sent.file} 中）`,
+    zh: `本表单的报告期为${periodWords(meta.period, 'zh-CN')}；应为 ${dataFile} 的报告期${periodWords(data.report.period, 'zh-CN')}的表单（以前各期的表单已不在 ${sent.file} 中）`,
   };
 }
 
@@ -215,7 +216,7 @@ function checkRecord({ meta, at, problems, dataFile }: ReturnedForm, data: Repor
       at(HEAD.period, 2),
       both(
         `the form is for period ${meta.period}; expected a form for ${data.report.period}, the reporting period of ${dataFile}`,
-        `本表单的报告期为 ${meta.period}；应为 ${dataFile} 的报告期 ${data.report.period} 的表单`,
+        `本表单的报告期为${periodWords(meta.period, 'zh-CN')}；应为 ${dataFile} 的报告期${periodWords(data.report.period, 'zh-CN')}的表单`,
       ),
     );
   }

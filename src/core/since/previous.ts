@@ -6,6 +6,7 @@
  * a grid (the command line's bounded reader, or Office.js in the add-in).
  */
 import { InputError } from '../errors';
+import { periodWords } from '../i18n/wording';
 import { reportFigures } from '../figures';
 import { comparePeriods, monthIndex, nextPeriod, period } from '../periods';
 import { FORM_RECORD_SHEET } from '../record/form-record';
@@ -15,6 +16,9 @@ import { readReportWorkbook } from '../read/report-reader';
 import type { ReportData, StreamableData } from '../schema';
 import type { GridWorkbook } from '../read/grid';
 import { historySchema, snapshotOf, type HeadlineParts, type Snapshot } from './snapshot';
+
+/** A period as a municipal office writes it in Chinese (2024年第三季度). */
+const zhPeriod = (text: string) => periodWords(text, 'zh-CN');
 
 export interface Previous {
   /** The workbook's file name, for messages. */
@@ -83,7 +87,7 @@ export function checkPrevious(current: StreamableData, dataFile: string, previou
       `is the report of ${p.text}, ${comparePeriods(p, c) === 0 ? 'the same period as' : 'a later period than'} ${dataFile} (${c.text}); expected a report of an earlier period`,
       {
         path: 'report.period',
-        zh: `是 ${p.text} 的报告，${comparePeriods(p, c) === 0 ? '与' : '晚于'} ${dataFile} 的期间（${c.text}）${comparePeriods(p, c) === 0 ? '相同' : ''}；应为更早一期的报告`,
+        zh: `是${zhPeriod(p.text)}的报告，${comparePeriods(p, c) === 0 ? '与' : '晚于'} ${dataFile} 的期间（${zhPeriod(c.text)}）${comparePeriods(p, c) === 0 ? '相同' : ''}；应为更早一期的报告`,
       },
     );
   const next = nextPeriod(p);
@@ -92,6 +96,6 @@ export function checkPrevious(current: StreamableData, dataFile: string, previou
     ? {}
     : {
         note: `since ${p.text}: the report skips the periods between ${p.text} and ${c.text}`,
-        noteZh: `本报告跳过了 ${p.text} 与 ${c.text} 之间的各期`,
+        noteZh: `本报告跳过了${zhPeriod(p.text)}与${zhPeriod(c.text)}之间的各期`,
       };
 }

@@ -376,7 +376,7 @@ describe('plan-report form', () => {
     const r = await cli('form', data, '--kind', 'catalog', '--locale', 'zh-CN', '--out', out);
     expect(r.code).toBe(0);
     // --locale zh-CN makes the form's words and the command's messages Chinese.
-    expect(r.out).toEqual([`${data} -> ${out}（目录表单：目录 SZ-IFH-2021-1 的 25 项，另留 100 行供新增，2022-Q3）`]);
+    expect(r.out).toEqual([`${data} -> ${out}（目录表单：目录 SZ-IFH-2021-1 的 25 项，另留 100 行供新增，2022年第三季度）`]);
     const wb = await loadBytes(fs.readFileSync(out));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '产品目录', FORM_RECORD_SHEET]);
     expect(listing(dir)).toEqual(['f.xlsx']);
