@@ -213,17 +213,6 @@ function compact<T extends object>(o: T): T {
   return out as T;
 }
 
-/** Iterates the data rows of a data sheet (skipping empty rows), with a column lookup by field. */
-function* rows(sheet: GridSheet, fields: string[]): Generator<{ row: number; col: (field: string) => number }> {
-  const cols = new Map(fields.map((f) => [f, fields.indexOf(f) + 1]));
-  const col = (field: string) => cols.get(field) ?? 0;
-  for (let row = 2; row <= sheet.rowCount; row++) {
-    let empty = true;
-    for (let c = 1; c <= fields.length && empty; c++) empty = isBlank(sheet.cell(row, c));
-    if (!empty) yield { row, col };
-  }
-}
-
 /**
  * A data sheet whose cells of the row being read are each made once: the
  * row's emptiness is checked (its first cells, up to one that holds
@@ -242,7 +231,7 @@ class RowCells implements GridSheet {
     this.rowCount = sheet.rowCount;
   }
 
-  /** Whether the row's first `n` cells are blank (as rows() tells an empty row); those made are kept for its reading. */
+  /** Whether the row's first `n` cells are blank: an empty row, skipped; those made are kept for its reading. */
   blank(row: number, n: number): boolean {
     this.row = row;
     this.made = 0;
@@ -262,6 +251,13 @@ class RowCells implements GridSheet {
 
 /** The column of `field` among `fields` (1-based), 0 when it is not one. */
 const columnOf = (fields: string[], field: string) => fields.indexOf(field) + 1;
+
+/** Iterates the data rows of a data sheet (skipping empty rows: RowCells.blank), with a column lookup by field. */
+function* rows(sheet: RowCells, fields: string[]): Generator<{ row: number; col: (field: string) => number }> {
+  const cols = new Map(fields.map((f) => [f, columnOf(fields, f)]));
+  const col = (field: string) => cols.get(field) ?? 0;
+  for (let row = 2; row <= sheet.rowCount; row++) if (!sheet.blank(row, fields.length)) yield { row, col };
+}
 
 /** A data sheet as the record names it, with the fields of its columns in order. */
 interface DataSheet {
@@ -348,7 +344,7 @@ function readSummary(reader: Reader, summary: GridSheet | undefined, recorded: R
 /** Sources: titles, regions, issue dates and sources as edited in the workbook; new rows are new plans or catalogs. */
 function readSources(reader: Reader, sources: DataSheet | undefined, plans: Plan[], catalogs: Catalog[]): void {
   if (!sources) return;
-  const s = sources.sheet;
+  const s = new RowCells(sources.sheet);
   const wordsFor = (k: 'plan' | 'indicator') => [labelsFor('en').sourceKinds[k], labelsFor('zh-CN').sourceKinds[k], k].map((w) => w.toLowerCase());
   const planWords = wordsFor('plan');
   const indicatorWords = wordsFor('indicator');
@@ -424,7 +420,7 @@ function owner(
 
 /**
  * The measures, the bulk of a large report: as rows() reads a data sheet's
- * rows, each row's cells made once (RowCells), the columns found once.
+ * rows (each row's cells made once), in a plain loop, the columns found once.
  */
 function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Plan[]): void {
   if (!measures) return;
@@ -458,7 +454,7 @@ function readMeasures(reader: Reader, measures: DataSheet | undefined, plans: Pl
 
 function readEntries(reader: Reader, catalog: DataSheet | undefined, catalogs: Catalog[]): void {
   if (!catalog) return;
-  const s = catalog.sheet;
+  const s = new RowCells(catalog.sheet);
   const catalogsIds = indexOfIds(catalogs);
   for (const { row, col } of rows(s, catalog.fields)) {
     const catalogId = reader.text(s, row, col('catalog'), ['catalog', row, 'catalog']);
@@ -481,7 +477,7 @@ function readEntries(reader: Reader, catalog: DataSheet | undefined, catalogs: C
 function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[] {
   const indicators: Indicator[] = [];
   if (!defs) return indicators;
-  const s = defs.sheet;
+  const s = new RowCells(defs.sheet);
   for (const { row, col } of rows(s, defs.fields)) {
     const at: Path = ['indicators', indicators.length];
     const point = (p: 'baseline' | 'target') => {
@@ -514,7 +510,7 @@ function readIndicators(reader: Reader, defs: DataSheet | undefined): Indicator[
 
 function readObservations(reader: Reader, observations: DataSheet | undefined, indicators: Indicator[]): void {
   if (!observations) return;
-  const s = observations.sheet;
+  const s = new RowCells(observations.sheet);
   const indicatorsIds = indexOfIds(indicators);
   for (const { row, col } of rows(s, observations.fields)) {
     const id = reader.text(s, row, col('indicator'), ['observations', row, 'indicator']);
