@@ -11,20 +11,15 @@
  * failed that it has not started; told to stop, it ends once the forms it has
  * are written: no form is left half-written.
  */
-import { randomBytes } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../core/errors';
 import { buildForm } from '../core/forms/build-form';
-import type { FormSeal } from '../core/record/form-record';
-import { nodeSeal, nodeSha256 } from './forms-register';
+import { nodeSha256, sealUnder } from './forms-register';
 import type { FormJob, FormsInit, FromWorker, ToWorker } from './forms-messages';
 import { streamWorkbook } from './xlsx/write/write-stream';
 
 /** Forms being written at once in a thread. */
 const WRITING = 2;
-
-/** The seal of a form under the register's key; its id random (as OpenRegister.seal). */
-const sealUnder = (key: string): FormSeal => ({ id: randomBytes(16).toString('hex'), seal: (record) => nodeSeal(record, key) });
 
 /** Builds and writes one form; what to tell the main thread. */
 async function writeOne(init: FormsInit, job: FormJob): Promise<FromWorker> {
