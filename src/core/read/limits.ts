@@ -72,7 +72,7 @@ export function countMatches(text: string, re: RegExp): number {
  * as Latin-1 (one character a byte), counted in one pass over the bytes as
  * ROW_OR_CELL counts them in that text, without making the text. It uses
  * nothing outside itself: its source is also run in a worker thread
- * (src/cli/xlsx/read/count-worker.ts).
+ * (src/cli/xlsx/read/sheet-worker.ts).
  */
 export function countRowsAndCellsIn(bytes: Uint8Array, start: number, end: number, count: { rows: number; cells: number }): void {
   // A-Z, a-z, _
