@@ -5,9 +5,9 @@
  * and writes each form it is sent, as the main thread would (buildForm, then
  * streamWorkbook: atomically), and answers with the form's record (its rows
  * left out: the main thread has them), the problems of a form that cannot be
- * written, or an unexpected error. Two forms at most are being written at once:
- * one's file writes (in Node's thread pool) overlap the next one's building.
- * After an unexpected error it drops, when told, the forms after the one that
+ * written, or an unexpected error. A form's file is written in one
+ * synchronous call (write-atomic.ts), so forms are built and written one after
+ * another. After an unexpected error it drops, when told, the forms after the one that
  * failed that it has not started; told to stop, it ends once the forms it has
  * are written: no form is left half-written.
  */
@@ -18,8 +18,8 @@ import { nodeSha256, sealUnder } from './forms-register';
 import type { FormJob, FormsInit, FromWorker, ToWorker } from './forms-messages';
 import { streamWorkbook } from './xlsx/write/write-stream';
 
-/** Forms being written at once in a thread. */
-const WRITING = 2;
+/** Forms started at once in a thread: each is written before the next starts (its write is synchronous). */
+const WRITING = 1;
 
 /** Builds and writes one form; what to tell the main thread. */
 async function writeOne(init: FormsInit, job: FormJob): Promise<FromWorker> {

@@ -5,9 +5,16 @@
  * anything that is not a regular file (a device, a pipe, a folder); a
  * symbolic link is written through, to the file it points to, and a file
  * replaced keeps its mode (and, where permitted, its owner).
+ *
+ * The checks, the folder, the rename and the cleanup are synchronous calls:
+ * each is one system call on a small file, and `form --all` writes a
+ * thousand files a run, where a promise's round trip through Node's thread
+ * pool cost more than the call (bench/results.md). Only a caller's own write
+ * may be asynchronous (a large workbook streamed).
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, type Stats } from 'node:fs';
+import * as fs from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../core/errors';
 import { said } from '../core/messages/said';
@@ -37,28 +44,46 @@ function tmpName(base: string, pid = process.pid): string {
  * The temporary files in a folder when this process first wrote there: a killed run's leftovers are there by
  * then. Listed once a folder, not once a file (`form --all` writes a thousand files into one folder).
  */
-const TEMPS = new Map<string, Promise<string[]>>();
+const TEMPS = new Map<string, string[]>();
 
-const tempsIn = (dir: string): Promise<string[]> => {
+function tempsIn(dir: string): string[] {
   let names = TEMPS.get(dir);
   if (!names) {
-    names = fs
-      .readdir(dir)
-      .then((all) => all.filter((n) => n.startsWith('.') && n.endsWith('.tmp')))
-      .catch(() => [] as string[]);
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
+    } catch {
+      names = [];
+    }
     TEMPS.set(dir, names);
   }
   return names;
-};
+}
 
 /** Removes the temporary files a killed run left for `base` in `dir` (those whose process is gone). */
-async function removeLeftovers(dir: string, base: string): Promise<void> {
+function removeLeftovers(dir: string, base: string): void {
   const prefix = tmpPrefix(base);
-  const names = await tempsIn(dir);
-  for (const name of names) {
+  for (const name of tempsIn(dir)) {
     if (!name.startsWith(prefix)) continue;
     const m = TMP_SUFFIX.exec(name.slice(prefix.length));
-    if (m && (Number(m[1]) === process.pid || !processAlive(Number(m[1])))) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    if (m && (Number(m[1]) === process.pid || !processAlive(Number(m[1])))) removeQuietly(path.join(dir, name));
+  }
+}
+
+/** Removes a file if it is there; a failure to is not this write's problem. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // left as it is
+  }
+}
+
+/** A path's status (`link`: the link's own), or undefined where there is nothing or it cannot be read. */
+function statOf(file: string, link = false): Stats | undefined {
+  try {
+    return (link ? fs.lstatSync : fs.statSync)(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
@@ -88,21 +113,21 @@ function cannotWrite(target: string, err: NodeJS.ErrnoException): InputError {
 const FOLDERS = new Set<string>();
 
 /** Makes the target's folder, once a process; one of its parts that is a file is named. */
-async function makeFolder(target: string, dir: string): Promise<void> {
+function makeFolder(target: string, dir: string): void {
   if (FOLDERS.has(dir)) return;
-  await makeFolderNow(target, dir);
+  makeFolderNow(target, dir);
   FOLDERS.add(dir);
 }
 
-async function makeFolderNow(target: string, dir: string): Promise<void> {
+function makeFolderNow(target: string, dir: string): void {
   try {
-    await fs.mkdir(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
     let part = dir;
     for (;;) {
-      const st = await fs.stat(part).catch(() => undefined);
+      const st = statOf(part);
       if ((st && !st.isDirectory()) || path.dirname(part) === part) break;
       part = path.dirname(part);
     }
@@ -144,14 +169,17 @@ export interface InputFile {
  * The inputs, each looked up once: `form --all` checks a thousand outputs against the same data file and register.
  * A file that does not exist yet (a register written at the end of the run) is known by its path alone.
  */
-export async function inputFiles(inputs: string[]): Promise<InputFile[]> {
-  return Promise.all(
-    inputs.map(async (input) => ({
-      resolved: path.resolve(input),
-      real: await fs.realpath(input).catch(() => path.resolve(input)),
-      stat: await fs.stat(input).catch(() => undefined),
-    })),
-  );
+export function inputFiles(inputs: string[]): InputFile[] {
+  return inputs.map((input) => ({ resolved: path.resolve(input), real: realPath(input), stat: statOf(input) }));
+}
+
+/** A path's real path (links resolved), or the path resolved where it has none (a file not there yet, a device). */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 /**
@@ -160,7 +188,7 @@ export async function inputFiles(inputs: string[]): Promise<InputFile[]> {
  * node that is not a regular file, a dangling link, and a name the file system
  * cannot hold.
  */
-async function resolveTarget(target: string, given: string[] | InputFile[]): Promise<{ file: string; existing?: Stats }> {
+function resolveTarget(target: string, given: string[] | InputFile[]): { file: string; existing?: Stats } {
   if (target === '') throw InputError.one('""', EMPTY_NAME.message, EMPTY_NAME);
   if (/[\\/]$/.test(target) || /(^|[\\/])\.{1,2}$/.test(target)) throw InputError.one(target, NAMES_FOLDER.message, NAMES_FOLDER);
   const resolved = path.resolve(target);
@@ -169,15 +197,15 @@ async function resolveTarget(target: string, given: string[] | InputFile[]): Pro
     throw InputError.one(target, `cannot be written: a name in it is ${Buffer.byteLength(long)} bytes long; expected at most ${NAME_MAX} bytes a name`, {
       zh: `无法写入：路径中有一个名称长 ${Buffer.byteLength(long)} 字节；每个名称应不超过 ${NAME_MAX} 字节`,
     });
-  const link = await fs.lstat(resolved).catch(() => undefined);
-  const existing = link ? await fs.stat(resolved).catch(() => undefined) : undefined;
+  const link = statOf(resolved, true);
+  const existing = link ? statOf(resolved) : undefined;
   let file = resolved;
   if (link?.isSymbolicLink()) {
     if (!existing) throw InputError.one(target, DANGLING.message, DANGLING);
     // A link to a device or a pipe (/dev/stdout) may have no path to resolve; it is refused below as not a regular file.
-    file = await fs.realpath(resolved).catch(() => resolved);
+    file = realPath(resolved);
   }
-  const inputs = given.length && typeof given[0] === 'string' ? await inputFiles(given as string[]) : (given as InputFile[]);
+  const inputs = given.length && typeof given[0] === 'string' ? inputFiles(given as string[]) : (given as InputFile[]);
   for (const input of inputs) {
     if (input.real === file || input.resolved === resolved || same(input.stat, existing)) throw InputError.one(target, IS_INPUT.message, IS_INPUT);
   }
@@ -187,15 +215,64 @@ async function resolveTarget(target: string, given: string[] | InputFile[]): Pro
 }
 
 /** Gives the new file the old one's mode, and its owner where permitted. */
-async function keepMode(tmp: string, existing: Stats | undefined): Promise<void> {
+function keepMode(tmp: string, existing: Stats | undefined): void {
   if (!existing) return;
-  await fs.chmod(tmp, existing.mode & 0o7777);
-  const mine = await fs.stat(tmp);
-  if (mine.uid !== existing.uid || mine.gid !== existing.gid) {
-    await fs.chown(tmp, existing.uid, existing.gid).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPERM') throw err;
-    });
+  fs.chmodSync(tmp, existing.mode & 0o7777);
+  const mine = fs.statSync(tmp);
+  if (mine.uid === existing.uid && mine.gid === existing.gid) return;
+  try {
+    fs.chownSync(tmp, existing.uid, existing.gid);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
   }
+}
+
+/** Where a write goes: the file (a link's target), what is there now, and the temporary file beside it. */
+interface Place {
+  target: string;
+  file: string;
+  existing?: Stats;
+  dir: string;
+  tmp: string;
+}
+
+/** The target checked (resolveTarget) and its folder made, with a killed run's leftovers removed. */
+function placeOf(target: string, inputs: string[] | InputFile[]): Place {
+  const { file, existing } = resolveTarget(target, inputs);
+  const dir = path.dirname(file);
+  const place = { target, file, existing, dir, tmp: path.join(dir, tmpName(path.basename(file))) };
+  try {
+    makeFolder(target, dir);
+    removeLeftovers(dir, path.basename(file));
+  } catch (err) {
+    throw failed(place, err);
+  }
+  return place;
+}
+
+/**
+ * Whether a write failed because the folder made or found earlier in this run is gone: it is then made again (or a
+ * file in its place named), for the file to be written once more.
+ */
+function folderGone(place: Place, err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  if ((code !== 'ENOENT' && code !== 'ENOTDIR') || !FOLDERS.delete(place.dir)) return false;
+  makeFolder(place.target, place.dir);
+  return true;
+}
+
+/** The written temporary file put in place, with the old file's mode. */
+function putInPlace(place: Place): void {
+  keepMode(place.tmp, place.existing);
+  fs.renameSync(place.tmp, place.file);
+}
+
+/** What to throw for a failed write, once its temporary file is removed. */
+function failed(place: Place, err: unknown): unknown {
+  // The cleanup fails where the path itself is bad (a folder that is a file): the first error is the one to tell.
+  removeQuietly(place.tmp);
+  if (err instanceof InputError || !(err as NodeJS.ErrnoException).code) return err;
+  return cannotWrite(place.target, err as NodeJS.ErrnoException);
 }
 
 /**
@@ -205,29 +282,30 @@ async function keepMode(tmp: string, existing: Stats | undefined): Promise<void>
  * anything that is not a regular file; writes through a symbolic link.
  */
 export async function writeAtomic(target: string, inputs: string[] | InputFile[], write: (tmp: string) => Promise<void>): Promise<void> {
-  const { file, existing } = await resolveTarget(target, inputs);
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, tmpName(path.basename(file)));
+  const place = placeOf(target, inputs);
   try {
-    await makeFolder(target, dir);
-    await removeLeftovers(dir, path.basename(file));
-    await write(tmp).catch(async (err: NodeJS.ErrnoException) => {
-      // The folder was made or found earlier in this run and is gone now: made again (or a file in its place named),
-      // and the file written once more.
-      if ((err.code !== 'ENOENT' && err.code !== 'ENOTDIR') || !FOLDERS.delete(dir)) throw err;
-      await makeFolder(target, dir);
-      await write(tmp);
+    await write(place.tmp).catch(async (err: unknown) => {
+      if (!folderGone(place, err)) throw err;
+      await write(place.tmp);
     });
-    await keepMode(tmp, existing);
-    await fs.rename(tmp, file);
+    putInPlace(place);
   } catch (err) {
-    // The cleanup fails where the path itself is bad (a folder that is a file): the first error is the one to tell.
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    if (err instanceof InputError || !(err as NodeJS.ErrnoException).code) throw err;
-    throw cannotWrite(target, err as NodeJS.ErrnoException);
+    throw failed(place, err);
   }
 }
 
-export async function writeFileAtomic(target: string, bytes: Buffer | Uint8Array | string, inputs: string[] = []): Promise<void> {
-  await writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, bytes));
+/** writeAtomic for bytes at hand: written in one synchronous call (a form of `form --all`, a data file). */
+export function writeFileAtomic(target: string, bytes: Buffer | Uint8Array | string, inputs: string[] | InputFile[] = []): void {
+  const place = placeOf(target, inputs);
+  try {
+    try {
+      fs.writeFileSync(place.tmp, bytes);
+    } catch (err) {
+      if (!folderGone(place, err)) throw err;
+      fs.writeFileSync(place.tmp, bytes);
+    }
+    putInPlace(place);
+  } catch (err) {
+    throw failed(place, err);
+  }
 }

@@ -84,7 +84,7 @@ describe('a file replaced keeps what is not the output’s', () => {
     fs.writeFileSync(real, 'old');
     const link = path.join(dir, 'out.txt');
     fs.symlinkSync(path.join('real', 'out.txt'), link);
-    await writeFileAtomic(link, 'new');
+    writeFileAtomic(link, 'new');
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(real, 'utf8')).toBe('new');
     expect(fs.readdirSync(path.join(dir, 'real'))).toEqual(['out.txt']);
@@ -94,7 +94,7 @@ describe('a file replaced keeps what is not the output’s', () => {
     const dir = tempDir();
     const link = path.join(dir, 'out.txt');
     fs.symlinkSync('missing.txt', link);
-    await expect(writeFileAtomic(link, 'new')).rejects.toThrow('is a symbolic link to nothing');
+    expect(() => writeFileAtomic(link, 'new')).toThrow('is a symbolic link to nothing');
   });
 
   it('a 0600 file stays 0600', async () => {
@@ -102,7 +102,7 @@ describe('a file replaced keeps what is not the output’s', () => {
     const file = path.join(dir, 'secret.yaml');
     fs.writeFileSync(file, 'old', { mode: 0o600 });
     fs.chmodSync(file, 0o600);
-    await writeFileAtomic(file, 'new');
+    writeFileAtomic(file, 'new');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(file, 'utf8')).toBe('new');
   });
@@ -112,7 +112,7 @@ describe('a file replaced keeps what is not the output’s', () => {
     const file = path.join(dir, 'theirs.yaml');
     fs.writeFileSync(file, 'old');
     fs.chownSync(file, 4321, 4322);
-    await writeFileAtomic(file, 'new');
+    writeFileAtomic(file, 'new');
     const st = fs.statSync(file);
     expect([st.uid, st.gid]).toEqual([4321, 4322]);
   });
@@ -123,7 +123,7 @@ describe('a file replaced keeps what is not the output’s', () => {
     fs.writeFileSync(input, 'x');
     const other = path.join(dir, 'other.yaml');
     fs.linkSync(input, other);
-    await expect(writeFileAtomic(other, 'new', [input])).rejects.toThrow('is also an input');
+    expect(() => writeFileAtomic(other, 'new', [input])).toThrow('is also an input');
     expect(fs.readFileSync(input, 'utf8')).toBe('x');
   });
 
@@ -172,21 +172,21 @@ describe('temporary files', () => {
 describe('output folders', () => {
   it('are made once a process; one removed after its first file is made again for the next', async () => {
     const dir = path.join(tempDir(), 'forms');
-    await writeFileAtomic(path.join(dir, 'a.xlsx'), 'a');
-    await writeFileAtomic(path.join(dir, 'b.xlsx'), 'b');
+    writeFileAtomic(path.join(dir, 'a.xlsx'), 'a');
+    writeFileAtomic(path.join(dir, 'b.xlsx'), 'b');
     expect(fs.readdirSync(dir).sort()).toEqual(['a.xlsx', 'b.xlsx']);
     fs.rmSync(dir, { recursive: true });
-    await writeFileAtomic(path.join(dir, 'c.xlsx'), 'c');
+    writeFileAtomic(path.join(dir, 'c.xlsx'), 'c');
     expect(fs.readdirSync(dir)).toEqual(['c.xlsx']);
     expect(fs.readFileSync(path.join(dir, 'c.xlsx'), 'utf8')).toBe('c');
   });
 
   it('one replaced by a file after its first file is refused, naming the file, and nothing is written', async () => {
     const dir = path.join(tempDir(), 'forms');
-    await writeFileAtomic(path.join(dir, 'a.xlsx'), 'a');
+    writeFileAtomic(path.join(dir, 'a.xlsx'), 'a');
     fs.rmSync(dir, { recursive: true });
     fs.writeFileSync(dir, 'not a folder');
-    await expect(writeFileAtomic(path.join(dir, 'b.xlsx'), 'b')).rejects.toThrow(`${dir} is a file, not a folder`);
+    expect(() => writeFileAtomic(path.join(dir, 'b.xlsx'), 'b')).toThrow(`${dir} is a file, not a folder`);
     expect(fs.readFileSync(dir, 'utf8')).toBe('not a folder');
   });
 });

@@ -224,7 +224,7 @@ async function collectInto(dataFile: string, returnFiles: string[], opts: Collec
         'changed while the returns were being collected; nothing was written: expected the file to stay the same until collect is done (run it again)',
         { zh: '在收集期间被其他程序修改；未写入任何内容：收集完成前该文件应保持不变（请重新运行）' },
       );
-    await writeFileAtomic(out, edited, files);
+    writeFileAtomic(out, edited, files);
     io.out(
       say(
         voice,

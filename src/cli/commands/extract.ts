@@ -38,7 +38,7 @@ export async function extractCommand(workbook: string, opts: ExtractOptions, io:
     const out = opts.out ?? path.join(path.dirname(workbook), `${path.basename(workbook, path.extname(workbook))}.yaml`);
     // The default output is a guess: a data file already there (with its comments) is not replaced unasked.
     if (opts.out === undefined && !opts.force && (await fs.lstat(out).catch(() => undefined))) throw InputError.one(out, EXISTS.message, EXISTS);
-    await writeFileAtomic(out, dataText(data, syntaxOf(out)), [workbook]);
+    writeFileAtomic(out, dataText(data, syntaxOf(out)), [workbook]);
     const s = summarize(data);
     io.out(
       say(

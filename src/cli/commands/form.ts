@@ -219,7 +219,7 @@ async function writeAll(
 async function readyWorkers(
   workers: FormsPool | undefined,
   forms: number,
-  run: { data: ReportData; locale: Locale; options: FormBuildOptions; key: string; inputs: Promise<InputFile[]> },
+  run: { data: ReportData; locale: Locale; options: FormBuildOptions; key: string; inputs: InputFile[] },
 ): Promise<FormsPool | undefined> {
   if (!workers) return undefined;
   if (!workers.forced && forms < FEWEST_FORMS) {
@@ -228,7 +228,7 @@ async function readyWorkers(
   }
   const { generator, generatedAt, password, letter } = run.options;
   const options = { generator, generatedAt, password, letter };
-  workers.begin({ shell: formsShell(run.data), locale: run.locale, options, key: run.key, inputs: await run.inputs });
+  workers.begin({ shell: formsShell(run.data), locale: run.locale, options, key: run.key, inputs: run.inputs });
   return workers;
 }
 
@@ -256,7 +256,7 @@ async function makeForms(
   };
   /** Builds a form now, and writes it; the register is added to by the caller once the file is written. */
   const write = async (content: FormContent, out: string) => {
-    const { record, written } = started(content, out, await inputs);
+    const { record, written } = started(content, out, inputs);
     await written;
     return record;
   };

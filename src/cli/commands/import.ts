@@ -86,7 +86,7 @@ export async function importCommand(file: string, opts: ImportCommandOptions, io
   const text = dataText(result.data, syntaxOf(out));
   // What is written must read back as a data file: the same checks as validate.
   const data = readData(text, out);
-  await writeFileAtomic(out, text, [file]);
+  writeFileAtomic(out, text, [file]);
   io.out(W.written(out, summarize(data)));
   return DONE;
 }

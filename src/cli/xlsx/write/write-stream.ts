@@ -6,11 +6,11 @@
  * renamed into place. The parts themselves are listed by parts.ts, which the
  * add-in zips too.
  */
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { writeAtomic, type InputFile } from '../../write-atomic';
+import { writeAtomic, writeFileAtomic, type InputFile } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
 import { useNativeCrc32 } from './native-crc';
 import { packageParts, packageTime, partBytes, type Part, type RowsWritten } from './parts';
@@ -71,13 +71,12 @@ function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
 }
 
 /**
- * Writes a layout model to an .xlsx file by streaming (a small package: zipped in memory, one write), atomically;
- * refuses to overwrite an input. A small package is zipped at once, before the target's checks and the file's writes
- * are awaited, and the model is not held meanwhile: its XML, and the model once the caller drops it, are garbage of
- * this turn, not kept while `form --all` builds the next forms (which V8 would move to the old generation, at a cost).
+ * Writes a layout model to an .xlsx file by streaming, atomically; refuses to overwrite an input. A small package is
+ * zipped in memory and written at once, in one synchronous write: its XML, and the model once the caller drops it,
+ * are garbage of this turn, not kept while `form --all` builds the next forms (which V8 would move to the old
+ * generation, at a cost).
  */
 export function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten): Promise<void> {
-  let bytes: Buffer | undefined;
   let parts: Part[];
   let mtime: Date;
   try {
@@ -86,13 +85,13 @@ export function streamWorkbook(model: Workbook, target: string, inputs: string[]
     mtime = new Date(now);
     parts = packageParts(model, now, onRows);
     const whole = wholeParts(parts);
-    bytes = whole && zipInMemory(whole, mtime, LEVEL);
+    const bytes = whole && zipInMemory(whole, mtime, LEVEL);
+    if (bytes) {
+      writeFileAtomic(target, bytes, inputs);
+      return Promise.resolve();
+    }
   } catch (err) {
     return Promise.reject(err as Error);
-  }
-  if (bytes) {
-    const zipped = bytes;
-    return writeAtomic(target, inputs, (tmp) => fs.writeFile(tmp, zipped));
   }
   return streamParts(parts, mtime, target, inputs);
 }
