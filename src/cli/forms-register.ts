@@ -5,10 +5,21 @@
  * key of the seals).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { InputError, type Located } from '../core/errors';
 import { sealText, type FormRecord, type FormSeal } from '../core/record/form-record';
-import { dropEarlierForms, parseRegister, REGISTER_FORMAT, registerFileOf, sentForm, type FormRegister, type SentForm } from '../core/forms/register';
+import {
+  dropEarlierForms,
+  parseRegister,
+  REGISTER_FORMAT,
+  registerFileOf,
+  registerParts,
+  sentForm,
+  sentFormText,
+  type FormRegister,
+  type SentForm,
+} from '../core/forms/register';
 import type { SentForms } from '../core/forms/reader';
 import { withLock } from './lock';
 import { writeAtomic } from './write-atomic';
@@ -99,10 +110,21 @@ export function nodeSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Writes a file's text part by part (a register of 1,000 forms is some 18 MB: not joined into one string, nor its bytes). */
+function writeParts(file: string, parts: string[]): void {
+  const fd = fsSync.openSync(file, 'w', 0o600);
+  try {
+    for (const part of parts) fsSync.writeSync(fd, part);
+  } finally {
+    fsSync.closeSync(fd);
+  }
+}
+
 async function openRegister(dataFile: string, file: string): Promise<OpenRegister> {
   const register = (await readRegister(file)) ?? { format: REGISTER_FORMAT, key: randomBytes(32).toString('hex'), forms: [] };
   let added = 0;
-  const sent = new Set<SentForm>();
+  /** The forms this run adds, each with its text in the file (made as it is added: the main thread waits for the threads meanwhile). */
+  const sent = new Map<SentForm, string>();
   return {
     file,
     register,
@@ -110,16 +132,15 @@ async function openRegister(dataFile: string, file: string): Promise<OpenRegiste
     add: (record, out) => {
       const entry = sentForm(record, out);
       register.forms.push(entry);
-      sent.add(entry);
+      sent.set(entry, sentFormText(entry));
       added++;
     },
-    dropBefore: (period) => dropEarlierForms(register, period, sent),
+    dropBefore: (period) => dropEarlierForms(register, period, new Set(sent.keys())),
     save: async () => {
       if (!added) return;
-      const text = `${JSON.stringify(register, null, 1)}\n`;
-      await writeAtomic(file, [dataFile], async (tmp) => {
-        await fs.writeFile(tmp, text, { mode: 0o600 });
-      });
+      const parts = registerParts(register, (f) => sent.get(f) ?? sentFormText(f));
+      parts.push('\n');
+      await writeAtomic(file, [dataFile], async (tmp) => writeParts(tmp, parts));
     },
   };
 }

@@ -245,10 +245,13 @@ export type LeadIndex = Map<string, { plan: Plan; measure: Measure }[]>;
 /** Made once for the many forms of `--all`, each of which asks for one department's measures (a joint measure is on each). */
 export function leadIndex(data: ReportData): LeadIndex {
   const index: LeadIndex = new Map();
+  // Each lead's keys found once: a data file names a few hundred leads over tens of thousands of measures.
+  const keysOf = new Map<string, string[]>();
   for (const plan of data.plans ?? [])
     for (const measure of plan.measures) {
       if (measure.lead === undefined) continue;
-      const keys = new Set([norm(measure.lead), ...departments(measure.lead).map(norm)]);
+      let keys = keysOf.get(measure.lead);
+      if (!keys) keysOf.set(measure.lead, (keys = [...new Set([norm(measure.lead), ...departments(measure.lead).map(norm)])]));
       for (const key of keys) {
         const group = index.get(key);
         if (group) group.push({ plan, measure });
@@ -388,9 +391,13 @@ export function allForms(data: ReportData, req: FormRequest, file: string): { re
         plans = plans.filter((p) => p.id === req.plan);
         if (!plans.length) throw noPlan(file, req.plan, data.plans ?? []);
       }
+      // A lead seen before adds no department (a few hundred leads over tens of thousands of measures).
+      const leads = new Set<string>();
       for (const p of plans)
         for (const m of p.measures) {
+          if (m.lead !== undefined && leads.has(m.lead)) continue;
           const ds = departments(m.lead);
+          if (ds.length) leads.add(m.lead!);
           if (!ds.length) add(undefined);
           for (const d of ds) add(d);
         }

@@ -81,6 +81,26 @@ describe('which rows a form has', () => {
     expect(allForms(DATA, { kind: 'catalog' }, 'd').requests.map((r) => r.catalog)).toEqual(['C1']);
   });
 
+  it('--all over leads repeated across measures and plans: each department once, in order; every leadless measure left', () => {
+    const m = (id: string, lead?: string) => ({ id, title: id, ...(lead === undefined ? {} : { lead }), status: 'in-progress' as const });
+    const repeated: ReportData = {
+      ...DATA,
+      plans: [
+        { id: 'P1', title: 'p', measures: [m('A1', 'B'), m('A2', ' '), m('A3', 'A、B'), m('A4'), m('A5', 'B'), m('A6', ' ')] },
+        { id: 'P2', title: 'q', measures: [m('B1', 'A、B'), m('B2', 'c'), m('B3', 'b '), m('B4', '、'), m('B5', '、')] },
+      ],
+    };
+    const { requests, left } = allForms(repeated, { kind: 'measures' }, 'd');
+    expect(requests.map((r) => r.lead)).toEqual(['B', 'A', 'c']);
+    expect(left).toBe(5);
+    const leads = leadIndex(repeated);
+    const ids = (lead: string) => selectForm(repeated, { kind: 'measures', lead }, 'd', leads).rows.map((x) => x[1]);
+    expect(ids('B')).toEqual(['A1', 'A3', 'A5', 'B1', 'B3']);
+    expect(ids('A')).toEqual(['A3', 'B1']);
+    expect(ids('A、B')).toEqual(['A3', 'B1']);
+    for (const lead of ['B', 'A', 'c', 'A、B']) expect(ids(lead)).toEqual(selectForm(repeated, { kind: 'measures', lead }, 'd').rows.map((x) => x[1]));
+  });
+
   it('reads the departments of a joint lead: 、 ; ； ， and a remark in brackets', () => {
     expect(departments('市科委、市卫健委')).toEqual(['市科委', '市卫健委']);
     expect(departments('市科委（牵头）；市卫健委; 市医保局，市药监局')).toEqual(['市科委', '市卫健委', '市医保局', '市药监局']);
