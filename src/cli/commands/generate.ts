@@ -19,7 +19,6 @@ import { delayedProgress } from '../progress';
 import { streamWorkbook } from '../xlsx/write/write-stream';
 import { problemLine, say, type Voice } from '../voice';
 import { noPretenuring } from '../pretenuring';
-import { fullCollection } from '../full-collection';
 
 export interface GenerateOptions {
   template?: string;
@@ -134,8 +133,6 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
       let since = opts.since === undefined ? undefined : await previousReport(opts.since, taken(loading) ?? loadWorkbookFile(opts.since), data, file);
-      // The previous workbook (its sheets' bytes and cells) is let go of now: collected before the report is built.
-      if (since) fullCollection();
       const options: BuildOptions = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
       const model = buildReport(template, data, locale, options, rows);
       // The previous report's data is not held while the rows are written: the model keeps what its sheets show of it.
