@@ -6,6 +6,7 @@ import { InputError } from '../../core/errors';
 import { buildReport } from '../../core/layout/build';
 import type { Locale, ReportData, StreamableData } from '../../core/schema';
 import { checkPrevious, readPrevious, type Previous } from '../../core/since/previous';
+import type { BuildOptions } from '../../core/layout/context';
 import { loadWorkbookFile } from '../xlsx/read/read-record';
 import type { PartsWorkbook } from '../xlsx/read/parts-grid';
 import type { Template } from '../../core/template';
@@ -41,9 +42,16 @@ function writtenLine(voice: Voice, file: string, out: string, s: Summary, names:
   );
 }
 
+/** What the line under it says of the previous report: its period, and a note when periods were skipped. */
+interface SinceSaid {
+  period: string;
+  note?: string;
+  noteZh?: string;
+}
+
 /** The line under it with --since: how many changes the Changes sheet lists. */
-function sinceLine(voice: Voice, since: { previous: Previous; note?: string; noteZh?: string }, file: string, changes: string): string {
-  const period = String(since.previous.data.report.period);
+function sinceLine(voice: Voice, since: SinceSaid, file: string, changes: string): string {
+  const period = since.period;
   return say(
     voice,
     `  since ${period} (${file}): ${changes} changes listed${since.note ? `; ${since.note}` : ''}`,
@@ -124,9 +132,12 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
       }
       const { data, rows, summary: s } = input;
       const locale = reportLocale(data, opts.locale);
-      const since = opts.since === undefined ? undefined : await previousReport(opts.since, taken(loading) ?? loadWorkbookFile(opts.since), data, file);
-      const options = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
+      let since = opts.since === undefined ? undefined : await previousReport(opts.since, taken(loading) ?? loadWorkbookFile(opts.since), data, file);
+      const options: BuildOptions = { generator: GENERATOR, generatedAt: new Date().toISOString(), charts: opts.charts !== false, previous: since?.previous };
       const model = buildReport(template, data, locale, options, rows);
+      // The previous report's data is not held while the rows are written: the model keeps what its sheets show of it.
+      const said: SinceSaid | undefined = since && { period: String(since.previous.data.report.period), note: since.note, noteZh: since.noteZh };
+      options.previous = since = undefined;
       const out = opts.out ?? path.join(opts.outDir, defaultFileName(data, template, locale));
       const progress = delayedProgress(`${path.basename(file)} -> ${path.basename(out)}`, 1000, process.stderr, say(voice, 'rows', '行'));
       try {
@@ -135,7 +146,7 @@ export async function generateCommand(files: string[], opts: GenerateOptions, io
         progress.stop();
       }
       io.out(writtenLine(voice, file, out, s, model.names.length));
-      if (since) io.out(sinceLine(voice, since, opts.since!, String(model.sheets.find((x) => x.key === 'changes')!.rows[2].cells[1]?.v)));
+      if (said) io.out(sinceLine(voice, said, opts.since!, String(model.sheets.find((x) => x.key === 'changes')!.rows[2].cells[1]?.v)));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       failed++;

@@ -41,5 +41,7 @@ function previousItems(ctx: Context, data: ReportData): ReportItems {
 export function sinceOf(ctx: Context, options: BuildOptions): Since | undefined {
   const previous = options.previous;
   if (!previous) return undefined;
-  return { previous, changes: reportChanges(previousItems(ctx, previous.data), contextItems(ctx)) };
+  const changes = reportChanges(previousItems(ctx, previous.data), contextItems(ctx));
+  // Its items compared, the sheets need only its report (its period), its figures and its history: not its measures.
+  return { previous: { ...previous, data: { format: previous.data.format, report: previous.data.report } }, changes };
 }

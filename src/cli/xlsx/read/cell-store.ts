@@ -55,16 +55,33 @@ export function valueOf(kind: Kind, value: string, date1904: boolean): GridValue
   }
 }
 
+/**
+ * Where a sheet's cells are, without an object a row for most rows: a row
+ * whose cells come in one run in column order (as Excel and plan-report write
+ * them) is its first cell's index, its cells' columns and rows in typed
+ * arrays; a row met again later, or with its cells out of order, is a list of
+ * its cells by column, as every row once was. 100,000 rows kept as 100,000
+ * arrays through the reading were copied by each young collection.
+ */
 export class CellStore {
-  /** Row -> column -> the cell's index in the arrays below. */
-  private readonly rows = new Map<number, number[]>();
+  /** Rows read in one run: row -> its first cell's index (its cells follow while `rowOf` is the row). */
+  private readonly runs = new Map<number, number>();
+  /** Rows read otherwise: row -> column -> the cell's index. */
+  private readonly scattered = new Map<number, number[]>();
   private kinds = new Uint8Array(1024);
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
+  /** Each cell's column and row. */
+  private cols = new Int32Array(1024);
+  private rowOf = new Int32Array(1024);
   private readonly held = new Map<number, GridValue>();
   private count = 0;
-  /** The row last looked up, and its cells (a reader asks for a row's cells in turn). */
+  /** The row whose run is open (the last one begun, until another begins), and the column of its last cell. */
+  private openRow = -1;
+  private openCol = -1;
+  /** The row last looked up (a reader asks for a row's cells in turn): its run's first cell, or its list. */
   private lastRow = -1;
+  private lastFirst = -1;
   private lastCells: number[] | undefined;
 
   constructor(
@@ -92,20 +109,17 @@ export class CellStore {
   }
 
   has(row: number, col: number): boolean {
-    return this.rows.get(row)?.[col] !== undefined;
+    return this.find(row, col) !== undefined;
   }
 
   /** The rows that hold a cell, in no order. */
-  rowNumbers(): IterableIterator<number> {
-    return this.rows.keys();
+  *rowNumbers(): IterableIterator<number> {
+    yield* this.runs.keys();
+    yield* this.scattered.keys();
   }
 
   get(row: number, col: number): GridValue {
-    if (row !== this.lastRow) {
-      this.lastRow = row;
-      this.lastCells = this.rows.get(row);
-    }
-    const k = this.lastCells?.[col];
+    const k = this.find(row, col);
     if (k === undefined) return null;
     const kind = this.kinds[k] as Kind;
     if (kind === Kind.Held) return this.held.get(k) ?? null;
@@ -113,21 +127,63 @@ export class CellStore {
     return valueOf(kind, this.text(this.starts[k], this.ends[k]), this.date1904);
   }
 
+  /** The index of the cell at `row`, `col`, if it was read. */
+  private find(row: number, col: number): number | undefined {
+    if (row !== this.lastRow) {
+      this.lastRow = row;
+      this.lastFirst = this.runs.get(row) ?? -1;
+      this.lastCells = this.lastFirst < 0 ? this.scattered.get(row) : undefined;
+    }
+    if (this.lastFirst < 0) return this.lastCells?.[col];
+    for (let k = this.lastFirst; k < this.count && this.rowOf[k] === row; k++) {
+      const c = this.cols[k];
+      if (c === col) return k;
+      if (c > col) break;
+    }
+    return undefined;
+  }
+
   /** The cell's index: its own when the cell was read before (the later one stands), else a new one. */
   private index(row: number, col: number): number {
-    let cells = this.rows.get(row);
-    if (!cells) {
-      this.rows.set(row, (cells = []));
-      if (row === this.lastRow) this.lastRow = -1;
+    this.lastRow = -1;
+    if (row === this.openRow && col > this.openCol) {
+      this.openCol = col;
+      return this.add(row, col);
     }
+    const first = this.runs.get(row);
+    let cells = this.scattered.get(row);
+    if (first === undefined && !cells) {
+      this.runs.set(row, this.count);
+      this.openRow = row;
+      this.openCol = col;
+      return this.add(row, col);
+    }
+    if (!cells) cells = this.scatter(row, first!);
     const had = cells[col];
     if (had !== undefined) {
       this.held.delete(had);
       return had;
     }
+    // A cell added out of its run ends the open run: that row's next cell would no longer follow its run.
+    this.openRow = -1;
+    return (cells[col] = this.add(row, col));
+  }
+
+  /** A row's run made a list by column: the row was met again, or a cell came out of order. */
+  private scatter(row: number, first: number): number[] {
+    const cells: number[] = [];
+    for (let k = first; k < this.count && this.rowOf[k] === row; k++) cells[this.cols[k]] = k;
+    this.runs.delete(row);
+    this.scattered.set(row, cells);
+    if (row === this.openRow) this.openRow = -1;
+    return cells;
+  }
+
+  private add(row: number, col: number): number {
     const k = this.count++;
     if (k === this.kinds.length) this.grow();
-    cells[col] = k;
+    this.cols[k] = col;
+    this.rowOf[k] = row;
     return k;
   }
 
@@ -139,6 +195,10 @@ export class CellStore {
     starts.set(this.starts);
     const ends = new Int32Array(n);
     ends.set(this.ends);
-    [this.kinds, this.starts, this.ends] = [kinds, starts, ends];
+    const cols = new Int32Array(n);
+    cols.set(this.cols);
+    const rowOf = new Int32Array(n);
+    rowOf.set(this.rowOf);
+    [this.kinds, this.starts, this.ends, this.cols, this.rowOf] = [kinds, starts, ends, cols, rowOf];
   }
 }

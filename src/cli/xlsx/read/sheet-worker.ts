@@ -121,6 +121,9 @@ export class SheetWorker {
     if (m.length! > job.size) return job.reject(job.errors.tooMany(m.length!));
     if (m.length! < job.size) return job.reject(job.errors.tooFew(m.length!));
     const bytes = Buffer.from(m.buffer!, m.offset, m.length);
+    // The message is held by the handle scope of the call that delivered it until every promise it settles has run
+    // (the whole reading of the report, and building the new one): the bytes are let go of with the reader's last use.
+    m.buffer = undefined;
     job.resolve({ bytes, counted: { rows: m.rows!, cells: m.cells! } });
   }
 
