@@ -552,8 +552,18 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${md}\n`);
   const partial = opts.only !== undefined || opts.runs !== undefined;
   const target = partial ? path.join(DATA, 'results-partial.md') : path.join(BENCH, 'results.md');
-  fs.writeFileSync(target, md);
+  fs.writeFileSync(target, partial ? md : `${md}${handMeasured(target)}`);
   log(`wrote ${path.relative(ROOT, target)}${partial ? ' (a partial run: bench/results.md left as it was)' : ''}`);
+}
+
+/** The line of bench/results.md after which the sections measured by hand begin: a full run keeps them. */
+const BY_HAND = '<!-- Measured by hand below this line: `npm run bench` keeps these sections. -->';
+
+/** The hand-measured sections of a results file (from BY_HAND on), or nothing. */
+function handMeasured(file: string): string {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const at = text.indexOf(BY_HAND);
+  return at < 0 ? '' : `\n${text.slice(at)}`;
 }
 
 main().catch((err) => {
