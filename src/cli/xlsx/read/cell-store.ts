@@ -79,9 +79,10 @@ export class CellStore {
   /** The row whose run is open (the last one begun, until another begins), and the column of its last cell. */
   private openRow = -1;
   private openCol = -1;
-  /** The row last looked up (a reader asks for a row's cells in turn): its run's first cell, or its list. */
+  /** The row last looked up (a reader asks for a row's cells in turn): its run's first cell and end, or its list. */
   private lastRow = -1;
   private lastFirst = -1;
+  private lastEnd = -1;
   private lastCells: number[] | undefined;
 
   constructor(
@@ -127,20 +128,46 @@ export class CellStore {
     return valueOf(kind, this.text(this.starts[k], this.ends[k]), this.date1904);
   }
 
-  /** The index of the cell at `row`, `col`, if it was read. */
+  /**
+   * The index of the cell at `row`, `col`, if it was read: in a run, searched by halves (its columns increase), so that
+   * a reader going along a row of 16,384 cells does not walk the run from its start at every cell.
+   */
   private find(row: number, col: number): number | undefined {
     if (row !== this.lastRow) {
       this.lastRow = row;
       this.lastFirst = this.runs.get(row) ?? -1;
+      this.lastEnd = this.lastFirst < 0 ? -1 : this.runEnd(this.lastFirst, row);
       this.lastCells = this.lastFirst < 0 ? this.scattered.get(row) : undefined;
     }
     if (this.lastFirst < 0) return this.lastCells?.[col];
-    for (let k = this.lastFirst; k < this.count && this.rowOf[k] === row; k++) {
-      const c = this.cols[k];
-      if (c === col) return k;
-      if (c > col) break;
+    let lo = this.lastFirst;
+    let hi = this.lastEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cols[mid] < col) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    return lo < this.lastEnd && this.cols[lo] === col ? lo : undefined;
+  }
+
+  /**
+   * The index after a run's last cell. A row in `runs` has no cell after its run (a row met again is scattered), so its
+   * cells are those from `first` while the row is its own: found by doubling the step, then by halves.
+   */
+  private runEnd(first: number, row: number): number {
+    let lo = first;
+    let step = 1;
+    while (lo + step < this.count && this.rowOf[lo + step] === row) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(lo + step, this.count);
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (this.rowOf[mid] === row) lo = mid;
+      else hi = mid;
+    }
+    return hi;
   }
 
   /** The cell's index: its own when the cell was read before (the later one stands), else a new one. */
