@@ -53,6 +53,12 @@ describe('registerParts', () => {
       { numRuns: 300 },
     );
   });
+
+  it("is JSON.stringify(register, null, 1) when another key holds a list like forms (a later version's)", () => {
+    const register = { format: 'f', key: 'k', later: [0], forms: [{ id: 'a', period: '2024-Q3', rows: [[0]] }], after: [[0], 0] };
+    const text = JSON.stringify(register, null, 1);
+    expect(registerParts(register as unknown as FormRegister).join('')).toBe(text);
+  });
 });
 
 describe('the register form saves', () => {

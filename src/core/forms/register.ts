@@ -78,8 +78,11 @@ export function sentFormText(entry: SentForm): string {
  */
 export function registerParts(register: FormRegister, textOf: (entry: SentForm) => string = sentFormText): string[] {
   if (!register.forms.length) return [JSON.stringify(register, null, 1)];
-  // The register's own keys around a one-item `forms`, whose item (`  0`, on a line of its own) the forms' texts replace.
-  const [head, tail] = JSON.stringify({ ...register, forms: [0] }, null, 1).split('\n  0\n');
+  // The register's own keys around a one-item `forms`, whose item (`  0`, on a line of its own) the forms' texts replace;
+  // a key of a later version holding such an item too leaves nothing to tell them apart: the text is then made whole.
+  const pieces = JSON.stringify({ ...register, forms: [0] }, null, 1).split('\n  0\n');
+  if (pieces.length !== 2) return [JSON.stringify(register, null, 1)];
+  const [head, tail] = pieces;
   const parts = [`${head}\n`];
   for (const [i, f] of register.forms.entries()) parts.push(i ? `,\n${textOf(f)}` : textOf(f));
   parts.push(`\n${tail}`);
