@@ -284,16 +284,16 @@ async function formsCase(runs: number): Promise<{ rows: Row[]; skipped?: string 
   const label = '1,000 returned forms x 50 measures';
   if (prep.problem) return { rows: [{ label, rows: '50,000 measures', results: { 'plan-report': failed(prep.problem) } }] };
   const made: Run[] = [];
-  let forms = formsDir(0);
   for (let i = 0; i < runs; i++) {
-    forms = formsDir(i);
     // The register of sent forms beside the data file grows by the forms each run sends: start every run without one.
     fs.rmSync(registerFileOf(fs.realpathSync(prep.gen.file)), { force: true });
-    const r = await runTimed(NODE, [CLI, 'form', prep.gen.file, '--all', '--out-dir', forms], { timeoutMs: 1_800_000, cwd: ROOT });
+    const r = await runTimed(NODE, [CLI, 'form', prep.gen.file, '--all', '--out-dir', formsDir(i)], { timeoutMs: 1_800_000, cwd: ROOT });
     made.push(r);
     log(`forms: form --all run ${i + 1}/${runs}: ${r.ok ? `${fmtS(r.seconds)} s, ${fmtMb(r.mb)} MB` : `FAILED: ${r.reason}`}`);
     if (!r.ok) break;
   }
+  // The last run's forms are the returns collect reads.
+  const forms = formsDir(Math.max(0, made.length - 1));
   const files = fs.existsSync(forms)
     ? fs
         .readdirSync(forms)
