@@ -10,14 +10,13 @@
  */
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors';
 import type { FormContent } from '../core/forms/form';
 import type { FormRecord } from '../core/record/form-record';
 import type { ReportData } from '../core/schema';
 import type { FormJob, FormsInit, FromWorker, ToWorker } from './forms-messages';
-import { BUNDLE } from './start';
+import { bundleFolder, bundleThreadCode } from './bundle-thread';
 
 /** The most threads: each has its own heap and compiled code (some 35 MB at 1,000 forms). */
 const MOST = 4;
@@ -32,11 +31,6 @@ const SMALL_DATA = 256 * 1024;
 const YOUNG_MB = 24;
 /** Forms sent to a thread and not yet answered, at most: one being built, one being written, the next ones at hand. */
 export const AT_HAND = 4;
-
-/** The folder of the bundle this code runs from; undefined when it runs from tsc's files or the sources. */
-export function bundleFolder(): string | undefined {
-  return path.basename(__filename) === BUNDLE ? __dirname : undefined;
-}
 
 /**
  * How many threads write the forms: PLAN_REPORT_FORM_WORKERS when set (a whole number; 0 for none, and `forced`:
@@ -70,8 +64,7 @@ export async function earlyForms(dataFile: string): Promise<FormsPool | undefine
 
 /** A thread started from the bundle in `dir`, serving forms. */
 function bundleThread(dir: string): Worker {
-  const start = JSON.stringify(path.join(dir, 'start.js'));
-  return new Worker(`require(${start}).loadBundle(${JSON.stringify(dir)}).cli.formsWorker();`, {
+  return new Worker(bundleThreadCode(dir, 'formsWorker'), {
     eval: true,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
   });

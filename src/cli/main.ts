@@ -336,6 +336,12 @@ export async function formsWorker(): Promise<void> {
   serveForms();
 }
 
+/** A worker thread of a reading of a large workbook (sheet-worker.ts starts it from the bundle): inflates, counts and reads its sheets. */
+export async function sheetWorker(): Promise<void> {
+  const { serveSheets } = await import('./xlsx/read/sheet-worker-serve');
+  serveSheets();
+}
+
 export function main(): void {
   // Output piped into a reader that stops early (`| head`) ends the command quietly, as other tools do.
   for (const stream of [process.stdout, process.stderr]) {

@@ -34,6 +34,8 @@ export interface Cli {
   loadCommands(): Promise<void>;
   /** Serves the forms of `form --all` in a worker thread (forms-workers.ts starts it). */
   formsWorker(): Promise<void>;
+  /** Inflates, counts and reads large sheets in a worker thread (sheet-worker.ts starts it). */
+  sheetWorker(): Promise<void>;
 }
 
 interface Loaded {

@@ -24,7 +24,8 @@ import type { GridSheet, GridValue, GridWorkbook } from '../../../core/read/grid
 import { attributesOf, decodeText, findEndTag, scanTags, scanXml, XmlError, type XmlHandler } from './xml-scan';
 import { decodeXstring } from '../xstring';
 import { CellStore } from './cell-store';
-import { SheetBytesReader, type SheetBytes } from './sheet-bytes';
+import { SHEET_DATA, sheetDataAt, SheetBytesReader, type SheetBytes } from './sheet-bytes';
+import { replayPrepared } from './sheet-prepared';
 import { decodeRef, SheetCells, textOf, WorkbookError, type SheetContext, type SheetText } from './sheet-cells';
 
 export { slideFormula } from './sheet-cells';
@@ -210,8 +211,6 @@ interface Merge {
   c2: number;
 }
 
-const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s>/])/;
-
 class PartsSheet implements GridSheet {
   rowCount = 0;
   /** The columns read (cells after them read as blank). */
@@ -276,25 +275,24 @@ class PartsSheet implements GridSheet {
    * among the cells ends them, and what follows may be refused first).
    */
   private readBytes(src: SheetBytes, ctx: SheetContext): boolean {
-    const b = src.bytes;
-    const k = b.indexOf('sheetData', src.base, 'latin1');
-    if (k < 1 || b[k - 1] !== 60 || b[k + 9] !== 62) return false;
-    const start = SHEET_DATA.exec(b.toString('latin1', src.base, k + 10));
-    if (!start || start.index !== k - 1 - src.base) return false;
-    const last = b.lastIndexOf('</sheetData>', b.length, 'latin1');
-    if (last < k) return false;
-    const first = () => b.indexOf('</sheetData>', k, 'latin1');
+    const found = sheetDataAt(src);
+    if (!found) return false;
+    const { at, last } = found;
     try {
-      if (this.readBytesTo(src, ctx, k, last)) return true;
-      const end = first();
-      return end !== last && this.readBytesTo(src, ctx, k, end);
+      if (this.readBytesTo(src, ctx, at, last)) return true;
+      const end = found.first();
+      return end !== last && this.readBytesTo(src, ctx, at, end);
     } catch (err) {
       if (err instanceof WorkbookError || err instanceof InputError) return false;
       throw err;
     }
   }
 
-  /** The cells from after `<sheetData>` (at `k`) to its end at `end`, and the merges after it (readBytes). */
+  /**
+   * The cells from after `<sheetData>` (at `k`) to its end at `end`, and the merges after it (readBytes): the cells
+   * read in advance in the worker thread that inflated the sheet, when they were read to the same end and are those of
+   * the columns read here (sheet-prepared.ts); else read now.
+   */
   private readBytesTo(src: SheetBytes, ctx: SheetContext, k: number, end: number): boolean {
     let merges: Merge[];
     try {
@@ -302,11 +300,17 @@ class PartsSheet implements GridSheet {
     } catch {
       return false;
     }
-    const store = new CellStore(src.slice, ctx.date1904, ctx.strings, src.text);
-    const cells = new SheetBytesReader(src, this.name, ctx, store, this.columns);
-    if (!cells.read(k + 10, end)) return false;
-    this.store = store;
-    this.rowCount = cells.maxRow;
+    const ready = src.prepared && src.prepared.at === k && src.prepared.end === end ? replayPrepared(src.prepared, src, ctx, this.columns) : undefined;
+    if (ready) {
+      this.store = ready.store;
+      this.rowCount = ready.maxRow;
+    } else {
+      const store = new CellStore(src.slice, ctx.date1904, ctx.strings, src.text);
+      const cells = new SheetBytesReader(src, this.name, ctx, store, this.columns);
+      if (!cells.read(k + 10, end)) return false;
+      this.store = store;
+      this.rowCount = cells.maxRow;
+    }
     this.merged(merges, ctx);
     return true;
   }

@@ -22,6 +22,7 @@ import { countRowsAndCells, countRowsAndCellsIn, isSheetPart, RETURN_LIMITS, typ
 import { SheetWorker, type Counted, type Inflated } from './sheet-worker';
 import { PartsWorkbook, type Parts } from './parts-grid';
 import type { SheetText } from './sheet-cells';
+import type { PreparedCells } from './sheet-prepared';
 import { decodeText } from './xml-scan';
 
 export { RETURN_LIMITS, WORKBOOK_LIMITS, type LoadLimits } from '../../../core/read/limits';
@@ -92,7 +93,7 @@ const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice
  * (a piece is cut between tags, never inside a character). A byte order mark
  * is left out.
  */
-export function bytesText(bytes: Buffer): SheetText {
+export function bytesText(bytes: Buffer, prepared?: PreparedCells): SheetText {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let xml: string | undefined;
   // Buffer's own slicers (what toString calls, without its checks of the encoding's name).
@@ -119,7 +120,7 @@ export function bytesText(bytes: Buffer): SheetText {
       return (xml ??= bytes.toString('latin1', bom));
     },
     slice,
-    bytes: { bytes, base: bom, slice, text },
+    bytes: { bytes, base: bom, slice, text, prepared },
   };
 }
 
@@ -130,26 +131,29 @@ export function bytesText(bytes: Buffer): SheetText {
  * only while the sheet is parsed.
  */
 class LazyParts extends Map<string, string> {
-  private readonly lazy = new Map<string, () => Buffer>();
+  private readonly lazy = new Map<string, () => { bytes: Buffer; prepared?: PreparedCells }>();
 
-  /** A large part, inflated again each time it is asked for; `first`, its bytes as counted, given to the first asking and dropped. */
-  later(name: string, bytes: () => Buffer, first?: Buffer): void {
-    let held = first;
+  /**
+   * A large part, inflated again each time it is asked for; `first`, its bytes as counted, given to the first asking
+   * and dropped, with its cells when the worker thread read them (`prepared`).
+   */
+  later(name: string, bytes: () => Buffer, first?: Buffer, prepared?: PreparedCells): void {
+    let held = first && { bytes: first, prepared };
     this.lazy.set(name, () => {
-      const got = held ?? bytes();
+      const got = held ?? { bytes: bytes() };
       held = undefined;
       return got;
     });
   }
 
   override get(name: string): string | undefined {
-    return super.get(name) ?? (this.lazy.has(name) ? withoutBom(this.lazy.get(name)!().toString('utf8')) : undefined);
+    return super.get(name) ?? (this.lazy.has(name) ? withoutBom(this.lazy.get(name)!().bytes.toString('utf8')) : undefined);
   }
 
   /** A large part's text for scanning: its bytes as Latin-1, each value decoded as UTF-8 where it is more than ASCII (parts-grid.ts). */
   sheetText(name: string): SheetText | undefined {
-    const bytes = this.lazy.get(name)?.();
-    return bytes && bytesText(bytes);
+    const got = this.lazy.get(name)?.();
+    return got && bytesText(got.bytes, got.prepared);
   }
 
   override has(name: string): boolean {
@@ -221,7 +225,7 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflati
     const count = { unpacked: 0, rows: 0, cells: 0 };
     // A caller that works meanwhile has its large sheets inflated and counted in a worker thread (sheet-worker.ts).
     if (onInflating && entries.some((e) => isSheet(e.fileName) && keepsWhole(e, keep) && e.compressionMethod === 8)) worker = new SheetWorker();
-    const whole = startWhole(buf, entries, keep, worker);
+    const whole = startWhole(buf, entries, keep, worker, limits);
     onInflating?.();
     const keepText = (e: yauzl.Entry, text: string) => kept.set(e.fileName.replace(/^\/+/, '').toLowerCase(), withoutBom(text));
     // Large parts are only counted here, and inflated again when a reader asks for them (LazyParts): a workbook over
@@ -233,9 +237,9 @@ async function inspect(buf: Buffer, limits: LoadLimits, keep: boolean, onInflati
       const wanted = keep && isXmlPart(e.fileName);
       const inflating = whole.get(e) ?? (keepsWhole(e, keep) ? inflateWhole(data, e).then((bytes): Inflated => ({ bytes })) : undefined);
       if (inflating) {
-        const { bytes, counted } = await inflating;
+        const { bytes, counted, prepared } = await inflating;
         countWhole(bytes, e, limits, count, sheet, counted);
-        kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e), bytes);
+        kept.later(e.fileName.replace(/^\/+/, '').toLowerCase(), () => inflateAtOnce(data, e), bytes, prepared);
       } else if (e.uncompressedSize <= STREAM_ABOVE) {
         const bytes = inflateAtOnce(data, e);
         count.unpacked += bytes.length;
@@ -267,9 +271,10 @@ const keepsWhole = (e: yauzl.Entry, keep: boolean) =>
  * one buffer of its declared size, on libuv's threads (while the caller goes
  * on: generate checks its data file meanwhile), as many as KEEP_COUNTED holds
  * together; the others are inflated whole when they are counted, in turn.
- * With `worker`, a deflated sheet is inflated and counted in its thread.
+ * With `worker`, a deflated sheet is inflated and counted in its thread, and
+ * its cells read there too when it is within `limits` on its own.
  */
-function startWhole(buf: Buffer, entries: yauzl.Entry[], keep: boolean, worker?: SheetWorker): Map<yauzl.Entry, Promise<Inflated>> {
+function startWhole(buf: Buffer, entries: yauzl.Entry[], keep: boolean, worker?: SheetWorker, limits?: LoadLimits): Map<yauzl.Entry, Promise<Inflated>> {
   const whole = new Map<yauzl.Entry, Promise<Inflated>>();
   let started = 0;
   for (const e of entries) {
@@ -278,7 +283,13 @@ function startWhole(buf: Buffer, entries: yauzl.Entry[], keep: boolean, worker?:
     const data = entryData(buf, e);
     const inflating =
       worker && isSheet(e.fileName) && e.compressionMethod === 8
-        ? worker.inflate(data, e.uncompressedSize, () => inflateWhole(data, e), { tooMany: (n) => tooMany(e, n), tooFew: (n) => tooFew(e, n) })
+        ? worker.inflate(
+            data,
+            e.uncompressedSize,
+            () => inflateWhole(data, e),
+            { tooMany: (n) => tooMany(e, n), tooFew: (n) => tooFew(e, n) },
+            limits && { maxRows: limits.maxRows, maxCells: limits.maxCells },
+          )
         : inflateWhole(data, e).then((bytes): Inflated => ({ bytes }));
     // A refusal of an earlier part leaves it unread: its failure is not one to say.
     inflating.catch(() => undefined);

@@ -16,12 +16,21 @@
  * counts them.
  */
 import { columnLetter } from '../../../core/layout/refs';
-import { CellStore, Kind } from './cell-store';
+import { Kind } from './cell-store';
+import type { PreparedCells } from './sheet-prepared';
 import { beyondGrid, WorkbookError, type SheetContext } from './sheet-cells';
 import { decodeText } from './xml-scan';
 
 /** As sheet-cells.ts: row * COLS + column. */
 const COLS = 32768;
+
+/**
+ * Where a reading puts the cells it reads: a CellStore, or (a reading in advance in a worker thread,
+ * sheet-prepared.ts) a list of them. `style` is the cell's style index (its `s`).
+ */
+export interface CellSink {
+  put(row: number, col: number, kind: Kind, start: number, end: number, style: number): void;
+}
 
 /** The sheet's bytes and where its text starts (after a byte order mark): places given out are from there. */
 export interface SheetBytes {
@@ -31,6 +40,8 @@ export interface SheetBytes {
   slice(start: number, end: number): string;
   /** That text decoded, as decodeText decodes it. */
   text(start: number, end: number): string;
+  /** Its cells, read in advance in the worker thread that inflated it (sheet-prepared.ts). */
+  prepared?: PreparedCells;
 }
 
 /** The bytes `s` at `i`. */
@@ -94,6 +105,25 @@ function digitsIn(b: Uint8Array, from: number, to: number): number {
 
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/** A `<sheetData` start tag, with or without a namespace prefix. */
+export const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData(?=[\s>/])/;
+
+/**
+ * Where a plain `<sheetData>` is in the bytes: `at`, the place of its name, when it is the first one and written
+ * plain, and `last`, its last `</sheetData>` (searched from the part's end: it is near it; the first one after
+ * the start is 92 MB on for 100,000 measures), with `first()`, its first one; undefined when it is not so.
+ */
+export function sheetDataAt(src: SheetBytes): { at: number; last: number; first(): number } | undefined {
+  const b = src.bytes;
+  const at = b.indexOf('sheetData', src.base, 'latin1');
+  if (at < 1 || b[at - 1] !== 60 || b[at + 9] !== 62) return undefined;
+  const start = SHEET_DATA.exec(b.toString('latin1', src.base, at + 10));
+  if (!start || start.index !== at - 1 - src.base) return undefined;
+  const last = b.lastIndexOf('</sheetData>', b.length, 'latin1');
+  if (last < at) return undefined;
+  return { at, last, first: () => b.indexOf('</sheetData>', at, 'latin1') };
+}
+
 /** Gave up: the sheet is read tag by tag instead. */
 const GIVE_UP = -1;
 
@@ -101,6 +131,8 @@ export class SheetBytesReader {
   maxRow = 0;
   rows = 0;
   cells = 0;
+  /** With `deferring`: the first column of a cell whose content was not plain, passed over. */
+  firstUnplain = Infinity;
   private row = 0;
   private col = 0;
   // The cell being read.
@@ -113,8 +145,14 @@ export class SheetBytesReader {
     private readonly src: SheetBytes,
     private readonly sheetName: string,
     private readonly ctx: SheetContext,
-    private readonly store: CellStore,
+    private readonly store: CellSink,
     private readonly maxCol = Infinity,
+    /**
+     * Cells whose content is not plain (a formula, rich text) are passed over, their first column kept in
+     * `firstUnplain`, instead of giving up: the cells read are then those of any reading of fewer columns than it
+     * (sheet-prepared.ts reads a sheet so before knowing how many columns its reader wants).
+     */
+    private readonly deferring = false,
   ) {}
 
   /**
@@ -234,8 +272,16 @@ export class SheetBytesReader {
     return this.content(after, end, row, col);
   }
 
-  /** A cell's content read at once from `i`: `<v>text</v></c>`, `<is><t>text</t></is></c>` or `</c>`; else GIVE_UP. */
+  /** A cell's content from `i`: plain, or (deferring) passed over; else GIVE_UP. */
   private content(i: number, end: number, row: number, col: number): number {
+    const after = this.plainContent(i, end, row, col);
+    if (after !== GIVE_UP || !this.deferring) return after;
+    this.firstUnplain = Math.min(this.firstUnplain, col);
+    return this.passOver(i, end);
+  }
+
+  /** A cell's content read at once from `i`: `<v>text</v></c>`, `<is><t>text</t></is></c>` or `</c>`; else GIVE_UP. */
+  private plainContent(i: number, end: number, row: number, col: number): number {
     const b = this.src.bytes;
     let start: number;
     let tail: string;
@@ -300,7 +346,7 @@ export class SheetBytesReader {
         const i = parseInt(value, 10);
         if (!(i >= 0 && i < this.ctx.strings().length))
           throw new WorkbookError(`cell ${columnLetter(col)}${row} of sheet "${this.sheetName}" names shared string ${value}, which is missing`);
-        return this.store.put(row, col, Kind.Shared, i, i);
+        return this.store.put(row, col, Kind.Shared, i, i, this.style);
       }
       case 2:
         kind = Kind.Str;
@@ -320,6 +366,6 @@ export class SheetBytesReader {
       default:
         kind = this.style && (this.dateStyles ??= this.ctx.dateStyles())[this.style] ? Kind.DateNumber : Kind.Number;
     }
-    this.store.put(row, col, kind, start, end);
+    this.store.put(row, col, kind, start, end, this.style);
   }
 }

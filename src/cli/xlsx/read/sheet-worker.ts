@@ -14,21 +14,33 @@
  * source instrumented for coverage) or stops, a part is inflated and
  * counted in this thread instead, as before.
  */
+import type * as Zlib from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { countRowsAndCellsIn } from '../../../core/read/limits';
+import { bundleFolder, bundleThreadCode } from '../../bundle-thread';
+import type { PreparedCells } from './sheet-prepared';
 
 export interface Counted {
   rows: number;
   cells: number;
 }
 
-/** A part's bytes, with its rows and cells when the worker counted them. */
+/** A part's bytes, with its rows and cells when the worker counted them, and its cells when it read them (sheet-prepared.ts). */
 export interface Inflated {
   bytes: Buffer;
   counted?: Counted;
+  prepared?: PreparedCells;
 }
 
-interface Reply {
+/** A part to inflate and count; with `read`, its cells are read too when it is within those limits. */
+export interface Request {
+  id: number;
+  data: Buffer;
+  size: number;
+  read?: { maxRows: number; maxCells: number };
+}
+
+export interface Reply {
   id: number;
   buffer?: ArrayBuffer;
   offset?: number;
@@ -38,6 +50,27 @@ interface Reply {
   /** zlib's message, and whether the output passed the size given. */
   error?: string;
   tooLarge?: boolean;
+  prepared?: PreparedCells;
+}
+
+/**
+ * A part inflated (never more than its size and a byte) and counted: what the worker answers, with its bytes. Its
+ * source is also the code of the worker made without the bundle (SOURCE): it uses nothing but its arguments.
+ */
+export function inflateAndCount(zlib: typeof Zlib, count: typeof countRowsAndCellsIn, { id, data, size }: Request): { reply: Reply; bytes?: Buffer } {
+  let bytes: Buffer;
+  try {
+    bytes = zlib.inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException | undefined;
+    return { reply: { id, error: String(e && e.message), tooLarge: !!e && e.code === 'ERR_BUFFER_TOO_LARGE' } };
+  }
+  const counted = { rows: 0, cells: 0 };
+  if (bytes.length === size) count(bytes, 0, bytes.length, counted);
+  return {
+    bytes,
+    reply: { id, buffer: bytes.buffer as ArrayBuffer, offset: bytes.byteOffset, length: bytes.length, rows: counted.rows, cells: counted.cells },
+  };
 }
 
 /** The refusals of a part that inflates to more or fewer bytes than it declares, as the caller words them. */
@@ -55,21 +88,15 @@ interface Job {
   errors: SizeErrors;
 }
 
+/** The worker made without the bundle: it inflates and counts, and does not read. */
 const SOURCE = `'use strict';
 const { parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const countRowsAndCellsIn = ${countRowsAndCellsIn.toString()};
-parentPort.on('message', ({ id, data, size }) => {
-  let bytes;
-  try {
-    bytes = zlib.inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
-  } catch (err) {
-    return parentPort.postMessage({ id, error: String(err && err.message), tooLarge: !!err && err.code === 'ERR_BUFFER_TOO_LARGE' });
-  }
-  const count = { rows: 0, cells: 0 };
-  if (bytes.length === size) countRowsAndCellsIn(bytes, 0, bytes.length, count);
-  const buffer = bytes.buffer;
-  parentPort.postMessage({ id, buffer, offset: bytes.byteOffset, length: bytes.length, rows: count.rows, cells: count.cells }, [buffer]);
+const inflateAndCount = ${inflateAndCount.toString()};
+parentPort.on('message', (m) => {
+  const { reply } = inflateAndCount(zlib, countRowsAndCellsIn, m);
+  parentPort.postMessage(reply, reply.buffer ? [reply.buffer] : []);
 });`;
 
 export class SheetWorker {
@@ -78,10 +105,14 @@ export class SheetWorker {
   private next = 0;
   private failed = false;
 
-  /** `source`: the worker's code (a test gives one that fails). */
-  constructor(source = SOURCE) {
+  /**
+   * `source`: the worker's code (a test gives one that fails); by default the bundle's own code, which also reads the
+   * sheets' cells (sheet-worker-serve.ts), or, run without the bundle, SOURCE.
+   */
+  constructor(source?: string) {
+    const dir = bundleFolder();
     try {
-      this.worker = new Worker(source, { eval: true });
+      this.worker = new Worker(source ?? (dir === undefined ? SOURCE : bundleThreadCode(dir, 'sheetWorker')), { eval: true });
     } catch {
       this.failed = true;
       return;
@@ -97,13 +128,13 @@ export class SheetWorker {
    * message, or `errors`' when it inflates to more or fewer bytes. `here`:
    * the part inflated in this thread, should the worker not run.
    */
-  inflate(data: Buffer, size: number, here: () => Promise<Buffer>, errors: SizeErrors): Promise<Inflated> {
+  inflate(data: Buffer, size: number, here: () => Promise<Buffer>, errors: SizeErrors, read?: Request['read']): Promise<Inflated> {
     return new Promise<Inflated>((resolve, reject) => {
       const job: Job = { size, resolve, reject, here, errors };
       if (this.failed || !this.worker) return this.inflateHere(job);
       const id = this.next++;
       this.jobs.set(id, job);
-      this.worker.postMessage({ id, data, size });
+      this.worker.postMessage({ id, data, size, read } satisfies Request);
     });
   }
 
@@ -123,8 +154,9 @@ export class SheetWorker {
     const bytes = Buffer.from(m.buffer!, m.offset, m.length);
     // The message is held by the handle scope of the call that delivered it until every promise it settles has run
     // (the whole reading of the report, and building the new one): the bytes are let go of with the reader's last use.
-    m.buffer = undefined;
-    job.resolve({ bytes, counted: { rows: m.rows!, cells: m.cells! } });
+    const prepared = m.prepared;
+    m.buffer = m.prepared = undefined;
+    job.resolve({ bytes, counted: { rows: m.rows!, cells: m.cells! }, prepared });
   }
 
   /** The worker failed or ended: the parts asked for are inflated in this thread. */

@@ -12,6 +12,8 @@ import { PartsWorkbook, type Parts } from '../../../../src/cli/xlsx/read/parts-g
 import { bytesText } from '../../../../src/cli/xlsx/read/safe-load';
 import { SheetBytesReader } from '../../../../src/cli/xlsx/read/sheet-bytes';
 import { SheetCells } from '../../../../src/cli/xlsx/read/sheet-cells';
+import { prepareCells, replayPrepared, type PreparedCells } from '../../../../src/cli/xlsx/read/sheet-prepared';
+import { countReading } from '../../../../src/cli/xlsx/read/sheet-worker-serve';
 import { scanTags } from '../../../../src/cli/xlsx/read/xml-scan';
 import { countRowsAndCellsIn } from '../../../../src/core/read/limits';
 import { CELL_PIECES, ctx } from '../../../support/sheet-xml-pieces';
@@ -114,6 +116,45 @@ describe("a plain sheet's cells read from its bytes", () => {
     expect(read).toBeGreaterThan(300);
   });
 
+  it('read in advance for any number of columns, replay as they are read for those columns', () => {
+    let replayed = 0;
+    fc.assert(
+      fc.property(sheetXml, fc.constantFrom(Infinity, 1, 3, 10), (xml, maxCol) => {
+        const bytes = Buffer.from(xml, 'utf8');
+        const src = bytesText(bytes).bytes!;
+        const prepared = prepareCells(src);
+        const ready = prepared && replayPrepared(prepared, src, ctx, maxCol);
+        if (!ready) return;
+        replayed++;
+        // What is replayed is what the reading of those columns reads; that reading never gives up or refuses then.
+        expect(fromBytes(bytes, maxCol)?.read).toEqual({ maxRow: ready.maxRow, got: contents(ready.store, ready.maxRow) });
+      }),
+      { numRuns: 6000 },
+    );
+    expect(replayed).toBeGreaterThan(300);
+  });
+
+  it('read in advance, are counted as the whole part is counted; more cells than allowed are not read', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(sheetXml, (xml) => {
+        const bytes = Buffer.from(xml, 'utf8');
+        const want = { rows: 0, cells: 0 };
+        countRowsAndCellsIn(bytes, 0, bytes.length, want);
+        const got = { rows: 0, cells: 0 };
+        let kept: PreparedCells | undefined;
+        countReading({ maxRows: 1e9, maxCells: 1e9 }, (p) => (kept = p))(bytes, 0, bytes.length, got);
+        expect(got).toEqual(want);
+        if (kept) read++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(300);
+    const three = Buffer.from('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"/></row></sheetData></worksheet>');
+    expect(prepareCells(bytesText(three).bytes!, 3)?.count).toBe(2);
+    expect(prepareCells(bytesText(three).bytes!, 1)).toBeUndefined();
+  });
+
   it('reads rows as plan-report and Excel write them, hidden code cells passed over', () => {
     const row = (r: number) =>
       `<row r="${r}" ht="45" customHeight="1"><c r="A${r}" s="2" t="inlineStr"><is><t>M-${r} 医药</t></is></c><c r="B${r}" s="1"><v>45267</v></c>` +
@@ -128,7 +169,7 @@ describe("a plain sheet's cells read from its bytes", () => {
 });
 
 /** A workbook's parts with one sheet, given as a large sheet is (safe-load.ts): from its bytes, or (the oracle) as their text. */
-function partsOf(sheet: string, fromBytes: boolean): Parts {
+function partsOf(sheet: string, fromBytes: boolean | 'prepared'): Parts {
   const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const parts = new Map<string, string>([
     ['_rels/.rels', `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
@@ -140,6 +181,8 @@ function partsOf(sheet: string, fromBytes: boolean): Parts {
   parts.sheetText = (name) => {
     if (name !== 'xl/worksheets/sheet1.xml') return undefined;
     const text = bytesText(Buffer.from(sheet, 'utf8'));
+    // Read in advance as the worker thread reads it (sheet-prepared.ts), then replayed.
+    if (fromBytes === 'prepared') text.bytes!.prepared = prepareCells(text.bytes!);
     return fromBytes ? text : { xml: text.xml, slice: text.slice };
   };
   return parts;
@@ -192,7 +235,9 @@ describe('a large sheet read by the parts reader from its bytes', () => {
   it('reads as the sheet read as text: rows, cells, merges, refusals', () => {
     fc.assert(
       fc.property(wholeSheet, fc.constantFrom(Infinity, 2, 10), (sheet, columns) => {
-        expect(readOf(partsOf(sheet, true), columns)).toEqual(readOf(partsOf(sheet, false), columns));
+        const text = readOf(partsOf(sheet, false), columns);
+        expect(readOf(partsOf(sheet, true), columns)).toEqual(text);
+        expect(readOf(partsOf(sheet, 'prepared'), columns)).toEqual(text);
       }),
       { numRuns: 3000 },
     );
@@ -207,7 +252,8 @@ describe('a large sheet read by the parts reader from its bytes', () => {
     const after =
       '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><x>&lt;/sheetData></x><c r="B1"><v>2</v></c></sheetData></worksheet>';
     for (const sheet of [refused, spaced, after])
-      for (const columns of [Infinity, 2]) expect(readOf(partsOf(sheet, true), columns)).toEqual(readOf(partsOf(sheet, false), columns));
+      for (const columns of [Infinity, 2])
+        for (const mode of [true, 'prepared'] as const) expect(readOf(partsOf(sheet, mode), columns)).toEqual(readOf(partsOf(sheet, false), columns));
     expect(readOf(partsOf(after, true), 2)).toEqual({ rows: 1, got: [[1, 1, 1]] });
   });
 });

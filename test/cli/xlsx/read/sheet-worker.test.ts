@@ -8,7 +8,13 @@ import * as zlib from 'node:zlib';
 import { countRowsAndCellsIn, RETURN_LIMITS, WORKBOOK_LIMITS, type LoadLimits } from '../../../../src/core/read/limits';
 import { safeLoadGrid } from '../../../../src/cli/xlsx/read/safe-load';
 import { SheetWorker } from '../../../../src/cli/xlsx/read/sheet-worker';
-import { cleanTemps, minimalXlsx, tempDir } from '../../../support/forms';
+import { cleanTemps, minimalXlsx, ROOT, tempDir } from '../../../support/forms';
+import { bundleThreadCode } from '../../../../src/cli/bundle-thread';
+import { CellStore } from '../../../../src/cli/xlsx/read/cell-store';
+import { bytesText } from '../../../../src/cli/xlsx/read/safe-load';
+import { SheetBytesReader } from '../../../../src/cli/xlsx/read/sheet-bytes';
+import { replayPrepared } from '../../../../src/cli/xlsx/read/sheet-prepared';
+import { ctx } from '../../../support/sheet-xml-pieces';
 
 afterAll(cleanTemps);
 
@@ -61,6 +67,48 @@ describe('the sheet worker', () => {
       const got = await worker.inflate(deflated, xml.length, here, sizeErrors);
       expect(got.bytes.equals(xml)).toBe(true);
       expect(got.counted).toBeUndefined();
+    } finally {
+      worker.close();
+    }
+  });
+});
+
+describe('the sheet worker run from the bundle', () => {
+  const DIST = path.join(ROOT, 'dist', 'cli');
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(DIST, 'plan-report.js'))) throw new Error('this test runs the built bundle: run `npm run build:cli` first (npm ci does)');
+  });
+
+  it("reads the part's cells too, within the limits it is sent: as the main thread reads them, whatever its columns", async () => {
+    // A last row with a date, a shared string and a formula in column C, as an official's Excel may save a report.
+    const last = '<row r="60001"><c r="A60001" s="1"><v>45550</v></c><c r="B60001" t="s"><v>1</v></c><c r="C60001"><f>A1+1</f><v>45551</v></c></row>';
+    const xml = Buffer.from(sheetXml(60_000).toString('utf8').replace('</sheetData>', `${last}</sheetData>`), 'utf8');
+    const deflated = zlib.deflateRawSync(xml, { level: 1 });
+    const worker = new SheetWorker(bundleThreadCode(DIST, 'sheetWorker'));
+    try {
+      const got = await worker.inflate(deflated, xml.length, () => Promise.resolve(zlib.inflateRawSync(deflated)), sizeErrors, { maxRows: 1e6, maxCells: 1e7 });
+      const want = { rows: 0, cells: 0 };
+      countRowsAndCellsIn(xml, 0, xml.length, want);
+      expect(got.counted).toEqual(want);
+      expect(got.prepared?.firstUnplain).toBe(3);
+      const src = bytesText(got.bytes).bytes!;
+      const cells = (store: CellStore) => [1, 2, 777, 60_000, 60_001].map((r) => [1, 2, 3].map((c) => store.get(r, c)));
+      for (const columns of [1, 2]) {
+        const store = new CellStore(src.slice, false, ctx.strings, src.text);
+        const from = got.bytes.indexOf('<sheetData>') + '<sheetData>'.length;
+        expect(new SheetBytesReader(src, 'S', ctx, store, columns).read(from, got.bytes.indexOf('</sheetData>'))).toBe(true);
+        const ready = replayPrepared(got.prepared!, src, ctx, columns)!;
+        expect(cells(ready.store)).toEqual(cells(store));
+        expect(cells(ready.store)[4].slice(0, 2)).toEqual([new Date(Date.UTC(2024, 8, 15)), columns > 1 ? ctx.strings()[1] : null]);
+      }
+      // Column C holds a formula: a reading of three columns is not replayed (the main thread reads it as text).
+      expect(replayPrepared(got.prepared!, src, ctx, 3)).toBeUndefined();
+      // Over the limits it is sent, counted, not read.
+      const over = await worker.inflate(deflated, xml.length, () => Promise.resolve(zlib.inflateRawSync(deflated)), sizeErrors, {
+        maxRows: 1e6,
+        maxCells: 1000,
+      });
+      expect([over.counted, over.prepared]).toEqual([want, undefined]);
     } finally {
       worker.close();
     }
