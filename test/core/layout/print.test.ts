@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { readData } from '../../../src/core/data-file/read';
 import { buildReport } from '../../../src/core/layout/build';
 import { DEFAULT_MARGINS, type Sheet } from '../../../src/core/layout/model';
-import { fitColumnsToPage, TARGET_SCALE } from '../../../src/core/layout/print/fit-columns';
+import { fitColumnsToPage, TARGET_SCALE, twoDecimalsLength } from '../../../src/core/layout/print/fit-columns';
 import { fitScale, MIN_SCALE } from '../../../src/core/layout/print/page';
 import { Pager } from '../../../src/core/layout/print/pager';
 import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
@@ -264,5 +264,30 @@ describe('the Summary ID column', () => {
     expect(shanghai.columns[0].width).toBeLessThanOrEqual(30);
     const beijing = buildReport(quarterly, seed('beijing-2022-q3'), 'en', OPTIONS).sheets.find((s) => s.key === 'summary')!;
     expect(beijing.columns[0].width).toBe(18);
+  });
+});
+
+describe("a number's width as Excel shows it with two decimals", () => {
+  const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  it('is the length Intl formats it to, told without Intl (its rounding carries, ties and exponents included)', () => {
+    const edges = [
+      0, 5e-324, 1e-7, 0.004, 0.005, 0.995, 9.995, 9.996, 99.995, 99.9951, 999.994, 999.995, 999.996, 9999.999, 99999.995, 1e15, 999999999999999.9, 1e21,
+      1.7976931348623157e308,
+    ];
+    for (const x of edges) expect([x, twoDecimalsLength(x)]).toEqual([x, intl.format(x).length]);
+    const nines = fc.tuple(fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 99999 })).map(([n, f]) => Number(`${'9'.repeat(n)}.99${f}`));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: 0, max: 1e25, noNaN: true }),
+          fc.integer({ min: 0 }).map((n) => n / 1000),
+          nines,
+        ),
+        (x) => {
+          expect(twoDecimalsLength(x)).toBe(intl.format(x).length);
+        },
+      ),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -60,10 +60,32 @@ export function wrappingColumns(sheet: Sheet, headerRows = 1): Set<number> {
 }
 
 /**
- * A number as Excel shows it with two decimals and thousands separators. Made once: `toLocaleString` with options
- * makes a new formatter each call (some 30 us; the 1k x 40 indicators report asks a few thousand times).
+ * A number as Excel shows it with two decimals and thousands separators. Made once, when first needed: `toLocaleString`
+ * with options makes a new formatter each call (some 30 us; the 1k x 40 indicators report asks a few thousand times),
+ * and making this one costs some 30 ms (ICU's data), which most runs never need (twoDecimalsLength).
  */
-const TWO_DECIMALS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+let twoDecimals: Intl.NumberFormat | undefined;
+const TWO_DECIMALS = () => (twoDecimals ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+
+/**
+ * The length of `x` (>= 0) as TWO_DECIMALS formats it (`12,345.68`), told from its shortest decimal text: its integer
+ * digits, one separator a three, and three for the decimals; one digit more where rounding to two decimals carries
+ * into a new one (99.996: `100.00`). A tie at the third decimal (99.995, its binary value either side of it), a
+ * number of 21 digits or more and one in exponent form are formatted.
+ */
+export function twoDecimalsLength(x: number): number {
+  const s = String(x);
+  if (s.includes('e')) return x < 1 ? 4 : TWO_DECIMALS().format(x).length;
+  const dot = s.indexOf('.');
+  const whole = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  let digits = whole.length;
+  if (frac.length > 2 && frac.startsWith('99') && /^9+$/.test(whole)) {
+    if (frac === '995') return TWO_DECIMALS().format(x).length;
+    if (frac[2] >= '5') digits++;
+  }
+  return digits + Math.floor((digits - 1) / 3) + 3;
+}
 
 /** The width a value needs on one line, in character cells: text by its letters, a number or date by its digits. */
 function valueWidth(cell: Cell): number {
@@ -71,7 +93,7 @@ function valueWidth(cell: Cell): number {
   if (typeof v === 'string') return lineWidth(v);
   if (cell.f) return Math.max(NUMBER_WIDTH, typeof v === 'string' ? lineWidth(v) : 0);
   if (typeof v === 'number') {
-    const digits = TWO_DECIMALS.format(Math.abs(v)).length;
+    const digits = twoDecimalsLength(Math.abs(v));
     return Math.max(NUMBER_WIDTH, digits + 2);
   }
   if (v === null || v === undefined) return 0;
