@@ -6,13 +6,15 @@
  * counted, so that it is ready when the check ends. Inflated on libuv's
  * threads, it was counted only after the check, on the main thread.
  *
- * The worker is made from the source of limits.ts's countRowsAndCellsIn, so
- * that it needs no file of its own (the command line runs as one bundle);
- * the inflated bytes are moved back, not copied. It inflates as safe-load.ts's
- * inflateAtOnce does (never more than the declared size and a byte), and
- * says a failure by zlib's own message. Where the worker cannot run (its
- * source instrumented for coverage) or stops, a part is inflated and
- * counted in this thread instead, as before.
+ * Run from the bundle, the worker loads it (bundle-thread.ts) and, given
+ * the limits, also reads the sheet's cells (sheet-worker-serve.ts,
+ * sheet-prepared.ts). Without the bundle it is made from the source of
+ * inflateAndCount and limits.ts's countRowsAndCellsIn, and only inflates
+ * and counts. The inflated bytes are moved back, not copied. It inflates as
+ * safe-load.ts's inflateAtOnce does (never more than the declared size and
+ * a byte), and says a failure by zlib's own message. Where the worker cannot
+ * run (its source instrumented for coverage) or stops, a part is inflated
+ * and counted in this thread instead, as before.
  */
 import type * as Zlib from 'node:zlib';
 import { Worker } from 'node:worker_threads';
