@@ -269,10 +269,29 @@ describe('the Summary ID column', () => {
 
 describe("a number's width as Excel shows it with two decimals", () => {
   const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  it('is the length Intl formats it to, told without Intl (its rounding carries, ties and exponents included)', () => {
+  it('is the length Intl formats it to, told without Intl (its rounding carries, ties, exponents and Infinity included)', () => {
     const edges = [
-      0, 5e-324, 1e-7, 0.004, 0.005, 0.995, 9.995, 9.996, 99.995, 99.9951, 999.994, 999.995, 999.996, 9999.999, 99999.995, 1e15, 999999999999999.9, 1e21,
+      0,
+      5e-324,
+      1e-7,
+      0.004,
+      0.005,
+      0.995,
+      9.995,
+      9.996,
+      99.995,
+      99.9951,
+      999.994,
+      999.995,
+      999.996,
+      9999.999,
+      99999.995,
+      1e15,
+      999999999999999.9,
+      1e21,
       1.7976931348623157e308,
+      Infinity,
+      NaN,
     ];
     for (const x of edges) expect([x, twoDecimalsLength(x)]).toEqual([x, intl.format(x).length]);
     const nines = fc.tuple(fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 99999 })).map(([n, f]) => Number(`${'9'.repeat(n)}.99${f}`));

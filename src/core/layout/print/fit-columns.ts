@@ -71,9 +71,10 @@ const TWO_DECIMALS = () => (twoDecimals ??= new Intl.NumberFormat('en-US', { min
  * The length of `x` (>= 0) as TWO_DECIMALS formats it (`12,345.68`), told from its shortest decimal text: its integer
  * digits, one separator a three, and three for the decimals; one digit more where rounding to two decimals carries
  * into a new one (99.996: `100.00`). A tie at the third decimal (99.995, its binary value either side of it), a
- * number of 21 digits or more and one in exponent form are formatted.
+ * number of 21 digits or more, one in exponent form, and Infinity or NaN are formatted.
  */
 export function twoDecimalsLength(x: number): number {
+  if (!Number.isFinite(x)) return TWO_DECIMALS().format(x).length;
   const s = String(x);
   if (s.includes('e')) return x < 1 ? 4 : TWO_DECIMALS().format(x).length;
   const dot = s.indexOf('.');
