@@ -5,8 +5,7 @@
  * key of the seals).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import * as fsSync from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import { InputError, type Located } from '../core/errors';
 import { sealText, type FormRecord, type FormSeal } from '../core/record/form-record';
 import {
@@ -112,11 +111,11 @@ export function nodeSha256(text: string): string {
 
 /** Writes a file's text part by part (a register of 1,000 forms is some 18 MB: not joined into one string, nor its bytes). */
 function writeParts(file: string, parts: string[]): void {
-  const fd = fsSync.openSync(file, 'w', 0o600);
+  const fd = openSync(file, 'w', 0o600);
   try {
-    for (const part of parts) fsSync.writeSync(fd, part);
+    for (const part of parts) writeSync(fd, part);
   } finally {
-    fsSync.closeSync(fd);
+    closeSync(fd);
   }
 }
 

@@ -38,7 +38,7 @@ export function serveSheets(): void {
   if (!port) throw new Error('serveSheets runs in a worker thread');
   port.on('message', (m: Request) => {
     let prepared: PreparedCells | undefined;
-    const { reply } = inflateAndCount(zlib, m.read ? countReading(m.read, (p) => (prepared = p)) : countRowsAndCellsIn, m);
+    const reply = inflateAndCount(zlib, m.read ? countReading(m.read, (p) => (prepared = p)) : countRowsAndCellsIn, m);
     if (prepared) reply.prepared = prepared;
     port.postMessage(reply, [...(reply.buffer ? [reply.buffer] : []), ...(prepared ? preparedBuffers(prepared) : [])]);
   });

@@ -56,23 +56,20 @@ export interface Reply {
 }
 
 /**
- * A part inflated (never more than its size and a byte) and counted: what the worker answers, with its bytes. Its
- * source is also the code of the worker made without the bundle (SOURCE): it uses nothing but its arguments.
+ * A part inflated (never more than its size and a byte) and counted: what the worker answers. Its source is also the
+ * code of the worker made without the bundle (SOURCE): it uses nothing but its arguments.
  */
-export function inflateAndCount(zlib: typeof Zlib, count: typeof countRowsAndCellsIn, { id, data, size }: Request): { reply: Reply; bytes?: Buffer } {
+export function inflateAndCount(zlib: typeof Zlib, count: typeof countRowsAndCellsIn, { id, data, size }: Request): Reply {
   let bytes: Buffer;
   try {
     bytes = zlib.inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
   } catch (err) {
     const e = err as NodeJS.ErrnoException | undefined;
-    return { reply: { id, error: String(e && e.message), tooLarge: !!e && e.code === 'ERR_BUFFER_TOO_LARGE' } };
+    return { id, error: String(e && e.message), tooLarge: !!e && e.code === 'ERR_BUFFER_TOO_LARGE' };
   }
   const counted = { rows: 0, cells: 0 };
   if (bytes.length === size) count(bytes, 0, bytes.length, counted);
-  return {
-    bytes,
-    reply: { id, buffer: bytes.buffer as ArrayBuffer, offset: bytes.byteOffset, length: bytes.length, rows: counted.rows, cells: counted.cells },
-  };
+  return { id, buffer: bytes.buffer as ArrayBuffer, offset: bytes.byteOffset, length: bytes.length, rows: counted.rows, cells: counted.cells };
 }
 
 /** The refusals of a part that inflates to more or fewer bytes than it declares, as the caller words them. */
@@ -97,7 +94,7 @@ const zlib = require('node:zlib');
 const countRowsAndCellsIn = ${countRowsAndCellsIn.toString()};
 const inflateAndCount = ${inflateAndCount.toString()};
 parentPort.on('message', (m) => {
-  const { reply } = inflateAndCount(zlib, countRowsAndCellsIn, m);
+  const reply = inflateAndCount(zlib, countRowsAndCellsIn, m);
   parentPort.postMessage(reply, reply.buffer ? [reply.buffer] : []);
 });`;
 
