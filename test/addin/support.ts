@@ -56,13 +56,4 @@ export async function zipParts(bytes: Uint8Array): Promise<Map<string, string>> 
   return new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
 }
 
-/**
- * When a workbook was made, said the same way for two workbooks made at different moments: ISO times, and the
- * About sheet's local time in either language. Nothing else in a template workbook depends on the time (its period
- * is the quarter it is made in, the same for both).
- */
-export const timeless = (xml: string): string =>
-  xml
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)/g, '<local time>')
-    .replace(/\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（UTC[+-]\d\d:\d\d）/g, '<local time>');
+export { timeless } from '../support/timeless';

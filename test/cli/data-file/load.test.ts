@@ -16,6 +16,7 @@ import { readData } from '../../../src/core/data-file/read';
 import { InputError } from '../../../src/core/errors';
 import { buildReport } from '../../../src/core/layout/build';
 import { OPTIONS, quarterly } from '../../support/fixtures';
+import { timeless } from '../../support/timeless';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const seedJson = (name: string) => JSON.stringify(readData(fs.readFileSync(path.join(ROOT, 'seeds', `${name}.yaml`), 'utf8'), name), null, 1);
@@ -53,12 +54,12 @@ async function caught(p: Promise<unknown>): Promise<InputError> {
   throw new Error('expected an InputError');
 }
 
-/** The parts of an .xlsx, with the times of writing blanked. */
+/** The parts of an .xlsx, with the times of writing masked. */
 async function parts(file: string): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const out: Record<string, string> = {};
   for (const name of Object.keys(zip.files).sort()) {
-    out[name] = (await zip.file(name)!.async('string')).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME');
+    out[name] = timeless(await zip.file(name)!.async('string'));
   }
   return out;
 }
