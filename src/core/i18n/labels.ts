@@ -127,6 +127,7 @@ export interface Labels {
     /** The Summary's block: `Compared with {period}`. */
     comparedWith: string;
     figure: string;
+    /** The previous report's column: `Previous ({period})`, or without the period when the block's title says it. */
     previous: string;
     now: string;
     change: string;

@@ -186,7 +186,8 @@ export const zhCN: Labels = {
     },
     comparedWith: '与上期报告（{period}）对比',
     figure: '指标项',
-    previous: '上期（{period}）',
+    // The period is in the block's title above (与上期报告（2022年第三季度）对比): in a 12-wide column it would break after its year.
+    previous: '上期',
     now: '本期',
     change: '变化',
     trendTitle: '历期趋势',

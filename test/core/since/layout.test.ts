@@ -38,4 +38,20 @@ describe('a report made --since', () => {
     expect(names).toEqual(['Summary', 'Changes', 'trend', 'Changes (2)', 'Trend (2)', '_figures', '_plan_report']);
     expect(buildReport(quarterly, seed('beijing-2022-q3'), 'en', OPTIONS).sheets.some((s) => s.key === 'changes')).toBe(false);
   });
+
+  it("shows the Trend's periods as the locale writes them, and wraps a long item on a taller row", async () => {
+    const trendOf = async (locale: 'en' | 'zh-CN') => (await sinceModel(seed('beijing-2022-q3'), locale)).sheets.find((s) => s.key === 'trend')!;
+    const periodsOf = (t: Awaited<ReturnType<typeof trendOf>>) => [t.rows[4].cells[0]?.v, t.rows[5].cells[0]?.v];
+    const en = await trendOf('en');
+    const zh = await trendOf('zh-CN');
+    expect(periodsOf(en)).toEqual(['2021-Q3', '2022-Q3']);
+    expect(periodsOf(zh)).toEqual(['2021年第三季度', '2022年第三季度']);
+    expect(zh.charts?.[0].series[0].cache?.categories).toEqual(['2021年第三季度', '2022年第三季度']);
+    const header = zh.rows.find((r) => r.cells[1]?.v === '指标项')!;
+    expect(header.cells.slice(2).map((c) => c?.v)).toEqual(['2021年第三季度', '2022年第三季度']);
+    // "BJ-OPEN-2022 · Requires national authorization" is longer than its column: it wraps, on a row of two lines.
+    const group = zh.rows.find((r) => String(r.cells[0]?.v).includes('Requires national authorization'))!;
+    expect(group.cells[0]?.s).toBe('wrap');
+    expect(group.height).toBeGreaterThan(15);
+  });
 });

@@ -4,18 +4,24 @@
  * chain, oldest first, carried in the record from report to report; the
  * last row (or column) is this report's own figures, live (formulas on their
  * names). A line chart draws each plan's completion rate by period.
+ *
+ * Its periods are shown as the locale writes them (2022年第三季度): the chain
+ * itself is carried in the record, so no formula or reader reads them here.
  */
 import type { Context, Since } from '../context';
 import type { Cell, Chart, Row, Sheet } from '../model';
 import { absRef, columnLetter, sheetPrefix } from '../refs';
 import { RATE_FIGURES, type Headline, type HeadlineFigure, type Snapshot } from '../../since/snapshot';
 import { SERIES_COLORS, TAB_COLORS, type StyleName } from '../styles';
-import { printSetup } from './common';
+import { fitRowHeight, printSetup } from './common';
+import { periodWords } from '../../i18n/wording';
 import { nameKey } from '../../rules';
 import { CHART_BAND_ROWS } from '../charts';
 
 /** The row of the completion rates' header; periods follow. */
 const RATES_HEADER = 4;
+/** The figures' columns, one a period: wide enough for a period in words (2022年第三季度) on one line. */
+const PERIOD_WIDTH = { en: 14, 'zh-CN': 17 } as const;
 
 const figureStyle = (f: HeadlineFigure | undefined): StyleName => (f && RATE_FIGURES.has(f) ? 'figurePercent' : f === 'latest' ? 'figureNumber' : 'figureInt');
 
@@ -34,7 +40,7 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[], name
   const live = new Map(current.map((h) => [h.name, h]));
   const plans = plansOfChain(ctx.has.measures ? (ctx.data.plans ?? []).map((p) => ({ id: p.id, title: p.title })) : [], chain);
   const rateName = (id: string) => `Plan_${nameKey(id)}_CompletionRate`;
-  const periods = [...chain.map((s) => s.period), String(ctx.data.report.period)];
+  const periods = [...chain.map((s) => s.period), String(ctx.data.report.period)].map((p) => periodWords(p, ctx.locale));
 
   const rows: Row[] = [
     { cells: [{ v: l.trendTitle, s: 'title' }], height: 30 },
@@ -44,10 +50,12 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[], name
   ];
   // Earlier reports: their carried values. A plan an earlier report did not have is blank there.
   const snapshotRate = (s: Snapshot, id: string): number | null => s.figures[rateName(id)] ?? null;
-  for (const s of chain) rows.push({ cells: [{ v: s.period, s: 'period' }, ...plans.map((p): Cell => ({ v: snapshotRate(s, p.id), s: 'figurePercent' }))] });
+  chain.forEach((s, k) =>
+    rows.push({ cells: [{ v: periods[k], s: 'period' }, ...plans.map((p): Cell => ({ v: snapshotRate(s, p.id), s: 'figurePercent' }))] }),
+  );
   rows.push({
     cells: [
-      { v: String(ctx.data.report.period), s: 'period' },
+      { v: periods[chain.length], s: 'period' },
       ...plans.map((p): Cell => {
         const h = live.get(rateName(p.id));
         return h ? { f: h.name, v: h.value, s: 'figurePercent' } : { v: null, s: 'figurePercent' };
@@ -89,12 +97,14 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[], name
   }
   allFigures(rows, next, chain, current, periods, ctx.labels);
   const width = Math.max(7, periods.length + 2, plans.length + 1);
+  const columns = [{ width: 36 }, { width: 22 }, ...Array.from({ length: width - 2 }, () => ({ width: PERIOD_WIDTH[ctx.locale] }))];
   return {
     key: 'trend',
     name,
     state: 'visible',
-    columns: [{ width: 36 }, { width: 22 }, ...Array.from({ length: width - 2 }, () => ({ width: 14 }))],
-    rows,
+    // An item's label wraps (a plan's id and a long group name): its row as tall as its lines.
+    columns,
+    rows: rows.map((row) => fitRowHeight(row, columns)),
     merges: [`A1:${columnLetter(width)}1`, `A2:${columnLetter(width)}2`],
     validations: [],
     conditionalFormats: [],
@@ -120,7 +130,7 @@ function allFigures(rows: Row[], top: number, chain: Snapshot[], current: Headli
     const style = figureStyle(line.figure);
     rows.push({
       cells: [
-        { v: line.item, s: 'label' },
+        { v: line.item, s: 'wrap' },
         { v: line.figure ? labels.figures[line.figure] : null, s: 'text' },
         ...chain.map((s): Cell => ({ v: s.figures[line.name] ?? null, s: style })),
         line.live ? { f: line.name, v: line.live.value, s: style } : { v: null, s: style },
