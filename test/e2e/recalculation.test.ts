@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readData } from '../../src/core/data-file/read';
 import { planFigures, reportFigures } from '../../src/core/figures';
-import { period } from '../../src/core/periods';
+import { period, periodEnd } from '../../src/core/periods';
 import { reportDate } from '../../src/core/report-defaults';
 import { buildReport } from '../../src/core/layout/build';
 import { labelsFor } from '../../src/core/i18n';
@@ -86,6 +86,22 @@ function appendRow(
   while (row > 2 && fields.every((c) => ws.getCell(row - 1, c).value === null)) row--;
   for (const [field, v] of Object.entries(values)) ws.getCell(row, column(sheet, field).col).value = v;
 }
+
+/**
+ * Periods an official may type on a Chinese report's Summary (B5, which the report writes as 2022年第三季度), and the
+ * period each means: its formulas read words and the data's form alike.
+ */
+const TYPED_PERIODS: [typed: string, means: string][] = [
+  ['2022年第二季度', '2022-Q2'],
+  ['2022年2季度', '2022-Q2'],
+  ['2022年四季度', '2022-Q4'],
+  ['2022年上半年', '2022-H1'],
+  ['2022年下半年', '2022-H2'],
+  ['2022年6月', '2022-06'],
+  ['2022年10月', '2022-10'],
+  ['2021年', '2021'],
+  ['2022-Q2', '2022-Q2'],
+];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-e2e-'));
 const edited: Record<string, { file: string; recalculated?: string }> = {};
@@ -168,6 +184,15 @@ beforeAll(async () => {
     wb.getWorksheet('Summary')!.getCell('B5').value = '2022-Q2';
   });
 
+  // The same, on the Chinese report, in each way an official may write a period.
+  const zh = cases.find((c) => c.label === 'seed beijing-2022-q3 (zh-CN)')!.file!;
+  for (const [k, [typed]] of TYPED_PERIODS.entries()) {
+    edited[`typed${k}`] = { file: path.join(dir, `edited-typed-${k}.xlsx`) };
+    await edit(zh, edited[`typed${k}`].file, (wb) => {
+      wb.getWorksheet('概览')!.getCell('B5').value = typed;
+    });
+  }
+
   const inputs = [...cases.map((c) => c.file!), od, ...Object.values(edited).map((e) => e.file)];
   const outputs = await recalculate(inputs, path.join(dir, 'recalculated'), { timeoutMs: 240_000 });
   cases.forEach((c, i) => (c.recalculated = outputs[i]));
@@ -216,6 +241,26 @@ describe('figures follow edits made in the workbook', () => {
     expect(want.completedInPeriod).not.toBe(before.completedInPeriod);
     expect(f.get('Plan_BJ_OPEN_2022_CompletedInPeriod')?.value).toBe(want.completedInPeriod);
     expect(f.get('Plan_BJ_OPEN_2022_DueNext')?.value).toBe(want.dueNext);
+  });
+
+  it.each(TYPED_PERIODS.map(([typed, means], k) => [typed, means, k] as const))(
+    'a Chinese report reads the period typed as %s (%s): its last day and the figures of the period follow',
+    async (_typed, means, k) => {
+      const data = seed('beijing-2022-q3');
+      const f = await readNamedCells(edited[`typed${k}`].recalculated!);
+      const want = planFigures(data.plans![0], reportDate(data), period(means));
+      const end = periodEnd(period(means));
+      expect(f.get('Report_Period_End')?.value).toBe(Math.round(Date.parse(end) / 86400000 + 25569));
+      expect(f.get('Plan_BJ_OPEN_2022_CompletedInPeriod')?.value).toBe(want.completedInPeriod);
+      expect(f.get('Plan_BJ_OPEN_2022_DueNext')?.value).toBe(want.dueNext);
+    },
+  );
+
+  it('a Chinese report writes its period in words, and reads it back as the data writes it', async () => {
+    const zh = cases.find((c) => c.label === 'seed beijing-2022-q3 (zh-CN)')!;
+    const f = await readNamedCells(zh.file!);
+    expect(f.get('Report_Period')?.value).toBe('2022年第三季度');
+    expect((await readNamedCells(cases[0].file!)).get('Report_Period')?.value).toBe('2022-Q3');
   });
 
   it('appended and edited catalog entries and an appended observation move the catalog and indicator figures', async () => {

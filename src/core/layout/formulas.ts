@@ -48,6 +48,43 @@ export function monthIndexOf(p: string): string {
   return `(("0"&LEFT(${p},4))*12+12*(LEN(${p})=4)+(${c6}="H")*6*${d7}+(${c6}="Q")*3*${d7}` + `+(${c6}="0")*${d7}+(${c6}="1")*(10+${d7}))`;
 }
 
+/** The last day of a period written as the data writes it (`2022-Q3`): a date. */
+export function periodEndOf(p: string): string {
+  const pmi = monthIndexOf(p);
+  return `DATE(INT((${pmi}-1)/12),MOD(${pmi}-1,12)+2,0)`;
+}
+
+/** The months a period written as the data writes it spans: 12, 6, 3 or 1. */
+export function periodMonthsOf(p: string): string {
+  const c6 = `MID(${p},6,1)`;
+  return `IF(LEN(${p})=4,12,IF(${c6}="H",6,IF(${c6}="Q",3,1)))`;
+}
+
+/**
+ * The formulas of a single period cell that holds either the data's form (`2022-Q3`) or the words a Chinese
+ * workbook writes and an official types (2022年第三季度, 2022年3季度, 2022年上半年, 2022年6月, 2022年): text with 年
+ * is read as words. (monthIndexOf stays for columns of periods, which keep the data's form.)
+ */
+const hasText = (p: string, s: string) => `ISNUMBER(FIND("${s}",${p}))`;
+
+/** The end month (1-12) of a period in words: the quarter is the character before 季 (一二三四 or 1-4). */
+function wordsEndMonth(p: string): string {
+  const quarter = `3*(MOD(FIND(MID(${p},FIND("季",${p})-1,1),"一二三四1234")-1,4)+1)`;
+  const month = `MID(${p},6,FIND("月",${p})-6)*1`;
+  return `IF(${hasText(p, '季')},${quarter},IF(${hasText(p, '上半')},6,IF(${hasText(p, '下半')},12,IF(${hasText(p, '月')},${month},12))))`;
+}
+
+/** periodEndOf for a cell that may hold words (2022年第三季度). */
+export function periodEndOfEither(p: string): string {
+  return `IF(ISERROR(FIND("年",${p})),${periodEndOf(p)},DATE(("0"&LEFT(${p},4))*1,${wordsEndMonth(p)}+1,0))`;
+}
+
+/** periodMonthsOf for a cell that may hold words. */
+export function periodMonthsOfEither(p: string): string {
+  const words = `IF(${hasText(p, '季')},3,IF(${hasText(p, '半年')},6,IF(${hasText(p, '月')},1,12)))`;
+  return `IF(ISERROR(FIND("年",${p})),${periodMonthsOf(p)},${words})`;
+}
+
 /** The month index of a date cell: the last month it falls in. */
 export function monthIndexOfDate(cell: string): string {
   return `(YEAR(${cell})*12+MONTH(${cell}))`;

@@ -327,7 +327,8 @@ function readSummary(reader: Reader, summary: GridSheet | undefined, recorded: R
   const at = (cell: keyof typeof SUMMARY): [GridSheet, number, number] => [summary, SUMMARY[cell][0], SUMMARY[cell][1]];
   report.title = reader.text(...at('title'), ['report', 'title']) ?? report.title;
   report.region = reader.text(...at('region'), ['report', 'region']) ?? report.region;
-  report.period = reader.text(...at('period'), ['report', 'period']) ?? report.period;
+  // A Chinese report writes its period in words (2022年第三季度), and an official may type either form.
+  report.period = reader.period(...at('period'), ['report', 'period']) ?? report.period;
   const date = reader.date(...at('reportDate'), ['report', 'date']);
   const defaultDate = (() => {
     try {

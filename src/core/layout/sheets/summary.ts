@@ -7,7 +7,7 @@
 import { nameKey } from '../../rules';
 import { localized, SUMMARY_BLOCKS, type SummaryBlock } from '../../template';
 import type { Context } from '../context';
-import { blankOnError, fullRange, monthIndexOf } from '../formulas';
+import { blankOnError, fullRange, periodEndOf, periodEndOfEither } from '../formulas';
 import type { Cell, Column, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
 import { columnLetter, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
@@ -197,13 +197,12 @@ function reportRows(ctx: Context, out: SummaryOut): void {
   out.add([{ v: labels.region, s: 'label' }, text(report.region)]);
   out.add([
     { v: labels.period, s: 'label' },
-    { v: report.period, s: 'period' },
+    // As the locale writes it (2022年第三季度): an official may type either form, and the formulas read both (a
+    // Chinese workbook's) or the data's form (an English one's).
+    { v: periodWords(report.period, ctx.locale), s: 'period' },
   ]);
-  const pmi = monthIndexOf('$B$5');
-  out.add([
-    { v: labels.periodEnd, s: 'label' },
-    formula(`DATE(INT((${pmi}-1)/12),MOD(${pmi}-1,12)+2,0)`, { date: ctx.periodEnd }, dateStyle(ctx.locale, 'keyDate')),
-  ]);
+  const end = ctx.locale === 'zh-CN' ? periodEndOfEither('$B$5') : periodEndOf('$B$5');
+  out.add([{ v: labels.periodEnd, s: 'label' }, formula(end, { date: ctx.periodEnd }, dateStyle(ctx.locale, 'keyDate'))]);
   out.add([
     { v: labels.reportDate, s: 'label' },
     { v: { date: ctx.date }, s: dateStyle(ctx.locale, 'keyDate') },
