@@ -19,8 +19,9 @@ export interface PreviousInWorkbook {
   /** The two periods, for the pane: the report in the workbook, and the one being built. */
   from: string;
   to: string;
-  /** Said when periods were skipped. */
+  /** Said when periods were skipped, in English and in Chinese. */
   note?: string;
+  noteZh?: string;
 }
 
 /** The report in the open workbook as the previous one of `data`, or why it is not (`reason`), or nothing when there is no report. */
@@ -31,8 +32,8 @@ export async function previousInWorkbook(run: ExcelRun, data: StreamableData): P
     if (!sheets.items.some((s) => s.name.toLowerCase() === REPORT_RECORD_SHEET.toLowerCase())) return undefined;
     try {
       const previous = readPrevious((await loadReportGrid(context, THIS_WORKBOOK)).grid, THIS_WORKBOOK);
-      const { note } = checkPrevious(data, 'the data file', previous);
-      return { previous, from: String(previous.data.report.period), to: String(data.report.period), note };
+      const { note, noteZh } = checkPrevious(data, 'the data file', previous);
+      return { previous, from: String(previous.data.report.period), to: String(data.report.period), note, noteZh };
     } catch (err) {
       if (err instanceof InputError) return { reason: err.problems.map((p) => p.message).join('; ') };
       throw err;

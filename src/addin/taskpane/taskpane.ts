@@ -36,6 +36,7 @@ import { previousFromFile } from '../xlsx/read-previous';
 import { CARRIED, refusalText, showCarried } from './carried-ui';
 import { NoReport, saveAsTemplate } from '../excel/save-template';
 import { XLSX_TYPE } from '../xlsx/write-package';
+import { periodWords } from '../../core/i18n/wording';
 
 declare const PLAN_REPORT_VERSION: string;
 const GENERATOR = `plan-report ${PLAN_REPORT_VERSION} (Excel add-in)`;
@@ -262,8 +263,12 @@ async function buildFrom(data: ReportData): Promise<void> {
   // Said in a note that stays while the build's phases pass, before anything is replaced.
   const note = $<HTMLElement>('since-note');
   note.hidden = !since;
+  // The periods and the note of skipped periods as the pane's language says them (2022年第三季度).
+  const from = since && periodWords(since.from, ui);
+  const gap = ui === 'zh-CN' ? since?.noteZh : since?.note;
   note.textContent = since
-    ? fill(chosen ? words.sinceFile : words.sinceFound, { from: since.from, to: since.to }) + (since.note ? ` (${since.note})` : '')
+    ? fill(chosen ? words.sinceFile : words.sinceFound, { from: from!, to: periodWords(since.to, ui) }) +
+      (gap ? (ui === 'zh-CN' ? `${gap}。` : ` (${gap})`) : '')
     : '';
   const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), previous: since?.previous });
   let writing = false;
@@ -280,7 +285,7 @@ async function buildFrom(data: ReportData): Promise<void> {
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
     const done = fill(result.replaced ? words.updated : words.built, { sheets });
-    setStatus('done', since ? `${done} ${fill(words.sinceDone, { from: since.from })}` : done);
+    setStatus('done', since ? `${done}${ui === 'zh-CN' ? '' : ' '}${fill(words.sinceDone, { from: from! })}` : done);
     await refreshCarried();
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {

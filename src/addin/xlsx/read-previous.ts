@@ -13,8 +13,8 @@ import { readWorkbookFile } from './read-template';
 export async function previousFromFile(bytes: Uint8Array, file: string, data: StreamableData): Promise<PreviousInWorkbook> {
   try {
     const previous = readPrevious(await readWorkbookFile(bytes, file), file);
-    const { note } = checkPrevious(data, 'the data file', previous);
-    return { previous, from: String(previous.data.report.period), to: String(data.report.period), note };
+    const { note, noteZh } = checkPrevious(data, 'the data file', previous);
+    return { previous, from: String(previous.data.report.period), to: String(data.report.period), note, noteZh };
   } catch (err) {
     // Refused as a previous report, not as a template: the pane words plain input problems.
     if (err instanceof TemplateWorkbookError) throw new InputError(err.problems);

@@ -464,3 +464,32 @@ it('builds a later report over an earlier one of the same region, says both peri
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('says the two periods and the periods skipped in Chinese words in a Chinese Excel', async () => {
+  const { page, errors } = await openPane('zh-CN');
+  await page.setInputFiles('#data-file', SEED_FILE);
+  await page.selectOption('#template', 'quarterly');
+  expect((await press(page, 'build')).state).toBe('done');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pane-since-zh-'));
+  try {
+    // A year on: 2022-Q3 to 2023-Q2, three quarters skipped.
+    const later = path.join(dir, 'beijing-2023-q2.yaml');
+    writeFileSync(
+      later,
+      readFileSync(SEED_FILE, 'utf8')
+        .replace('period: 2022-Q3', 'period: 2023-Q2')
+        .replace(/\n {2}date: [\d-]+/, ''),
+    );
+    await page.setInputFiles('#data-file', later);
+    const done = await press(page, 'build');
+    expect(await page.textContent('#since-note')).toBe(
+      '本工作簿中已有2022年第三季度的报告：2023年第二季度的报告将替换它，并与其对比（增加“变化情况”和“趋势”工作表）。' +
+        '本报告跳过了2022年第三季度与2023年第二季度之间的各期。',
+    );
+    expect(done).toEqual({ state: 'done', message: expect.stringMatching(/。已与2022年第三季度对比：/) });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-since-zh-CN.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
