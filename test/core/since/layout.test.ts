@@ -54,4 +54,19 @@ describe('a report made --since', () => {
     expect(group.cells[0]?.s).toBe('wrap');
     expect(group.height).toBeGreaterThan(15);
   });
+
+  it("writes an indicator's changed observations in its own format, their periods as the locale writes them", async () => {
+    const data = seed('suzhou-2022-q3');
+    const changesOf = async (locale: 'en' | 'zh-CN') => (await sinceModel(data, locale)).sheets.find((s) => s.key === 'changes')!;
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const rows = (await changesOf(locale)).rows.filter((r) => r.cells[1]?.v === 'SND-ENT' || r.cells[1]?.v === 'SND-REV');
+      // yearBefore drops the last observation of the first indicator: it comes back as a new one.
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(r.cells[2]?.v).toBe(locale === 'zh-CN' ? '2020年' : '2020');
+        // SND-REV: a number with no decimals; SND-ENT: a whole number. Neither is the generic 0.00.
+        expect(r.cells[6]?.s).toMatch(/^value\./);
+      }
+    }
+  });
 });
