@@ -116,7 +116,7 @@ export const zhCN: Labels = {
     latestPeriod: '数据截至',
     latest: '最新值',
     growth: '同比增长',
-    progress: '目标完成进度',
+    progress: '目标完成度',
     cagr: '基期以来年均复合增长率',
     requiredCagr: '实现目标所需年均复合增长率',
   },
