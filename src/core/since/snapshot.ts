@@ -14,8 +14,12 @@ import type { StreamableData } from '../schema';
 /** One headline figure: its workbook name, the item it belongs to, and which figure it is. */
 export interface Headline {
   name: string;
-  /** The item as the Summary shows it: a plan id, `plan id · group`, a catalog id or an indicator id. */
+  /** The item as the Trend shows it: a plan id, `plan id · group`, a catalog id or an indicator id. */
   item: string;
+  /** The plan, catalog or indicator id the figure belongs to. */
+  owner: string;
+  /** A group's figure: the group. */
+  group?: string;
   figure: HeadlineFigure;
   value: Figure;
 }
@@ -69,8 +73,15 @@ export interface HeadlineParts {
 /** Every headline figure of a report, in the Summary's order, named as workbook.md names them. */
 export function headlines(data: StreamableData, f: ReportFigures, parts: HeadlineParts): Headline[] {
   const out: Headline[] = [];
-  const put = (prefix: string, item: string, figure: HeadlineFigure, value: Figure) =>
-    out.push({ name: `${prefix}_${NAME_SUFFIX[figure]}`, item, figure, value });
+  const put = (prefix: string, owner: string, figure: HeadlineFigure, value: Figure, group?: string) =>
+    out.push({
+      name: `${prefix}_${NAME_SUFFIX[figure]}`,
+      item: group === undefined ? owner : `${owner} · ${group}`,
+      owner,
+      figure,
+      value,
+      ...(group === undefined ? {} : { group }),
+    });
   if (parts.plans)
     (data.plans ?? []).forEach((p, i) => {
       const pf = f.plans[i];
@@ -81,7 +92,7 @@ export function headlines(data: StreamableData, f: ReportFigures, parts: Headlin
     (data.plans ?? []).forEach((p, i) =>
       (p.groups ?? []).forEach((g, n) => {
         const gf = f.plans[i].groups[n];
-        for (const fig of ['measures', 'completed', 'completionRate'] as const) put(`Plan_${nameKey(p.id)}_Group${n + 1}`, `${p.id} · ${g}`, fig, gf[fig]);
+        for (const fig of ['measures', 'completed', 'completionRate'] as const) put(`Plan_${nameKey(p.id)}_Group${n + 1}`, p.id, fig, gf[fig], g);
       }),
     );
   if (parts.catalogs)

@@ -69,4 +69,11 @@ describe('a report made --since', () => {
       }
     }
   });
+
+  it("puts a group's figures under its plan's id on the Summary, the group named beside the figure", async () => {
+    const summary = (await sinceModel(seed('beijing-2022-q3'), 'zh-CN')).sheets[0];
+    const row = summary.rows.find((r) => r.cells[1]?.v === 'Municipal powers · 已完成')!;
+    expect(row.cells[0]?.v).toBe('BJ-OPEN-2022');
+    expect(row.cells[3]?.f).toBe('Plan_BJ_OPEN_2022_Group2_Completed');
+  });
 });

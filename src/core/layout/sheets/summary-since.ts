@@ -36,9 +36,12 @@ export function sinceBlock(ctx: Context, out: SummaryOut, current: Headline[]): 
     const was = before[h.name] ?? null;
     const change = was === null || h.value === null ? null : h.value - was;
     // A row that runs onto the next page goes under the table's header row again.
+    // A group's row: its plan's id under the plan column, the group beside the figure, in the wide column (the
+    // narrow first column wrapped "BJ-OPEN-2022 · Requires national authorization" on three lines).
+    const figure = ctx.labels.figures[h.figure];
     out.item((r) => [
-      { v: h.item, s: 'wrap' },
-      { v: ctx.labels.figures[h.figure], s: 'text' },
+      { v: h.owner, s: 'wrap' },
+      { v: h.group === undefined ? figure : `${h.group} · ${figure}`, s: 'wrap' },
       { v: was, s: style },
       { f: h.name, v: h.value, s: style },
       { f: `IF(OR($C${r}="",$D${r}=""),"",$D${r}-$C${r})`, v: change, s: changeStyle },
