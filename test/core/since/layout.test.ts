@@ -76,4 +76,19 @@ describe('a report made --since', () => {
     expect(row.cells[0]?.v).toBe('BJ-OPEN-2022');
     expect(row.cells[3]?.f).toBe('Plan_BJ_OPEN_2022_Group2_Completed');
   });
+
+  it("repeats the header row of the Trend's table of every figure on each page it runs onto", async () => {
+    const data = seed('suzhou-2022-q3');
+    // 200 indicators: 1,000 figure rows, some twenty pages.
+    const first = data.indicators![0];
+    data.indicators = Array.from({ length: 200 }, (_, i) => ({ ...first, id: `IND-${i}` }));
+    const trend = (await sinceModel(data, 'zh-CN')).sheets.find((s) => s.key === 'trend')!;
+    const breaks = trend.print?.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(10);
+    const header = trend.rows.findIndex((r) => r.cells[1]?.v === '指标项');
+    for (const b of breaks.filter((b) => b > header + 1)) {
+      // The row after each break (rows[b] is row b + 1) is the table's header row again.
+      expect(trend.rows[b].cells.map((c) => c?.v)).toEqual(trend.rows[header].cells.map((c) => c?.v));
+    }
+  });
 });

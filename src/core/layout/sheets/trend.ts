@@ -13,7 +13,10 @@ import type { Cell, Chart, Row, Sheet } from '../model';
 import { absRef, columnLetter, sheetPrefix } from '../refs';
 import { RATE_FIGURES, type Headline, type HeadlineFigure, type Snapshot } from '../../since/snapshot';
 import { SERIES_COLORS, TAB_COLORS, type StyleName } from '../styles';
-import { fitRowHeight, printSetup } from './common';
+import { printSetup } from './common';
+import { SummaryOut } from './summary';
+import { Pager } from '../print/pager';
+import { fitScale } from '../print/page';
 import { periodWords } from '../../i18n/wording';
 import { nameKey } from '../../rules';
 import { CHART_BAND_ROWS } from '../charts';
@@ -65,76 +68,90 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[], name
   const first = RATES_HEADER + 1;
   const last = rows.length;
   const charts: Chart[] = [];
-  let next = last + 2;
   if (ctx.options.charts !== false && plans.length) {
-    const at = (r: number, c: number) => rows[r - 1].cells[c - 1]?.v;
-    charts.push({
-      kind: 'line',
-      title: l.chartTitle,
-      from: { row: next, col: 1 },
-      to: { row: next + CHART_BAND_ROWS, col: Math.max(7, Math.min(12, plans.length + 2)) },
-      series: plans.map((p, i) => ({
-        name: p.id,
-        color: SERIES_COLORS[i % SERIES_COLORS.length],
-        categories: `${sheetPrefix(name)}${absRef(first, 1)}:${absRef(last, 1)}`,
-        values: `${sheetPrefix(name)}${absRef(first, i + 2)}:${absRef(last, i + 2)}`,
-        cache: {
-          categories: periods,
-          values: Array.from({ length: last - first + 1 }, (_, k) => {
-            const v = at(first + k, i + 2);
-            return typeof v === 'number' ? v : null;
-          }),
-        },
-      })),
-      percent: true,
-      numFmt: '0%',
-      dataLabels: false,
-      lineStyles: plans.map(() => 'solid' as const),
-      blanks: 'gap',
-    });
-    for (let r = rows.length; r < next + CHART_BAND_ROWS; r++) rows.push({ cells: [] });
-    next += CHART_BAND_ROWS + 1;
+    // The chart in a band of rows of its own, after a blank one.
+    const top = last + 2;
+    charts.push(ratesChart(l.chartTitle, name, plans, rows, { first, last, top }, periods));
+    for (let r = rows.length; r < top + CHART_BAND_ROWS; r++) rows.push({ cells: [] });
   }
-  allFigures(rows, next, chain, current, periods, ctx.labels);
   const width = Math.max(7, periods.length + 2, plans.length + 1);
   const columns = [{ width: 36 }, { width: 22 }, ...Array.from({ length: width - 2 }, () => ({ width: PERIOD_WIDTH[ctx.locale] }))];
+  const print = printSetup(ctx, name);
+  // Laid out as the Summary is (SummaryOut): each row as tall as its text wrapped (a long item's label), and the table
+  // of every figure, a row per figure of every plan, group, catalog and indicator, under its header row again on each
+  // page it runs onto.
+  const out = new SummaryOut(name, new Pager(print, fitScale(print, columns)), columns);
+  for (const row of rows) out.add(row.cells, row.height);
+  allFigures(out, chain, current, periods, ctx.labels);
   return {
     key: 'trend',
     name,
     state: 'visible',
-    // An item's label wraps (a plan's id and a long group name): its row as tall as its lines.
     columns,
-    rows: rows.map((row) => fitRowHeight(row, columns)),
+    rows: out.rows,
     merges: [`A1:${columnLetter(width)}1`, `A2:${columnLetter(width)}2`],
     validations: [],
     conditionalFormats: [],
     charts,
-    print: printSetup(ctx, name),
+    print: out.pager.breaks.length ? { ...print, rowBreaks: out.pager.breaks } : print,
     tabColor: TAB_COLORS.summary,
   };
 }
 
-/** Every headline figure (rows) by period (columns), from row `top`: earlier reports' carried values, then this report's, live. */
-function allFigures(rows: Row[], top: number, chain: Snapshot[], current: Headline[], periods: string[], labels: Context['labels']): void {
+/** The line chart of each plan's completion rate (rows first..last, a column a plan) by period, its top at row `top`. */
+function ratesChart(
+  title: string,
+  sheet: string,
+  plans: { id: string }[],
+  rows: Row[],
+  at: { first: number; last: number; top: number },
+  periods: string[],
+): Chart {
+  const { first, last, top } = at;
+  const value = (r: number, c: number) => rows[r - 1].cells[c - 1]?.v;
+  return {
+    kind: 'line',
+    title,
+    from: { row: top, col: 1 },
+    to: { row: top + CHART_BAND_ROWS, col: Math.max(7, Math.min(12, plans.length + 2)) },
+    series: plans.map((p, i) => ({
+      name: p.id,
+      color: SERIES_COLORS[i % SERIES_COLORS.length],
+      categories: `${sheetPrefix(sheet)}${absRef(first, 1)}:${absRef(last, 1)}`,
+      values: `${sheetPrefix(sheet)}${absRef(first, i + 2)}:${absRef(last, i + 2)}`,
+      cache: {
+        categories: periods,
+        values: Array.from({ length: last - first + 1 }, (_, k) => {
+          const v = value(first + k, i + 2);
+          return typeof v === 'number' ? v : null;
+        }),
+      },
+    })),
+    percent: true,
+    numFmt: '0%',
+    dataLabels: false,
+    lineStyles: plans.map(() => 'solid' as const),
+    blanks: 'gap',
+  };
+}
+
+/** Every headline figure (rows) by period (columns): earlier reports' carried values, then this report's, live. */
+function allFigures(out: SummaryOut, chain: Snapshot[], current: Headline[], periods: string[], labels: Context['labels']): void {
   const l = labels.since;
-  while (rows.length < top - 1) rows.push({ cells: [] });
-  rows.push({ cells: [{ v: l.allFigures, s: 'sectionTitle' }] });
-  rows.push({ cells: [l.owner, l.figure, ...periods].map((v) => ({ v, s: 'header' as const })), height: 30 });
   const known = new Set(current.map((h) => h.name));
   const carried = chain.flatMap((s) => Object.keys(s.figures)).filter((n, i, all) => !known.has(n) && all.indexOf(n) === i);
   const lines: { name: string; item: string; figure?: HeadlineFigure; live?: Headline }[] = [
     ...current.map((h) => ({ name: h.name, item: h.item, figure: h.figure, live: h })),
     ...carried.map((n) => ({ name: n, item: n })),
   ];
+  out.block(l.allFigures, [l.owner, l.figure, ...periods], lines.length);
   for (const line of lines) {
     const style = figureStyle(line.figure);
-    rows.push({
-      cells: [
-        { v: line.item, s: 'wrap' },
-        { v: line.figure ? labels.figures[line.figure] : null, s: 'text' },
-        ...chain.map((s): Cell => ({ v: s.figures[line.name] ?? null, s: style })),
-        line.live ? { f: line.name, v: line.live.value, s: style } : { v: null, s: style },
-      ],
-    });
+    out.item(() => [
+      { v: line.item, s: 'wrap' },
+      { v: line.figure ? labels.figures[line.figure] : null, s: 'text' },
+      ...chain.map((s): Cell => ({ v: s.figures[line.name] ?? null, s: style })),
+      line.live ? { f: line.name, v: line.live.value, s: style } : { v: null, s: style },
+    ]);
   }
 }
