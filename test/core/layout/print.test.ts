@@ -15,6 +15,7 @@ import { Pager } from '../../../src/core/layout/print/pager';
 import { blankPrintArea, tablePrintArea } from '../../../src/core/layout/print/print-area';
 import { longestWord, measuredLines, wrappedLines } from '../../../src/core/layout/print/wrap-lines';
 import { columnNumber } from '../../../src/core/layout/refs';
+import { fitRowHeight } from '../../../src/core/layout/sheets/common';
 import { sheetRows } from '../../../src/core/layout/rows';
 import type { ReportData } from '../../../src/core/schema';
 import { OPTIONS, quarterly, ROOT } from '../../support/fixtures';
@@ -120,6 +121,20 @@ describe('wrapped lines', () => {
     // 2.1 characters each: four to a line of a 10-character column.
     expect(wrappedLines('实现目标所需年均复合增长率', 10)).toBe(4);
     expect(wrappedLines('目标 2027 年 500 件', 30)).toBe(1);
+  });
+
+  it('make a row 15 pt a line, and 16 pt a line of Chinese (CJK faces are taller than Calibri)', () => {
+    const columns = [{ width: 10 }, { width: 10 }];
+    const height = (...v: string[]) => fitRowHeight({ cells: v.map((x) => ({ v: x, s: 'wrap' as const })) }, columns).height;
+    expect(height('short')).toBeUndefined();
+    expect(height('医药'.repeat(2))).toBeUndefined();
+    expect(height('aaaa bbbb cccc')).toBe(30);
+    expect(height('实现目标所需年均复合增长率')).toBe(64);
+    // The taller of the two: four lines of Chinese (64 pt) against more of Latin letters (15 pt each).
+    const latin = 'x'.repeat(70);
+    expect(wrappedLines(latin, 10)).toBeGreaterThan(4);
+    expect(height('实现目标所需年均复合增长率', latin)).toBe(wrappedLines(latin, 10) * 15);
+    expect(height('实现目标所需年均复合增长率', 'aaaa bbbb cccc')).toBe(64);
   });
 
   it('are measured the same with and without the shortcut for short text', () => {

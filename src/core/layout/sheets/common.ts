@@ -272,6 +272,11 @@ export function textWidth(s: string): number {
 }
 
 const LINE_HEIGHT = 15;
+/**
+ * A line of wrapped Chinese text: 11 pt CJK faces are taller than Calibri (Noto Sans CJK, which LibreOffice and WPS
+ * use where 等线 is missing, takes 15.9 pt a line), so two lines at 15 pt cut the second's foot.
+ */
+const WIDE_LINE_HEIGHT = 16;
 const MAX_ROW_HEIGHT = 409;
 
 /**
@@ -290,6 +295,7 @@ const WRAPS = new Set(Object.keys(STYLES).filter((name) => (STYLES[name as Style
 export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
   if (row.height !== undefined) return row;
   let lines = 1;
+  let height = LINE_HEIGHT;
   // A loop, not forEach with a callback: a data sheet's 100,000 rows each come through here.
   const cells = row.cells;
   for (let c = 0; c < cells.length; c++) {
@@ -298,8 +304,12 @@ export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
     const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
     const v = cell.v;
     const n = v.includes('\n') ? v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0) : wrappedLines(v, width + 1);
+    if (n > 1 && n * WIDE_LINE_HEIGHT > height) {
+      const h = n * (textWidth(v) > v.length ? WIDE_LINE_HEIGHT : LINE_HEIGHT);
+      if (h > height) height = h;
+    }
     if (n > lines) lines = n;
   }
-  if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+  if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, height);
   return row;
 }
