@@ -6,6 +6,7 @@
  * Columns are referenced from row 2 to the last spreadsheet row, so that rows
  * appended to a data table are counted with no formula edited.
  */
+import type { Locale } from '../schema';
 import { MAX_ROW, sheetPrefix } from './refs';
 
 /** A data column of a sheet, from its first data row to the sheet's last row. */
@@ -83,6 +84,14 @@ export function periodEndOfEither(p: string): string {
 export function periodMonthsOfEither(p: string): string {
   const words = `IF(${hasText(p, '季')},3,IF(${hasText(p, '半年')},6,IF(${hasText(p, '月')},1,12)))`;
   return `IF(ISERROR(FIND("年",${p})),${periodMonthsOf(p)},${words})`;
+}
+
+/**
+ * The formulas over the report's period cell (Summary!B5): a Chinese report writes it in words and reads either form,
+ * an English one holds the data's form.
+ */
+export function reportPeriodFormulas(locale: Locale): { end: (p: string) => string; months: (p: string) => string } {
+  return locale === 'zh-CN' ? { end: periodEndOfEither, months: periodMonthsOfEither } : { end: periodEndOf, months: periodMonthsOf };
 }
 
 /** The month index of a date cell: the last month it falls in. */

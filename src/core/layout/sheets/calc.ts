@@ -10,7 +10,7 @@ import { ENTERPRISE_COLUMNS, type EnterpriseCodes } from '../enterprise-codes';
 import { periodWindow } from '../../figures';
 import { period } from '../../periods';
 import { CALC_COLUMNS, CALC_SHEET, groupKey, PERIOD_COLUMNS, type FigureCodes } from '../figure-codes';
-import { fullRange, monthIndexOf, periodMonthsOf, periodMonthsOfEither, wildcardFree } from '../formulas';
+import { fullRange, reportPeriodFormulas, wildcardFree } from '../formulas';
 import type { Cell, Row, Sheet } from '../model';
 import type { ObservationOrder } from '../observation-order';
 import { columnNumber, sheetPrefix } from '../refs';
@@ -93,21 +93,10 @@ function planCounts(ctx: Context, out: CalcRows, codes: FigureCodes): void {
 function periodCounts(ctx: Context, out: CalcRows, codes: FigureCodes): void {
   const labels = ctx.labels.calc;
   const window = periodWindow(period(ctx.data.report.period));
-  let start: string;
-  let nextEnd: string;
-  if (ctx.locale === 'zh-CN') {
-    // The period may be words (2022年第三季度): its last day is Report_Period_End's, which reads them.
-    const months = periodMonthsOfEither('Report_Period');
-    start = `DATE(YEAR(Report_Period_End),MONTH(Report_Period_End)+1-${months},1)`;
-    nextEnd = `DATE(YEAR(Report_Period_End),MONTH(Report_Period_End)+1+${months},0)`;
-  } else {
-    const pmi = monthIndexOf('Report_Period');
-    const months = periodMonthsOf('Report_Period');
-    const year = `INT((${pmi}-1)/12)`;
-    const month = `MOD(${pmi}-1,12)`;
-    start = `DATE(${year},${month}+2-${months},1)`;
-    nextEnd = `DATE(${year},${month}+2+${months},0)`;
-  }
+  // From the period's last day (Report_Period_End, which reads the period in either form) and its length.
+  const months = reportPeriodFormulas(ctx.locale).months('Report_Period');
+  const start = `DATE(YEAR(Report_Period_End),MONTH(Report_Period_End)+1-${months},1)`;
+  const nextEnd = `DATE(YEAR(Report_Period_End),MONTH(Report_Period_End)+1+${months},0)`;
   out.putAt(1, PERIOD_COLUMNS.start, { v: labels.periodStart, s: 'header' });
   out.putAt(1, PERIOD_COLUMNS.nextEnd, { v: labels.nextPeriodEnd, s: 'header' });
   out.putAt(2, PERIOD_COLUMNS.start, { f: start, v: { date: window.start }, s: 'date' });

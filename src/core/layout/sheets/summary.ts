@@ -7,7 +7,7 @@
 import { nameKey } from '../../rules';
 import { localized, SUMMARY_BLOCKS, type SummaryBlock } from '../../template';
 import type { Context } from '../context';
-import { blankOnError, fullRange, periodEndOf, periodEndOfEither } from '../formulas';
+import { blankOnError, fullRange, reportPeriodFormulas } from '../formulas';
 import type { Cell, Column, ConditionalFormat, DefinedName, Row, Sheet } from '../model';
 import { columnLetter, sheetPrefix } from '../refs';
 import { CATEGORIES } from '../../schema';
@@ -201,7 +201,7 @@ function reportRows(ctx: Context, out: SummaryOut): void {
     // Chinese workbook's) or the data's form (an English one's).
     { v: periodWords(report.period, ctx.locale), s: 'period' },
   ]);
-  const end = ctx.locale === 'zh-CN' ? periodEndOfEither('$B$5') : periodEndOf('$B$5');
+  const end = reportPeriodFormulas(ctx.locale).end('$B$5');
   out.add([{ v: labels.periodEnd, s: 'label' }, formula(end, { date: ctx.periodEnd }, dateStyle(ctx.locale, 'keyDate'))]);
   out.add([
     { v: labels.reportDate, s: 'label' },
