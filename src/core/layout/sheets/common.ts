@@ -294,7 +294,7 @@ const WRAPS = new Set(Object.keys(STYLES).filter((name) => (STYLES[name as Style
 /** One row's height for its wrapped text (see fitRowHeights); returns the row. */
 export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
   if (row.height !== undefined) return row;
-  let lines = 1;
+  // The tallest wrapped cell's lines, at its own line height; one line leaves the row at the default height.
   let height = LINE_HEIGHT;
   // A loop, not forEach with a callback: a data sheet's 100,000 rows each come through here.
   const cells = row.cells;
@@ -304,12 +304,9 @@ export function fitRowHeight(row: Row, columns: Sheet['columns']): Row {
     const width = Math.max(4, (columns[c]?.width ?? 10) - 1);
     const v = cell.v;
     const n = v.includes('\n') ? v.split('\n').reduce((sum, part) => sum + wrappedLines(part, width + 1), 0) : wrappedLines(v, width + 1);
-    if (n > 1 && n * WIDE_LINE_HEIGHT > height) {
-      const h = n * (textWidth(v) > v.length ? WIDE_LINE_HEIGHT : LINE_HEIGHT);
-      if (h > height) height = h;
-    }
-    if (n > lines) lines = n;
+    // Only a cell that may be the tallest is looked at for wide characters.
+    if (n > 1 && n * WIDE_LINE_HEIGHT > height) height = Math.max(height, n * (textWidth(v) > v.length ? WIDE_LINE_HEIGHT : LINE_HEIGHT));
   }
-  if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, height);
+  if (height > LINE_HEIGHT) row.height = Math.min(MAX_ROW_HEIGHT, height);
   return row;
 }
