@@ -45,35 +45,6 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[], name
   const rateName = (id: string) => `Plan_${nameKey(id)}_CompletionRate`;
   const periods = [...chain.map((s) => s.period), String(ctx.data.report.period)].map((p) => periodWords(p, ctx.locale));
 
-  const rows: Row[] = [
-    { cells: [{ v: l.trendTitle, s: 'title' }], height: 30 },
-    { cells: [{ v: l.trendIntro, s: 'subtitle' }] },
-    { cells: [{ v: l.ratesByPeriod, s: 'sectionTitle' }] },
-    { cells: [{ v: l.period, s: 'header' }, ...plans.map((p) => ({ v: p.id, s: 'header' as const }))], height: 30 },
-  ];
-  // Earlier reports: their carried values. A plan an earlier report did not have is blank there.
-  const snapshotRate = (s: Snapshot, id: string): number | null => s.figures[rateName(id)] ?? null;
-  chain.forEach((s, k) =>
-    rows.push({ cells: [{ v: periods[k], s: 'period' }, ...plans.map((p): Cell => ({ v: snapshotRate(s, p.id), s: 'figurePercent' }))] }),
-  );
-  rows.push({
-    cells: [
-      { v: periods[chain.length], s: 'period' },
-      ...plans.map((p): Cell => {
-        const h = live.get(rateName(p.id));
-        return h ? { f: h.name, v: h.value, s: 'figurePercent' } : { v: null, s: 'figurePercent' };
-      }),
-    ],
-  });
-  const first = RATES_HEADER + 1;
-  const last = rows.length;
-  const charts: Chart[] = [];
-  if (ctx.options.charts !== false && plans.length) {
-    // The chart in a band of rows of its own, after a blank one.
-    const top = last + 2;
-    charts.push(ratesChart(l.chartTitle, name, plans, rows, { first, last, top }, periods));
-    for (let r = rows.length; r < top + CHART_BAND_ROWS; r++) rows.push({ cells: [] });
-  }
   const width = Math.max(7, periods.length + 2, plans.length + 1);
   const columns = [{ width: 36 }, { width: 22 }, ...Array.from({ length: width - 2 }, () => ({ width: PERIOD_WIDTH[ctx.locale] }))];
   const print = printSetup(ctx, name);
@@ -81,7 +52,27 @@ export function trendSheet(ctx: Context, since: Since, current: Headline[], name
   // of every figure, a row per figure of every plan, group, catalog and indicator, under its header row again on each
   // page it runs onto.
   const out = new SummaryOut(name, new Pager(print, fitScale(print, columns)), columns);
-  for (const row of rows) out.add(row.cells, row.height);
+  out.add([{ v: l.trendTitle, s: 'title' }], 30);
+  out.add([{ v: l.trendIntro, s: 'subtitle' }]);
+  out.add([{ v: l.ratesByPeriod, s: 'sectionTitle' }]);
+  out.add([{ v: l.period, s: 'header' }, ...plans.map((p) => ({ v: p.id, s: 'header' as const }))], 30);
+  // A row a period: earlier reports' carried values (a plan an earlier report did not have is blank there), then this
+  // report's, live.
+  const rate = (k: number, id: string): Cell => {
+    if (k < chain.length) return { v: chain[k].figures[rateName(id)] ?? null, s: 'figurePercent' };
+    const h = live.get(rateName(id));
+    return h ? { f: h.name, v: h.value, s: 'figurePercent' } : { v: null, s: 'figurePercent' };
+  };
+  periods.forEach((p, k) => out.add([{ v: p, s: 'period' }, ...plans.map((plan) => rate(k, plan.id))]));
+  const first = RATES_HEADER + 1;
+  const last = out.rows.length;
+  const charts: Chart[] = [];
+  if (ctx.options.charts !== false && plans.length) {
+    // The chart in a band of rows of its own, after a blank one.
+    const top = last + 2;
+    charts.push(ratesChart(l.chartTitle, name, plans, out.rows, { first, last, top }, periods));
+    while (out.next <= top + CHART_BAND_ROWS) out.skip();
+  }
   allFigures(out, chain, current, periods, ctx.labels);
   return {
     key: 'trend',
