@@ -14,8 +14,6 @@ import type { StreamableData } from '../schema';
 /** One headline figure: its workbook name, the item it belongs to, and which figure it is. */
 export interface Headline {
   name: string;
-  /** The item as the Trend shows it: a plan id, `plan id · group`, a catalog id or an indicator id. */
-  item: string;
   /** The plan, catalog or indicator id the figure belongs to. */
   owner: string;
   /** A group's figure: the group. */
@@ -70,13 +68,15 @@ export interface HeadlineParts {
   indicators: boolean;
 }
 
+/** The item a figure belongs to as the Trend shows it: a plan id, `plan id · group`, a catalog id or an indicator id. */
+export const headlineItem = (h: Pick<Headline, 'owner' | 'group'>): string => (h.group === undefined ? h.owner : `${h.owner} · ${h.group}`);
+
 /** Every headline figure of a report, in the Summary's order, named as workbook.md names them. */
 export function headlines(data: StreamableData, f: ReportFigures, parts: HeadlineParts): Headline[] {
   const out: Headline[] = [];
   const put = (prefix: string, owner: string, figure: HeadlineFigure, value: Figure, group?: string) =>
     out.push({
       name: `${prefix}_${NAME_SUFFIX[figure]}`,
-      item: group === undefined ? owner : `${owner} · ${group}`,
       owner,
       figure,
       value,

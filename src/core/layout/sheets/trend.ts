@@ -11,7 +11,7 @@
 import type { Context, Since } from '../context';
 import type { Cell, Chart, Row, Sheet } from '../model';
 import { absRef, columnLetter, sheetPrefix } from '../refs';
-import { RATE_FIGURES, type Headline, type HeadlineFigure, type Snapshot } from '../../since/snapshot';
+import { headlineItem, RATE_FIGURES, type Headline, type HeadlineFigure, type Snapshot } from '../../since/snapshot';
 import { SERIES_COLORS, TAB_COLORS, type StyleName } from '../styles';
 import { printSetup } from './common';
 import { SummaryOut } from './summary';
@@ -132,7 +132,7 @@ function allFigures(out: SummaryOut, chain: Snapshot[], current: Headline[], per
   const known = new Set(current.map((h) => h.name));
   const carried = chain.flatMap((s) => Object.keys(s.figures)).filter((n, i, all) => !known.has(n) && all.indexOf(n) === i);
   const lines: { name: string; item: string; figure?: HeadlineFigure; live?: Headline }[] = [
-    ...current.map((h) => ({ name: h.name, item: h.item, figure: h.figure, live: h })),
+    ...current.map((h) => ({ name: h.name, item: headlineItem(h), figure: h.figure, live: h })),
     ...carried.map((n) => ({ name: n, item: n })),
   ];
   out.block(l.allFigures, [l.owner, l.figure, ...periods], lines.length);
