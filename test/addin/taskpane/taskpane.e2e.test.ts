@@ -434,62 +434,56 @@ for (const [lang, ui, says] of [
   }, 90_000);
 }
 
-it('builds a later report over an earlier one of the same region, says both periods, and compares with it (issue 13)', async () => {
-  const { page, errors } = await openPane('en-US');
+/** The later data files of the tests below: the pane reads a chosen file when it builds, so they stay until the end. */
+const laterDir = mkdtempSync(path.join(os.tmpdir(), 'pane-since-'));
+afterAll(() => rmSync(laterDir, { recursive: true, force: true }));
+
+/**
+ * The pane in `ui` after building the Beijing seed's report (2022-Q3), with the same data moved on to `period` (its
+ * report date dropped; `edit` changes it further) chosen as the data file: ready to build over the earlier report.
+ */
+async function laterDataChosen(ui: string, period: string, edit: (yaml: string) => string = (y) => y) {
+  const opened = await openPane(ui);
+  const { page } = opened;
   await page.setInputFiles('#data-file', SEED_FILE);
   await page.selectOption('#template', 'quarterly');
   expect((await press(page, 'build')).state).toBe('done');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pane-since-'));
-  try {
-    const q4 = path.join(dir, 'beijing-2022-q4.yaml');
-    writeFileSync(
-      q4,
+  const later = path.join(laterDir, `beijing-${period.toLowerCase()}.yaml`);
+  writeFileSync(
+    later,
+    edit(
       readFileSync(SEED_FILE, 'utf8')
-        .replace('period: 2022-Q3', 'period: 2022-Q4')
-        .replace(/\n {2}date: [\d-]+/, '')
-        .replace('status: in-progress', 'status: completed'),
-    );
-    await page.setInputFiles('#data-file', q4);
-    expect(await page.isVisible('#since-note')).toBe(false);
-    const done = await press(page, 'build');
-    expect(await page.textContent('#since-note')).toBe(
-      'This workbook holds the report of 2022-Q3: the report of 2022-Q4 replaces it and compares with it (Changes and Trend sheets).',
-    );
-    expect(await page.isVisible('#since-note')).toBe(true);
-    expect(done).toEqual({ state: 'done', message: expect.stringMatching(/^Report updated: .*Compared with 2022-Q3/) });
-    const names = await page.evaluate(() => (globalThis as unknown as Win).fakeExcel.state.sheets.map((s) => s.name));
-    expect(names).toEqual(expect.arrayContaining(['My notes', 'Summary', 'Changes', 'Trend']));
-    expect(errors).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+        .replace('period: 2022-Q3', `period: ${period}`)
+        .replace(/\n {2}date: [\d-]+/, ''),
+    ),
+  );
+  await page.setInputFiles('#data-file', later);
+  return opened;
+}
+
+it('builds a later report over an earlier one of the same region, says both periods, and compares with it (issue 13)', async () => {
+  const { page, errors } = await laterDataChosen('en-US', '2022-Q4', (y) => y.replace('status: in-progress', 'status: completed'));
+  expect(await page.isVisible('#since-note')).toBe(false);
+  const done = await press(page, 'build');
+  expect(await page.textContent('#since-note')).toBe(
+    'This workbook holds the report of 2022-Q3: the report of 2022-Q4 replaces it and compares with it (Changes and Trend sheets).',
+  );
+  expect(await page.isVisible('#since-note')).toBe(true);
+  expect(done).toEqual({ state: 'done', message: expect.stringMatching(/^Report updated: .*Compared with 2022-Q3/) });
+  const names = await page.evaluate(() => (globalThis as unknown as Win).fakeExcel.state.sheets.map((s) => s.name));
+  expect(names).toEqual(expect.arrayContaining(['My notes', 'Summary', 'Changes', 'Trend']));
+  expect(errors).toEqual([]);
 });
 
 it('says the two periods and the periods skipped in Chinese words in a Chinese Excel', async () => {
-  const { page, errors } = await openPane('zh-CN');
-  await page.setInputFiles('#data-file', SEED_FILE);
-  await page.selectOption('#template', 'quarterly');
-  expect((await press(page, 'build')).state).toBe('done');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pane-since-zh-'));
-  try {
-    // A year on: 2022-Q3 to 2023-Q2, three quarters skipped.
-    const later = path.join(dir, 'beijing-2023-q2.yaml');
-    writeFileSync(
-      later,
-      readFileSync(SEED_FILE, 'utf8')
-        .replace('period: 2022-Q3', 'period: 2023-Q2')
-        .replace(/\n {2}date: [\d-]+/, ''),
-    );
-    await page.setInputFiles('#data-file', later);
-    const done = await press(page, 'build');
-    expect(await page.textContent('#since-note')).toBe(
-      '本工作簿中已有2022年第三季度的报告：2023年第二季度的报告将替换它，并与其对比（增加“变化情况”和“趋势”工作表）。' +
-        '本报告跳过了2022年第三季度与2023年第二季度之间的各期。',
-    );
-    expect(done).toEqual({ state: 'done', message: expect.stringMatching(/。已与2022年第三季度对比：/) });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-since-zh-CN.png'), fullPage: true });
-    expect(errors).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // A year on: 2022-Q3 to 2023-Q2, three quarters skipped.
+  const { page, errors } = await laterDataChosen('zh-CN', '2023-Q2');
+  const done = await press(page, 'build');
+  expect(await page.textContent('#since-note')).toBe(
+    '本工作簿中已有2022年第三季度的报告：2023年第二季度的报告将替换它，并与其对比（增加“变化情况”和“趋势”工作表）。' +
+      '本报告跳过了2022年第三季度与2023年第二季度之间的各期。',
+  );
+  expect(done).toEqual({ state: 'done', message: expect.stringMatching(/。已与2022年第三季度对比：/) });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-since-zh-CN.png'), fullPage: true });
+  expect(errors).toEqual([]);
 });
