@@ -264,11 +264,10 @@ async function buildFrom(data: ReportData): Promise<void> {
   const note = $<HTMLElement>('since-note');
   note.hidden = !since;
   // The periods and the note of skipped periods as the pane's language says them (2022年第三季度).
-  const from = since && periodWords(since.from, ui);
+  const from = since ? periodWords(since.from, ui) : '';
   const gap = ui === 'zh-CN' ? since?.noteZh : since?.note;
   note.textContent = since
-    ? fill(chosen ? words.sinceFile : words.sinceFound, { from: from!, to: periodWords(since.to, ui) }) +
-      (gap ? (ui === 'zh-CN' ? `${gap}。` : ` (${gap})`) : '')
+    ? fill(chosen ? words.sinceFile : words.sinceFound, { from, to: periodWords(since.to, ui) }) + (gap ? (ui === 'zh-CN' ? `${gap}。` : ` (${gap})`) : '')
     : '';
   const model = buildReport(template, data, locale, { generator: GENERATOR, generatedAt: new Date().toISOString(), previous: since?.previous });
   let writing = false;
@@ -285,7 +284,7 @@ async function buildFrom(data: ReportData): Promise<void> {
     );
     const sheets = model.sheets.filter((s) => s.state === 'visible').length;
     const done = fill(result.replaced ? words.updated : words.built, { sheets });
-    setStatus('done', since ? `${done}${ui === 'zh-CN' ? '' : ' '}${fill(words.sinceDone, { from: from! })}` : done);
+    setStatus('done', since ? `${done}${ui === 'zh-CN' ? '' : ' '}${fill(words.sinceDone, { from })}` : done);
     await refreshCarried();
   } catch (err) {
     if (writing && !(err instanceof WorkbookConflict) && !(err instanceof UndoFailed)) {
