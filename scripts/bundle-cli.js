@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 /**
  * The second step of `npm run build:cli`, after tsc: bundles tsc's output
- * (dist/cli/main.js and all it requires, packages too, but yazl, whose CRC
- * function the writer swaps for node's, and iconv-lite) into
+ * (dist/cli/main.js and all it requires, packages too, but iconv-lite) into
  * dist/cli/plan-report.js with esbuild, makes V8's code cache for it while
  * a few commands run (dist/cli/plan-report.cache), and writes over tsc's dist/cli/main.js a
  * main.js that starts the bundle (src/cli/start.ts says why). Run after tsc
@@ -78,7 +77,7 @@ function bundle() {
     // jsonc-parser's main is a UMD file whose requires esbuild cannot follow; its ES module build it can.
     mainFields: ['module', 'main'],
     // iconv-lite (half a megabyte of code pages) only `import` of a GBK ledger needs: from node_modules, when it does.
-    external: ['yazl', 'iconv-lite'],
+    external: ['iconv-lite'],
     define: { PLAN_REPORT_CHECKED_TEMPLATES: JSON.stringify(checkedTemplates()) },
     // Wrapped as node wraps a CommonJS module, so that src/cli/start.ts compiles the file as it is, not a copy.
     banner: { js: `// plan-report bundle ${id}\n(function (exports, require, module, __filename, __dirname) {` },

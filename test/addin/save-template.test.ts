@@ -11,13 +11,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ZipFile } from 'yazl';
 import { NoReport, saveAsTemplate } from '../../src/addin/excel/save-template';
 import { buildReportInWorkbook } from '../../src/addin/excel/report';
 import { readTemplateWorkbook } from '../../src/addin/xlsx/read-template';
 import { loadTemplate } from '../../src/cli/templates';
 import { GENERATOR } from '../../src/cli/version';
-import { addParts } from '../../src/cli/xlsx/write/write-stream';
+import { streamedBytes } from '../support/streamed-bytes';
 import { packageTime } from '../../src/cli/xlsx/write/parts';
 import { buildReport } from '../../src/core/layout/build';
 import { TemplateWorkbookError } from '../../src/core/record/carried-template';
@@ -37,16 +36,6 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'my-report.yaml'), CUSTOM_TEMPLATE_YAML);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The command line's streaming writer's package of a model, kept in memory, written at `now`. */
-async function streamed(model: ReturnType<typeof templateWorkbookModel>, now: string): Promise<Uint8Array> {
-  const zip = new ZipFile();
-  addParts(zip, model, undefined, now);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 const CASES: [string, Locale][] = [
   ['quarterly', 'zh-CN'],
@@ -76,7 +65,7 @@ describe('Save as template', () => {
       expect(await loadTemplate(file)).toEqual(template);
 
       // The same parts, in the same order, byte for byte, as the streaming writer's for the same template and time.
-      const expected = await streamed(templateWorkbookModel(template, locale, { generator: GENERATOR, generatedAt }), packageTime(new Date(generatedAt)));
+      const expected = await streamedBytes(templateWorkbookModel(template, locale, { generator: GENERATOR, generatedAt }), packageTime(new Date(generatedAt)));
       const [ours, theirs] = [await zipParts(saved.bytes), await zipParts(expected)];
       expect([...ours.keys()]).toEqual([...theirs.keys()]);
       for (const [part, xml] of ours) expect({ part, xml }).toEqual({ part, xml: theirs.get(part) });

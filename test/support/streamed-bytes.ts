@@ -1,17 +1,17 @@
-/** The .xlsx bytes the streaming writer (what users get) writes for a layout model, kept in memory. */
-import { ZipFile } from 'yazl';
+/** The .xlsx bytes the streaming writer (what users get) writes for a layout model, read back from a temporary file. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Workbook } from '../../src/core/layout/model';
-import { addParts } from '../../src/cli/xlsx/write/write-stream';
+import { streamWorkbook } from '../../src/cli/xlsx/write/write-stream';
 
-export async function streamedBytes(model: Workbook): Promise<Buffer> {
-  const zip = new ZipFile();
-  const failed = new Promise<never>((_, reject) => zip.on('error', reject));
-  addParts(zip, model);
-  zip.end();
-  const chunks: Buffer[] = [];
-  const done = (async () => {
-    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  })();
-  await Promise.race([done, failed]);
-  return Buffer.concat(chunks);
+export async function streamedBytes(model: Workbook, now?: string): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-streamed-'));
+  try {
+    const file = path.join(dir, 'workbook.xlsx');
+    await streamWorkbook(model, file, [], undefined, now);
+    return fs.readFileSync(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,31 +1,28 @@
 /**
- * The streaming writer: the layout model written as XML strings straight
- * into a zip stream (yazl), sheet by sheet and row by row, charts included.
- * Nothing holds the whole workbook: memory is the model's small sheets plus
- * one chunk of rows at a time. The output goes to a temporary file that is
- * renamed into place. The parts themselves are listed by parts.ts, which the
- * add-in zips too.
+ * The streaming writer: the layout model written as XML straight into a zip
+ * file, sheet by sheet and row by row, charts included, deflated in blocks
+ * beside the writing (zip-blocks.ts); a small package (a form) zipped in
+ * memory and written at once (zip-memory.ts). Nothing holds the whole
+ * workbook: memory is the model's small sheets plus a few blocks of rows.
+ * The output goes to a temporary file that is renamed into place. The parts
+ * themselves are listed by parts.ts, which the add-in zips too.
  */
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
 import { writeAtomic, writeFileAtomic, type InputFile } from '../../write-atomic';
 import type { Workbook } from '../../../core/layout/model';
-import { useNativeCrc32 } from './native-crc';
 import { packageParts, packageTime, partBytes, type Part, type RowsWritten } from './parts';
+import { zipInBlocks } from './zip-blocks';
 import { zipInMemory, type WholePart } from './zip-memory';
 
 /**
- * A sheet of at most this many rows is made whole and deflated in one call: a stream per part costs more than its
- * rows (a form's sheets are some 50 rows, and `form --all` writes a thousand forms).
+ * A sheet of at most this many rows is made whole and deflated in one call: streamed, it would cost more than its rows
+ * (a form's sheets are some 50 rows, and `form --all` writes a thousand forms).
  */
 const SMALL_SHEET = 200;
 /** Deflate level 3: a third of the default level's time for a sheet 5% larger (measured on 100,000 measures). */
 const LEVEL = 3;
 /**
  * A package of at most this many parts, none of them a sheet of more than SMALL_SHEET rows, is zipped in memory and
- * written in one write (zip-memory.ts): a form's ten parts cost a third of the time yazl's streams take.
+ * written in one write (zip-memory.ts): a form's ten parts cost a third of the time yazl's streams took.
  */
 const SMALL_PACKAGE = 64;
 
@@ -53,35 +50,16 @@ function wholeParts(parts: Part[]): WholePart[] | undefined {
   return parts.map((p) => ({ name: p.name, bytes: wholeBytes(p) }));
 }
 
-/** Adds every part of the model's package (parts.ts) to a zip file. */
-export function addParts(zip: ZipFile, model: Workbook, onRows?: RowsWritten, now = packageTime()): void {
-  addPartList(zip, packageParts(model, now, onRows), new Date(now));
-}
-
-function addPartList(zip: ZipFile, parts: Part[], mtime: Date): void {
-  for (const part of parts) {
-    if ('xml' in part || (part.rows !== undefined && part.rows <= SMALL_SHEET)) {
-      zip.addBuffer(partBytes(part), part.name, { mtime, compressionLevel: LEVEL });
-      continue;
-    }
-    const xml = Readable.from(part.chunks);
-    xml.on('error', (err) => zip.emit('error', err)); // yazl pipes the stream without listening for its errors
-    zip.addReadStream(xml, part.name, { mtime, compressionLevel: LEVEL });
-  }
-}
-
 /**
  * Writes a layout model to an .xlsx file by streaming, atomically; refuses to overwrite an input. A small package is
  * zipped in memory and written at once, in one synchronous write: its XML, and the model once the caller drops it,
  * are garbage of this turn, not kept while `form --all` builds the next forms (which V8 would move to the old
- * generation, at a cost).
+ * generation, at a cost). `now` is the time the package says it was written.
  */
-export function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten): Promise<void> {
+export function streamWorkbook(model: Workbook, target: string, inputs: string[] | InputFile[] = [], onRows?: RowsWritten, now = packageTime()): Promise<void> {
   let parts: Part[];
   let mtime: Date;
   try {
-    useNativeCrc32();
-    const now = packageTime();
     mtime = new Date(now);
     parts = packageParts(model, now, onRows);
     const whole = wholeParts(parts);
@@ -96,19 +74,8 @@ export function streamWorkbook(model: Workbook, target: string, inputs: string[]
   return streamParts(parts, mtime, target, inputs);
 }
 
-/** Writes a large package's parts through yazl, each sheet streamed as the zip reads it. */
+/** Writes a large package's parts in blocks deflated side by side (zip-blocks.ts), each sheet streamed as it is written. */
 async function streamParts(parts: Part[], mtime: Date, target: string, inputs: string[] | InputFile[]): Promise<void> {
-  await writeAtomic(target, inputs, async (tmp) => {
-    const zip = new ZipFile();
-    // A part that fails (a row that cannot be produced: a data file that changed while it was read) fails the
-    // write, which then leaves no file; yazl reports it on the zip file, not on its output stream.
-    const failed = new Promise<never>((_, reject) => zip.on('error', reject));
-    addPartList(zip, parts, mtime);
-    zip.end();
-    const out = createWriteStream(tmp);
-    await Promise.race([pipeline(zip.outputStream, out), failed]).catch((err) => {
-      out.destroy();
-      throw err;
-    });
-  });
+  // A chart or a drawing (no rows) is one chunk, made whole too.
+  await writeAtomic(target, inputs, (tmp) => zipInBlocks(parts, tmp, { level: LEVEL, mtime, whole: (p) => p.rows === undefined || p.rows <= SMALL_SHEET }));
 }

@@ -36,7 +36,7 @@ function deflated(part: WholePart, level: number): Deflated {
 }
 
 /** MS-DOS date and time in the machine's time zone, as yazl encodes an entry's mtime (clamped to 1980-2107). */
-function dosDateTime(when: Date): { date: number; time: number } {
+export function dosDateTime(when: Date): { date: number; time: number } {
   const min = new Date(1980, 0, 1);
   const max = new Date(2107, 11, 31, 23, 59, 58);
   const d = when < min ? min : when > max ? max : when;
@@ -69,7 +69,7 @@ function entryFields(b: Buffer, at: number, dos: { time: number; date: number },
   b.writeUInt16LE(nameLength, at + 22);
 }
 
-/** The largest package this writes: beyond it a zip needs zip64 records, which yazl writes. */
+/** The largest package this writes: beyond it a zip needs zip64 records, which zip-blocks.ts writes. */
 const MAX_BYTES = 0xfffffffe;
 
 /**
