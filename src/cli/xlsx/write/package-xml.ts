@@ -30,9 +30,13 @@ export function workbookXml(model: Workbook): string {
       names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${sheetPrefix(s.name)}$${a}:$${b}`)}</definedName>`);
     }
   });
+  // Each sheet's prefix escaped once: a thousand indicators' report has 5,000 names, most on one sheet.
+  const prefixes = new Map<string, string>();
   for (const n of model.names) {
-    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(n.cell)!;
-    names.push(`<definedName name="${esc(n.name)}">${esc(`${sheetPrefix(n.sheet)}$${col}$${row}`)}</definedName>`);
+    let prefix = prefixes.get(n.sheet);
+    if (prefix === undefined) prefixes.set(n.sheet, (prefix = esc(sheetPrefix(n.sheet))));
+    const digit = n.cell.search(/\d/);
+    names.push(`<definedName name="${esc(n.name)}">${prefix}$${n.cell.slice(0, digit)}$${n.cell.slice(digit)}</definedName>`);
   }
   const sp = model.structureProtection;
   let protection = '';
