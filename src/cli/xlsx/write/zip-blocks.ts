@@ -62,6 +62,22 @@ function deflate(bytes: Uint8Array, level: number, last: boolean, dictionary?: U
 }
 
 /**
+ * Block buffers, used again: a new 256 KB buffer a block left the process some 10 MB larger by its end (the freed
+ * ones stay with the C library's allocator).
+ */
+class Pool {
+  private readonly free: Buffer[] = [];
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  }
+
+  give(buffer: Buffer): void {
+    this.free.push(buffer);
+  }
+}
+
+/**
  * What is written next: bytes, or bytes still being deflated, and what is made of them once everything before them
  * is written (`make`: a local header needs its own offset, a data descriptor the sizes of the blocks before it).
  */
@@ -210,81 +226,128 @@ export interface ZipOptions {
   zip64Above?: number;
 }
 
+/** A zip being written: its entries so far, the file's pieces, the block buffers. */
+class BlockZip {
+  private readonly entries: Entry[] = [];
+  private readonly pool = new Pool();
+  /** The 32 KB before the next block of a streamed part, its dictionary. */
+  private readonly window = Buffer.allocUnsafeSlow(WINDOW);
+  private readonly dos: { time: number; date: number };
+  private readonly above: number;
+
+  constructor(
+    private readonly out: Output,
+    private readonly options: ZipOptions,
+  ) {
+    this.dos = dosDateTime(options.mtime);
+    this.above = options.zip64Above ?? ZIP64_ABOVE;
+  }
+
+  private entry(name: string, flags: number): Entry {
+    const e = { name: Buffer.from(name, 'utf8'), flags, crc: 0, size: 0, compressed: 0, offset: 0, wide: false };
+    this.entries.push(e);
+    return e;
+  }
+
+  private widen(e: Entry): void {
+    e.wide = e.size > this.above || e.compressed > this.above || e.offset > this.above;
+  }
+
+  /** A part made whole: deflated in one call, its CRC and sizes in its local header. */
+  async whole(part: Part): Promise<void> {
+    const bytes = partBytes(part);
+    const e = this.entry(part.name, UTF8_NAME);
+    e.crc = crc32(bytes);
+    e.size = bytes.length;
+    await this.out.put({
+      data: deflate(bytes, this.options.level, true),
+      make: (offset, data) => {
+        e.offset = offset;
+        e.compressed = data!.length;
+        this.widen(e);
+        return Buffer.concat([localHeader(e, this.dos), data!]);
+      },
+    });
+  }
+
+  /**
+   * A part streamed in blocks, its CRC and sizes in a data descriptor after them. Each block is copied into a buffer
+   * of the pool, handed back once it is deflated; the 32 KB before it is kept apart (zlib copies a dictionary when a
+   * deflate starts, so the buffer it came from may be filled again meanwhile).
+   */
+  async streamed(part: Extract<Part, { chunks: unknown }>): Promise<void> {
+    const e = this.entry(part.name, UTF8_NAME | DATA_DESCRIPTOR);
+    await this.out.put({
+      make: (offset) => {
+        e.offset = offset;
+        return localHeader(e, this.dos);
+      },
+    });
+    const counted = (_: number, data?: Buffer) => {
+      e.compressed += data!.length;
+      return data!;
+    };
+    let block = this.pool.take();
+    let held = 0;
+    let windowed = false;
+    const submit = async (last: boolean) => {
+      const buffer = block;
+      const deflated = deflate(buffer.subarray(0, held), this.options.level, last, windowed ? this.window : undefined);
+      const back = () => this.pool.give(buffer);
+      deflated.then(back, back);
+      if (!last) {
+        buffer.copy(this.window, 0, held - WINDOW, held);
+        windowed = true;
+        block = this.pool.take();
+        held = 0;
+      }
+      await this.out.put({ data: deflated, make: counted });
+    };
+    for (const chunk of part.chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      e.crc = crc32(bytes, e.crc);
+      e.size += bytes.length;
+      for (let from = 0; from < bytes.length;) {
+        const n = Math.min(bytes.length - from, BLOCK_BYTES - held);
+        block.set(from === 0 && n === bytes.length ? bytes : bytes.subarray(from, from + n), held);
+        held += n;
+        from += n;
+        if (held === BLOCK_BYTES) await submit(false);
+      }
+    }
+    await submit(true);
+    await this.out.put({
+      make: () => {
+        this.widen(e);
+        return dataDescriptor(e);
+      },
+    });
+  }
+
+  /** The central directory and its end, once every entry is written. */
+  async end(): Promise<void> {
+    await this.out.drain();
+    const start = this.out.offset;
+    const stamp = Math.max(-0x80000000, Math.min(0x7fffffff, Math.floor(this.options.mtime.getTime() / 1000)));
+    const central = Buffer.concat(this.entries.map((e) => centralEntry(e, this.dos, stamp)));
+    await this.out.put({ data: Buffer.concat([central, endOfCentralDirectory(this.entries.length, central.length, start, this.above)]) });
+    await this.out.drain();
+  }
+}
+
 /**
  * Writes `parts` as a zip file to `file` (created or truncated). Rejects when a part's chunks throw or a write fails,
  * leaving the file for the caller to remove (writeAtomic).
  */
 export async function zipInBlocks(parts: Part[], file: string, options: ZipOptions): Promise<void> {
-  const { level, mtime } = options;
-  const above = options.zip64Above ?? ZIP64_ABOVE;
-  const dos = dosDateTime(mtime);
-  const stamp = Math.max(-0x80000000, Math.min(0x7fffffff, Math.floor(mtime.getTime() / 1000)));
   const fd = fs.openSync(file, 'w');
   try {
-    const out = new Output(fd);
-    const entries: Entry[] = [];
-    const entry = (name: string, flags: number): Entry => {
-      const e = { name: Buffer.from(name, 'utf8'), flags, crc: 0, size: 0, compressed: 0, offset: 0, wide: false };
-      entries.push(e);
-      return e;
-    };
+    const zip = new BlockZip(new Output(fd), options);
     for (const part of parts) {
-      if ('xml' in part || options.whole(part)) {
-        const bytes = partBytes(part);
-        const e = entry(part.name, UTF8_NAME);
-        e.crc = crc32(bytes);
-        e.size = bytes.length;
-        await out.put({
-          data: deflate(bytes, level, true),
-          make: (offset, data) => {
-            e.offset = offset;
-            e.compressed = data!.length;
-            e.wide = e.size > above || e.compressed > above || offset > above;
-            return Buffer.concat([localHeader(e, dos), data!]);
-          },
-        });
-        continue;
-      }
-      const e = entry(part.name, UTF8_NAME | DATA_DESCRIPTOR);
-      await out.put({
-        make: (offset) => {
-          e.offset = offset;
-          return localHeader(e, dos);
-        },
-      });
-      const counted = (_: number, data?: Buffer) => {
-        e.compressed += data!.length;
-        return data!;
-      };
-      let block: Buffer[] = [];
-      let held = 0;
-      let dictionary: Uint8Array | undefined;
-      for (const chunk of part.chunks) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        e.crc = crc32(bytes, e.crc);
-        e.size += bytes.length;
-        block.push(bytes);
-        held += bytes.length;
-        if (held < BLOCK_BYTES) continue;
-        const data = block.length === 1 ? block[0] : Buffer.concat(block, held);
-        await out.put({ data: deflate(data, level, false, dictionary), make: counted });
-        dictionary = data.subarray(data.length - WINDOW);
-        block = [];
-        held = 0;
-      }
-      await out.put({ data: deflate(Buffer.concat(block, held), level, true, dictionary), make: counted });
-      await out.put({
-        make: () => {
-          e.wide = e.size > above || e.compressed > above || e.offset > above;
-          return dataDescriptor(e);
-        },
-      });
+      if ('xml' in part || options.whole(part)) await zip.whole(part);
+      else await zip.streamed(part);
     }
-    await out.drain();
-    const start = out.offset;
-    const central = Buffer.concat(entries.map((e) => centralEntry(e, dos, stamp)));
-    await out.put({ data: Buffer.concat([central, endOfCentralDirectory(entries.length, central.length, start, above)]) });
-    await out.drain();
+    await zip.end();
   } finally {
     fs.closeSync(fd);
   }
