@@ -85,6 +85,18 @@ function sameParts(read: [string, Buffer][], parts: Part[]): boolean {
   return read.length === parts.length && read.every(([name, bytes], i) => name === parts[i].name && bytes.equals(partBytes(parts[i])));
 }
 
+/** The fields a central entry (from its offset 6) and a local header (from 4) share: version needed to CRC. */
+function sharedFields(zip: Buffer, at: number) {
+  return {
+    needed: zip.readUInt16LE(at),
+    flags: zip.readUInt16LE(at + 2),
+    method: zip.readUInt16LE(at + 4),
+    time: zip.readUInt16LE(at + 6),
+    date: zip.readUInt16LE(at + 8),
+    crc: zip.readUInt32LE(at + 10),
+  };
+}
+
 interface Layout {
   local: Record<string, number | string>;
   central: Record<string, number | string>;
@@ -122,12 +134,7 @@ function read(zip: Buffer): { entries: Layout[]; end: Record<string, number | bo
     const central = {
       name,
       madeBy: zip.readUInt16LE(at + 4),
-      needed: zip.readUInt16LE(at + 6),
-      flags: zip.readUInt16LE(at + 8),
-      method: zip.readUInt16LE(at + 10),
-      time: zip.readUInt16LE(at + 12),
-      date: zip.readUInt16LE(at + 14),
-      crc: zip.readUInt32LE(at + 16),
+      ...sharedFields(zip, at + 6),
       size: wide ? Number(extra.readBigUInt64LE(9 + 4)) : zip.readUInt32LE(at + 24),
       sizeField: wide ? zip.readUInt32LE(at + 24) : 'plain',
       extraLength,
@@ -137,22 +144,16 @@ function read(zip: Buffer): { entries: Layout[]; end: Record<string, number | bo
       attributes: zip.readUInt32LE(at + 38),
     };
     expect(zip.readUInt32LE(offset)).toBe(0x04034b50);
-    const flags = zip.readUInt16LE(offset + 6);
     const localName = zip.readUInt16LE(offset + 26);
     const localExtra = zip.readUInt16LE(offset + 28);
     const local = {
-      needed: zip.readUInt16LE(offset + 4),
-      flags,
-      method: zip.readUInt16LE(offset + 8),
-      time: zip.readUInt16LE(offset + 10),
-      date: zip.readUInt16LE(offset + 12),
-      crc: zip.readUInt32LE(offset + 14),
+      ...sharedFields(zip, offset + 4),
       size: zip.readUInt32LE(offset + 22),
       compressedKnown: zip.readUInt32LE(offset + 18) === 0 ? 0 : 1,
       extra: localExtra,
     };
     let descriptor: Record<string, number> | undefined;
-    if (flags & 8) {
+    if (local.flags & 8) {
       const d = offset + 30 + localName + localExtra + compressed;
       descriptor = {
         signature: zip.readUInt32LE(d),
