@@ -8,9 +8,7 @@ import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { Workbook } from '../../src/core/layout/model';
 import { packageParts, packageTime, partBytes, type Part } from '../../src/cli/xlsx/write/parts';
-
-/** The rows of a sheet made whole by the writers (write-stream.ts, SMALL_SHEET). */
-const SMALL_SHEET = 200;
+import { madeWhole } from '../../src/cli/xlsx/write/write-stream';
 
 export interface YazlOptions {
   level?: number;
@@ -24,7 +22,7 @@ export async function yazlZip(parts: Part[], mtime: Date, options: YazlOptions =
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
   const entry = { mtime, compressionLevel: options.level ?? 3, forceZip64Format: options.zip64 ?? false };
   for (const part of parts) {
-    if ('xml' in part || part.rows === undefined || part.rows <= SMALL_SHEET) {
+    if ('xml' in part || madeWhole(part)) {
       zip.addBuffer(partBytes(part), part.name, entry);
       continue;
     }

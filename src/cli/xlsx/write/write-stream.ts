@@ -46,7 +46,7 @@ function wholeBytes(part: Part): Buffer {
 /** The parts made whole when every one is small (a form, a small report); undefined for a larger package. */
 function wholeParts(parts: Part[]): WholePart[] | undefined {
   if (parts.length > SMALL_PACKAGE) return undefined;
-  if (parts.some((p) => 'chunks' in p && p.rows !== undefined && p.rows > SMALL_SHEET)) return undefined;
+  if (parts.some((p) => 'chunks' in p && !madeWhole(p))) return undefined;
   return parts.map((p) => ({ name: p.name, bytes: wholeBytes(p) }));
 }
 
@@ -74,8 +74,12 @@ export function streamWorkbook(model: Workbook, target: string, inputs: string[]
   return streamParts(parts, mtime, target, inputs);
 }
 
+/** Whether a large package's part is made whole, not streamed: a small sheet, and a chart or a drawing (one chunk, no rows). */
+export function madeWhole(part: Extract<Part, { chunks: unknown }>): boolean {
+  return part.rows === undefined || part.rows <= SMALL_SHEET;
+}
+
 /** Writes a large package's parts in blocks deflated side by side (zip-blocks.ts), each sheet streamed as it is written. */
 async function streamParts(parts: Part[], mtime: Date, target: string, inputs: string[] | InputFile[]): Promise<void> {
-  // A chart or a drawing (no rows) is one chunk, made whole too.
-  await writeAtomic(target, inputs, (tmp) => zipInBlocks(parts, tmp, { level: LEVEL, mtime, whole: (p) => p.rows === undefined || p.rows <= SMALL_SHEET }));
+  await writeAtomic(target, inputs, (tmp) => zipInBlocks(parts, tmp, { level: LEVEL, mtime, whole: madeWhole }));
 }

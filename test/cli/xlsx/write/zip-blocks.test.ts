@@ -13,9 +13,9 @@ import * as yauzl from 'yauzl';
 import { BLOCK_BYTES, zipInBlocks, type ZipOptions } from '../../../../src/cli/xlsx/write/zip-blocks';
 import { partBytes, type Part } from '../../../../src/cli/xlsx/write/parts';
 import { yazlZip } from '../../../support/yazl-zip';
+import { madeWhole } from '../../../../src/cli/xlsx/write/write-stream';
 
 const MTIME = new Date('2026-03-04T05:06:07Z');
-const whole: ZipOptions['whole'] = (p) => p.rows === undefined || p.rows <= 200;
 
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-zip-blocks-'))));
@@ -51,7 +51,7 @@ function package_(): Part[] {
 
 async function blocks(parts: Part[], options: Partial<ZipOptions> = {}): Promise<Buffer> {
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.zip`);
-  await zipInBlocks(parts, file, { level: 3, mtime: MTIME, whole, ...options });
+  await zipInBlocks(parts, file, { level: 3, mtime: MTIME, whole: madeWhole, ...options });
   return fs.readFileSync(file);
 }
 
